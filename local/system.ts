@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { Miniflare, type MiniflareOptions, Response as MfResponse, type Request as MfRequest } from 'miniflare';
+import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler';
+
+/**
+ * The whole system on one machine, with no account and no network: the worker in workerd via
+ * Miniflare, with the bindings wrangler.toml declares (D1, R2, Queues and their DLQ, rate
+ * limiting), and the media scanner as an in-process Node service binding in place of the
+ * production Container. Used by `npm start`, the tests, the benchmarks and the load test.
+ */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Local development credentials (contract "Local defaults"). Deployed workers never see these. */
+export const DEV_SECRETS = {
+  STOREFRONT_KEYS: 'dev-storefront-key',
+  MODERATOR_KEYS: 'dev-moderator-key:moderator:dev-moderator,dev-senior-key:senior:dev-senior,dev-admin-key:admin:dev-admin',
+  SIGNAL_HMAC_KEY: 'dev-signal-hmac-key',
+  WEBHOOK_SECRET: 'dev-webhook-secret',
+  SESSION_SECRET: 'dev-session-secret',
+} as const;
+
+export type ScanFn = (req: Request) => Promise<Response>;
+
+export interface LocalOptions {
+  port?: number;
+  host?: string;
+  /** folder for D1/R2 state; undefined keeps everything in memory */
+  persistTo?: string | undefined;
+  /** the scanner's request handler; defaults to the real Node scanner */
+  scanner?: ScanFn;
+  /** extra or overriding worker vars/secrets */
+  vars?: Record<string, string>;
+  /** pre-check requests per minute per client (0 = off) */
+  precheckRateLimit?: number;
+  log?: boolean;
+}
+
+export interface LocalSystem {
+  mf: Miniflare;
+  url: URL;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+let bundlePromise: Promise<string> | undefined;
+
+/** Bundles worker/index.ts once per process (esbuild, like wrangler does). */
+export function bundleWorker(): Promise<string> {
+  bundlePromise ??= (async () => {
+    const outfile = join(ROOT, '.state', 'build', 'worker.js');
+    await build({
+      entryPoints: [join(ROOT, 'worker', 'index.ts')],
+      outfile,
+      bundle: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      conditions: ['workerd', 'worker', 'browser', 'import'],
+      mainFields: ['module', 'main'],
+      external: ['cloudflare:*', 'node:*'],
+      minify: true,
+      sourcemap: false,
+      logLevel: 'silent',
+    });
+    return outfile;
+  })();
+  return bundlePromise;
+}
+
+export function readDevVars(): Record<string, string> {
+  const file = join(ROOT, '.dev.vars');
+  if (!existsSync(file)) return {};
+  const out: Record<string, string> = {};
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const m = /^\s*([A-Z0-9_]+)\s*=\s*"?(.*?)"?\s*$/.exec(line);
+    if (m) out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
+async function defaultScanner(): Promise<ScanFn> {
+  const { sharedScanHandler } = await import('./scanner.js');
+  return sharedScanHandler();
+}
+
+export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> {
+  const scriptPath = await bundleWorker();
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'), undefined, { overrides: { enableContainers: false } });
+  const scan = opts.scanner ?? (await defaultScanner());
+  const rate = opts.precheckRateLimit ?? 60;
+
+  // The Container's Durable Object has no local engine here: the scanner is a Node binding instead.
+  const { durableObjects: _do, containers: _c, ...rest } = workerOptions as typeof workerOptions & { containers?: unknown };
+  const vars: Record<string, string> = {
+    ...(workerOptions.bindings as Record<string, string> | undefined),
+    ...DEV_SECRETS,
+    ENVIRONMENT: 'development',
+    ALLOWED_ORIGINS: process.env.ALLOWED_ORIGINS ?? `http://localhost:3000,http://127.0.0.1:${opts.port ?? 8787},http://localhost:${opts.port ?? 8787}`,
+    PRECHECK_RATE_LIMIT: String(rate),
+    ...readDevVars(),
+    ...opts.vars,
+  };
+  if (opts.persistTo) mkdirSync(opts.persistTo, { recursive: true });
+  const persist = opts.persistTo
+    ? { d1Persist: join(opts.persistTo, 'd1'), r2Persist: join(opts.persistTo, 'r2'), cachePersist: join(opts.persistTo, 'cache') }
+    : { d1Persist: false, r2Persist: false };
+  const options: MiniflareOptions = {
+    ...(rest as object),
+    name: 'marketplace-moderation',
+    modules: true,
+    scriptPath,
+    compatibilityDate: workerOptions.compatibilityDate,
+    compatibilityFlags: workerOptions.compatibilityFlags,
+    bindings: vars,
+    ratelimits: { PRECHECK_LIMITER: { simple: { limit: Math.max(1, rate), period: 60 } } },
+    serviceBindings: {
+      SCANNER: async (req: MfRequest) => {
+        const res = await scan(req as unknown as Request);
+        return new MfResponse(await res.arrayBuffer(), { status: res.status, headers: Object.fromEntries(res.headers) });
+      },
+    },
+    host: opts.host ?? '127.0.0.1',
+    port: opts.port ?? 0,
+    verbose: false,
+    ...persist,
+  } as MiniflareOptions;
+  const mf = new Miniflare(options);
+  const url = await mf.ready;
+  await applyMigrations(mf);
+  // Queue messages live in memory locally: after a restart, re-enqueue what was mid-scan.
+  await (await mf.getWorker()).scheduled({ cron: 'recover' });
+  return {
+    mf,
+    url,
+    fetch: (path, init) => fetch(new URL(path, url), init),
+    stop: () => mf.dispose(),
+  };
+}
+
+/** Applies migrations/*.sql not yet applied, tracked in d1_migrations as wrangler does. */
+export async function applyMigrations(mf: Miniflare): Promise<string[]> {
+  const db = await mf.getD1Database('DB');
+  await db.prepare('CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)').run();
+  const done = new Set((await db.prepare('SELECT name FROM d1_migrations').all<{ name: string }>()).results.map((r) => r.name));
+  const dir = join(ROOT, 'migrations');
+  const applied: string[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.sql')).sort()) {
+    if (done.has(file)) continue;
+    const statements = unstable_splitSqlQuery(readFileSync(join(dir, file), 'utf8'));
+    await db.batch([...statements.map((s) => db.prepare(s)), db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(file)]);
+    applied.push(file);
+  }
+  return applied;
+}

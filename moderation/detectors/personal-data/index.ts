@@ -1,0 +1,3 @@
+import type { TextDetector } from '../../types.js';
+
+export const personalDataDetectors: TextDetector[] = [];

@@ -1,0 +1,42 @@
+import { join } from 'node:path';
+import { DEV_SECRETS, ROOT, startLocal } from '../local/system.js';
+import { closeSharedScanner } from '../local/scanner.js';
+
+/**
+ * `npm start`: the whole system on this machine. State persists in .state/ across restarts.
+ * PORT (default 8787), PRECHECK_RATE_LIMIT (default 60/min, 0 = off) and ALLOWED_ORIGINS come
+ * from the environment.
+ */
+const port = Number(process.env.PORT ?? 8787);
+const rate = Number(process.env.PRECHECK_RATE_LIMIT ?? 60);
+const persistTo = process.env.STATE_DIR ?? join(ROOT, '.state', 'local');
+
+const sys = await startLocal({ port, persistTo, precheckRateLimit: Number.isFinite(rate) ? rate : 60 });
+const base = sys.url.origin;
+console.log(`
+Marketplace moderation is running (local workerd via Miniflare; state in ${persistTo})
+
+  API          ${base}/v1/...   (OpenAPI: ${base}/openapi.json)
+  Pre-check    POST ${base}/v1/precheck  (public, ${rate > 0 ? `${rate}/min per client` : 'no rate limit'})
+  Console      ${base}/console
+  Demo page    ${base}/demo
+
+Local development credentials (Authorization: Bearer <key>):
+  storefront   ${DEV_SECRETS.STOREFRONT_KEYS}
+  moderator    dev-moderator-key    senior  dev-senior-key    admin  dev-admin-key
+
+Bindings: D1 (DB, migrations applied), R2 (MEDIA), Queues (moderation-scan + DLQ, moderation-webhooks),
+rate limiting (PRECHECK_LIMITER), media scanner (SCANNER -> in-process Node scanner).
+Press Ctrl+C to stop.
+`);
+
+let stopping = false;
+async function shutdown() {
+  if (stopping) return;
+  stopping = true;
+  await sys.stop().catch(() => {});
+  await closeSharedScanner().catch(() => {});
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

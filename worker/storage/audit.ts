@@ -1,0 +1,36 @@
+/** The append-only audit trail (the table refuses UPDATE and DELETE by trigger). */
+export interface AuditEntry {
+  submissionId: string;
+  actor: string;
+  role: string;
+  event: string;
+  action: string | null;
+  reason: string | null;
+  note: string | null;
+  before: unknown;
+  after: unknown;
+  at: number;
+}
+
+export function auditStatement(db: D1Database, e: AuditEntry): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO audit (submission_id, actor, role, event, action, reason, note, before, after, at) VALUES (?,?,?,?,?,?,?,?,?,?)')
+    .bind(e.submissionId, e.actor, e.role, e.event, e.action, e.reason, e.note, e.before == null ? null : JSON.stringify(e.before), e.after == null ? null : JSON.stringify(e.after), e.at);
+}
+
+export async function appendAudit(db: D1Database, e: AuditEntry): Promise<void> {
+  await auditStatement(db, e).run();
+}
+
+export interface AuditRow {
+  seq: number; submission_id: string; actor: string; role: string; event: string; action: string | null;
+  reason: string | null; note: string | null; before: string | null; after: string | null; at: number;
+}
+
+export async function listAudit(db: D1Database, opts: { submissionId?: string; afterSeq?: number; limit: number }): Promise<AuditRow[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM audit WHERE (?1 IS NULL OR submission_id = ?1) AND seq > ?2 ORDER BY seq LIMIT ?3')
+    .bind(opts.submissionId ?? null, opts.afterSeq ?? 0, opts.limit)
+    .all<AuditRow>();
+  return results;
+}

@@ -1,0 +1,99 @@
+import type { Decision } from '../../models/api.js';
+import type { Finding } from '../../models/finding.js';
+import { FindingsColumn, MediaRowSchema, ReasonsColumn, SubmissionRowSchema, type MediaRow, type SubmissionRow } from '../../models/rows.js';
+
+/** D1 access for submissions and their media. SQL lives here and nowhere else. */
+
+export async function getSubmission(db: D1Database, id: string): Promise<SubmissionRow | undefined> {
+  const row = await db.prepare('SELECT * FROM submissions WHERE id = ?').bind(id).first();
+  return row ? SubmissionRowSchema.parse(row) : undefined;
+}
+
+export async function getByIdempotencyKey(db: D1Database, key: string): Promise<SubmissionRow | undefined> {
+  const row = await db.prepare('SELECT * FROM submissions WHERE idempotency_key = ?').bind(key).first();
+  return row ? SubmissionRowSchema.parse(row) : undefined;
+}
+
+export async function listMedia(db: D1Database, submissionId: string): Promise<MediaRow[]> {
+  const { results } = await db.prepare('SELECT * FROM media WHERE submission_id = ? ORDER BY rowid').bind(submissionId).all();
+  return results.map((r) => MediaRowSchema.parse(r));
+}
+
+export async function getMedia(db: D1Database, submissionId: string, mediaId: string): Promise<MediaRow | undefined> {
+  const row = await db.prepare('SELECT * FROM media WHERE submission_id = ? AND id = ?').bind(submissionId, mediaId).first();
+  return row ? MediaRowSchema.parse(row) : undefined;
+}
+
+const SUBMISSION_COLUMNS = [
+  'id', 'idempotency_key', 'request_hash', 'kind', 'text', 'locale', 'lang', 'rating', 'author_account', 'author_hash',
+  'seller_id', 'product_id', 'order_id', 'disclosed_tie', 'callback_url', 'action', 'status', 'published_text', 'findings',
+  'reasons', 'text_findings', 'media_total', 'media_pending', 'queue_state', 'priority', 'queue_types', 'claimed_by',
+  'lease_until', 'escalated', 'decided_by', 'decided_at', 'version', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof SubmissionRow)[];
+
+export interface NewSubmission {
+  row: SubmissionRow;
+  media: MediaRow[];
+  signals: { accountHash: string; deviceHash: string | null; paymentHash: string | null } | undefined;
+}
+
+/**
+ * Inserts the submission, its media rows and its signal hashes in one batch (one transaction).
+ * With an idempotency key a concurrent twin loses on the UNIQUE constraint: `inserted` is false and
+ * nothing of it is written.
+ */
+export async function insertSubmission(db: D1Database, s: NewSubmission): Promise<{ inserted: boolean }> {
+  const placeholders = SUBMISSION_COLUMNS.map(() => '?').join(',');
+  const insert = db
+    .prepare(`INSERT INTO submissions (${SUBMISSION_COLUMNS.join(',')}) VALUES (${placeholders}) ON CONFLICT(idempotency_key) DO NOTHING`)
+    .bind(...SUBMISSION_COLUMNS.map((c) => s.row[c]));
+  // Dependent rows only land when the submission row did (same id, inserted in this batch).
+  const stmts: D1PreparedStatement[] = [insert];
+  for (const m of s.media) {
+    stmts.push(
+      db
+        .prepare(
+          `INSERT INTO media (submission_id, id, r2_key, content_type, bytes, status, findings, redacted_key, attempts, updated_at)
+           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM submissions WHERE id = ? AND request_hash = ?)`,
+        )
+        .bind(m.submission_id, m.id, m.r2_key, m.content_type, m.bytes, m.status, m.findings, m.redacted_key, m.attempts, m.updated_at, s.row.id, s.row.request_hash),
+    );
+  }
+  if (s.signals) {
+    stmts.push(
+      db
+        .prepare(
+          `INSERT INTO author_signals (submission_id, seller_id, account_hash, device_hash, payment_hash, created_at)
+           SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM submissions WHERE id = ?)`,
+        )
+        .bind(s.row.id, s.row.seller_id, s.signals.accountHash, s.signals.deviceHash, s.signals.paymentHash, s.row.created_at, s.row.id),
+    );
+  }
+  const results = await db.batch(stmts);
+  return { inserted: (results[0]?.meta.changes ?? 0) > 0 };
+}
+
+export function parseFindings(json: string): Finding[] {
+  return FindingsColumn.parse(JSON.parse(json));
+}
+
+export function toDecision(row: SubmissionRow, media: MediaRow[], mediaUrl?: (m: MediaRow) => string | undefined): Decision {
+  const d: Decision = {
+    id: row.id,
+    action: row.action,
+    status: row.status,
+    publishedText: row.published_text,
+    findings: parseFindings(row.findings),
+    reasons: ReasonsColumn.parse(JSON.parse(row.reasons)),
+    locale: row.lang,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+  if (media.length > 0) {
+    d.media = media.map((m) => {
+      const url = mediaUrl?.(m);
+      return { id: m.id, status: m.status, contentType: m.content_type, ...(url ? { redactedUrl: url } : {}) };
+    });
+  }
+  return d;
+}
