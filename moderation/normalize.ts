@@ -219,20 +219,50 @@ function stageB(b: Buf): void {
     }
     const scripts = (all[1]! > 0 ? 1 : 0) + (all[2]! > 0 ? 1 : 0) + (all[3]! > 0 ? 1 : 0);
     if (scripts > 1) {
-      let target: Script;
-      const best = (arr: number[]) => (arr[1]! > arr[2]! && arr[1]! >= arr[3]! ? 1 : arr[2]! > arr[1]! && arr[2]! >= arr[3]! ? 2 : arr[3]! > arr[1]! && arr[3]! > arr[2]! ? 3 : 0);
-      target = best(strong) || best(all) || docScript;
-      if (target === 3) target = docScript; // Greek words are rare here; fold toward the text.
-      for (let k = i; k < j; k++) {
-        const ch = chars[k]!;
-        const s = scriptOf(ch.charCodeAt(0));
-        if (!s || s === target) continue;
-        const to = target === 1 ? (s === 2 ? CYR_TO_LAT.get(ch) : GRK_TO_LAT.get(ch)) : s === 1 ? LAT_TO_CYR.get(ch) : undefined;
-        if (to) { chars[k] = to; b.flags[k]! |= FLAG.homoglyph; }
-      }
+      const target = dominant(strong) || dominant(all) || docScript;
+      foldMixedRuns(b, i, j, target === 3 ? docScript : target);
     }
     if (hasDigit && hasDigitLike) foldDigitLike(b, i, j);
     i = j;
+  }
+}
+
+/** The script with strictly the most letters, 0 on a tie. */
+function dominant(counts: number[]): Script {
+  const [, l, c, g] = counts as [number, number, number, number];
+  if (l > c && l > g) return 1;
+  if (c > l && c > g) return 2;
+  if (g > l && g > c) return 3;
+  return 0;
+}
+
+/**
+ * Folds look-alikes inside letter runs that mix scripts ("gmаil", "раураl"). Runs written in one
+ * script stay as they are, so "iPhone-чехол" keeps both its words.
+ */
+function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
+  const chars = b.chars;
+  let k = from;
+  while (k < to) {
+    if (!scriptOf(chars[k]!.charCodeAt(0))) { k++; continue; }
+    let e = k;
+    let seen = 0;
+    while (e < to) {
+      const s = scriptOf(chars[e]!.charCodeAt(0));
+      if (!s) break;
+      seen |= 1 << s;
+      e++;
+    }
+    if (seen & (seen - 1)) {
+      for (let m = k; m < e; m++) {
+        const ch = chars[m]!;
+        const s = scriptOf(ch.charCodeAt(0));
+        if (s === target) continue;
+        const to2 = target === 1 ? (s === 2 ? CYR_TO_LAT.get(ch) : GRK_TO_LAT.get(ch)) : s === 1 ? LAT_TO_CYR.get(ch) : undefined;
+        if (to2) { chars[m] = to2; b.flags[m]! |= FLAG.homoglyph; }
+      }
+    }
+    k = e;
   }
 }
 
@@ -445,31 +475,41 @@ const ADDR_WORD_RE = /^[\p{L}\p{N}_%+\-]+$/u;
 const LATIN_LABEL_RE = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 interface ATok { s: number; e: number; v: string; k: 'w' | 's' | 'c' }
-/** An "@" or "." written some other way, starting at token i: what it is and where it ends. */
-interface Marker { kind: '@' | '.'; plain: boolean; word: boolean; from: number; to: number; next: number }
+/**
+ * An "@" or "." at token i. style: plain "@"/"." (nothing to rewrite), spaced " @ ", word
+ * " собака ", bracket "(at)"/"[.]". from..to is what gets rewritten; next is the token after it.
+ */
+interface Marker { kind: '@' | '.'; style: 'plain' | 'spaced' | 'word' | 'bracket'; value: string; from: number; to: number; next: number }
 
 function markerAt(t: ATok[], i: number, want: '@' | '.'): Marker | null {
-  // optional leading space
   let k = i;
-  const lead = t[k]?.k === 's' ? k++ : -1;
+  const lead = t[k]?.k === 's';
+  if (lead) k++;
   const tok = t[k];
   if (!tok) return null;
-  let res: Marker | null = null;
-  const sym = want;
-  if (tok.k === 'c' && tok.v === sym) res = { kind: want, plain: lead < 0, word: false, from: tok.s, to: tok.e, next: k + 1 };
-  else if (tok.k === 'w' && lead >= 0 && (want === '@' ? AT_WORDS.has(tok.v) : DOT_WORDS.has(tok.v)) && t[k + 1]?.k === 's') {
-    res = { kind: want, plain: false, word: true, from: tok.s, to: tok.e, next: k + 1 };
-  } else if (tok.k === 'c' && OPEN_CLOSE[tok.v] && t[k + 2]?.v === OPEN_CLOSE[tok.v]) {
-    const inner = t[k + 1]!;
-    const ok = want === '@' ? AT_WORDS.has(inner.v) || AT_BRACKETED.has(inner.v) : DOT_WORDS.has(inner.v) || inner.v === '.';
-    if (ok) res = { kind: want, plain: false, word: true, from: tok.s, to: t[k + 2]!.e, next: k + 3 };
+  const from = lead ? t[i]!.s : tok.s;
+  let to: number;
+  let next: number;
+  let style: Marker['style'];
+  if (tok.k === 'c' && tok.v === want) {
+    to = tok.e; next = k + 1; style = 'plain';
+  } else if (tok.k === 'w' && (want === '@' ? AT_WORDS.has(tok.v) : DOT_WORDS.has(tok.v))) {
+    if (!lead || t[k + 1]?.k !== 's') return null; // a word glued to others is just a word
+    to = tok.e; next = k + 1; style = 'word';
+  } else if (tok.k === 'c' && OPEN_CLOSE[tok.v] !== undefined && t[k + 2]?.v === OPEN_CLOSE[tok.v]) {
+    const inner = t[k + 1]!.v;
+    const ok = want === '@' ? AT_WORDS.has(inner) || AT_BRACKETED.has(inner) : DOT_WORDS.has(inner) || inner === '.';
+    if (!ok) return null;
+    to = t[k + 2]!.e; next = k + 3; style = 'bracket';
+  } else return null;
+  const trail = t[next]?.k === 's';
+  if (trail) { to = t[next]!.e; next++; }
+  if (style === 'plain' && (lead || trail)) {
+    // "ivan @ mail.ru" hides the address; "sold out. Then" is a sentence end, not a dot.
+    if (want === '.' && !(lead && trail)) return null;
+    style = 'spaced';
   }
-  if (!res) return null;
-  // absorb one trailing space
-  if (t[res.next]?.k === 's') { res.to = t[res.next]!.e; res.next++; if (res.kind && lead < 0 && !res.word) res.plain = false; }
-  else if (res.word && tok.k === 'w') return null; // "dot" glued to the next word is just a word
-  if (lead >= 0) res.from = t[lead]!.s;
-  return res;
+  return { kind: want, style, value: tok.k === 'c' && style === 'bracket' ? t[k + 1]!.v : tok.v, from, to, next };
 }
 
 function atDotEdits(lower: string): Edit[] {
@@ -478,75 +518,59 @@ function atDotEdits(lower: string): Edit[] {
   ADDR_TOKEN_RE.lastIndex = 0;
   for (let m = ADDR_TOKEN_RE.exec(lower); m; m = ADDR_TOKEN_RE.exec(lower)) {
     const v = m[0];
-    t.push({ s: m.index, e: m.index + v.length, v, k: ADDR_WORD_RE.test(v) ? 'w' : v.trim() === '' && v.length > 0 && v[0] !== '\n' ? 's' : 'c' });
+    t.push({ s: m.index, e: m.index + v.length, v, k: ADDR_WORD_RE.test(v) ? 'w' : v[0] === ' ' || v[0] === '\t' ? 's' : 'c' });
   }
   const edits: Edit[] = [];
   let i = 0;
-  let consumedTo = 0;
   while (i < t.length) {
-    const tok = t[i]!;
-    if (tok.k !== 'w' || tok.s < consumedTo) { i++; continue; }
-    // Local part or first domain label: word (DOT word)*
-    const labels: ATok[] = [tok];
+    if (t[i]!.k !== 'w') { i++; continue; }
+    // word (marker word)*, at most one "@" marker; at most 8 labels keeps this linear.
+    const labels: ATok[] = [t[i]!];
     const markers: Marker[] = [];
-    let k = i + 1;
     let at: Marker | null = null;
-    let atLabelIndex = -1;
-    for (let guard = 0; guard < 12; guard++) {
+    let atIndex = -1;
+    let k = i + 1;
+    while (labels.length < 8) {
       const atM = at ? null : markerAt(t, k, '@');
       const m = atM ?? markerAt(t, k, '.');
-      if (!m) break;
-      const w = t[m.next];
-      if (!w || w.k !== 'w') break;
-      if (atM) { at = atM; atLabelIndex = labels.length; } else markers.push(m);
+      const w = m ? t[m.next] : undefined;
+      if (!m || !w || w.k !== 'w') break;
+      if (atM) { at = atM; atIndex = labels.length; } else markers.push(m);
       labels.push(w);
       k = m.next + 1;
     }
-    const accepted = judgeAddress(labels, markers, at, atLabelIndex);
-    if (accepted) {
-      const all = at ? [...markers, at] : markers;
-      for (const m of all) {
-        if (m.plain) continue;
-        edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
+    if (judgeAddress(labels, markers, at, atIndex)) {
+      for (const m of at ? [...markers, at] : markers) {
+        if (m.style !== 'plain') edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
       }
-      consumedTo = labels[labels.length - 1]!.e;
       i = k;
     } else i++;
   }
   return edits;
 }
 
+const isDisguised = (m: Marker) => m.style === 'word' || m.style === 'bracket';
+
 function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex: number): boolean {
   if (labels.length < 2) return false;
+  if ((!at || at.style === 'plain') && dots.every((d) => d.style === 'plain')) return false; // nothing hidden
   const domain = at ? labels.slice(atIndex) : labels;
   const domainDots = at ? dots.filter((d) => d.from >= at.to) : dots;
   const localDots = at ? dots.filter((d) => d.to <= at.from) : [];
   const tld = domain[domain.length - 1]!.v;
-  const nothingHidden = (!at || at.plain) && dots.every((d) => d.plain);
-  if (nothingHidden) return false; // plain address or prose: nothing to rewrite
+  if (domain.length < 2 || !domain.slice(0, -1).every((l) => LATIN_LABEL_RE.test(l.v))) return false;
   if (!at) {
-    // Domain only: "shop dot ru", "www (dot) site (dot) com".
-    if (domain.length < 2 || !TLDS.has(tld)) return false;
-    if (!domainDots.some((d) => d.word)) return false;
+    // Domain only ("shop dot ru", "site[.]com"): a disguised dot and a known TLD.
+    if (!TLDS.has(tld) || !domainDots.some(isDisguised)) return false;
     const first = domain[0]!.v;
-    if (first.length < 2 || NOT_LOCAL.has(first) || !LATIN_LABEL_RE.test(first)) return false;
-    return domain.every((l) => LATIN_LABEL_RE.test(l.v) || TLDS.has(l.v));
+    return first.length >= 2 && !NOT_LOCAL.has(first);
   }
-  if (domain.length < 2) return false;
-  if (!domain.slice(0, -1).every((l) => LATIN_LABEL_RE.test(l.v))) return false;
-  const tldOk = TLDS.has(tld) || (/^[a-z]{2}$/.test(tld) && domainDots.every((d) => !d.plain || true));
-  if (!tldOk) return false;
+  if (!TLDS.has(tld) && !/^[a-z]{2}$/.test(tld)) return false;
+  if (at.style !== 'word' || at.value !== 'at') return true; // "@", "(at)", "собака", "arroba"...
+  // Plain English " at " is everyday prose: demand more evidence that an address is meant.
   const local = labels.slice(0, atIndex).map((l) => l.v);
-  const localLast = local[local.length - 1]!;
-  if (local.length === 1 && NOT_LOCAL.has(localLast)) return false;
-  // Plain English "at" is everyday prose: demand more evidence that an address is meant.
-  const atTok = at.word && !at.plain;
-  const plainAtWord = atTok && lowerIsPlainAt(at);
-  if (!plainAtWord) return true;
-  return MAIL_PROVIDERS.has(domain[0]!.v) || domainDots.some((d) => d.word) || localDots.length > 0 || /[0-9._]/.test(local.join(''));
-}
-function lowerIsPlainAt(m: Marker): boolean {
-  return m.to - m.from <= 4; // " at " (with its spaces) as opposed to "(at)", "собака", "arroba"
+  if (local.length === 1 && NOT_LOCAL.has(local[0]!)) return false;
+  return MAIL_PROVIDERS.has(domain[0]!.v) || domainDots.some(isDisguised) || localDots.length > 0 || /[0-9_]/.test(local.join(''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -651,8 +675,6 @@ export function digitClusters(norm: Normalized): DigitCluster[] {
 export function subCluster(c: DigitCluster, from: number, to: number): DigitCluster {
   if (from === 0 && to === c.groups.length - 1) return c;
   const groups = c.groups.slice(from, to + 1);
-  let digits = '';
-  for (const g of groups) digits += String(g.end - g.start);
   return {
     start: from === 0 ? c.start : groups[0]!.start,
     end: groups[groups.length - 1]!.end,
