@@ -407,55 +407,61 @@ function spelledDigitEdits(text: string, lower: string): Edit[] {
   return edits;
 }
 
+interface NumGroup { start: number; end: number; h: number; t: number; c: number; u: number; hasH: boolean; hasT: boolean; hasC: boolean; hasU: boolean }
+
+function groupDigits(g: NumGroup): string {
+  const v = g.h + g.t + g.c + g.u;
+  return g.hasH ? String(v).padStart(3, '0') : g.hasT || g.hasC ? String(v).padStart(2, '0') : String(v);
+}
+
 /** Splits a run into number groups: [hundreds] [tens|teens] [unit], zero alone, "double seven". */
 function groupRun(run: { w: NumWord; span: [number, number] }[]): Group[] {
   const groups: Group[] = [];
-  let cur: { start: number; end: number; h: number; t: number; c: number; u: number; hasH: boolean; hasT: boolean; hasC: boolean; hasU: boolean } | null = null;
-  let repeat = 0;
-  const close = () => {
-    if (!cur) return;
-    const v = cur.h + cur.t + cur.c + cur.u;
-    const digits = cur.hasH ? String(v).padStart(3, '0') : cur.hasT || cur.hasC ? String(v).padStart(2, '0') : String(v);
-    groups.push({ start: cur.start, end: cur.end, digits });
-    cur = null;
-  };
-  const open = (start: number, end: number) => {
+  // Held in an object: the closures below reassign it, which plain-variable narrowing cannot see.
+  const st: { cur: NumGroup | null } = { cur: null };
+  let repeat: { times: number; start: number } | null = null;
+  const close = () => { const c = st.cur; if (c) groups.push({ start: c.start, end: c.end, digits: groupDigits(c) }); st.cur = null; };
+  const open = (start: number, end: number): NumGroup => {
     close();
-    cur = { start, end, h: 0, t: 0, c: 0, u: 0, hasH: false, hasT: false, hasC: false, hasU: false };
-    return cur;
+    const g: NumGroup = { start, end, h: 0, t: 0, c: 0, u: 0, hasH: false, hasT: false, hasC: false, hasU: false };
+    st.cur = g;
+    return g;
   };
-  for (let k = 0; k < run.length; k++) {
-    const { w, span } = run[k]!;
-    const [s, e] = span;
-    const g = cur as typeof cur;
+  for (const { w, span: [s, e] } of run) {
+    const g = st.cur;
+    if (w.cls === 'N') continue; // a connector only glues; the next word decides
+    if (w.cls === 'R') { close(); repeat = { times: w.v, start: s }; continue; }
+    if (repeat && (w.cls === 'U' || w.cls === 'Z')) {
+      groups.push({ start: repeat.start, end: e, digits: String(w.v).repeat(repeat.times) });
+      repeat = null;
+      continue;
+    }
+    repeat = null;
     switch (w.cls) {
-      case 'N': continue; // a connector only glues; the next word decides
-      case 'R': close(); repeat = w.v; groups.push({ start: s, end: e, digits: '' }); continue;
-      case 'Z': { close(); if (repeat) { groups.pop(); groups.push({ start: run[k - 1]!.span[0], end: e, digits: '0'.repeat(repeat) }); repeat = 0; } else groups.push({ start: s, end: e, digits: '0' }); continue; }
-      case 'U': {
-        if (repeat) { close(); groups.pop(); groups.push({ start: run[k - 1]!.span[0], end: e, digits: String(w.v).repeat(repeat) }); repeat = 0; continue; }
-        if (g && !g.hasU && !g.hasC && (g.hasT || (g.hasH && !g.hasT))) { g.u = w.v; g.hasU = true; g.end = e; continue; }
-        const n = open(s, e); n.u = w.v; n.hasU = true; continue;
-      }
-      case 'C': {
-        if (g && !g.hasU && !g.hasC && ((g.hasH && !g.hasT) || (g.hasT && (g.t % 100 === 60 || g.t % 100 === 80)))) { g.c = w.v; g.hasC = true; g.end = e; continue; }
-        const n = open(s, e); n.c = w.v; n.hasC = true; continue;
-      }
-      case 'T': {
-        if (g && g.hasH && !g.hasT && !g.hasC && !g.hasU) { g.t = w.v; g.hasT = true; g.end = e; continue; }
-        const n = open(s, e); n.t = w.v; n.hasT = true; continue;
-      }
-      case 'H': { const n = open(s, e); n.h = w.v; n.hasH = true; continue; }
-      case 'M': {
+      case 'Z': close(); groups.push({ start: s, end: e, digits: '0' }); break;
+      case 'U':
+        if (g && !g.hasU && !g.hasC && (g.hasT || g.hasH)) { g.u = w.v; g.hasU = true; g.end = e; }
+        else { const n = open(s, e); n.u = w.v; n.hasU = true; }
+        break;
+      case 'C':
+        // "ciento doce"; French "soixante et onze", "quatre-vingt-onze".
+        if (g && !g.hasU && !g.hasC && ((g.hasH && !g.hasT) || (g.hasT && (g.t === 60 || g.t === 80)))) { g.c = w.v; g.hasC = true; g.end = e; }
+        else { const n = open(s, e); n.c = w.v; n.hasC = true; }
+        break;
+      case 'T':
+        if (g && g.hasH && !g.hasT && !g.hasC && !g.hasU) { g.t = w.v; g.hasT = true; g.end = e; }
+        else { const n = open(s, e); n.t = w.v; n.hasT = true; }
+        break;
+      case 'H': { const n = open(s, e); n.h = w.v; n.hasH = true; break; }
+      case 'M':
         // "nine hundred", "neuf cent": a lone unit becomes the hundreds; otherwise "cent" is 100.
-        if (g && g.hasU && !g.hasH && !g.hasT && !g.hasC) { g.h = g.u * 100; g.u = 0; g.hasU = false; g.hasH = true; g.end = e; continue; }
-        const n = open(s, e); n.h = 100; n.hasH = true; continue;
-      }
+        if (g && g.hasU && !g.hasH && !g.hasT && !g.hasC) { g.h = g.u * 100; g.u = 0; g.hasU = false; g.hasH = true; g.end = e; }
+        else { const n = open(s, e); n.h = 100; n.hasH = true; }
+        break;
     }
   }
   close();
-  // A dangling "double" with nothing to repeat emits nothing.
-  return groups.filter((g) => g.digits !== '');
+  return groups;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,7 +537,7 @@ function atDotEdits(lower: string): Edit[] {
     let atIndex = -1;
     let k = i + 1;
     while (labels.length < 8) {
-      const atM = at ? null : markerAt(t, k, '@');
+      const atM: Marker | null = at ? null : markerAt(t, k, "@");
       const m = atM ?? markerAt(t, k, '.');
       const w = m ? t[m.next] : undefined;
       if (!m || !w || w.k !== 'w') break;

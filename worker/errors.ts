@@ -37,6 +37,12 @@ export function onError(err: Error, c: Context) {
     const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'bad_request';
     return c.json(errorBody(code, err.message || code), status as ContentfulStatusCode);
   }
+  if (isStorageError(err)) {
+    // D1/R2 refused a write: nothing was applied, and the storefront's retry (same Idempotency-Key) is safe.
+    console.error(JSON.stringify({ event: 'storage_unavailable', message: String(err.message).slice(0, 200) }));
+    c.header('retry-after', '2');
+    return c.json(errorBody('storage_unavailable', 'Storage is unavailable; nothing was stored. Retry with the same Idempotency-Key.'), 503);
+  }
   // No user input reaches here by design; log the class of the failure, never the request body.
   console.error(JSON.stringify({ event: 'unhandled_error', name: err?.name, message: String(err?.message).slice(0, 200) }));
   return c.json(errorBody('internal_error', 'Something went wrong; the request was not applied.'), 500);
@@ -53,4 +59,8 @@ export async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
   }
+}
+
+function isStorageError(err: Error): boolean {
+  return /D1_|SQLITE_|R2 |no such table|database/i.test(`${err?.name} ${err?.message}`);
 }

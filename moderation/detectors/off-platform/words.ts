@@ -1,0 +1,182 @@
+import type { Normalized } from '../../types.js';
+
+/**
+ * Words and phrase lists for the off-platform detectors. One linear pass tokenises the
+ * normalised text; one phrase matcher (all languages, all categories at once) finds the
+ * context words each detector pairs up. Both are memoised per `Normalized`, so the contact,
+ * deal and phishing detectors share one pass.
+ *
+ * Phrases are written as people type them; a trailing `*` on a word matches inflected forms
+ * ("скидк*" → скидку, скидки). Matching folds diacritics and apostrophes on both sides, so
+ * "escríbeme" and "escribeme", "зв'яжіться" and "звʼяжіться" meet.
+ */
+
+export interface Tok {
+  /** Normalised offsets of the word. */
+  s: number;
+  e: number;
+  /** Lower-cased, diacritics folded. */
+  w: string;
+  /** Sentence number: grows at . ! ? … and line breaks between words. */
+  sent: number;
+}
+
+export interface Hit {
+  cat: string;
+  /** Category-specific id (the messenger's id for `msg`). */
+  id: string;
+  /** Token range [i, j) and its normalised span. */
+  i: number;
+  j: number;
+  s: number;
+  e: number;
+}
+
+interface PhraseWord { t: string; prefix: boolean }
+interface Phrase { words: PhraseWord[]; cat: string; id: string }
+
+// Letters, marks and digits, with apostrophes inside a word ("зв'яжіться", "don't", "l'argent").
+const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`][\p{L}\p{M}\p{N}]+)*/gu;
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const MARKS_RE = /\p{M}/gu;
+const APOS_RE = /[’ʼ`]/g;
+const SENTENCE_END_RE = /[!?…\n\r]|\.(?:\s|$)/;
+
+/** The fold applied to text words and phrase words alike. Lower-casing is the caller's. */
+export function foldWord(w: string): string {
+  if (!NON_ASCII_RE.test(w)) return w;
+  return w.normalize('NFD').replace(MARKS_RE, '').replace(APOS_RE, "'").replace(/ł/g, 'l').normalize('NFC');
+}
+
+const tokCache = new WeakMap<Normalized, Tok[]>();
+
+/** Words of `norm.lower`, in order. Linear; memoised. */
+export function tokens(norm: Normalized): Tok[] {
+  const hit = tokCache.get(norm);
+  if (hit) return hit;
+  const lower = norm.lower;
+  const out: Tok[] = [];
+  let sent = 0;
+  let prevEnd = 0;
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(lower); m; m = WORD_RE.exec(lower)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (out.length && SENTENCE_END_RE.test(lower.slice(prevEnd, Math.min(s, prevEnd + 64)))) sent++;
+    out.push({ s, e, w: foldWord(m[0]), sent });
+    prevEnd = e;
+  }
+  joinSpacedLetters(out);
+  tokCache.set(norm, out);
+  return out;
+}
+
+/**
+ * "w h a t s a p p", "т.е.л.е.г.р.а.м": four or more single letters in a row become one extra
+ * word spanning them, so the name lists see it. The letters stay too (they are harmless).
+ */
+function joinSpacedLetters(toks: Tok[]): void {
+  const extra: Tok[] = [];
+  let k = 0;
+  while (k < toks.length) {
+    if (toks[k]!.e - toks[k]!.s !== 1) { k++; continue; }
+    let j = k + 1;
+    while (j < toks.length && toks[j]!.e - toks[j]!.s === 1 && toks[j]!.s - toks[j - 1]!.e <= 2) j++;
+    if (j - k >= 4) {
+      let w = '';
+      for (let m = k; m < j; m++) w += toks[m]!.w;
+      extra.push({ s: toks[k]!.s, e: toks[j - 1]!.e, w, sent: toks[k]!.sent });
+    }
+    k = j;
+  }
+  if (!extra.length) return;
+  // Keep order by start offset: each extra word goes right before the letters it joins.
+  const merged: Tok[] = [];
+  let x = 0;
+  for (const t of toks) {
+    while (x < extra.length && extra[x]!.s <= t.s) merged.push(extra[x++]!);
+    merged.push(t);
+  }
+  toks.length = 0;
+  toks.push(...merged);
+}
+
+/** Splits a phrase as written in the data files into folded words. */
+function phraseWords(phrase: string): PhraseWord[] {
+  const out: PhraseWord[] = [];
+  for (const raw of phrase.toLowerCase().split(/[\s\-–—,.:;!?&]+/u)) {
+    if (!raw) continue;
+    const prefix = raw.endsWith('*');
+    const t = foldWord(prefix ? raw.slice(0, -1) : raw);
+    if (t) out.push({ t, prefix });
+  }
+  return out;
+}
+
+/** A set of phrases, looked up by their first word (exact) or its stem (prefix). */
+export class PhraseMatcher {
+  private exact = new Map<string, Phrase[]>();
+  private stems = new Map<string, Phrase[]>();
+  private stemLengths: number[] = [];
+
+  add(phrases: Iterable<string>, cat: string, id = ''): this {
+    for (const p of phrases) {
+      const words = phraseWords(p);
+      if (!words.length) continue;
+      const first = words[0]!;
+      const map = first.prefix ? this.stems : this.exact;
+      let list = map.get(first.t);
+      if (!list) map.set(first.t, (list = []));
+      list.push({ words, cat, id });
+      if (first.prefix && !this.stemLengths.includes(first.t.length)) this.stemLengths.push(first.t.length);
+    }
+    return this;
+  }
+
+  /** Every phrase occurrence in `toks`, in token order. Work is bounded per token: linear. */
+  match(toks: Tok[]): Hit[] {
+    const hits: Hit[] = [];
+    for (let i = 0; i < toks.length; i++) {
+      const w = toks[i]!.w;
+      const exact = this.exact.get(w);
+      if (exact) for (const p of exact) this.tryAt(toks, i, p, hits);
+      for (const len of this.stemLengths) {
+        if (len > w.length) continue;
+        const list = this.stems.get(w.slice(0, len));
+        if (list) for (const p of list) this.tryAt(toks, i, p, hits);
+      }
+    }
+    return hits;
+  }
+
+  private tryAt(toks: Tok[], i: number, p: Phrase, hits: Hit[]): void {
+    const n = p.words.length;
+    if (i + n > toks.length) return;
+    for (let k = 0; k < n; k++) {
+      const pw = p.words[k]!;
+      const tw = toks[i + k]!.w;
+      // An inflection adds a few letters, not a new word: "телег*" takes "телеге", not "телегония".
+      if (pw.prefix ? !(tw.startsWith(pw.t) && tw.length - pw.t.length <= 4) : tw !== pw.t) return;
+      // Phrase words must be neighbours: at most a comma or a few spaces between them.
+      if (k > 0 && toks[i + k]!.s - toks[i + k - 1]!.e > 3) return;
+    }
+    hits.push({ cat: p.cat, id: p.id, i, j: i + n, s: toks[i]!.s, e: toks[i + n - 1]!.e });
+  }
+}
+
+/** All languages' phrases of one list (`{ en: [...], ru: [...] }`) flattened. */
+export function allLangs(table: Record<string, string[] | string>): string[] {
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(table)) if (!k.startsWith('$') && Array.isArray(v)) out.push(...v);
+  return out;
+}
+
+/** Memoised per-text hits of one matcher. */
+export function memoHits(matcher: PhraseMatcher): (norm: Normalized) => Hit[] {
+  const cache = new WeakMap<Normalized, Hit[]>();
+  return (norm) => {
+    let h = cache.get(norm);
+    if (!h) cache.set(norm, (h = matcher.match(tokens(norm))));
+    return h;
+  };
+}
