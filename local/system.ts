@@ -62,6 +62,8 @@ export function bundleWorker(): Promise<string> {
       mainFields: ['module', 'main'],
       external: ['cloudflare:*', 'node:*'],
       minify: true,
+      // detector names appear in fail-closed logs; keep them readable
+      keepNames: true,
       sourcemap: false,
       logLevel: 'silent',
     });

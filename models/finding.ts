@@ -61,6 +61,13 @@ export const EvidenceSchema = z.object({
 }).partial();
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
+/** Pre-check extension: a one-click edit over the original text (replace [start, end) with `replacement`). */
+export const FixSchema = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  replacement: z.string(),
+});
+
 export const FindingSchema = z.object({
   type: FindingTypeSchema,
   detector: z.string(),
@@ -71,6 +78,7 @@ export const FindingSchema = z.object({
   action: ActionSchema,
   message: z.string().optional(),
   suggestion: z.string().optional(),
+  fix: FixSchema.optional(),
   evidence: EvidenceSchema.optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;

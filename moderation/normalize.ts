@@ -681,8 +681,10 @@ export function digitClusters(norm: Normalized): DigitCluster[] {
 export function subCluster(c: DigitCluster, from: number, to: number): DigitCluster {
   if (from === 0 && to === c.groups.length - 1) return c;
   const groups = c.groups.slice(from, to + 1);
+  // Keep an opening bracket that belongs to the first group: "(800) 443-1223" after another number.
+  const openBracket = from > 0 && c.seps[from - 1]!.endsWith('(');
   return {
-    start: from === 0 ? c.start : groups[0]!.start,
+    start: from === 0 ? c.start : groups[0]!.start - (openBracket ? 1 : 0),
     end: groups[groups.length - 1]!.end,
     digits: sliceDigits(c, from, to),
     groups,

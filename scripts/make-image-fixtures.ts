@@ -488,7 +488,7 @@ async function makePhotos() {
   await save(`clean-${String(++n).padStart(2, '0')}.png`, await sharp(await productPhoto(400, 300)).png({ palette: true }).toBuffer(), 'clean', 'small PNG product shot');
   await save(`clean-${String(++n).padStart(2, '0')}.webp`, await sharp(await productPhoto(800, 600, 'SIZE 38')).webp({ quality: 75 }).toBuffer(), 'clean', 'WebP product shot ("SIZE 38")');
   // A photo stored sideways with an EXIF orientation tag: the scanner must auto-orient.
-  await save(`clean-${String(++n).padStart(2, '0')}-orient6.jpg`, await sharp(await productPhoto(800, 600, 'SIZE 44')).rotate(-90).withExif({ IFD0: { Orientation: '6' } }).jpeg({ quality: 80 }).toBuffer(), 'clean', 'product photo with EXIF orientation 6');
+  await save(`clean-${String(++n).padStart(2, '0')}-orient6.jpg`, await sharp(await productPhoto(800, 600, 'SIZE 44')).rotate(270).withMetadata({ orientation: 6 }).jpeg({ quality: 80 }).toBuffer(), 'clean', 'product photo with EXIF orientation 6');
 
   const places: [number, number, string][] = [
     [55.751244, 37.618423, 'Moscow'], [48.858370, 2.294481, 'Paris'], [40.689247, -74.044502, 'New York'], [-33.856784, 151.215297, 'Sydney'],

@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import { endTime, startTime } from 'hono/timing';
 import type { Decision, Submission } from '../models/api.js';
 import type { MediaRow, SubmissionRow } from '../models/rows.js';
 import { analyzeText, decide, toFinding } from '../moderation/pipeline.js';
@@ -7,10 +9,10 @@ import type { Env } from './env.js';
 import { ApiError } from './errors.js';
 import type { PreparedMedia } from './media.js';
 import { queueFields } from './queue-fields.js';
-import { getByIdempotencyKey, insertSubmission, listMedia, toDecision } from './storage/submissions.js';
-import { tieFindings } from './ties.js';
-import { appendAudit } from './storage/audit.js';
 import { markScanFailed } from './scan.js';
+import { getByIdempotencyKey, insertSubmission, listMedia, toDecision, updateDecision } from './storage/submissions.js';
+import { requeueSubmissions, sharedSignalsStatement, type SignalRow } from './storage/ties.js';
+import { RING_WINDOW_MS, ringFinding, tieFindings } from './ties.js';
 
 /** The storefront's submission flow: route → model → pipeline → policy → storage → response. */
 
@@ -19,6 +21,14 @@ export interface SubmitOptions {
   requestHash: string;
   media: PreparedMedia[];
   now?: number;
+  /** Hono context for Server-Timing phases (local profiling) */
+  timing?: Context;
+}
+
+function phase(c: Context | undefined, name: string): () => void {
+  if (!c) return () => {};
+  startTime(c, name);
+  return () => endTime(c, name);
 }
 
 export function newId(): string {
@@ -26,24 +36,23 @@ export function newId(): string {
 }
 
 export async function submit(env: Env, input: Submission, opts: SubmitOptions): Promise<{ decision: Decision; replayed: boolean }> {
-  if (opts.idempotencyKey) {
-    const existing = await getByIdempotencyKey(env.DB, opts.idempotencyKey);
-    if (existing) return replay(env, existing, opts.requestHash);
-  }
+  // No read before the write: the UNIQUE idempotency key decides, and only a replay costs a second read.
   const now = opts.now ?? Date.now();
   const id = newId();
-  const config = configFor(env);
+  let done = phase(opts.timing, 'pipeline');
   const analysis = analyzeText(
     { text: input.text, locale: input.locale, kind: input.kind, rating: input.rating, disclosedSellerTie: input.author.disclosedSellerTie },
-    { config },
+    { config: configFor(env) },
   );
-  const ties = await tieFindings(env, input, now);
+  done();
+  done = phase(opts.timing, 'ties');
+  const ties = await tieFindings(env, input);
+  done();
   const lang = analysis.lang;
-  const textFindings = [...analysis.findings, ...ties.findings.map((f) => toFinding(f, lang))];
+  let textFindings = [...analysis.findings, ...ties.findings.map((f) => toFinding(f, lang))];
   const mediaFindings = opts.media.flatMap((m) => m.findings.map((f) => toFinding(f, lang)));
   const pending = opts.media.some((m) => m.state === 'pending');
-  const findings = [...textFindings, ...mediaFindings];
-  const d = decide(input.text, lang, findings, { pendingMedia: pending });
+  let d = decide(input.text, lang, [...textFindings, ...mediaFindings], { pendingMedia: pending });
 
   // Media bytes go to R2 before the row that points at them: content-addressed keys make a
   // retried or duplicate upload harmless.
@@ -62,7 +71,7 @@ export async function submit(env: Env, input: Submission, opts: SubmitOptions): 
     lang,
     rating: input.rating ?? null,
     author_account: input.author.accountId,
-    author_hash: ties.accountHash,
+    author_hash: ties.hashes.accountHash,
     seller_id: input.seller.id,
     product_id: input.productId ?? null,
     order_id: input.orderId ?? null,
@@ -98,17 +107,33 @@ export async function submit(env: Env, input: Submission, opts: SubmitOptions): 
     attempts: 0,
     updated_at: now,
   }));
-  const { inserted } = await insertSubmission(env.DB, { row, media, signals: ties.signals });
-  if (!inserted) {
+  const audit = {
+    submissionId: id, actor: 'pipeline', role: 'system', event: 'auto_decision', action: d.action,
+    reason: d.reasons[0] ?? null, note: null, before: null, after: { status: d.status, reasons: d.reasons }, at: now,
+  };
+  const { deviceHash, paymentHash } = ties.hashes;
+  const ringQuery = deviceHash || paymentHash ? sharedSignalsStatement(env.DB, input.seller.id, deviceHash, paymentHash, now - RING_WINDOW_MS) : undefined;
+  done = phase(opts.timing, 'store');
+  const stored = await insertSubmission(env.DB, { row, media, signals: ties.hashes }, audit, ringQuery);
+  done();
+  if (!stored.inserted) {
     // A concurrent request with the same key won the race: answer with its result.
     const winner = opts.idempotencyKey ? await getByIdempotencyKey(env.DB, opts.idempotencyKey) : undefined;
     if (!winner) throw new ApiError(409, 'conflict', 'A concurrent request with this Idempotency-Key is still being stored; retry.');
     return replay(env, winner, opts.requestHash);
   }
-  await appendAudit(env.DB, {
-    submissionId: id, actor: 'pipeline', role: 'system', event: 'auto_decision', action: d.action,
-    reason: d.reasons[0] ?? null, note: null, before: null, after: { status: d.status, reasons: d.reasons }, at: now,
-  });
+
+  // Rings are rare: only then does a submission cost a second write, which queues this item and
+  // puts the earlier ring members back in front of a human.
+  const ring = ringFinding(stored.after as SignalRow[], id, ties.hashes, now);
+  if (ring) {
+    textFindings = [...textFindings, toFinding(ring.finding, lang)];
+    d = decide(input.text, lang, [...textFindings, ...mediaFindings], { pendingMedia: pending });
+    const q = queueFields(d.status, d.findings);
+    const next = { action: d.action, status: d.status, published_text: d.publishedText, findings: JSON.stringify(d.findings), reasons: JSON.stringify(d.reasons), text_findings: JSON.stringify(textFindings), ...q };
+    if (await updateDecision(env.DB, id, 0, next, now)) Object.assign(row, next, { version: 1 });
+    await requeueSubmissions(env.DB, ring.linkedSubmissions, now);
+  }
   if (pending) await enqueueScans(env, id, media.filter((m) => m.status === 'pending').map((m) => m.id));
   return { decision: toDecision(row, media), replayed: false };
 }
@@ -137,4 +162,3 @@ async function enqueueScans(env: Env, submissionId: string, mediaIds: string[]):
 export async function requestHash(body: unknown): Promise<string> {
   return sha256Hex(JSON.stringify(body));
 }
-

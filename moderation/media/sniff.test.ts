@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { sniffMedia } from './sniff.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const cat = (...parts: (Uint8Array | number[])[]) => {
+const cat = (...parts: (Uint8Array | readonly number[])[]) => {
   const arrs = parts.map((p) => (p instanceof Uint8Array ? p : Uint8Array.from(p)));
   const out = new Uint8Array(arrs.reduce((n, a) => n + a.length, 0));
   let o = 0;

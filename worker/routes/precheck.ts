@@ -1,31 +1,90 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { LIMITS, SubmissionSchema } from '../../models/api.js';
+import { fixFor } from '../../moderation/messages.js';
 import { moderateText } from '../../moderation/pipeline.js';
-import { allowedOrigins, configFor } from '../config.js';
-import type { AppEnv } from '../env.js';
+import { configFor } from '../config.js';
+import type { AppEnv, Env } from '../env.js';
 import { ApiError, parseWith, readJson } from '../errors.js';
 
 /**
  * POST /v1/precheck: what would happen to this text, in the buyer's language, before it is
- * posted. Public, CORS for the storefront's origins, rate-limited per client. Stores nothing and
- * logs no text. Media is not scanned here (it is scanned on submission).
+ * posted, with a one-click fix per finding. Public, CORS for the storefront's origins only,
+ * rate-limited per client. Stores nothing and logs no text: nothing on this path writes to D1,
+ * R2, a queue or the console (test/worker/precheck.test.ts watches the worker's output).
+ * Media is not scanned here (it is scanned on submission).
  */
 export const precheck = new Hono<AppEnv>();
 
+const DEFAULT_RATE_LIMIT = 60;
+const PREFLIGHT_MAX_AGE_S = '600';
+
+interface Settings { originsRaw: string; anyOrigin: boolean; origins: ReadonlySet<string>; limitRaw: string | undefined; limit: number }
+
+/** Settings derived from the worker's vars, re-parsed only when a var changes (one isolate serves many requests). */
+let cached: Settings | undefined;
+
+function settings(env: Env): Settings {
+  const originsRaw = env.ALLOWED_ORIGINS ?? '';
+  const limitRaw = env.PRECHECK_RATE_LIMIT;
+  if (cached?.originsRaw !== originsRaw || cached.limitRaw !== limitRaw) {
+    const list = originsRaw.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+    cached = { originsRaw, anyOrigin: list.includes('*'), origins: new Set(list), limitRaw, limit: parseLimit(limitRaw) };
+  }
+  return cached;
+}
+
+/** "0" turns the limit off; anything unreadable keeps the default rather than silently opening the gate. */
+function parseLimit(raw: string | undefined): number {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_RATE_LIMIT;
+  const n = Number(raw);
+  return Number.isFinite(n) && n >= 0 ? Math.floor(n) : DEFAULT_RATE_LIMIT;
+}
+
+/**
+ * The client a limit applies to. Cloudflare (and Miniflare locally) sets cf-connecting-ip and
+ * clients cannot forge it, so no other header is trusted. An IPv6 client usually holds a whole
+ * /64, so the key is the /64, or a buyer could rotate addresses to dodge the limit.
+ */
+function clientKey(ip: string | undefined): string {
+  if (!ip) return 'unknown';
+  if (!ip.includes(':')) return ip;
+  if (ip.includes('.')) return ip.slice(ip.lastIndexOf(':') + 1); // IPv4-mapped (::ffff:1.2.3.4)
+  const [head = '', tail] = ip.toLowerCase().split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
+  return `${[...left, ...zeros, ...right].slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+// CORS by hand: a refused origin gets a plain 403 (no Access-Control-* headers at all), and the
+// headers an allowed origin needs are set before the handler so error bodies (429, 413) stay readable.
 precheck.use('*', async (c, next) => {
-  const origins = allowedOrigins(c.env);
-  return cors({ origin: (o) => (origins.includes(o) ? o : null), allowMethods: ['POST', 'OPTIONS'], allowHeaders: ['content-type'], maxAge: 600 })(c, next);
+  const origin = c.req.header('origin');
+  c.header('vary', 'Origin');
+  if (origin !== undefined) {
+    const s = settings(c.env);
+    const allowed = s.anyOrigin || s.origins.has(origin) || origin === new URL(c.req.url).origin;
+    if (!allowed) throw new ApiError(403, 'origin_not_allowed', 'This origin may not call the pre-check.');
+    c.header('access-control-allow-origin', origin);
+    c.header('access-control-expose-headers', 'retry-after');
+  }
+  if (c.req.method === 'OPTIONS') {
+    c.header('access-control-allow-methods', 'POST');
+    c.header('access-control-allow-headers', 'content-type');
+    c.header('access-control-max-age', PREFLIGHT_MAX_AGE_S);
+    return c.body(null, 204);
+  }
+  await next();
 });
 
 precheck.post(
   '/',
   async (c, next) => {
-    const limit = Number(c.env.PRECHECK_RATE_LIMIT ?? 60);
+    const { limit } = settings(c.env);
     if (limit > 0 && c.env.PRECHECK_LIMITER) {
-      const client = c.req.header('cf-connecting-ip') ?? c.req.header('x-real-ip') ?? 'local';
-      const { success } = await c.env.PRECHECK_LIMITER.limit({ key: `precheck:${client}` });
+      const key = clientKey(c.req.header('cf-connecting-ip'));
+      const { success } = await c.env.PRECHECK_LIMITER.limit({ key: `precheck:${key}` });
       if (!success) {
         c.header('retry-after', '60');
         throw new ApiError(429, 'rate_limited', 'Too many pre-checks; try again in a minute.');
@@ -45,7 +104,10 @@ precheck.post(
       action: d.action,
       status: d.status,
       publishedText: d.publishedText,
-      findings: d.findings.map(({ evidence: _e, ...f }) => f),
+      findings: d.findings.map(({ evidence: _moderatorsOnly, ...f }) => {
+        const fix = fixFor(input.text, f.type, f.span);
+        return fix ? { ...f, fix } : f;
+      }),
       reasons: d.reasons,
       locale: d.lang,
     });

@@ -6,6 +6,7 @@ import type { AppEnv } from '../env.js';
 import { ApiError, parseWith, readJson } from '../errors.js';
 import { hashSignal, type SignalKind } from '../signals.js';
 import { replaceTies } from '../storage/ties.js';
+import { forgetTies } from '../ties-cache.js';
 
 /** PUT /v1/sellers/{sellerId}/ties: replaces the seller's ties; raw values are hashed on arrival and never stored. */
 export const sellers = new Hono<AppEnv>();
@@ -28,6 +29,7 @@ sellers.put(
     const rows: { kind: SignalKind; hash: string }[] = [];
     for (const [kind, values] of plan) for (const v of values) rows.push({ kind, hash: await hashSignal(c.env, kind, v) });
     await replaceTies(c.env.DB, sellerId, rows);
+    forgetTies(sellerId);
     const counts = Object.fromEntries(plan.map(([k, v]) => [k, new Set(v).size]));
     return c.json({ sellerId, stored: counts });
   },

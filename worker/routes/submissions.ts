@@ -25,7 +25,7 @@ submissions.post(
     }
     const type = c.req.header('content-type') ?? '';
     const { input, media, hashBasis } = /^multipart\/form-data/i.test(type) ? await fromMultipart(c.req.raw) : await fromJson(await readJson(c));
-    const { decision, replayed } = await submit(c.env, input, { idempotencyKey: key, requestHash: await requestHash(hashBasis), media });
+    const { decision, replayed } = await submit(c.env, input, { idempotencyKey: key, requestHash: await requestHash(hashBasis), media, timing: c });
     if (replayed) c.header('idempotent-replayed', 'true');
     return c.json(decision, replayed ? 200 : 201);
   },

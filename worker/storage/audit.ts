@@ -12,10 +12,12 @@ export interface AuditEntry {
   at: number;
 }
 
-export function auditStatement(db: D1Database, e: AuditEntry): D1PreparedStatement {
-  return db
-    .prepare('INSERT INTO audit (submission_id, actor, role, event, action, reason, note, before, after, at) VALUES (?,?,?,?,?,?,?,?,?,?)')
-    .bind(e.submissionId, e.actor, e.role, e.event, e.action, e.reason, e.note, e.before == null ? null : JSON.stringify(e.before), e.after == null ? null : JSON.stringify(e.after), e.at);
+/** With `ifSubmissionExists`, the record lands only when that submission row exists (same batch). */
+export function auditStatement(db: D1Database, e: AuditEntry, ifSubmissionExists?: string): D1PreparedStatement {
+  const values = [e.submissionId, e.actor, e.role, e.event, e.action, e.reason, e.note, e.before == null ? null : JSON.stringify(e.before), e.after == null ? null : JSON.stringify(e.after), e.at];
+  const cols = 'INSERT INTO audit (submission_id, actor, role, event, action, reason, note, before, after, at)';
+  if (ifSubmissionExists === undefined) return db.prepare(`${cols} VALUES (?,?,?,?,?,?,?,?,?,?)`).bind(...values);
+  return db.prepare(`${cols} SELECT ?,?,?,?,?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM submissions WHERE id = ?)`).bind(...values, ifSubmissionExists);
 }
 
 export async function appendAudit(db: D1Database, e: AuditEntry): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Decision } from '../../models/api.js';
 import type { Finding } from '../../models/finding.js';
+import { auditStatement, type AuditEntry } from './audit.js';
 import { FindingsColumn, MediaRowSchema, ReasonsColumn, SubmissionRowSchema, type MediaRow, type SubmissionRow } from '../../models/rows.js';
 
 /** D1 access for submissions and their media. SQL lives here and nowhere else. */
@@ -38,11 +39,14 @@ export interface NewSubmission {
 }
 
 /**
- * Inserts the submission, its media rows and its signal hashes in one batch (one transaction).
+ * Inserts the submission, its media rows, its signal hashes and its audit record in one batch
+ * (one transaction, one round trip).
  * With an idempotency key a concurrent twin loses on the UNIQUE constraint: `inserted` is false and
  * nothing of it is written.
  */
-export async function insertSubmission(db: D1Database, s: NewSubmission): Promise<{ inserted: boolean }> {
+export async function insertSubmission(
+  db: D1Database, s: NewSubmission, audit?: AuditEntry, after?: D1PreparedStatement,
+): Promise<{ inserted: boolean; after: unknown[] }> {
   const placeholders = SUBMISSION_COLUMNS.map(() => '?').join(',');
   const insert = db
     .prepare(`INSERT INTO submissions (${SUBMISSION_COLUMNS.join(',')}) VALUES (${placeholders}) ON CONFLICT(idempotency_key) DO NOTHING`)
@@ -54,9 +58,9 @@ export async function insertSubmission(db: D1Database, s: NewSubmission): Promis
       db
         .prepare(
           `INSERT INTO media (submission_id, id, r2_key, content_type, bytes, status, findings, redacted_key, attempts, updated_at)
-           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM submissions WHERE id = ? AND request_hash = ?)`,
+           SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM submissions WHERE id = ?)`,
         )
-        .bind(m.submission_id, m.id, m.r2_key, m.content_type, m.bytes, m.status, m.findings, m.redacted_key, m.attempts, m.updated_at, s.row.id, s.row.request_hash),
+        .bind(m.submission_id, m.id, m.r2_key, m.content_type, m.bytes, m.status, m.findings, m.redacted_key, m.attempts, m.updated_at, s.row.id),
     );
   }
   if (s.signals) {
@@ -69,8 +73,11 @@ export async function insertSubmission(db: D1Database, s: NewSubmission): Promis
         .bind(s.row.id, s.row.seller_id, s.signals.accountHash, s.signals.deviceHash, s.signals.paymentHash, s.row.created_at, s.row.id),
     );
   }
+  if (audit) stmts.push(auditStatement(db, audit, s.row.id));
+  // A read that rides in the same round trip (ring signals), seeing the rows just written.
+  if (after) stmts.push(after);
   const results = await db.batch(stmts);
-  return { inserted: (results[0]?.meta.changes ?? 0) > 0 };
+  return { inserted: (results[0]?.meta.changes ?? 0) > 0, after: after ? (results.at(-1)?.results ?? []) : [] };
 }
 
 export function parseFindings(json: string): Finding[] {
@@ -96,4 +103,21 @@ export function toDecision(row: SubmissionRow, media: MediaRow[], mediaUrl?: (m:
     });
   }
   return d;
+}
+
+/** Replaces the decision columns of a row the caller read at `version`; false when someone else changed it first. */
+export async function updateDecision(
+  db: D1Database, id: string, version: number,
+  d: { action: string; status: string; published_text: string | null; findings: string; reasons: string; text_findings?: string; queue_state: string; priority: number; queue_types: string },
+  now: number,
+): Promise<boolean> {
+  const res = await db
+    .prepare(
+      `UPDATE submissions SET action = ?, status = ?, published_text = ?, findings = ?, reasons = ?, text_findings = COALESCE(?, text_findings),
+         queue_state = ?, priority = ?, queue_types = ?, version = version + 1, updated_at = ?
+       WHERE id = ? AND version = ?`,
+    )
+    .bind(d.action, d.status, d.published_text, d.findings, d.reasons, d.text_findings ?? null, d.queue_state, d.priority, d.queue_types, now, id, version)
+    .run();
+  return (res.meta.changes ?? 0) > 0;
 }

@@ -13,23 +13,34 @@ export async function replaceTies(db: D1Database, sellerId: string, rows: { kind
 
 export async function loadTies(db: D1Database, sellerId: string): Promise<TieHashes> {
   const { results } = await db.prepare('SELECT kind, hash FROM seller_ties WHERE seller_id = ?').bind(sellerId).all<{ kind: SignalKind; hash: string }>();
-  const out: TieHashes = { account: [], device: [], payment: [], address: [], ip: [] };
-  for (const r of results) out[r.kind]?.push(r.hash);
-  return out;
+  const ties: TieHashes = { account: [], device: [], payment: [], address: [], ip: [] };
+  for (const r of results) ties[r.kind]?.push(r.hash);
+  return ties;
 }
 
 export interface SignalRow { submission_id: string; account_hash: string; device_hash: string | null; payment_hash: string | null; created_at: number }
 
-/** Recent submissions to the same seller sharing a device or payment hash with the author. */
-export async function recentSharedSignals(db: D1Database, sellerId: string, deviceHash: string | null, paymentHash: string | null, since: number, limit = 200): Promise<SignalRow[]> {
-  if (!deviceHash && !paymentHash) return [];
-  const { results } = await db
+/** Recent submissions to the same seller sharing a device or payment hash (for rings); runs inside the insert batch. */
+export function sharedSignalsStatement(db: D1Database, sellerId: string, deviceHash: string | null, paymentHash: string | null, since: number, limit = 200): D1PreparedStatement {
+  return db
     .prepare(
       `SELECT submission_id, account_hash, device_hash, payment_hash, created_at FROM author_signals
        WHERE seller_id = ?1 AND created_at >= ?2 AND ((?3 IS NOT NULL AND device_hash = ?3) OR (?4 IS NOT NULL AND payment_hash = ?4))
        ORDER BY created_at DESC LIMIT ?5`,
     )
-    .bind(sellerId, since, deviceHash, paymentHash, limit)
-    .all<SignalRow>();
-  return results;
+    .bind(sellerId, since, deviceHash, paymentHash, limit);
+}
+
+/** Puts earlier ring members back in front of a human, unless a moderator already decided them. */
+export async function requeueSubmissions(db: D1Database, ids: string[], now: number): Promise<number> {
+  if (ids.length === 0) return 0;
+  const res = await db
+    .prepare(
+      `UPDATE submissions SET action = 'queue', status = 'queued', published_text = NULL, queue_state = 'open',
+         priority = MIN(priority, 1), version = version + 1, updated_at = ?
+       WHERE id IN (SELECT value FROM json_each(?)) AND decided_by IS NULL AND status IN ('published', 'redacted')`,
+    )
+    .bind(now, JSON.stringify(ids))
+    .run();
+  return res.meta.changes ?? 0;
 }

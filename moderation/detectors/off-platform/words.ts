@@ -37,14 +37,16 @@ interface Phrase { words: PhraseWord[]; cat: string; id: string }
 
 // Letters, marks and digits, with apostrophes inside a word ("зв'яжіться", "don't", "l'argent").
 const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`][\p{L}\p{M}\p{N}]+)*/gu;
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+// Only Latin letters with diacritics (and stray marks, typographic apostrophes) need folding;
+// Cyrillic words pass untouched, so the data lists spell both "ждём" and "ждем".
+const FOLDABLE_RE = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff’ʼ`]/;
 const MARKS_RE = /\p{M}/gu;
 const APOS_RE = /[’ʼ`]/g;
 const SENTENCE_END_RE = /[!?…\n\r]|\.(?:\s|$)/;
 
 /** The fold applied to text words and phrase words alike. Lower-casing is the caller's. */
 export function foldWord(w: string): string {
-  if (!NON_ASCII_RE.test(w)) return w;
+  if (!FOLDABLE_RE.test(w)) return w;
   return w.normalize('NFD').replace(MARKS_RE, '').replace(APOS_RE, "'").replace(/ł/g, 'l').normalize('NFC');
 }
 
@@ -86,6 +88,8 @@ function joinSpacedLetters(toks: Tok[]): void {
       let w = '';
       for (let m = k; m < j; m++) w += toks[m]!.w;
       extra.push({ s: toks[k]!.s, e: toks[j - 1]!.e, w, sent: toks[k]!.sent });
+      // The first letter may be a one-letter word of its own: "в т е л е г р а м", "a w h a t s…".
+      if (j - k >= 5) extra.push({ s: toks[k + 1]!.s, e: toks[j - 1]!.e, w: w.slice(toks[k]!.w.length), sent: toks[k + 1]!.sent });
     }
     k = j;
   }

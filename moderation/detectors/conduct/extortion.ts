@@ -1,0 +1,244 @@
+import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
+import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+
+/**
+ * extortion.threat: a bad review, rating, dispute or complaint made conditional on the seller
+ * giving something (refund, discount, gift, coupon, extra item, money).
+ *
+ * A threat alone is an angry review; a demand alone is a refund request. Extortion is the two
+ * joined by a condition, in either order:
+ *   threat  UNLESS  demand         "1 star unless you refund me", "une étoile tant que ..."
+ *   UNLESS/IF-NOT demand  threat   "if you don't give me a discount I'll open a dispute"
+ *   demand  OR/OTHERWISE  threat   "refund me or I'm leaving 1 star", "верните деньги, иначе ..."
+ *   lever   WHEN  demand           "I'll change my rating when you refund", "поменяю оценку, когда вернёте"
+ *   WHEN demand  lever             "if you send a gift I won't leave negative feedback"
+ *   demand  AND/THEN  lever        "send a coupon and I'll remove my review"
+ * A lever is a promised rating change, a promised good rating, or a withheld threat.
+ * Threats narrated in the past ("I left 1 star because...") and demands already met ("got a
+ * refund") or declined ("don't want a refund") do not count. Every search is a bounded window
+ * around a connector, so the detector is linear in the text.
+ */
+
+export const DETECTOR = 'conduct.extortion';
+
+/** Window sizes, in words. */
+const WIN = {
+  cue: 5, // narration / intention / negation cue before a threat
+  demandCue: 4, // the same before a demand
+  threatBeforeUnless: 10,
+  unlessToDemand: 8,
+  demandToThreat: 12,
+  demandBeforeElse: 12,
+  elseToThreat: 8,
+  prevSentence: 25,
+  ifNotToThreat: 14,
+  leverBeforeWhen: 6,
+  whenToDemand: 8,
+  demandToLever: 12,
+  demandBeforeThen: 8,
+  thenToLever: 6,
+  changeToObject: 4,
+  pronounBack: 25,
+} as const;
+
+/** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
+const RULE_CONF = {
+  unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75,
+  leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8,
+} as const;
+const KIND_CONF = { rating: 1, change: 1, promise: 0.95, escalate: 0.9 } as const;
+
+type Rule = keyof typeof RULE_CONF;
+type Kind = keyof typeof KIND_CONF;
+
+interface Threat { i: number; j: number; kind: Kind; past: boolean; negated: boolean; lever: boolean; langs: number }
+interface Demand { i: number; j: number; past: boolean; negated: boolean; offered: boolean; langs: number }
+interface Candidate { i: number; j: number; rule: Rule; conf: number; threat: Threat; demand: Demand; cond: Hit }
+
+
+
+/** Is [i, j) preceded, within its clause, by a cue of `cat` (not interrupted by an intention cue)? */
+function cueBefore(sc: Scan, cat: string, i: number, win: number, langs: number, textLang: number): boolean {
+  const h = sc.endingIn(cat, i - win, i, (c) => c.j <= i && sameClause(sc, c.i, i) && shares(c, { langs }, textLang));
+  if (!h || cat !== 'past') return h !== undefined;
+  // "I was going to leave a bad review": intention after the narration keeps it hypothetical, not past.
+  return sc.startingIn('future', h.j, i - 1, (f) => f.j <= i) === undefined;
+}
+
+function isNegated(sc: Scan, i: number, j: number, langs: number, textLang: number): boolean {
+  // The "not" of "if not" / "si no" / "если нет" belongs to the condition, not to the threat after it.
+  const n = sc.endingIn('neg', i - 4, i, (h) => h.j <= i && sameClause(sc, h.i, i) && shares(h, { langs }, textLang)
+    && !sc.endingIn('if', h.i, h.i) && !sc.startingIn('elseStrong', h.i - 2, h.i, (e) => e.j >= h.j));
+  if (n) return true;
+  return sc.startingIn('negFutureAfter', j, j + 2, (h) => sameClause(sc, h.i, j - 1) && shares(h, { langs }, textLang)) !== undefined;
+}
+
+/** Rating/review objects a change verb can take: "change my REVIEW", "remove it" (a review named before). */
+function changeObject(sc: Scan, c: Hit): number | undefined {
+  const obj = sc.startingIn('reviewNoun', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
+    ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
+    ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
+  if (obj) return obj.j;
+  const pron = sc.startingIn('pronounObj', c.j, c.j);
+  if (pron && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) return pron.j;
+  return undefined;
+}
+
+function findThreats(sc: Scan, textLang: number): Threat[] {
+  const out: Threat[] = [];
+  const add = (i: number, j: number, kind: Kind, langs: number, lever = false) => {
+    const past = cueBefore(sc, 'past', i, WIN.cue, langs, textLang);
+    const negated = kind === 'rating' || kind === 'escalate' ? isNegated(sc, i, j, langs, textLang) : false;
+    out.push({ i, j, kind, past, negated, lever: lever || negated, langs });
+  };
+  for (const h of sc.all('oneStar')) add(h.i, h.j, 'rating', h.langs);
+  for (const r of sc.all('reviewNoun')) {
+    // "negative review", "отзыв будет отрицательный", "a nota vai ser 1"
+    const adj = sc.endingIn('negAdj', r.i - 2, r.i, (h) => sameSent(sc, h.i, r.i))
+      ?? sc.startingIn('negAdj', r.j, r.j + 2, (h) => sameSent(sc, h.i, r.i));
+    if (adj) add(Math.min(adj.i, r.i), Math.max(adj.j, r.j), 'rating', adj.langs & r.langs || r.langs);
+    const low = sc.startingIn('lowNum', r.j, r.j + 3, (h) => sameClause(sc, h.i, r.i));
+    if (low) add(r.i, low.j, 'rating', r.langs);
+  }
+  for (const h of sc.all('escalate')) add(h.i, h.j, 'escalate', h.langs);
+  // Levers: the author's own promised change. Inflected first-person forms say it already; a bare
+  // verb ("change", "mudar", "змінювати") needs an intention cue before it or "буду" after.
+  for (const cat of ['change1', 'changeAny'] as const) {
+    for (const c of sc.all(cat)) {
+      const end = changeObject(sc, c);
+      if (end === undefined) continue;
+      const mine = cat === 'change1'
+        || cueBefore(sc, 'future', c.i, 3, c.langs, textLang)
+        || sc.startingIn('future', end, end + 1, (f) => sameClause(sc, f.i, c.i)) !== undefined;
+      if (mine) add(c.i, end, 'change', c.langs, true);
+    }
+  }
+  for (const cat of ['goodRating'] as const) {
+    for (const g of sc.all(cat)) {
+      if (cueBefore(sc, 'future', g.i, 4, g.langs, textLang)) add(g.i, g.j, 'promise', g.langs, true);
+    }
+  }
+  out.sort((a, b) => a.i - b.i || b.j - a.j);
+  return out;
+}
+
+function findDemands(sc: Scan, textLang: number): Demand[] {
+  const out: Demand[] = [];
+  for (const h of [...sc.all('demand'), ...sc.all('demandPast')]) {
+    const alreadyMet = sc.startingIn('demandPast', h.i - 3, h.i, (p) => p.j >= h.j) !== undefined
+      || cueBefore(sc, 'past', h.i, WIN.demandCue, h.langs, textLang);
+    const declined = cueBefore(sc, 'neg', h.i, 3, h.langs, textLang)
+      || sc.startingIn('negAfter', h.j, h.j + 3, (n) => sameClause(sc, n.i, h.i)) !== undefined;
+    // "the seller offered a refund", "пообещали скидку": the seller's offer is not the author's demand.
+    const offered = sc.endingIn('offer', h.i - WIN.cue, h.i, (o) => sameSent(sc, o.i, h.i)) !== undefined;
+    out.push({ i: h.i, j: h.j, past: alreadyMet, negated: declined, offered, langs: h.langs });
+  }
+  out.sort((a, b) => a.i - b.i);
+  return out;
+}
+
+
+/** "if you don't", "si no", "если не", "jeśli nie": a conditional followed closely by a negator of its language. */
+function ifNots(sc: Scan): Hit[] {
+  const out: Hit[] = [];
+  for (const f of sc.all('if')) {
+    const n = sc.startingIn('neg', f.j, f.j + 3, (h) => (h.langs & f.langs) !== 0 && sameClause(sc, h.i, f.i));
+    if (n) out.push({ cat: 'ifNot', i: f.i, j: n.j, langs: f.langs & n.langs });
+  }
+  return out;
+}
+
+export function findExtortion(sc: Scan, textLang: number): Candidate[] {
+  const threats = new SpanIndex(findThreats(sc, textLang));
+  const demands = new SpanIndex(findDemands(sc, textLang));
+  const cands: Candidate[] = [];
+  const live = (t: Threat) => !t.past && !t.negated;
+  const open = (d: Demand) => !d.past && !d.negated && !d.offered;
+  const emit = (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => {
+    const i = Math.min(threat.i, demand.i, cond.i);
+    const j = Math.max(threat.j, demand.j, cond.j);
+    cands.push({ i, j, rule, conf: RULE_CONF[rule] * KIND_CONF[threat.kind], threat, demand, cond });
+  };
+  const sent = (a: number) => (x: { i: number }) => sameSent(sc, x.i, a);
+  const ifNotHits = ifNots(sc);
+
+  // threat UNLESS demand; UNLESS/IF-NOT demand threat. The condition's own negation ("tant que
+  // je n'ai pas", "пока не") is part of the condition, so the demand may look negated here.
+  for (const u of [...sc.all('unless'), ...ifNotHits]) {
+    const d = demands.startingIn(u.j, u.j + WIN.unlessToDemand, (x) => sameSent(sc, x.i, u.i) && !x.past && !x.offered);
+    if (!d) continue;
+    const t = threats.endingIn(u.i - WIN.threatBeforeUnless, u.i, (x) => live(x) && x.j <= u.i && sameSent(sc, x.i, u.i) && shares(u, x, textLang));
+    if (t) { emit('unless', t, d, u); continue; }
+    const t2 = threats.startingIn(d.j, d.j + WIN.demandToThreat, (x) => live(x) && sameSent(sc, x.i, u.i) && shares(u, x, textLang));
+    if (t2) emit('unlessLead', t2, d, u);
+  }
+
+  // demand OR/OTHERWISE threat. A weak "or" must sit in the threat's clause: "refund or exchange, 1 star" is not one.
+  for (const [cat, rule] of [['elseStrong', 'elseStrong'], ['elseWeak', 'elseWeak']] as const) {
+    for (const e of sc.all(cat)) {
+      const t = threats.startingIn(e.j, e.j + WIN.elseToThreat, (x) => live(x) && sameSent(sc, x.i, e.i)
+        && shares(e, x, textLang) && (rule === 'elseStrong' || sameClause(sc, x.i, e.j)));
+      if (!t) continue;
+      let d = demands.endingIn(e.i - WIN.demandBeforeElse, e.i, (x) => open(x) && x.j <= e.i && sameSent(sc, x.i, e.i));
+      // "You have 48 hours to refund me. After that I'm opening a dispute."
+      const leads = e.i === 0 || sc.tokens[e.i - 1]!.sent !== sc.tokens[e.i]!.sent;
+      if (!d && rule === 'elseStrong' && leads) {
+        d = demands.endingIn(e.i - WIN.prevSentence, e.i, (x) => open(x) && sc.tokens[x.i]!.sent === sc.tokens[e.i]!.sent - 1);
+      }
+      if (d) emit(rule, t, d, e);
+    }
+  }
+
+  // "I want compensation. If I don't get it by Friday, one star": the demand comes first, the
+  // condition refers back to it.
+  for (const n of ifNotHits) {
+    const t = threats.startingIn(n.j, n.j + WIN.ifNotToThreat, (x) => live(x) && sameSent(sc, x.i, n.i) && shares(n, x, textLang));
+    if (!t) continue;
+    if (demands.startingIn(n.j, t.i - 1, sent(n.i))) continue; // the forward pattern covers it
+    const s = sc.tokens[n.i]!.sent;
+    const d = demands.endingIn(n.i - WIN.prevSentence, n.i, (x) => open(x) && x.j <= n.i && (sc.tokens[x.i]!.sent === s || sc.tokens[x.i]!.sent === s - 1));
+    if (d) emit('ifNotBack', t, d, n);
+  }
+
+  // Levers: lever WHEN demand; WHEN demand lever; demand AND/THEN lever.
+  for (const w of sc.all('when')) {
+    const d = demands.startingIn(w.j, w.j + WIN.whenToDemand, (x) => open(x) && sameSent(sc, x.i, w.i));
+    if (!d) continue;
+    const l = threats.endingIn(w.i - WIN.leverBeforeWhen, w.i, (x) => x.lever && !x.past && x.j <= w.i && sameSent(sc, x.i, w.i) && shares(w, x, textLang));
+    if (l) { emit('leverWhen', l, d, w); continue; }
+    const l2 = threats.startingIn(d.j, d.j + WIN.demandToLever, (x) => x.lever && !x.past && sameSent(sc, x.i, w.i) && shares(w, x, textLang));
+    if (l2) emit('whenLever', l2, d, w);
+  }
+  for (const t of sc.all('then')) {
+    const l = threats.startingIn(t.j, t.j + WIN.thenToLever, (x) => x.lever && !x.past && sameSent(sc, x.i, t.i) && shares(t, x, textLang));
+    if (!l) continue;
+    const d = demands.endingIn(t.i - WIN.demandBeforeThen, t.i, (x) => open(x) && x.j <= t.i && sameSent(sc, x.i, t.i));
+    if (d) emit('leverThen', l, d, t);
+  }
+
+  // A weaker reading of the same words is dropped.
+  return strongestFirst(cands);
+}
+
+export const extortionDetector: TextDetector = function extortion(input: DetectorInput): TextFinding[] {
+  const sc = scan(input.norm);
+  const textLang = langBit(input.lang);
+  const orig = (i: number, j: number) => {
+    const s = tokenSpan(sc, i, j);
+    return input.norm.toOriginal(s.start, s.end);
+  };
+  return findExtortion(sc, textLang).map((c) => ({
+    type: 'extortion.threat',
+    detector: DETECTOR,
+    confidence: c.conf,
+    span: orig(c.i, c.j),
+    evidence: {
+      spans: [
+        { role: 'threat', ...orig(c.threat.i, c.threat.j) },
+        { role: 'demand', ...orig(c.demand.i, c.demand.j) },
+        { role: 'condition', ...orig(c.cond.i, c.cond.j) },
+      ],
+      subtype: c.rule,
+    },
+  }));
+};

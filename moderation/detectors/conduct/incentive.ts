@@ -1,0 +1,103 @@
+import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
+import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+
+/**
+ * review_manipulation.incentive: the text reports the seller offering a reward (money, refund,
+ * cashback, gift, coupon) for a good rating or for changing/removing a bad one.
+ *
+ * Three parts must line up in one sentence:
+ *   - a reward and a rating target ("5 stars", "positive review", "change/remove my review"),
+ *   - a tie word between them that makes one the price of the other ("$5 TO change my review",
+ *     "remove it IN EXCHANGE FOR a refund", "leave 5 stars AND GET a gift card"),
+ *   - the seller's initiative before them (offered, promised, asked me, a card in the box).
+ * Without the tie it is the buyer's own judgement ("5 stars for the quick refund", "refunded, so
+ * I changed it to 4"); without the initiative it is the buyer's demand, which is extortion.
+ */
+
+export const DETECTOR = 'conduct.incentive';
+
+const WIN = {
+  rewardBeforeTie: 6,
+  tieToTarget: 4,
+  targetBeforeTie: 6,
+  tieToReward: 4,
+  offerBefore: 20,
+  changeToObject: 4,
+  pronounBack: 25,
+} as const;
+
+/** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
+const CONF = { sameSentence: 0.9, previousSentence: 0.82 } as const;
+
+interface Part { i: number; j: number; langs: number }
+interface Candidate { i: number; j: number; conf: number; reward: Part; target: Part; tie: Hit; offer: Hit }
+
+
+/** Rating targets: good ratings, "positive review", and change/remove + a review (or "it" for one named before). */
+function findTargets(sc: Scan): Part[] {
+  const out: Part[] = [];
+  for (const g of sc.all('goodRating')) out.push(g);
+  for (const r of sc.all('reviewNoun')) {
+    const adj = sc.endingIn('posAdj', r.i - 2, r.i, (h) => sameSent(sc, h.i, r.i));
+    if (adj) out.push({ i: adj.i, j: r.j, langs: r.langs });
+  }
+  for (const cat of ['changeAny', 'change1'] as const) {
+    for (const c of sc.all(cat)) {
+      const obj = sc.startingIn('reviewNoun', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
+        ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
+        ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
+      if (obj) { out.push({ i: c.i, j: obj.j, langs: c.langs }); continue; }
+      const pron = sc.startingIn('pronounObj', c.j, c.j);
+      if (pron && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) out.push({ i: c.i, j: pron.j, langs: c.langs });
+    }
+  }
+  return out;
+}
+
+
+export function findIncentives(sc: Scan, textLang: number): Candidate[] {
+  const targets = new SpanIndex(findTargets(sc));
+  const rewards = new SpanIndex<Part>([...sc.all('reward')]);
+  const cands: Candidate[] = [];
+  for (const x of sc.all('tie')) {
+    const inSent = (p: Part) => sameSent(sc, p.i, x.i);
+    // reward TIE target: "offered $5 to change my review", "деньги за отзыв 5 звёзд"
+    let reward = rewards.endingIn(x.i - WIN.rewardBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i);
+    let target = reward && targets.startingIn(x.j, x.j + WIN.tieToTarget, (p) => inSent(p) && shares(x, p, textLang));
+    if (!reward || !target) {
+      // target TIE reward: "remove my feedback in exchange for a partial refund"
+      target = targets.endingIn(x.i - WIN.targetBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i && shares(x, p, textLang));
+      reward = target && rewards.startingIn(x.j, x.j + WIN.tieToReward, inSent);
+    }
+    if (!reward || !target) continue;
+    const i = Math.min(reward.i, target.i);
+    const j = Math.max(reward.j, target.j, x.j);
+    // The seller's initiative comes first: "5 stars for the quick refund, they offered it" is praise.
+    const s = sc.tokens[i]!.sent;
+    const offer = sc.endingIn('offer', i - WIN.offerBefore, i + 1, (o) => o.i <= i && (sc.tokens[o.i]!.sent === s || sc.tokens[o.i]!.sent === s - 1));
+    if (!offer) continue;
+    cands.push({ i: Math.min(i, offer.i), j, conf: sc.tokens[offer.i]!.sent === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
+  }
+  return strongestFirst(cands);
+}
+
+export const incentiveDetector: TextDetector = function incentive(input: DetectorInput): TextFinding[] {
+  const sc = scan(input.norm);
+  const orig = (i: number, j: number) => {
+    const s = tokenSpan(sc, i, j);
+    return input.norm.toOriginal(s.start, s.end);
+  };
+  return findIncentives(sc, langBit(input.lang)).map((c) => ({
+    type: 'review_manipulation.incentive',
+    detector: DETECTOR,
+    confidence: c.conf,
+    span: orig(c.i, c.j),
+    evidence: {
+      spans: [
+        { role: 'offer', ...orig(c.offer.i, c.offer.j) },
+        { role: 'reward', ...orig(c.reward.i, c.reward.j) },
+        { role: 'target', ...orig(c.target.i, c.target.j) },
+      ],
+    },
+  }));
+};

@@ -1,0 +1,236 @@
+import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
+import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+
+/**
+ * seller_tie.* from wording.
+ *
+ * Undisclosed: the author writes as the seller or staff ("as the owner", "our shop", "мой
+ * магазин", "trabajo en esta tienda"), as a relative or friend of the store ("my brother's
+ * store", "la boutique de ma sœur"), or admits a free product for a review. The seller's or
+ * staff's own promotion stays undisclosed even when it says who writes (contract taxonomy).
+ *
+ * Disclosed: a relative/friend/free-product tie with disclosure wording ("Disclosure:",
+ * "#ad", "in exchange for my honest review"), a disclosure label on its own, or the author's
+ * disclosure flag (a finding without span when the text names no tie).
+ *
+ * Buyers talk about shops too: "for my shop" (a buyer's own business), "our local store",
+ * "my brother recommended this shop", "I'm not affiliated" must stay clean.
+ */
+
+export const DETECTOR = 'conduct.seller-tie';
+
+type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'statement';
+interface Tie { i: number; j: number; kind: Kind; conf: number }
+interface Disclosure { i: number; j: number; conf: number }
+
+/** Confidence per kind of evidence. */
+const CONF = {
+  ownerWithStore: 0.92, ownerBare: 0.85, ownerSelf: 0.9, ourProducts: 0.85, staff: 0.9,
+  possStore: 0.82, possStorePromo: 0.9, possStoreLocative: 0.75,
+  relative: 0.85, relativeVerb: 0.8, statement: 0.8, free: 0.85,
+  label: 0.95, labelAlone: 0.9, soft: 0.85, honest: 0.88, flag: 1,
+} as const;
+
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, tieToReviewNoun: 4, localAround: 4 } as const;
+
+/** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
+function negated(sc: Scan, h: Hit, textLang: number): boolean {
+  return sc.endingIn('neg', h.i - WIN.neg, h.i, (n) => n.j <= h.i && sameClause(sc, n.i, h.i) && shares(n, h, textLang)) !== undefined;
+}
+
+/** A buyer context right before a possessive: "for my shop", "para a minha loja". */
+function precededBy(sc: Scan, cat: string, h: Hit): Hit | undefined {
+  const direct = sc.endingIn(cat, h.i, h.i);
+  if (direct) return direct;
+  const art = sc.endingIn('article', h.i, h.i);
+  return art ? sc.endingIn(cat, art.i, art.i) : undefined;
+}
+
+/** Two content words combine only within one language: "mi" (es) + "sklep" (pl) is no phrase. */
+const same = (a: { langs: number }, b: { langs: number }) => (a.langs & b.langs) !== 0;
+
+const localAround = (sc: Scan, i: number, j: number) =>
+  sc.startingIn('localCue', i - WIN.localAround, j + WIN.localAround, (l) => sameClause(sc, l.i, i)) !== undefined;
+const promoInSentence = (sc: Scan, i: number) => {
+  const s = sc.tokens[i]!.sent;
+  return sc.startingIn('promo', i - 30, i + 30, (p) => sc.tokens[p.i]!.sent === s) !== undefined;
+};
+
+function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
+  for (const h of sc.all('ownerSelf')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
+  for (const h of sc.all('ourProducts')) if (!precededBy(sc, 'purposePrep', h)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ourProducts });
+  for (const h of sc.all('ownerRole')) {
+    if (negated(sc, h, textLang)) continue;
+    const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
+    const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause);
+    if (store) { out.push({ i: h.i, j: store.j, kind: 'owner', conf: CONF.ownerWithStore }); continue; }
+    // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
+    // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
+    const next = sc.tokens[h.j];
+    const pause = !next || next.clause !== sc.tokens[h.j - 1]!.clause;
+    const writer = sc.startingIn('subjectPron', h.j, h.j) !== undefined;
+    const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
+    if (pause || writer || promo) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerBare });
+  }
+  for (const w of sc.all('workVerb1')) {
+    if (negated(sc, w, textLang)) continue;
+    // "buen trabajo en esta tienda" praises the staff; it is not staff writing.
+    if (sc.endingIn('workNounMarker', w.i, w.i)) continue;
+    if (sc.startingIn('here', w.j - 1, w.j - 1)) { out.push({ i: w.i, j: w.j, kind: 'staff', conf: CONF.staff }); continue; }
+    // "I work at THIS shop" / "trabalho NESSA loja" / "работаю в ЭТОМ магазине"; "at a store" is some other store.
+    const dem = sc.startingIn('demonstr', w.j - 1, w.j, (d) => sameClause(sc, d.i, w.i) && same(d, w));
+    const store = dem && sc.startingIn('storeNoun', dem.j, dem.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w));
+    if (store) out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff });
+  }
+  // "our shop", "наш магазин", "nuestra tienda", one adjective allowed between ("our small business").
+  for (const p of sc.all('poss1')) {
+    const store = sc.startingIn('storeNoun', p.j, p.j + 1, (s) => sameClause(sc, s.i, p.i) && same(s, p));
+    if (!store) continue;
+    if (precededBy(sc, 'purposePrep', p) || localAround(sc, p.i, store.j)) continue;
+    const promo = promoInSentence(sc, p.i);
+    if (precededBy(sc, 'locativePrep', p)) {
+      // "в нашем магазине такого нет" is a buyer's shop; "заказывайте в нашем магазине" is the seller's.
+      if (promo) out.push({ i: p.i, j: store.j, kind: 'owner', conf: CONF.possStoreLocative });
+      continue;
+    }
+    out.push({ i: p.i, j: store.j, kind: 'owner', conf: promo ? CONF.possStorePromo : CONF.possStore });
+  }
+}
+
+function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
+  // "my brother's store"
+  for (const r of sc.all('relPoss')) {
+    const store = sc.startingIn('storeNoun', r.j, r.j + 1, (s) => sameClause(sc, s.i, r.i) && same(s, r));
+    if (!store || precededBy(sc, 'purposePrep', r) || localAround(sc, r.i, store.j)) continue;
+    out.push({ i: r.i, j: store.j, kind: 'relative', conf: CONF.relative });
+  }
+  // "магазин моего брата", "la tienda de mi hermano"
+  for (const g of sc.all('relGen')) {
+    const store = sc.endingIn('storeNoun', g.i, g.i, (x) => same(x, g));
+    if (!store || localAround(sc, store.i, g.j)) continue;
+    out.push({ i: store.i, j: g.j, kind: 'relative', conf: CONF.relative });
+  }
+  // "my wife runs this store", "mi hermano vende estas fundas": a demonstrative ties it to THIS seller.
+  for (const r of sc.all('relNom')) {
+    const verb = sc.startingIn('ownVerb', r.j, r.j + 1, (v) => sameClause(sc, v.i, r.i) && same(v, r));
+    if (!verb) continue;
+    const dem = sc.startingIn('demonstr', verb.j, verb.j + 1, (d) => sameClause(sc, d.i, r.i) && same(d, r));
+    if (dem) out.push({ i: r.i, j: dem.j, kind: 'relative', conf: CONF.relativeVerb });
+  }
+  for (const h of sc.all('tieStatement')) {
+    if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'statement', conf: CONF.statement });
+  }
+  // A free product for a review: "got this for free in exchange for a review", "бесплатно за отзыв".
+  for (const f of sc.all('free')) {
+    if (negated(sc, f, textLang)) continue;
+    const inSent = (x: Hit) => sameSent(sc, x.i, f.i) && same(x, f);
+    const purpose = sc.startingIn('reviewPurpose', f.i - WIN.freeToReview, f.j + WIN.freeToReview, inSent);
+    let end = purpose?.j;
+    if (!purpose) {
+      for (let p = f.i - WIN.freeToReview; p <= f.j + WIN.freeToReview && end === undefined; p++) {
+        const tie = sc.startingIn('reviewTie', p, p, inSent);
+        if (!tie) continue;
+        const noun = sc.startingIn('reviewNoun', tie.j, tie.j + WIN.tieToReviewNoun, inSent);
+        if (noun) end = noun.j;
+      }
+    }
+    if (end !== undefined) {
+      const start = Math.min(f.i, purpose ? purpose.i : f.i);
+      out.push({ i: start, j: Math.max(end, f.j), kind: 'free', conf: CONF.free });
+    }
+  }
+}
+
+/** Disclosure labels: hashtags anywhere; words ("Disclosure:", "Раскрытие:") only as a label. */
+function labels(sc: Scan, textLang: number): Disclosure[] {
+  const out: Disclosure[] = [];
+  for (const d of sc.all('discStrong')) {
+    if (negated(sc, d, textLang)) continue;
+    const hashtag = sc.tokens[d.i]!.w.startsWith('#');
+    const first = d.i === 0 || sc.tokens[d.i - 1]!.sent !== sc.tokens[d.i]!.sent;
+    const next = sc.tokens[d.j];
+    const colon = next !== undefined && next.clause !== sc.tokens[d.j - 1]!.clause && next.sent === sc.tokens[d.i]!.sent;
+    if (hashtag) out.push({ i: d.i, j: d.j, conf: CONF.label });
+    else if (first && (colon || !next)) {
+      // The label speaks for its sentence: "Disclosure: I received this free from the seller."
+      let j = d.j;
+      while (j < sc.tokens.length && sc.tokens[j]!.sent === sc.tokens[d.i]!.sent) j++;
+      out.push({ i: d.i, j, conf: CONF.label });
+    }
+  }
+  return out;
+}
+
+function strongest<T extends { conf: number }>(xs: T[]): T | undefined {
+  let best: T | undefined;
+  for (const x of xs) if (!best || x.conf > best.conf) best = x;
+  return best;
+}
+
+export interface SellerTieResult { undisclosed?: Tie; disclosed?: Disclosure & { tie?: Tie }; undisclosedTies: Tie[] }
+
+export function findSellerTies(sc: Scan, textLang: number, flag: boolean): SellerTieResult {
+  const owner: Tie[] = [];
+  const other: Tie[] = [];
+  ownerTies(sc, textLang, owner);
+  otherTies(sc, textLang, other);
+  const lbls = labels(sc, textLang);
+  const near = (a: { i: number }, b: { i: number }) => Math.abs(sc.tokens[a.i]!.sent - sc.tokens[b.i]!.sent) <= 1;
+
+  // Which non-owner ties are disclosed, and by what.
+  let disclosed: (Disclosure & { tie?: Tie }) | undefined;
+  const undisclosedOther: Tie[] = [];
+  for (const t of other) {
+    const soft = sc.all('discSoft').find((s) => near(s, t));
+    const honest = t.kind === 'free' ? sc.all('honest').find((h) => sameSent(sc, h.i, t.i)) : undefined;
+    const label = strongest(lbls);
+    const by: Disclosure | undefined = label
+      ?? (honest && { i: honest.i, j: honest.j, conf: CONF.honest })
+      ?? (soft && { i: soft.i, j: soft.j, conf: CONF.soft })
+      ?? (flag ? { i: t.i, j: t.j, conf: CONF.flag } : undefined);
+    if (!by) { undisclosedOther.push(t); continue; }
+    if (!disclosed || by.conf > disclosed.conf) {
+      const together = near(by, t);
+      disclosed = together ? { i: Math.min(by.i, t.i), j: Math.max(by.j, t.j), conf: by.conf, tie: t } : { ...by, tie: t };
+    }
+  }
+  if (!disclosed && lbls.length) disclosed = { ...strongest(lbls)!, conf: CONF.labelAlone };
+
+  // One finding per type: its span runs from the first undisclosed tie to the last, at the best confidence.
+  const all = [...owner, ...undisclosedOther];
+  const best = strongest(all);
+  const undisclosed = best && { ...best, i: Math.min(...all.map((t) => t.i)), j: Math.max(...all.map((t) => t.j)) };
+  return { ...(undisclosed ? { undisclosed } : {}), ...(disclosed ? { disclosed } : {}), undisclosedTies: [...owner, ...undisclosedOther] };
+}
+
+export const sellerTieDetector: TextDetector = function sellerTie(input: DetectorInput): TextFinding[] {
+  const sc = scan(input.norm);
+  const r = findSellerTies(sc, langBit(input.lang), input.disclosedSellerTie);
+  const orig = (i: number, j: number) => input.norm.toOriginal(sc.tokens[i]!.s, sc.tokens[j - 1]!.e);
+  const out: TextFinding[] = [];
+  if (r.undisclosed) {
+    const u = r.undisclosed;
+    out.push({
+      type: 'seller_tie.undisclosed', detector: DETECTOR, confidence: u.conf, span: orig(u.i, u.j),
+      evidence: {
+        subtype: u.kind,
+        spans: r.undisclosedTies.map((t) => ({ role: t.kind, ...orig(t.i, t.j) })),
+      },
+    });
+  }
+  if (r.disclosed) {
+    const d = r.disclosed;
+    out.push({
+      type: 'seller_tie.disclosed', detector: DETECTOR, confidence: d.conf, span: orig(d.i, d.j),
+      evidence: { ...(d.tie ? { subtype: d.tie.kind, spans: [{ role: d.tie.kind, ...orig(d.tie.i, d.tie.j) }] } : {}), ...(input.disclosedSellerTie ? { detail: 'disclosure flag set by the author' } : {}) },
+    });
+  } else if (input.disclosedSellerTie) {
+    // The author ticked "I am connected to this seller" and the text names no tie: the label is
+    // about the whole submission, so the span is the whole text (TextFinding needs one).
+    out.push({
+      type: 'seller_tie.disclosed', detector: DETECTOR, confidence: CONF.flag,
+      span: { start: 0, end: input.norm.original.length }, evidence: { subtype: 'flag', detail: 'disclosure flag set by the author' },
+    });
+  }
+  return out;
+};

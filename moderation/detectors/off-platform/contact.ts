@@ -1,0 +1,236 @@
+import type { Normalized, TextDetector, TextFinding } from '../../types.js';
+import { digitClusters } from '../../normalize.js';
+import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
+import { scanLinks } from './link.js';
+import { tokens, type Hit, type Tok } from './words.js';
+import heuristics from '../../data/link-heuristics.json';
+
+/**
+ * off_platform.contact: an invitation to talk outside the platform.
+ *
+ * A messenger's name alone is a product mention ("supports WhatsApp calls", "Telegram comes
+ * preinstalled"); it becomes an invitation next to one of:
+ *   - an identifier: "@handle", a phone-length number, or a name-like word ("shop_ua") right
+ *     after the messenger ("WhatsApp +7 916 …", "tg: @shop", "insta nails.by.kate");
+ *   - an invitation verb in the same sentence, a few words away ("write me on WhatsApp",
+ *     "пишите в телегу", "chama no zap");
+ * and an "@handle" counts next to an invitation verb ("DM me @shop_ua").
+ * Messenger links with a target (wa.me/…, t.me/…, instagram.com/name, tg://…) invite by
+ * themselves. All pairing is over sorted hit lists with bounded windows: linear.
+ */
+
+const DETECTOR = 'off-platform.contact';
+const COMMON_TLDS = new Set(heuristics.commonTlds.list);
+
+/** Words between an invitation verb and a messenger name ("write me a message on WhatsApp"). */
+const VERB_WINDOW = 6;
+/** Short names ("tg", "wa", "ig") must sit right next to the verb. */
+const SHORT_WINDOW = 2;
+/** Ambiguous names ("line", "signal") only right after the verb. */
+const AMBIGUOUS_WINDOW = 3;
+/** Characters between a messenger name and the identifier that follows it. */
+const ID_AFTER_CHARS = 28;
+/** Characters between an identifier and a messenger name that follows it ("@shop in Telegram"). */
+const ID_BEFORE_CHARS = 14;
+/** Words between a verb and an "@handle". */
+const HANDLE_WINDOW = 5;
+/** A messenger site's pages that are not someone's profile or chat. */
+const CORPORATE_PATH_RE = /^\/(?:download|help|faq|features|about|blog|legal|privacy|security|business|desktop|android|ios|apps?)(?:[/?#]|$)/i;
+
+const CONF = { link: 0.92, identifierAfter: 0.92, identifierBefore: 0.85, verb: 0.85, verbAmbiguous: 0.72, direct: 0.8, verbHandle: 0.8 } as const;
+
+// "@handle" not inside an e-mail address (no word character before the "@").
+const HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/gu;
+// A name-like word typed after a messenger: has a digit, "_" or an inner "." ("shop_ua", "kate.nails").
+const NAMEY_RE = /^[\p{L}\p{N}_.]*(?:[\p{N}_]|\p{L}\.\p{L})[\p{L}\p{N}_.]*$/u;
+const VERSION_RE = /^v?\d+(?:\.\d+)*[a-z]?$/i;
+// What may stand between a messenger name and its identifier.
+const GLUE_RE = /^[\s:：\-–—=(),]*(?:(?:at|на|в|у|in|en|no|sur|na|id|is|es|é|est|to|jest|это|є|ник|нік|nick|username|номер|number|número|numero|numer|тел\.?|tel\.?|phone|телефон)[\s:：\-–—=(),]+)*$/iu;
+
+interface Ident { s: number; e: number }
+
+function identifiers(norm: Normalized): Ident[] {
+  const out: Ident[] = [];
+  const text = norm.text;
+  if (text.indexOf('@') >= 0) {
+    HANDLE_RE.lastIndex = 0;
+    for (let m = HANDLE_RE.exec(text); m; m = HANDLE_RE.exec(text)) {
+      const name = m[1]!;
+      // "@shop.com" is a domain, "@2x" or "@50" a size: not a user name.
+      const dot = name.lastIndexOf('.');
+      if (dot > 0 && COMMON_TLDS.has(name.slice(dot + 1).toLowerCase())) continue;
+      if (/^\d+[a-z]?$/i.test(name)) continue;
+      out.push({ s: m.index, e: m.index + m[0].length });
+    }
+  }
+  for (const c of digitClusters(norm)) if (c.digits.length >= 7 && c.digits.length <= 15) out.push({ s: c.start, e: c.end });
+  out.sort((a, b) => a.s - b.s);
+  return out;
+}
+
+interface Piece { s: number; e: number; conf: number; signal: string }
+
+/** First index in `xs` (sorted by s) whose s >= pos. */
+function lowerBound(xs: { s: number }[], pos: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.s < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sameSentence(toks: Tok[], i: number, j: number): boolean {
+  return toks[Math.min(i, toks.length - 1)]!.sent === toks[Math.min(j, toks.length - 1)]!.sent;
+}
+
+export function contactPieces(norm: Normalized): Piece[] {
+  const pieces: Piece[] = [];
+  const text = norm.text;
+
+  // Messenger links: wa.me/7916…, t.me/shop, instagram.com/name, tg://resolve?domain=…
+  for (const h of scanLinks(norm)) {
+    if (h.conf <= 0) continue;
+    if (h.host) {
+      const id = messengerOfHost(h.host);
+      if (id && h.path.length > 1 && !CORPORATE_PATH_RE.test(h.path)) pieces.push({ s: h.start, e: h.end, conf: CONF.link, signal: `link:${id}` });
+    } else {
+      const id = MESSENGER_SCHEMES.get(h.schema);
+      if (id) pieces.push({ s: h.start, e: h.end, conf: CONF.link, signal: `link:${id}` });
+    }
+  }
+
+  const hits = lexHits(norm);
+  const toks = tokens(norm);
+  const names: Hit[] = [];
+  const verbs: Hit[] = [];
+  const directs: Hit[] = [];
+  for (const h of hits) {
+    if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
+    else if (h.cat === 'c.verb') verbs.push(h);
+    else if (h.cat === 'c.direct') directs.push(h);
+  }
+  const ids = identifiers(norm);
+
+  // Names followed (or preceded) by an identifier.
+  for (const n of names) {
+    const short = n.cat === 'msg.short';
+    const amb = MESSENGERS.get(n.id)?.ambiguous === true;
+    let found = false;
+    for (let k = lowerBound(ids, n.e); k < ids.length && ids[k]!.s - n.e <= (short ? 12 : ID_AFTER_CHARS); k++) {
+      const gap = text.slice(n.e, ids[k]!.s);
+      if (!GLUE_RE.test(gap) || (amb && !/[:：]|id/i.test(gap))) continue;
+      pieces.push({ s: n.s, e: ids[k]!.e, conf: amb ? CONF.verbAmbiguous : CONF.identifierAfter, signal: `id-after:${n.id}` });
+      found = true;
+      break;
+    }
+    if (found || short || amb) continue;
+    // A name-like word right after the messenger: "Telegram: shop_ua", "insta kate.nails".
+    const next = toks[n.j];
+    if (next && next.s - n.e <= 4 && GLUE_RE.test(text.slice(n.e, next.s))) {
+      const word = nameyWordAt(text, next.s);
+      if (word) { pieces.push({ s: n.s, e: word, conf: CONF.identifierAfter, signal: `name-after:${n.id}` }); continue; }
+    }
+    // "@shop_ua in Telegram", "+7 916 123 45 67 (WhatsApp)".
+    const k = lowerBound(ids, n.s) - 1;
+    if (k >= 0 && n.s - ids[k]!.e <= ID_BEFORE_CHARS && n.s >= ids[k]!.e && !/[.!?\n]/.test(text.slice(ids[k]!.e, n.s))) {
+      pieces.push({ s: ids[k]!.s, e: n.e, conf: CONF.identifierBefore, signal: `id-before:${n.id}` });
+    }
+  }
+
+  // Invitation verbs near a messenger name, same sentence.
+  let start = 0;
+  for (const v of verbs) {
+    while (start < names.length && names[start]!.j < v.i - VERB_WINDOW) start++;
+    for (let k = start; k < names.length && names[k]!.i <= v.j + VERB_WINDOW; k++) {
+      const n = names[k]!;
+      // "WhatsApp me", "signal me": the verb phrase names the messenger itself.
+      if (n.i < v.j && n.j > v.i) { pieces.push({ s: v.s, e: v.e, conf: CONF.verb, signal: `verb:${n.id}` }); continue; }
+      const short = n.cat === 'msg.short';
+      const amb = MESSENGERS.get(n.id)?.ambiguous === true;
+      const dist = n.i >= v.j ? n.i - v.j : v.i - n.j;
+      if (short && dist > SHORT_WINDOW) continue;
+      if (amb && (n.i < v.j || dist > AMBIGUOUS_WINDOW)) continue;
+      if (dist > VERB_WINDOW || !sameSentence(toks, v.i, n.i)) continue;
+      pieces.push({ s: Math.min(v.s, n.s), e: Math.max(v.e, n.e), conf: amb ? CONF.verbAmbiguous : CONF.verb, signal: `verb:${n.id}` });
+    }
+  }
+
+  // "I'm on Telegram", "chama no zap", "жду в вайбере": the cue directly before the name.
+  for (const d of directs) {
+    const k = lowerBound(names, d.e);
+    const n = names[k];
+    if (!n || n.i !== d.j || n.cat === 'msg.short' || MESSENGERS.get(n.id)?.ambiguous) continue;
+    pieces.push({ s: d.s, e: n.e, conf: CONF.direct, signal: `direct:${n.id}` });
+  }
+
+  // Verbs near an "@handle": "DM me @shop_ua", "пишите @shop_ua".
+  const handles = ids.filter((x) => text[x.s] === '@');
+  for (const v of verbs) {
+    const k = lowerBound(handles, v.e);
+    const h = handles[k];
+    if (!h) continue;
+    const ti = tokenAt(toks, h.s);
+    if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
+    pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: 'verb:handle' });
+  }
+  return pieces;
+}
+
+/** End of a name-like word starting at `s` ("shop_ua", "kate.nails"), or 0. */
+function nameyWordAt(text: string, s: number): number {
+  let e = s;
+  while (e < text.length && e - s < 40 && /[\p{L}\p{N}_.]/u.test(text[e]!)) e++;
+  while (e > s && text[e - 1] === '.') e--;
+  const w = text.slice(s, e);
+  // A version number ("WhatsApp 2.24", "Viber v14.2") is not a name.
+  return e > s + 2 && NAMEY_RE.test(w) && /\p{L}/u.test(w) && !VERSION_RE.test(w) ? e : 0;
+}
+
+/** Index of the first token starting at or after `pos`. */
+function tokenAt(toks: Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.s < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Overlapping pieces, or pieces only a space or a colon apart ("add me on Telegram t.me/x"),
+ * become one finding: the union span, the best confidence, all signals.
+ */
+export function mergePieces(pieces: Piece[], text = ''): Piece[] {
+  pieces.sort((a, b) => a.s - b.s || b.e - a.e);
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && (p.s < last.e || (p.s - last.e <= 2 && /^[\s:,]*$/.test(text.slice(last.e, p.s))))) {
+      last.e = Math.max(last.e, p.e);
+      if (p.conf > last.conf) last.conf = p.conf;
+      if (!last.signal.split(',').includes(p.signal) && last.signal.length < 200) last.signal += ',' + p.signal;
+      continue;
+    }
+    out.push({ ...p });
+  }
+  return out;
+}
+
+export const contactDetector: TextDetector = ({ norm }) => {
+  const out: TextFinding[] = [];
+  for (const p of mergePieces(contactPieces(norm), norm.text)) {
+    out.push({
+      type: 'off_platform.contact',
+      detector: DETECTOR,
+      confidence: p.conf,
+      span: norm.toOriginal(p.s, p.e),
+      evidence: { subtype: p.signal.split(',')[0]!.split(':')[0]!, signals: p.signal.split(',').slice(0, 8).map((x) => x.slice(0, 60)) },
+    });
+  }
+  return out;
+};

@@ -1,0 +1,119 @@
+import type { Normalized, TextDetector, TextFinding } from '../../types.js';
+import { lexHits } from './lexicon.js';
+import { mergePieces } from './contact.js';
+import { tokens, type Hit } from './words.js';
+
+/**
+ * off_platform.deal: an offer to buy, sell, pay or refund outside the platform.
+ *
+ * Three shapes, from data/deal-phrases.json:
+ *   - a strong phrase on its own: "pague por fora", "outside the platform", "PayPal friends
+ *     and family", "без посредников";
+ *   - an offer (discount, cheaper price, "I'll refund") with a first-person channel ("write
+ *     me", "в личку", "por privado"), a messenger name or a payment channel
+ *     a few words away: "contact me for a cheaper price", "напишите мне, сделаю скидку";
+ *   - a payment request ("переведите", "faça um pix", "pay me") with a payment channel ("на
+ *     карту", "bank transfer", "Western Union") right by it.
+ * A negation just before ("never pay outside", "не платите на карту") cancels the strong and the
+ * payment shapes; a platform cue near ("through the app", "at checkout", "в приложении")
+ * cancels all three: "the seller gave me a discount through the app" is a review.
+ * "Saw it cheaper on ozon.ru" is a comparison, not an offer: the link is the link detector's.
+ * Reports in the past tense ("paid with PayPal at checkout", "вернули на карту") have no
+ * offer or request word and pass.
+ */
+
+const DETECTOR = 'off-platform.deal';
+const OFFER_WINDOW = 8;
+const PAY_WINDOW = 5;
+const NEG_WINDOW = 2;
+const PLATFORM_WINDOW = 8;
+
+const CONF = { strong: 0.85, offer: 0.8, pay: 0.8 } as const;
+
+/** First index in `xs` (sorted by i) whose i >= pos. */
+function fromToken(xs: Hit[], pos: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.i < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Any hit of `xs` with a token in [from, to]. */
+function anyIn(xs: Hit[], from: number, to: number): boolean {
+  const k = fromToken(xs, Math.max(0, from - 6)); // phrases are at most a few words long
+  for (let m = k; m < xs.length && xs[m]!.i <= to; m++) if (xs[m]!.j > from) return true;
+  return false;
+}
+
+interface Piece { s: number; e: number; conf: number; signal: string }
+
+export function dealPieces(norm: Normalized): Piece[] {
+  const hits = lexHits(norm);
+  const toks = tokens(norm);
+  const by = (cat: string) => hits.filter((h) => h.cat === cat);
+  const strong = by('d.strong');
+  const offers = by('d.offer');
+  const pays = by('d.pay');
+  const payChannels = by('d.paych');
+  const negs = by('d.neg');
+  const plats = by('d.plat');
+  // Channels: first-person contact ("write me"), messenger names and the cues that lead to them
+  // ("chama no zap"), payment channels.
+  const channels = hits.filter((h) => h.cat === 'd.channel' || h.cat === 'msg' || h.cat === 'c.direct' || h.cat === 'd.paych');
+  if (!strong.length && !offers.length && !pays.length) return [];
+
+  // Only words before the phrase: "не через али" carries its own "не".
+  const negBefore = (h: Hit) => anyIn(negs, h.i - NEG_WINDOW, h.i - 1);
+  const platformNear = (a: Hit, b: Hit) => anyIn(plats, Math.min(a.i, b.i) - PLATFORM_WINDOW, Math.max(a.j, b.j) + PLATFORM_WINDOW - 1);
+  const sentOf = (i: number) => toks[Math.min(i, toks.length - 1)]!.sent;
+
+  const pieces: Piece[] = [];
+  for (const s of strong) {
+    if (negBefore(s) || platformNear(s, s)) continue;
+    pieces.push({ s: s.s, e: s.e, conf: CONF.strong, signal: 'strong' });
+  }
+
+  for (const o of offers) {
+    for (let k = fromToken(channels, o.i - OFFER_WINDOW - 4); k < channels.length && channels[k]!.i <= o.j + OFFER_WINDOW; k++) {
+      const c = channels[k]!;
+      if (c.i < o.j && c.j > o.i) continue;
+      const dist = c.i >= o.j ? c.i - o.j : o.i - c.j;
+      if (dist > OFFER_WINDOW || Math.abs(sentOf(c.i) - sentOf(o.i)) > 1) continue;
+      if (platformNear(o, c)) continue;
+      pieces.push({ s: Math.min(o.s, c.s), e: Math.max(o.e, c.e), conf: CONF.offer, signal: `offer+${c.cat === 'msg' ? 'messenger' : c.cat === 'd.paych' ? 'payment' : 'channel'}` });
+      break;
+    }
+  }
+
+  for (const p of pays) {
+    if (negBefore(p)) continue;
+    for (let k = fromToken(payChannels, p.i - PAY_WINDOW - 4); k < payChannels.length && payChannels[k]!.i <= p.j + PAY_WINDOW; k++) {
+      const c = payChannels[k]!;
+      if (c.i < p.j && c.j > p.i) continue;
+      const dist = c.i >= p.j ? c.i - p.j : p.i - c.j;
+      if (dist > PAY_WINDOW || sentOf(c.i) !== sentOf(p.i) || platformNear(p, c)) continue;
+      pieces.push({ s: Math.min(p.s, c.s), e: Math.max(p.e, c.e), conf: CONF.pay, signal: 'pay+payment' });
+      break;
+    }
+  }
+
+  return pieces;
+}
+
+export const dealDetector: TextDetector = ({ norm }) => {
+  const out: TextFinding[] = [];
+  for (const p of mergePieces(dealPieces(norm), norm.text)) {
+    out.push({
+      type: 'off_platform.deal',
+      detector: DETECTOR,
+      confidence: p.conf,
+      span: norm.toOriginal(p.s, p.e),
+      evidence: { subtype: p.signal.split(',')[0]!, signals: p.signal.split(',').slice(0, 8) },
+    });
+  }
+  return out;
+};

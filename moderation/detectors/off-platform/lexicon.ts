@@ -1,0 +1,75 @@
+import messengers from '../../data/messengers.json';
+import contactPhrases from '../../data/contact-phrases.json';
+import dealPhrases from '../../data/deal-phrases.json';
+import lures from '../../data/lures.json';
+import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
+
+/**
+ * The one phrase matcher of the off-platform detectors: every list of every language, tagged
+ * with a category, matched in a single pass per text. Categories:
+ *
+ *   msg, msg.short        messenger names (id = messenger id); short forms like "tg", "wa"
+ *   c.verb, c.direct, c.cue   contact invitations, "I'm on"-style cues, handle cues ("nick")
+ *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
+ *   l.ask, l.cred, l.bait, l.cue  phishing lures
+ */
+
+export interface Messenger {
+  id: string;
+  ambiguous: boolean;
+  hosts: string[];
+  schemes: string[];
+}
+
+export const MESSENGERS = new Map<string, Messenger>(
+  messengers.messengers.map((m) => [m.id, { id: m.id, ambiguous: 'ambiguous' in m && m.ambiguous === true, hosts: m.hosts, schemes: m.schemes }]),
+);
+
+const matcher = new PhraseMatcher();
+for (const m of messengers.messengers) {
+  matcher.add(m.names, 'msg', m.id);
+  if ('short' in m && Array.isArray(m.short)) matcher.add(m.short, 'msg.short', m.id);
+}
+matcher
+  .add(allLangs(contactPhrases.verbs), 'c.verb')
+  .add(allLangs(contactPhrases.directBefore), 'c.direct')
+  .add(allLangs(contactPhrases.handleCues), 'c.cue')
+  .add(allLangs(dealPhrases.strong), 'd.strong')
+  .add(allLangs(dealPhrases.offer), 'd.offer')
+  .add(allLangs(dealPhrases.channel), 'd.channel')
+  .add(allLangs(dealPhrases.pay), 'd.pay')
+  .add(allLangs(dealPhrases.payChannel), 'd.paych')
+  .add(allLangs(dealPhrases.negation), 'd.neg')
+  .add(allLangs(dealPhrases.platformCues), 'd.plat')
+  .add(allLangs(lures.credentialAsk), 'l.ask')
+  .add(allLangs(lures.credential), 'l.cred')
+  .add(allLangs(lures.bait), 'l.bait')
+  .add(allLangs(lures.linkCue), 'l.cue');
+
+/** All phrase hits of a text, in token order. Memoised per text. */
+export const lexHits = memoHits(matcher);
+
+/** Hits of some categories, in token order. */
+export function hitsOf(all: Hit[], ...cats: string[]): Hit[] {
+  return all.filter((h) => cats.includes(h.cat));
+}
+
+/** Messenger hosts (registrable domains or full hosts) → messenger id. */
+export const MESSENGER_HOSTS = new Map<string, string>();
+export const MESSENGER_SCHEMES = new Map<string, string>();
+for (const m of MESSENGERS.values()) {
+  for (const h of m.hosts) MESSENGER_HOSTS.set(h, m.id);
+  for (const s of m.schemes) MESSENGER_SCHEMES.set(s + ':', m.id);
+}
+
+/** The messenger a host belongs to: the host itself or any parent domain of it is listed. */
+export function messengerOfHost(host: string): string | undefined {
+  let h = host;
+  for (;;) {
+    const id = MESSENGER_HOSTS.get(h);
+    if (id) return id;
+    const dot = h.indexOf('.');
+    if (dot < 0) return undefined;
+    h = h.slice(dot + 1);
+  }
+}

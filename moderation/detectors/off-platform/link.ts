@@ -1,0 +1,468 @@
+import { LinkifyIt } from 'linkify-it';
+import { parse } from 'tldts';
+import type { Normalized, TextDetector, TextFinding } from '../../types.js';
+import TLD_LIST from '../../data/tlds.json';
+import heuristics from '../../data/link-heuristics.json';
+import messengers from '../../data/messengers.json';
+
+/**
+ * off_platform.link: URLs and bare domains that lead off the platform.
+ *
+ * linkify-it finds URLs (schemes, `//`, fuzzy bare domains against the full ICANN TLD list that
+ * tldts' public suffix list gives us, see data/tlds.json), tldts names the registrable domain.
+ * linkify runs only on the whitespace-delimited chunks a cheap scan found a dot-between-letters
+ * or a `//` in: it costs a few hundred times a linear pass over the whole review.
+ *
+ * A bare "name.tld" is a link only when it is plausible as one: the TLD is ICANN, the name is
+ * not a file ("photo.jpg" has no TLD; "script.py" has one and is still a file), not a dotted
+ * product name ("ASP.NET"), not two sentences glued by a missing space ("works fine.love it").
+ *
+ * Disguised forms the shared normaliser did not rewrite ("shop . com", "shop[.]com",
+ * "shop (точка) ru") are read here from the separators themselves. A domain right after "@" or
+ * an "at" word is the second half of an e-mail address: the personal-data detector's.
+ *
+ * `scanLinks` is shared with the phishing and contact detectors (memoised per text).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Options and data
+
+const DETECTOR = 'off-platform.link';
+/** Longest chunk handed to linkify at once; longer runs without spaces are cut. */
+const MAX_CHUNK = 2048;
+
+const CONF = {
+  scheme: 0.97,          // http://, https://, ftp://, //
+  schemeLocalHost: 0.6,  // http://localhost, http://999: a URL, but not a public one
+  appScheme: 0.9,        // tg://, whatsapp://, javascript:, data:
+  pathOrWww: 0.92,
+  disguisedPathOrWww: 0.9,
+  bareCommonTld: 0.85,
+  bareOtherTld: 0.7,
+  disguised: 0.85,
+} as const;
+
+const TLDS = new Set<string>(TLD_LIST);
+const FILE_EXT_TLDS = new Set(heuristics.fileExtensionTlds.list);
+const WORD_TLDS = new Set(heuristics.wordTlds.list);
+const COMMON_TLDS = new Set(heuristics.commonTlds.list);
+const DOTTED_NAMES = new Set(heuristics.dottedNames.list);
+const DOT_WORDS = heuristics.dotWords.list;
+const AT_WORDS = new Set(heuristics.atWords.list);
+const EMAIL_PROVIDERS = new Set(heuristics.emailProviders.list);
+const SPELLED_TLDS = new Map(Object.entries(heuristics.spelledTlds.map));
+const APP_SCHEMES = [...new Set(messengers.messengers.flatMap((m) => m.schemes))];
+const MESSENGER_HOSTS = new Set(messengers.messengers.flatMap((m) => m.hosts));
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+export type Disguise = 'bracket' | 'word' | 'spaced' | 'normalised';
+
+export interface UrlHit {
+  /** Normalised offsets of the whole URL or domain. */
+  start: number;
+  end: number;
+  /** '', 'http:', 'https:', 'ftp:', '//', 'javascript:', 'data:', 'tg:' ... (lower-case). */
+  schema: string;
+  /** Lower-cased host from the normalised text ('' for javascript:/data:). */
+  host: string;
+  /** Normalised offsets of the host. */
+  hostStart: number;
+  hostEnd: number;
+  /** Path, query and fragment after the host (and port), as written. */
+  path: string;
+  /** "user:pass" before an "@" in the authority ("http://aliexpress.com@evil.xyz" hides the host). */
+  userinfo: string;
+  www: boolean;
+  disguise: Disguise | null;
+  /** tldts: registrable domain, public suffix, the label before it, subdomain. */
+  domain: string | null;
+  suffix: string | null;
+  label: string | null;
+  subdomain: string;
+  icann: boolean;
+  ip: boolean;
+  /** How plausible this is as a link typed on purpose; 0 = not a link (a file, a product name). */
+  conf: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// linkify, built on first use: compiling the full TLD list costs a few milliseconds once.
+
+let linkify: LinkifyIt | null = null;
+function linkifier(): LinkifyIt {
+  if (!linkify) {
+    linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: true, fuzzyIP: false, urlAuth: true });
+    linkify.tlds(TLD_LIST);
+  }
+  return linkify;
+}
+
+const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
+
+// A dot between a character and a letter or digit, or '//': the only places linkify can find anything.
+const CANDIDATE_RE = /[^\s.][.][\p{L}\p{N}]|\/\//gu;
+
+/** Whitespace-delimited chunks around candidates, each at most 2×MAX_CHUNK long. Linear. */
+function candidateChunks(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let lastEnd = 0;
+  CANDIDATE_RE.lastIndex = 0;
+  for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
+    const at = m.index;
+    let s = at;
+    const minS = Math.max(lastEnd, at - MAX_CHUNK);
+    while (s > minS && !isSpaceCode(text.charCodeAt(s - 1))) s--;
+    let e = at + m[0].length;
+    const maxE = Math.min(text.length, s + 2 * MAX_CHUNK);
+    while (e < maxE && !isSpaceCode(text.charCodeAt(e))) e++;
+    out.push([s, e]);
+    lastEnd = e;
+    CANDIDATE_RE.lastIndex = e;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building a hit from a URL's text
+
+const SCHEME_RE = /^([a-z][a-z0-9+.\-]*:)?(\/\/)?/i;
+
+function hitFromUrl(text: string, start: number, end: number, schema: string, disguise: Disguise | null): UrlHit | null {
+  const raw = text.slice(start, end);
+  const sm = SCHEME_RE.exec(raw)!;
+  let k = sm[0].length;
+  const authEndRel = raw.slice(k).search(/[/?#]/);
+  const authEnd = authEndRel < 0 ? raw.length : k + authEndRel;
+  const at = raw.lastIndexOf('@', authEnd - 1);
+  const authStart = k;
+  if (at >= k) k = at + 1;
+  const userinfo = at >= authStart ? raw.slice(authStart, at) : '';
+  let hostEnd = authEnd;
+  // A port: the last ':' followed by digits only.
+  const colon = raw.lastIndexOf(':', authEnd - 1);
+  if (colon >= k && /^:\d*$/.test(raw.slice(colon, authEnd))) hostEnd = colon;
+  let host = raw.slice(k, hostEnd).toLowerCase();
+  let hEnd = hostEnd;
+  while (host.endsWith('.')) { host = host.slice(0, -1); hEnd--; }
+  if (!host) return null;
+  const p = parse(host);
+  const www = host.startsWith('www.');
+  return {
+    start, end, schema: schema.toLowerCase(), host,
+    hostStart: start + k, hostEnd: start + hEnd,
+    path: raw.slice(hostEnd), userinfo,
+    www, disguise,
+    domain: p.domain, suffix: p.publicSuffix, label: p.domainWithoutSuffix,
+    subdomain: p.subdomain ?? '',
+    icann: p.isIcann === true && p.domain !== null,
+    ip: p.isIp === true,
+    conf: 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mail guard: a domain that is the part after "@" (plain, bracketed or a word) of an address.
+
+const AT_BEFORE_RE = new RegExp(
+  `(?:@|[\\[({<]\\s{0,2}(?:at|@|${[...AT_WORDS].join('|')})\\s{0,2}[\\])}>])\\s{0,2}$|(?:^|[\\s_])(${[...AT_WORDS].join('|')})[\\s_]{1,3}$`,
+  'iu',
+);
+
+function afterAtSign(lower: string, start: number, domain: string | null): boolean {
+  const before = lower.slice(Math.max(0, start - 24), start);
+  const m = AT_BEFORE_RE.exec(before);
+  if (!m) return false;
+  // Plain English " at " is a preposition too ("buy it at shop.com"): only a mail provider's
+  // domain makes it an address.
+  if (m[1] === 'at') return domain !== null && EMAIL_PROVIDERS.has(domain);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disguised separators the normaliser left: "shop . com", "shop[.]com", "shop (dot) com".
+
+const DOT_ALT = DOT_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const SEP_RE = new RegExp(
+  `[\\[({<]\\s{0,2}(?:\\.|${DOT_ALT})\\s{0,2}[\\])}>]|(?<=[\\s_\\-])(?:${DOT_ALT})(?=[\\s_\\-])|(?<=\\s)\\.(?!\\.)|(?<![.\\s])\\.(?=\\s)`,
+  'giu',
+);
+const LABEL_CHAR_RE = /[\p{L}\p{N}\-]/u;
+const MAX_LABEL = 80;
+
+interface Sep { a: number; b: number; kind: Disguise; ls: number; le: number; rs: number; re: number }
+
+function readLeft(text: string, a: number): [number, number] {
+  let k = a;
+  for (let n = 0; n < 3 && k > 0 && /[\s_\-]/.test(text[k - 1]!); n++) k--;
+  const le = k;
+  while (k > 0 && le - k < MAX_LABEL && (LABEL_CHAR_RE.test(text[k - 1]!) || (text[k - 1] === '.' && k - 1 > 0 && LABEL_CHAR_RE.test(text[k - 2]!)))) k--;
+  return [k, le];
+}
+function readRight(text: string, b: number): [number, number] {
+  let k = b;
+  for (let n = 0; n < 3 && k < text.length && /[\s_\-]/.test(text[k]!); n++) k++;
+  const rs = k;
+  while (k < text.length && k - rs < MAX_LABEL && LABEL_CHAR_RE.test(text[k]!)) k++;
+  return [rs, k];
+}
+
+function disguisedHits(norm: Normalized): UrlHit[] {
+  const text = norm.text;
+  const lower = norm.lower;
+  const seps: Sep[] = [];
+  SEP_RE.lastIndex = 0;
+  for (let m = SEP_RE.exec(lower); m; m = SEP_RE.exec(lower)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    const kind: Disguise = m[0] === '.' ? 'spaced' : /^[\[({<]/.test(m[0]) ? 'bracket' : 'word';
+    const [ls, le] = readLeft(lower, a);
+    const [rs, re] = readRight(lower, b);
+    if (le <= ls || re <= rs) continue;
+    seps.push({ a, b, kind, ls, le, rs, re });
+  }
+  const out: UrlHit[] = [];
+  let i = 0;
+  while (i < seps.length) {
+    // A chain: each separator's right label is the next one's left label ("www . shop . com").
+    let j = i + 1;
+    while (j < seps.length && seps[j]!.ls === seps[j - 1]!.rs && seps[j]!.le === seps[j - 1]!.re) j++;
+    const chain = seps.slice(i, j);
+    const hit = judgeChain(norm, text, lower, chain);
+    if (hit) out.push(hit);
+    i = j;
+  }
+  return out;
+}
+
+function judgeChain(norm: Normalized, text: string, lower: string, chain: Sep[]): UrlHit | null {
+  // Try the longest chain whose last label is a TLD.
+  for (let n = chain.length; n >= 1; n--) {
+    const last = chain[n - 1]!;
+    const tldWord = lower.slice(last.rs, last.re);
+    const tld = SPELLED_TLDS.get(tldWord) ?? tldWord;
+    if (!TLDS.has(tld)) continue;
+    const seps = chain.slice(0, n);
+    const kinds = new Set(seps.map((s) => s.kind));
+    const onlySpaced = kinds.size === 1 && kinds.has('spaced');
+    const first = seps[0]!;
+    const firstLabel = lower.slice(first.ls, first.le);
+    if (!firstLabel || firstLabel.startsWith('.') || firstLabel.startsWith('-')) return null;
+    if (onlySpaced) {
+      // A period followed by a space is mostly a sentence end: demand a lower-case, common TLD
+      // that ends the word (or a messenger's short host: "wa . me"), and a Latin name before it.
+      const shortHost = `${lower.slice(first.ls, first.le)}.${tld}`;
+      if ((!COMMON_TLDS.has(tld) && !MESSENGER_HOSTS.has(shortHost)) || text.slice(last.rs, last.re) !== tldWord) return null;
+      if (!/^[a-z0-9][a-z0-9.\-]*$/.test(firstLabel) || firstLabel.length < 2) return null;
+      if (/^\s+\p{Ll}/u.test(text.slice(last.re, last.re + 3)) && !WORD_GLUE_SAFE.has(tld)) return null;
+    }
+    const labels = [firstLabel, ...seps.map((s) => lower.slice(s.rs, s.re))];
+    labels[labels.length - 1] = tld;
+    const host = labels.join('.');
+    const p = parse(host);
+    if (!p.domain || p.isIcann !== true) return null;
+    if (afterAtSign(lower, first.ls, p.domain)) return null;
+    let end = last.re;
+    // A path after the disguised domain: "shop dot com/sale", "wa . me / 15551234567".
+    const slash = /^ ?\/ ?(?=\S)/.exec(text.slice(end, end + 4));
+    if (slash) {
+      end += slash[0].length;
+      while (end < text.length && end - last.re < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
+    }
+    const kind: Disguise = kinds.has('bracket') ? 'bracket' : kinds.has('word') ? 'word' : 'spaced';
+    return {
+      start: first.ls, end, schema: '', host, hostStart: first.ls, hostEnd: last.re,
+      path: text.slice(last.re, end), userinfo: '', www: host.startsWith('www.'), disguise: kind,
+      domain: p.domain, suffix: p.publicSuffix, label: p.domainWithoutSuffix, subdomain: p.subdomain ?? '',
+      icann: true, ip: false, conf: 0,
+    };
+  }
+  void norm;
+  return null;
+}
+
+/** TLDs that are not words in our languages: "shop . com now" is still a link. */
+const WORD_GLUE_SAFE = new Set(['com', 'net', 'org', 'ru', 'ua', 'by', 'kz', 'pl', 'br', 'info', 'biz', 'xyz', 'рф', 'укр']);
+
+// ---------------------------------------------------------------------------------------------
+// App schemes and script URLs linkify does not know: tg://, whatsapp://, javascript:, data:
+
+const APP_SCHEME_RE = new RegExp(`(?<![\\p{L}\\p{N}+.\\-])(javascript|vbscript|data|${APP_SCHEMES.join('|')}):`, 'giu');
+const DATA_URL_RE = /^data:[a-z]+\/[a-z0-9.+\-]+[;,]/i;
+const SKYPE_RE = /^skype:[a-z0-9._\-]+\?(?:call|chat|add)/i;
+
+function schemeHits(norm: Normalized): UrlHit[] {
+  const lower = norm.lower;
+  if (lower.indexOf(':') < 0) return [];
+  const out: UrlHit[] = [];
+  APP_SCHEME_RE.lastIndex = 0;
+  for (let m = APP_SCHEME_RE.exec(lower); m; m = APP_SCHEME_RE.exec(lower)) {
+    const s = m.index;
+    const scheme = m[1]!.toLowerCase() + ':';
+    let e = s + m[0].length;
+    while (e < lower.length && e - s < MAX_CHUNK && !isSpaceCode(lower.charCodeAt(e)) && !'"\'<>'.includes(lower[e]!)) e++;
+    // Trailing punctuation belongs to the sentence; a ')' only when it closes nothing inside.
+    for (;;) {
+      const c = lower[e - 1]!;
+      if (e <= s || !/[.,;!?)\]]/.test(c)) break;
+      if (c === ')' && count(lower, s, e, '(') >= count(lower, s, e, ')')) break;
+      e--;
+    }
+    const rest = lower.slice(s, e);
+    const ok = scheme === 'javascript:' || scheme === 'vbscript:' ? rest.length > scheme.length
+      : scheme === 'data:' ? DATA_URL_RE.test(rest)
+      : scheme === 'skype:' ? SKYPE_RE.test(rest) || rest.startsWith('skype://')
+      : rest.startsWith(scheme + '//') && rest.length > scheme.length + 2;
+    if (!ok) continue;
+    out.push({
+      start: s, end: e, schema: scheme, host: '', hostStart: s, hostEnd: s, path: rest.slice(scheme.length), userinfo: '',
+      www: false, disguise: null, domain: null, suffix: null, label: null, subdomain: '', icann: false, ip: false, conf: 0,
+    });
+    APP_SCHEME_RE.lastIndex = e;
+  }
+  return out;
+}
+
+function count(text: string, s: number, e: number, ch: string): number {
+  let n = 0;
+  for (let k = s; k < e; k++) if (text[k] === ch) n++;
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plausibility
+
+const TITLE_CASE_RE = /^\p{Lu}\p{Ll}+$/u;
+const LOWER_END_RE = /\p{Ll}$/u;
+
+function linkConfidence(text: string, h: UrlHit): number {
+  if (h.schema === 'javascript:' || h.schema === 'vbscript:' || h.schema === 'data:' || (h.schema && !h.host)) return CONF.appScheme;
+  if (h.schema) {
+    if (!/^(?:https?:|ftp:|\/\/)$/.test(h.schema)) return h.host ? CONF.appScheme : 0;
+    if (h.icann || h.ip) return CONF.scheme;
+    // "http://localhost", "http://microsoft": a single label leads nowhere outside an intranet.
+    return h.host.includes('.') ? CONF.schemeLocalHost : 0;
+  }
+  // Bare domains from here on.
+  if (!h.icann || !h.domain || !h.suffix) return 0;
+  if (DOTTED_NAMES.has(h.host)) return 0;
+  // "www.microsoft": a brand TLD with nothing registered under it.
+  if (h.label === 'www') return 0;
+  // A file path: "/path/to/file.pl", "C:\dir\x.py", "~/x.sh".
+  const before = text[h.start - 1];
+  if (before === '/' || before === '\\' || before === '~') return 0;
+  const tld = h.suffix.slice(h.suffix.lastIndexOf('.') + 1);
+  const hasPath = h.path.length > 1;
+  if (h.www || hasPath) return h.disguise && h.disguise !== 'normalised' ? CONF.disguisedPathOrWww : CONF.pathOrWww;
+  const common = COMMON_TLDS.has(tld);
+  if (!h.subdomain) {
+    if (FILE_EXT_TLDS.has(tld) || WORD_TLDS.has(tld)) return 0;
+    // "battery.Love it", "it.Great seller": a sentence glued to the next one, not a domain.
+    const tldRaw = text.slice(h.hostEnd - tld.length, h.hostEnd);
+    const labelRaw = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
+    if (!common && TITLE_CASE_RE.test(tldRaw)) return 0;
+    if (!common && LOWER_END_RE.test(labelRaw) && /^\p{Lu}/u.test(tldRaw) && tldRaw !== tldRaw.toUpperCase()) return 0;
+    if (!common && /^\s+\p{Ll}/u.test(text.slice(h.end, h.end + 3))) return 0;
+  }
+  if (h.disguise && h.disguise !== 'normalised') return CONF.disguised;
+  return common ? CONF.bareCommonTld : CONF.bareOtherTld;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scan
+
+const scanCache = new WeakMap<Normalized, UrlHit[]>();
+
+/**
+ * Every URL-like thing in the text (normalised offsets, in order), with `conf` = 0 for those
+ * that are not links (files, product names). E-mail addresses are left out. Memoised.
+ */
+export function scanLinks(norm: Normalized): UrlHit[] {
+  const cached = scanCache.get(norm);
+  if (cached) return cached;
+  const text = norm.text;
+  const lower = norm.lower;
+  const hits: UrlHit[] = [];
+  const emails: [number, number][] = [];
+  for (const [cs, ce] of candidateChunks(text)) {
+    // '|' is no URL character; full-width '｜' (NFKC makes it '|') separates links in CJK text,
+    // and linkify will not start a URL right after one. Same length, so offsets hold.
+    const matches = linkifier().match(text.slice(cs, ce).replace(/\|/g, ' '));
+    if (!matches) continue;
+    for (const m of matches) {
+      const s = cs + m.index;
+      const e = cs + m.lastIndex;
+      if (m.schema.toLowerCase() === 'mailto:') { emails.push([s, e]); continue; }
+      const h = hitFromUrl(text, s, e, m.schema, null);
+      if (!h) continue;
+      if (!h.schema && afterAtSign(lower, s, h.domain)) continue;
+      if (norm.disguises(s, e).has('at-dot')) h.disguise = 'normalised';
+      hits.push(h);
+    }
+  }
+  if (lower.indexOf('.') >= 0 || SEP_HINT_RE.test(lower)) hits.push(...disguisedHits(norm));
+  hits.push(...schemeHits(norm));
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Drop hits inside another (a linkify "www.shop" inside the disguised "www.shop . com") and
+  // anything inside an e-mail address.
+  const out: UrlHit[] = [];
+  for (const h of hits) {
+    const prev = out[out.length - 1];
+    if (prev && h.start < prev.end) {
+      if (h.end <= prev.end) continue;
+      if (h.end - h.start > prev.end - prev.start) out[out.length - 1] = h;
+      continue;
+    }
+    if (emails.some(([s, e]) => h.start < e && s < h.end)) continue;
+    out.push(h);
+  }
+  for (const h of out) h.conf = linkConfidence(text, h);
+  scanCache.set(norm, out);
+  return out;
+}
+const SEP_HINT_RE = new RegExp(`(?:^|[^\\p{L}])(?:${DOT_ALT})(?:[^\\p{L}]|$)`, 'iu');
+
+/** `host` is one of `domains` or a subdomain of one. */
+export function isPlatformHost(host: string, domains: readonly string[]): boolean {
+  for (const d of domains) {
+    const dl = d.toLowerCase();
+    if (host === dl || host.endsWith('.' + dl)) return true;
+  }
+  return false;
+}
+
+/**
+ * A platform host that only reads as one because the normaliser folded look-alike letters
+ * ("аliexpress.com" with a Cyrillic а): off the platform, and a phishing lookalike.
+ */
+export function foldedLookalike(norm: Normalized, h: UrlHit): boolean {
+  if (!h.host) return false;
+  if (norm.disguises(h.hostStart, h.hostEnd).has('homoglyph')) return true;
+  // A spelled-out dot ("shop точка ру") is non-ASCII in the original for another reason.
+  if (h.disguise) return false;
+  const o = norm.toOriginal(h.hostStart, h.hostEnd);
+  return /[^\x00-\x7f]/.test(norm.original.slice(o.start, o.end)) && !/[^\x00-\x7f]/.test(h.host);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export const linkDetector: TextDetector = ({ norm, config }) => {
+  const out: TextFinding[] = [];
+  for (const h of scanLinks(norm)) {
+    if (h.conf <= 0) continue;
+    if (h.host && isPlatformHost(h.host, config.platformDomains) && !foldedLookalike(norm, h)) continue;
+    const signals: string[] = [];
+    if (h.schema) signals.push(`scheme:${h.schema}`);
+    if (h.disguise) signals.push(`disguised:${h.disguise}`);
+    if (h.domain) signals.push(`domain:${h.domain}`.slice(0, 60));
+    out.push({
+      type: 'off_platform.link',
+      detector: DETECTOR,
+      confidence: h.conf,
+      span: norm.toOriginal(h.start, h.end),
+      evidence: { subtype: h.disguise ? 'disguised' : h.schema ? 'url' : 'domain', signals },
+    });
+  }
+  return out;
+};

@@ -1,0 +1,161 @@
+import type { DetectorInput, TextFinding } from '../../types.js';
+import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js';
+import { contextIndex } from './context.js';
+import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches } from './numbers.js';
+import { scorePhone } from './phone.js';
+import { scoreCard } from './payment-card.js';
+import { findIbans, scoreBankDigits, type Found } from './bank-account.js';
+import { findAlnumIds, findMrz, scoreNumericId } from './government-id.js';
+import { findEmails } from './email.js';
+import { findAddresses } from './postal-address.js';
+
+/**
+ * One pass over a text for all six personal-data types, shared by the six detectors (each
+ * returns its own type from it). Sharing matters for digits: the same window can read as a
+ * phone, a card, an account or an ID, and only the strongest claim may win — otherwise
+ * "89161234567" would be reported as a phone and a PESEL.
+ */
+
+export const DETECTOR_NAME = 'personal-data';
+
+/** Claims under this are not reported: policy redacts every reported span, so only report what we believe. */
+const REPORT_MIN = 0.5;
+/** Window limits: the longest national account (PL NRB) has 26 digits; 12 groups covers spaced-out phones. */
+const MAX_WINDOW_DIGITS = 26;
+const MAX_WINDOW_GROUPS = 12;
+/** Clusters with more groups than this are adversarial or tables; only phone-length windows are tried. */
+const MAX_FULL_ENUM_GROUPS = 24;
+/** libphonenumber parses per text for "valid in another region" (about 10 µs each). */
+const FALLBACK_PARSE_BUDGET = 48;
+
+const DIGIT_SCORERS: readonly ((w: Window, c: NumberCtx) => Claim | null)[] = [scoreCard, scoreNumericId, scoreBankDigits, scorePhone];
+
+interface Candidate extends Found { order: number }
+
+const cache = new WeakMap<DetectorInput['norm'], { key: string; findings: TextFinding[] }>();
+
+export function analyzePersonalData(input: DetectorInput): TextFinding[] {
+  const key = `${input.lang}|${input.region ?? ''}`;
+  const hit = cache.get(input.norm);
+  if (hit && hit.key === key) return hit.findings;
+  const findings = run(input);
+  cache.set(input.norm, { key, findings });
+  return findings;
+}
+
+function run(input: DetectorInput): TextFinding[] {
+  const norm = input.norm;
+  const text = norm.text;
+  const hasDigit = /\d/.test(text);
+  const cands: Candidate[] = [];
+  let order = 0;
+  const add = (f: Found) => { if (f.claim.confidence >= REPORT_MIN) cands.push({ ...f, order: order++ }); };
+
+  for (const f of findEmails(norm)) add(f);
+  if (hasDigit) {
+    const c: NumberCtx = { input, norm, ctx: contextIndex(norm), budget: { fallbackParses: FALLBACK_PARSE_BUDGET } };
+    for (const f of findMrz(c)) add(f);
+    for (const f of findIbans(text, c)) add(f);
+    for (const f of findAlnumIds(c)) add(f);
+    for (const cl of digitClusters(norm)) for (const f of clusterClaims(cl, c)) add(f);
+    for (const f of findAddresses(norm)) add(f);
+  }
+  return resolve(cands).map((f) => toFinding(input, f));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function windowOf(cl: DigitCluster, text: string): Window {
+  return {
+    digits: cl.digits, plus: cl.plus, start: cl.start, end: cl.end,
+    groups: cl.groups.map((g) => g.end - g.start), seps: cl.seps, text: text.slice(cl.start, cl.end), cluster: cl,
+  };
+}
+
+function best(w: Window, c: NumberCtx): Claim | null {
+  let top: Claim | null = null;
+  for (const score of DIGIT_SCORERS) {
+    const claim = score(w, c);
+    if (claim && claim.confidence > (top?.confidence ?? 0)) top = claim;
+  }
+  return top;
+}
+
+// A separator that usually sits between two numbers rather than inside one.
+const STRONG_SEP_RE = /\s[-–—/|~]\s|--|\s{2,}|[\u{1F000}-\u{1FAFF}\u2600-\u27BF]/u;
+
+/** Claims on one cluster: the whole run if it reads as one number, else its best sub-windows. */
+function clusterClaims(cl: DigitCluster, c: NumberCtx): Found[] {
+  const text = c.norm.text;
+  const out: Found[] = [];
+  if (insideIbanShape(text, cl.start)) return out;
+  // Split at separators that mark two numbers ("... 45 67 🔥 8 800 ...", "650-253-4561 -- 455-...").
+  const segments: [number, number][] = [];
+  let from = 0;
+  for (let k = 0; k < cl.seps.length; k++) if (STRONG_SEP_RE.test(cl.seps[k]!)) { segments.push([from, k]); from = k + 1; }
+  segments.push([from, cl.groups.length - 1]);
+  const whole = cl.digits.length <= MAX_WINDOW_DIGITS ? best(windowOf(cl, text), c) : null;
+  if (whole && segments.length === 1) return [{ start: cl.start, end: cl.end, claim: whole }];
+  // Digits glued to letters ("AL47 2121 ...", "SM-G991B 128") belong to a code: never split it up.
+  if (letterTouches(text, cl.start, cl.end).before) return whole ? [{ start: cl.start, end: cl.end, claim: whole }] : [];
+  let anySegment = false;
+  for (const [a, b] of segments) {
+    const seg = subCluster(cl, a, b);
+    const segClaim = seg.digits.length <= MAX_WINDOW_DIGITS ? best(windowOf(seg, text), c) : null;
+    if (segClaim) { out.push({ start: seg.start, end: seg.end, claim: segClaim }); anySegment = true; continue; }
+    out.push(...subWindows(seg, c));
+  }
+  if (!anySegment && out.length === 0 && whole) return [{ start: cl.start, end: cl.end, claim: whole }];
+  return out;
+}
+
+/** Best non-overlapping sub-windows of a segment, left to right (two phones in a row, a date then a phone). */
+function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
+  const text = c.norm.text;
+  const n = seg.groups.length;
+  if (n < 2) return [];
+  const limited = n > MAX_FULL_ENUM_GROUPS;
+  const found: Found[] = [];
+  for (let a = 0; a < n; a++) {
+    let digits = 0;
+    for (let b = a; b < n && b - a < MAX_WINDOW_GROUPS; b++) {
+      digits += seg.groups[b]!.end - seg.groups[b]!.start;
+      if (digits > MAX_WINDOW_DIGITS) break;
+      if (digits < 7 || (a === 0 && b === n - 1)) continue;
+      if (limited && (digits < 10 || digits > 12)) continue;
+      const sub = subCluster(seg, a, b);
+      const claim = best(windowOf(sub, text), c);
+      if (claim) found.push({ start: sub.start, end: sub.end, claim });
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Overlapping claims: the most confident wins, then the longer, then the earlier. Addresses may
+ * overlap other types (a house number is not a phone, but a parcel label can hold both).
+ */
+function resolve(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((x, y) => y.claim.confidence - x.claim.confidence || (y.end - y.start) - (x.end - x.start) || x.order - y.order);
+  const kept: Candidate[] = [];
+  for (const f of sorted) {
+    const isAddr = f.claim.type === 'personal_data.postal_address';
+    const clash = kept.some((k) => k.start < f.end && f.start < k.end && (k.claim.type === 'personal_data.postal_address') === isAddr);
+    if (!clash) kept.push(f);
+  }
+  return kept.sort((x, y) => x.start - y.start);
+}
+
+function toFinding(input: DetectorInput, f: Found): TextFinding {
+  const span = input.norm.toOriginal(f.start, f.end);
+  const disguises = [...input.norm.disguises(f.start, f.end)];
+  return {
+    type: f.claim.type,
+    detector: DETECTOR_NAME,
+    confidence: f.claim.confidence,
+    span,
+    evidence: { subtype: f.claim.subtype, ...(disguises.length ? { signals: disguises } : {}) },
+  };
+}

@@ -1,0 +1,119 @@
+import { getCountrySpecifications, isValidIBAN } from 'ibantools';
+import { weighted } from './checksums.js';
+import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
+
+/**
+ * Bank accounts: IBANs (any country, ibantools checksum) found by their own scan, and national
+ * account numbers read from digit windows — with a checksum where the country has one (PL NRB,
+ * ES CCC, PT NIB, FR RIB, RU account structure, US ABA routing), otherwise only next to a bank
+ * word ("счёт", "conta", "IBAN").
+ */
+
+export const BANK_CONFIDENCE = {
+  /** IBAN with a valid checksum and a bank word nearby */
+  ibanContext: 0.99,
+  /** IBAN with a valid checksum */
+  iban: 0.97,
+  /** national number with a valid check (NRB, CCC, NIB, RIB) */
+  nationalChecksum: 0.9,
+  /** national structure without a check digit (RU 20-digit account with currency code) */
+  nationalStructure: 0.85,
+  /** digits next to a bank word ("conta 12345-6", "account 12345678") */
+  context: 0.8,
+} as const;
+
+const SPECS = getCountrySpecifications();
+const OWN_CONTEXT = ['bank'] as const;
+
+export interface Found { start: number; end: number; claim: Claim }
+
+// Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
+const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z]{2}|[a-z]{2})(\d{2})/gu;
+
+/** IBANs in the normalised text. Linear: each candidate reads at most 34 characters plus separators. */
+export function findIbans(text: string, c: NumberCtx): Found[] {
+  const out: Found[] = [];
+  IBAN_START_RE.lastIndex = 0;
+  for (let m = IBAN_START_RE.exec(text); m; m = IBAN_START_RE.exec(text)) {
+    const cc = m[1]!.toUpperCase();
+    const spec = SPECS[cc];
+    if (!spec?.chars) continue;
+    const upper = m[1] === cc;
+    let iban = cc + m[2]!;
+    let k = m.index + 4;
+    while (iban.length < spec.chars && k < text.length) {
+      let ch = text[k]!;
+      if (ch === ' ' || ch === '-') {
+        // one separator between characters, never two in a row
+        if (k + 1 >= text.length || text[k + 1] === ' ' || text[k + 1] === '-') break;
+        k++;
+        ch = text[k]!;
+      }
+      const isDigit = ch >= '0' && ch <= '9';
+      const isLetter = upper ? ch >= 'A' && ch <= 'Z' : ch >= 'a' && ch <= 'z';
+      if (!isDigit && !isLetter) break;
+      iban += ch.toUpperCase();
+      k++;
+    }
+    if (iban.length !== spec.chars) continue;
+    // The next character must not continue the same token ("...3111 0120" doubled numbers).
+    const next = text[k];
+    if (next !== undefined && /[\p{L}\p{N}]/u.test(next)) continue;
+    if (!isValidIBAN(iban)) continue;
+    const w = { start: m.index, end: k };
+    const confidence = near(c, w, 'bank') ? BANK_CONFIDENCE.ibanContext : BANK_CONFIDENCE.iban;
+    out.push({ ...w, claim: { type: 'personal_data.bank_account', confidence, subtype: `iban-${cc}` } });
+    IBAN_START_RE.lastIndex = k;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// National account numbers in digit windows
+
+/** ES CCC: entity(4) office(4) DC(2) account(10); each DC is mod 11 over weights 1,2,4,8,5,10,9,7,3,6. */
+function esCcc(d: string): boolean {
+  const w = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+  const dc = (s: string) => { const r = 11 - (weighted(s, w) % 11); return r === 11 ? 0 : r === 10 ? 1 : r; };
+  return dc('00' + d.slice(0, 8)) === Number(d[8]) && dc(d.slice(10, 20)) === Number(d[9]);
+}
+/** PT NIB: 19 digits + 2 check digits, 98 − (n × 100 mod 97). */
+function ptNib(d: string): boolean {
+  return 98 - Number((BigInt(d.slice(0, 19)) * 100n) % 97n) === Number(d.slice(19));
+}
+/** FR RIB with a numeric account: bank(5) branch(5) account(11) key(2). */
+function frRib(d: string): boolean {
+  const n = 89n * BigInt(d.slice(0, 5)) + 15n * BigInt(d.slice(5, 10)) + 3n * BigInt(d.slice(10, 21));
+  return 97n - (n % 97n) === BigInt(d.slice(21));
+}
+/** US ABA routing number: 3-7-1 weights. */
+function abaRouting(d: string): boolean {
+  return d.length === 9 && weighted(d, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 === 0;
+}
+// RU 20-digit account: balance account (5) + currency (3) + key + branch + number. Personal and
+// correspondent balance accounts, and the currency codes in use.
+const RU_BALANCE = /^(?:301|302|303|405|406|407|408|423|426|455)/;
+const RU_CURRENCY = new Set(['810', '643', '840', '978', '156', '933', '398']);
+
+export function scoreBankDigits(w: Window, c: NumberCtx): Claim | null {
+  const n = w.digits.length;
+  if (w.plus || n < 6 || n > 26) return null;
+  if (looksLikeDate(w)) return null;
+  const touch = letterTouches(c.norm.text, w.start, w.end);
+  if (touch.before || touch.after) return null;
+  if (labelledHarmless(c, w, OWN_CONTEXT)) return null;
+  const context = near(c, w, 'bank');
+  const d = w.digits;
+  const claim = (confidence: number, subtype: string): Claim => ({ type: 'personal_data.bank_account', confidence, subtype });
+  if (n === 26 && isValidIBAN('PL' + d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'pl-nrb');
+  if (n === 20 && RU_BALANCE.test(d) && RU_CURRENCY.has(d.slice(5, 8))) return claim(context ? BANK_CONFIDENCE.nationalChecksum : BANK_CONFIDENCE.nationalStructure, 'ru-account');
+  if (n === 20 && esCcc(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'es-ccc');
+  if (n === 21 && ptNib(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'pt-nib');
+  if (n === 23 && frRib(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'fr-rib');
+  if (!context) return null;
+  if (abaRouting(d)) return claim(BANK_CONFIDENCE.context, 'us-routing');
+  if (n >= 8 && n <= 20) return claim(BANK_CONFIDENCE.context, 'account');
+  // Brazilian "conta 12345-6" / "ag. 1234": short numbers only count with the word right there.
+  if (n >= 5 && /-\s?[0-9xX]$/.test(w.text)) return claim(BANK_CONFIDENCE.context, 'br-conta');
+  return null;
+}

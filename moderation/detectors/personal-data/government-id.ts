@@ -1,0 +1,447 @@
+import { parse as parseMrz } from 'mrz';
+import { eanValid, icaoCheck, isDummyNumber, luhn, validDate, verhoeff, weighted } from './checksums.js';
+import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeAmount, near } from './numbers.js';
+import type { Found } from './bank-account.js';
+
+/**
+ * Government identifiers: passports, national IDs, tax and social-security numbers, MRZ lines.
+ * Every scheme is a row below: how it is written, how it is checked, and how strong that check
+ * is. A strong check (two check digits, or a date plus a check digit) is enough on its own; a
+ * weak one (a single check digit, or none) needs a context word from data/government-id.json
+ * ("PESEL", "паспорт", "SSN") or a format only that scheme uses ("123.456.789-09").
+ */
+
+export const GOV_ID_CONFIDENCE = {
+  /** a valid MRZ (the mrz parser accepts every check digit) */
+  mrzValid: 0.99,
+  /** MRZ-shaped lines (right lengths, "<" fillers) the parser rejects or OCR garbled */
+  mrzShape: 0.9,
+  /** checksum passes and a context word names the scheme or an ID */
+  checksumContext: 0.97,
+  /** strong checksum in the scheme's own format ("123.456.789-09") */
+  checksumFormat: 0.93,
+  /** strong checksum alone */
+  checksum: 0.85,
+  /** format only this scheme uses, no check digit to test ("078-05-1123", "960121-1234567") */
+  formatOnly: 0.8,
+  /** weak check (one check digit) in the scheme's format, no context word */
+  weakChecksumFormat: 0.72,
+  /** no check digit at all; format plus a context word ("паспорт 45 07 123456") */
+  formatContext: 0.85,
+} as const;
+
+type Strength = 'strong' | 'weak' | 'none';
+
+interface NumericScheme {
+  id: string;
+  lengths: readonly number[];
+  strength: Strength;
+  check: (d: string) => boolean;
+  /** the scheme's own way of writing it, tested on the group lengths joined by "-" */
+  format?: RegExp;
+  /** separators the format needs ("." and "-" for CPF); default any */
+  formatSeps?: RegExp;
+}
+
+const num = (d: string, i: number, len = 1) => Number(d.slice(i, i + len));
+
+// --- check functions ----------------------------------------------------------------------
+
+function innCheck(d: string): boolean {
+  const c = (w: number[], from = 0) => (weighted(d, w, from) % 11) % 10;
+  if (d.length === 10) return c([2, 4, 10, 3, 5, 9, 4, 6, 8]) === num(d, 9);
+  return c([7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === num(d, 10) && c([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === num(d, 11);
+}
+function snilsCheck(d: string): boolean {
+  if (Number(d.slice(0, 9)) <= 1001998) return false; // checks start above 001-001-998
+  let s = 0;
+  for (let i = 0; i < 9; i++) s += num(d, i) * (9 - i);
+  const c = s < 100 ? s : s % 101 === 100 ? 0 : s % 101;
+  return c === num(d, 9, 2);
+}
+function uaRnokppCheck(d: string): boolean {
+  return ((weighted(d, [-1, 5, 7, 9, 4, 6, 10, 5, 7]) % 11) + 11) % 11 % 10 === num(d, 9);
+}
+function uaUnzrCheck(d: string): boolean {
+  const y = num(d, 0, 4), m = num(d, 4, 2), dd = num(d, 6, 2);
+  if (y < 1900 || y > 2099 || !validDate(y, m, dd)) return false;
+  return weighted(d, [7, 3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1]) % 10 === num(d, 12);
+}
+function cpfCheck(d: string): boolean {
+  if (/^(\d)\1{10}$/.test(d)) return false;
+  const dv = (len: number) => { let s = 0; for (let i = 0; i < len; i++) s += num(d, i) * (len + 1 - i); const r = (s * 10) % 11; return r === 10 ? 0 : r; };
+  return dv(9) === num(d, 9) && dv(10) === num(d, 10);
+}
+function peselCheck(d: string): boolean {
+  const m = num(d, 2, 2) % 20, day = num(d, 4, 2);
+  if (!validDate(num(d, 0, 2), m, day)) return false;
+  return (10 - (weighted(d, [1, 3, 7, 9, 1, 3, 7, 9, 1, 3]) % 10)) % 10 === num(d, 10);
+}
+function nipCheck(d: string): boolean {
+  const r = weighted(d, [6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11;
+  return r !== 10 && r === num(d, 9);
+}
+function frNirCheck(d: string): boolean {
+  const sex = num(d, 0), month = num(d, 3, 2);
+  if (![1, 2, 3, 7, 8].includes(sex) || !((month >= 1 && month <= 12) || month >= 20)) return false;
+  return 97n - (BigInt(d.slice(0, 13)) % 97n) === BigInt(d.slice(13));
+}
+function ssnRules(d: string): boolean {
+  const area = num(d, 0, 3), group = num(d, 3, 2), serial = num(d, 5, 4);
+  if (area === 0 || area === 666 || area >= 900 || group === 0 || serial === 0) return false;
+  return !['078051120', '219099999', '457555462', '123456789'].includes(d);
+}
+function itinRules(d: string): boolean {
+  const g = num(d, 3, 2);
+  return d[0] === '9' && ((g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || (g >= 94 && g <= 99));
+}
+function krRrnShape(d: string, genders: string): boolean {
+  return genders.includes(d[6]!) && validDate(num(d, 0, 2), num(d, 2, 2), num(d, 4, 2));
+}
+function krRrnCheck(d: string, genders: string): boolean {
+  if (!krRrnShape(d, genders)) return false;
+  const s = weighted(d, [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]);
+  // Residents: (11 − s mod 11) mod 10; foreigners registered before 2020: (13 − s mod 11) mod 10.
+  const resident = (11 - (s % 11)) % 10;
+  const foreign = (13 - (s % 11)) % 10;
+  return num(d, 12) === (genders.includes('5') ? foreign : resident);
+}
+function krDriverCheck(d: string): boolean {
+  const region = num(d, 0, 2);
+  return region >= 11 && region <= 28;
+}
+function tcknCheck(d: string): boolean {
+  if (d[0] === '0') return false;
+  const odd = num(d, 0) + num(d, 2) + num(d, 4) + num(d, 6) + num(d, 8);
+  const even = num(d, 1) + num(d, 3) + num(d, 5) + num(d, 7);
+  if ((((odd * 7 - even) % 10) + 10) % 10 !== num(d, 9)) return false;
+  let s = 0;
+  for (let i = 0; i < 10; i++) s += num(d, i);
+  return s % 10 === num(d, 10);
+}
+// Thai provinces that exist (digits 2–3 of the national ID).
+const TH_PROVINCE = /^(?:1[0-9]|2[0-7]|3[0-9]|4[0-9]|5[0-8]|6[0-7]|7[0-7]|8[0-6]|9[0-6])$/;
+function thCheck(d: string): boolean {
+  if (d[0] === '0' || d[0] === '9' || !TH_PROVINCE.test(d.slice(1, 3))) return false;
+  let s = 0;
+  for (let i = 0; i < 12; i++) s += num(d, i) * (13 - i);
+  return (11 - (s % 11)) % 10 === num(d, 12);
+}
+function zaCheck(d: string): boolean {
+  return validDate(num(d, 0, 2), num(d, 2, 2), num(d, 4, 2)) && d[10]! <= '2' && luhn(d);
+}
+function sePnrCheck(d: string): boolean {
+  const ten = d.length === 12 ? d.slice(2) : d;
+  if (d.length === 12 && !['18', '19', '20'].includes(d.slice(0, 2))) return false;
+  const day = num(ten, 4, 2);
+  return validDate(num(ten, 0, 2), num(ten, 2, 2), day > 60 ? day - 60 : day) && luhn(ten);
+}
+function aadhaarCheck(d: string): boolean {
+  return d[0] !== '0' && d[0] !== '1' && verhoeff(d) && d !== d.split('').reverse().join('');
+}
+function caSinCheck(d: string): boolean {
+  return d[0] !== '0' && d[0] !== '8' && luhn(d);
+}
+function auTfnCheck(d: string): boolean {
+  return weighted(d, [1, 4, 3, 7, 5, 8, 6, 9, 10]) % 11 === 0;
+}
+function auMedicareCheck(d: string): boolean {
+  return d[0]! >= '2' && d[0]! <= '6' && weighted(d, [1, 3, 7, 9, 1, 3, 7, 9]) % 10 === num(d, 8);
+}
+function nhsCheck(d: string): boolean {
+  const r = 11 - (weighted(d, [10, 9, 8, 7, 6, 5, 4, 3, 2]) % 11);
+  const c = r === 11 ? 0 : r;
+  return c !== 10 && c === num(d, 9);
+}
+function deTaxIdCheck(d: string): boolean {
+  if (d[0] === '0') return false;
+  // Exactly one digit of the first ten repeats (twice or three times); ISO 7064 MOD 11,10 check.
+  const counts = new Array(10).fill(0) as number[];
+  for (let i = 0; i < 10; i++) counts[num(d, i)]!++;
+  const repeated = counts.filter((c) => c >= 2);
+  if (repeated.length !== 1 || repeated[0]! > 3) return false;
+  let p = 10;
+  for (let i = 0; i < 10; i++) { let s = (num(d, i) + p) % 10; if (s === 0) s = 10; p = (s * 2) % 11; }
+  return (11 - p) % 10 === num(d, 10);
+}
+
+// --- the numeric table ----------------------------------------------------------------------
+
+const NUMERIC: readonly NumericScheme[] = [
+  { id: 'br_cpf', lengths: [11], strength: 'strong', check: cpfCheck, format: /^3-3-3-2$/ },
+  { id: 'ru_snils', lengths: [11], strength: 'strong', check: snilsCheck, format: /^3-3-3-2$/ },
+  { id: 'ru_inn', lengths: [12], strength: 'strong', check: innCheck },
+  { id: 'ru_inn', lengths: [10], strength: 'weak', check: innCheck },
+  { id: 'ru_passport', lengths: [10], strength: 'none', check: (d) => d.slice(0, 2) !== '00', format: /^(?:2-2-6|4-6)$/ },
+  { id: 'ua_rnokpp', lengths: [10], strength: 'weak', check: uaRnokppCheck },
+  { id: 'ua_unzr', lengths: [13], strength: 'strong', check: uaUnzrCheck, format: /^8-5$/ },
+  { id: 'ua_id_card', lengths: [9], strength: 'none', check: () => true },
+  { id: 'pl_pesel', lengths: [11], strength: 'strong', check: peselCheck },
+  { id: 'pl_nip', lengths: [10], strength: 'weak', check: nipCheck, format: /^(?:3-3-2-2|3-2-2-3)$/ },
+  { id: 'fr_nir', lengths: [15], strength: 'strong', check: frNirCheck, format: /^1-2-2-2-3-3-2$/ },
+  { id: 'us_ssn', lengths: [9], strength: 'none', check: ssnRules, format: /^3-2-4$/ },
+  { id: 'us_itin', lengths: [9], strength: 'none', check: itinRules, format: /^3-2-4$/ },
+  { id: 'kr_rrn', lengths: [13], strength: 'strong', check: (d) => krRrnCheck(d, '1234'), format: /^6-7$/ },
+  { id: 'kr_frn', lengths: [13], strength: 'strong', check: (d) => krRrnCheck(d, '5678'), format: /^6-7$/ },
+  // Numbers issued since October 2020 have no check digit: date + gender digit in the 6-7 format.
+  { id: 'kr_rrn', lengths: [13], strength: 'none', check: (d) => krRrnShape(d, '12345678'), format: /^6-7$/ },
+  { id: 'kr_driver', lengths: [12], strength: 'none', check: krDriverCheck, format: /^2-2-6-2$/ },
+  { id: 'tr_tckn', lengths: [11], strength: 'strong', check: tcknCheck },
+  { id: 'th_tnin', lengths: [13], strength: 'strong', check: thCheck, format: /^1-4-5-2-1$/ },
+  { id: 'za_id', lengths: [13], strength: 'strong', check: zaCheck },
+  { id: 'se_personnummer', lengths: [10, 12], strength: 'strong', check: sePnrCheck, format: /^(?:6|8)-4$/ },
+  { id: 'in_aadhaar', lengths: [12], strength: 'weak', check: aadhaarCheck, format: /^4-4-4$/ },
+  { id: 'ng_nin', lengths: [11], strength: 'weak', check: verhoeff },
+  { id: 'ca_sin', lengths: [9], strength: 'weak', check: caSinCheck, format: /^3-3-3$/ },
+  { id: 'au_tfn', lengths: [9], strength: 'weak', check: auTfnCheck, format: /^3-3-3$/ },
+  { id: 'au_medicare', lengths: [10, 11], strength: 'weak', check: auMedicareCheck, format: /^4-5-1(?:-1)?$/ },
+  { id: 'uk_nhs', lengths: [10], strength: 'weak', check: nhsCheck, format: /^3-3-4$/ },
+  { id: 'de_tax_id', lengths: [11], strength: 'strong', check: deTaxIdCheck },
+];
+
+// Separators a scheme's own format uses: CPF "123.456.789-09", SNILS "123-456-789 01", RRN "960121-1234567".
+const FORMAT_SEPS: Record<string, RegExp> = {
+  br_cpf: /^\.\.-$/, ru_snils: /^--\s$/, kr_rrn: /^-$/, kr_frn: /^-$/, ua_unzr: /^-$/, kr_driver: /^---$|^\s\s\s$/,
+  us_ssn: /^(--|\s\s|\.\.)$/, us_itin: /^(--|\s\s)$/, in_aadhaar: /^(\s\s|--|::)$/, ca_sin: /^(\s\s|--)$/, au_tfn: /^(\s\s|--)$/,
+  se_personnummer: /^-$/, uk_nhs: /^(\s\s|--)$/, au_medicare: /^\s+$/, th_tnin: /^(--|\s{4})$/, fr_nir: /^\s{6}$/,
+  ru_passport: /^\s+$/, pl_nip: /^-+$/,
+};
+
+/** Schemes without a check digit whose written format is distinctive enough on its own. */
+const FORMAT_ALONE = new Set(['us_ssn', 'us_itin', 'kr_driver', 'kr_rrn']);
+
+function formatOf(w: Window, s: NumericScheme): boolean {
+  if (!s.format || !s.format.test(w.groups.join('-'))) return false;
+  const seps = w.seps.map((x) => (x === ' ' ? ' ' : x.trim() || ' ')).join('');
+  const want = FORMAT_SEPS[s.id];
+  return !want || want.test(seps);
+}
+
+export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
+  const n = w.digits.length;
+  if (w.plus || n < 9 || n > 15) return null;
+  const touch = letterTouches(c.norm.text, w.start, w.end);
+  if (touch.before || touch.after) return null;
+  if (looksLikeAmount(c.norm.text, w.start, w.end) || /^(\d)\1+$/.test(w.digits)) return null;
+  const generic = near(c, w, 'gov');
+  // "1234567890121": a placeholder unless a strong check says otherwise.
+  const dummy = isDummyNumber(w.digits);
+  let best: Claim | null = null;
+  for (const s of NUMERIC) {
+    if (!s.lengths.includes(n) || !s.check(w.digits)) continue;
+    if (dummy && s.strength !== 'strong') continue;
+    const own = near(c, w, `gov:${s.id}`);
+    if (labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
+    const context = own || generic;
+    const formatted = formatOf(w, s);
+    let confidence = 0;
+    if (s.strength === 'strong') {
+      // Alone, a checksum only counts on one run of digits or in the scheme's own format:
+      // "11-22-12345-12" passing the PESEL check is a coincidence of grouping.
+      const plain = w.groups.length === 1;
+      confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.checksumFormat : plain ? GOV_ID_CONFIDENCE.checksum : 0;
+      // A 13-digit barcode that happens to pass: only with a context word.
+      if (!context && n === 13 && eanValid(w.digits)) confidence = 0;
+    } else if (s.strength === 'weak') {
+      confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.weakChecksumFormat : 0;
+    } else {
+      // No check digit: the scheme's own words, or a format no one else uses (SSN 3-2-4).
+      confidence = own ? GOV_ID_CONFIDENCE.formatContext : formatted && FORMAT_ALONE.has(s.id) ? GOV_ID_CONFIDENCE.formatOnly : 0;
+      if (s.id === 'ua_id_card' || s.id === 'ru_passport') confidence = own || (generic && formatted) ? GOV_ID_CONFIDENCE.formatContext : 0;
+    }
+    if (confidence > (best?.confidence ?? 0)) best = { type: 'personal_data.government_id', confidence, subtype: s.id };
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Alphanumeric schemes: found by their own linear patterns on the normalised text.
+
+interface AlnumScheme {
+  id: string;
+  /** global, linear; group 1 (if any) is the ID itself */
+  re: RegExp;
+  strength: Strength;
+  check: (id: string) => boolean;
+}
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+const clean = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
+
+function dniCheck(id: string): boolean {
+  const s = clean(id);
+  const digits = s.slice(0, -1);
+  return DNI_LETTERS[Number(digits) % 23] === s.slice(-1);
+}
+function nieCheck(id: string): boolean {
+  const s = clean(id);
+  const lead = 'XYZ'.indexOf(s[0]!);
+  return lead >= 0 && DNI_LETTERS[Number(String(lead) + s.slice(1, -1)) % 23] === s.slice(-1);
+}
+const letterValue = (ch: string) => { const c = ch.charCodeAt(0); return c >= 48 && c <= 57 ? c - 48 : c - 55; };
+function plIdCardCheck(id: string): boolean {
+  const s = clean(id);
+  const w = [7, 3, 1, 0, 7, 3, 1, 7, 3];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += letterValue(s[i]!) * w[i]!;
+  return sum % 10 === Number(s[3]);
+}
+function plPassportCheck(id: string): boolean {
+  const s = clean(id);
+  const w = [7, 3, 0, 1, 7, 3, 1, 7, 3];
+  let sum = 0;
+  for (let i = 0; i < 9; i++) sum += letterValue(s[i]!) * w[i]!;
+  return sum % 10 === Number(s[2]);
+}
+const HETU_CHARS = '0123456789ABCDEFHJKLMNPRSTUVWXY';
+function hetuCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  if (!validDate(Number(s.slice(4, 6)), Number(s.slice(2, 4)), Number(s.slice(0, 2)))) return false;
+  return HETU_CHARS[Number(s.slice(0, 6) + s.slice(7, 10)) % 31] === s[10];
+}
+// Italian codice fiscale: odd/even position values and the check letter.
+const CF_ODD: Record<string, number> = { 0: 1, 1: 0, 2: 5, 3: 7, 4: 9, 5: 13, 6: 15, 7: 17, 8: 19, 9: 21, A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18, N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23 };
+function itFiscalCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const ch = s[i]!;
+    sum += i % 2 === 0 ? CF_ODD[ch]! : ch >= '0' && ch <= '9' ? Number(ch) : ch.charCodeAt(0) - 65;
+  }
+  return String.fromCharCode(65 + (sum % 26)) === s[15];
+}
+function nricCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  let sum = weighted(s.slice(1, 8), [2, 7, 6, 5, 4, 3, 2]);
+  if (s[0] === 'T' || s[0] === 'G') sum += 4;
+  if (s[0] === 'M') sum += 3;
+  const st = 'JZIHGFEDCBA', fg = 'XWUTRQPNMLK', m = 'XWUTRQPNJLK';
+  const table = s[0] === 'S' || s[0] === 'T' ? st : s[0] === 'M' ? m : fg;
+  return table[sum % 11] === s[8];
+}
+function kvnrCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  const v = String(s.charCodeAt(0) - 64).padStart(2, '0') + s.slice(1, 9);
+  let sum = 0;
+  for (let i = 0; i < 10; i++) { let p = Number(v[i]) * (i % 2 === 0 ? 1 : 2); if (p > 9) p = Math.floor(p / 10) + (p % 10); sum += p; }
+  return sum % 10 === Number(s[9]);
+}
+function rvnrCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  if (!validDate(Number(s.slice(6, 8)), Number(s.slice(4, 6)), Number(s.slice(2, 4)))) return false;
+  const v = s.slice(0, 8) + String(s.charCodeAt(8) - 64).padStart(2, '0') + s.slice(9, 11);
+  const w = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
+  let sum = 0;
+  for (let i = 0; i < 12; i++) { const p = Number(v[i]) * w[i]!; sum += Math.floor(p / 10) + (p % 10); }
+  return sum % 10 === Number(s[11]);
+}
+function deIdCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  return icaoCheck(s.slice(0, 8)) === Number(s[8]);
+}
+function ukDrivingCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  if (!/^[A-Z]+9*$/.test(s.slice(0, 5))) return false; // surname, padded with 9s
+  const m = Number(s.slice(6, 8)) % 50, d = Number(s.slice(8, 10));
+  return validDate(0, m, d) && (Number(s[6]) % 5 <= 1);
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const re = (body: string, flags = 'gu') => new RegExp(B + body + E, flags);
+
+const ALNUM: readonly AlnumScheme[] = [
+  { id: 'es_dni', re: re('(\\d{7,8}[ -]?[A-Za-z])'), strength: 'strong', check: dniCheck },
+  { id: 'es_nie', re: re('([XYZxyz][ -]?\\d{7}[ -]?[A-Za-z])'), strength: 'strong', check: nieCheck },
+  { id: 'es_passport', re: re('([A-Z]{3}\\d{6}|[a-z]{3}\\d{6}|[A-Z][a-z][A-Z]\\d{6})'), strength: 'none', check: () => true },
+  { id: 'fi_hetu', re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
+  { id: 'it_fiscal', re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },
+  { id: 'sg_nric', re: re('([STFGMstfgm]\\d{7}[A-Za-z])'), strength: 'strong', check: nricCheck },
+  { id: 'uk_nino', re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])'), strength: 'strong', check: () => true },
+  { id: 'uk_driving', re: re('([A-Z9]{5}\\d[0156]\\d{4}[A-Z9]{2}\\d[A-Z]{2}|[a-z9]{5}\\d[0156]\\d{4}[a-z9]{2}\\d[a-z]{2})'), strength: 'strong', check: ukDrivingCheck },
+  { id: 'us_mbi', re: re('([1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\\d{2})'), strength: 'strong', check: (s) => /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(s) },
+  { id: 'in_pan', re: re('([A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z])'), strength: 'weak', check: () => true },
+  { id: 'de_kvnr', re: re('([A-Za-z]\\d{9})'), strength: 'weak', check: kvnrCheck },
+  { id: 'de_rvnr', re: re('(\\d{8}[A-Za-z]\\d{3})'), strength: 'strong', check: rvnrCheck },
+  { id: 'de_id', re: re('([CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz][CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz0-9]{7}\\d)'), strength: 'weak', check: deIdCheck },
+  { id: 'pl_id_card', re: re('([A-Z]{3} ?\\d{6})'), strength: 'weak', check: plIdCardCheck },
+  { id: 'pl_passport', re: re('([A-Z]{2} ?\\d{7})'), strength: 'weak', check: plPassportCheck },
+  { id: 'fr_passport', re: re('(\\d{2}[A-Z]{2}\\d{5})'), strength: 'none', check: () => true },
+  { id: 'ua_passport', re: re('([А-ЯІЇЄҐ]{2}) ?(?:№ ?|No ?)?(\\d{6})', 'gu'), strength: 'none', check: () => true },
+  { id: 'ru_passport_foreign', re: re('(\\d{2} ?(?:№ ?|No ?)?\\d{7})'), strength: 'none', check: () => true },
+  { id: 'kr_passport', re: re('([MSRODGmsrodg]\\d{3}[A-Za-z]\\d{4}|[MSRODmsrod]\\d{8})'), strength: 'none', check: () => true },
+  { id: 'us_passport', re: re('([A-Z]\\d{8})'), strength: 'none', check: () => true },
+  { id: 'uk_passport', re: re('([A-Z]{2}\\d{7})'), strength: 'none', check: () => true },
+];
+
+export function findAlnumIds(c: NumberCtx): Found[] {
+  const text = c.norm.text;
+  // Every pattern needs a digit; a text without one has no alphanumeric ID.
+  if (!/\d/.test(text)) return [];
+  const generic = (w: { start: number; end: number }) => near(c, w, 'gov');
+  const out: Found[] = [];
+  for (const s of ALNUM) {
+    s.re.lastIndex = 0;
+    for (let m = s.re.exec(text); m; m = s.re.exec(text)) {
+      const id = m[0];
+      if (!s.check(id)) continue;
+      const w = { start: m.index, end: m.index + id.length };
+      if (labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
+      const own = near(c, w, `gov:${s.id}`);
+      const context = own || generic(w);
+      let confidence = 0;
+      if (s.strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;
+      else if (s.strength === 'weak') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : 0;
+      else confidence = own ? GOV_ID_CONFIDENCE.formatContext : 0; // passport-like formats: only when named
+      // Indian PAN of a person (4th letter P) is distinctive; other PANs belong to companies.
+      if (s.id === 'in_pan' && !context && id[3] === 'P') confidence = GOV_ID_CONFIDENCE.formatOnly;
+      if (confidence > 0) out.push({ ...w, claim: { type: 'personal_data.government_id', confidence, subtype: s.id } });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// MRZ: the two or three machine-readable lines at the bottom of a passport or ID card.
+
+// An MRZ line: upper-case letters, digits and "<" fillers; OCR may turn "<" into K/L but keeps some.
+const MRZ_LINE_RE = /(?<![A-Za-z0-9<])[A-Z0-9<]{9,50}(?![A-Za-z0-9<])/g;
+const MRZ_LENGTHS = new Set([30, 36, 44]);
+
+function mrzLike(line: string): boolean {
+  const fillers = (line.match(/</g) ?? []).length;
+  const digits = (line.match(/\d/g) ?? []).length;
+  if (line.length >= 30) return fillers >= 1 && digits >= 1 || /<</.test(line);
+  return line.length === 9 && /<</.test(line) && digits >= 1; // Swiss driving licence first line
+}
+
+export function findMrz(c: NumberCtx): Found[] {
+  const text = c.norm.text;
+  if (!text.includes('<')) return [];
+  const lines: { start: number; end: number; s: string }[] = [];
+  MRZ_LINE_RE.lastIndex = 0;
+  for (let m = MRZ_LINE_RE.exec(text); m; m = MRZ_LINE_RE.exec(text)) if (mrzLike(m[0])) lines.push({ start: m.index, end: m.index + m[0].length, s: m[0] });
+  const out: Found[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    // Consecutive lines separated only by whitespace form one block (at most 4 lines).
+    let j = i + 1;
+    while (j < lines.length && j - i < 4 && /^\s+$/.test(text.slice(lines[j - 1]!.end, lines[j]!.start))) j++;
+    const block = lines.slice(i, j);
+    const lens = block.map((l) => l.s.length);
+    const shaped = (block.length >= 2 && lens.filter((l) => l >= 30).length >= 2) || (block.length === 1 && MRZ_LENGTHS.has(lens[0]!) && /<</.test(block[0]!.s) && /^[A-Z0-9][A-Z0-9<]/.test(block[0]!.s));
+    if (shaped || block.length >= 2) {
+      let confidence: number = GOV_ID_CONFIDENCE.mrzShape;
+      try {
+        const r = parseMrz(block.map((l) => l.s), { autocorrect: true });
+        if (r.valid) confidence = GOV_ID_CONFIDENCE.mrzValid;
+      } catch {
+        // Not a format the parser knows (or too garbled): the shape alone still says MRZ.
+        if (!shaped) confidence = 0;
+      }
+      if (confidence > 0) out.push({ start: block[0]!.start, end: block[block.length - 1]!.end, claim: { type: 'personal_data.government_id', confidence, subtype: 'mrz' } });
+    }
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+import type { FindingType } from '../../../models/finding.js';
+import type { DetectorInput, Normalized } from '../../types.js';
+import type { DigitCluster } from '../../normalize.js';
+import type { ContextIndex } from './context.js';
+
+/**
+ * What the digit-based detectors (phone, card, bank account, numeric IDs) share: a candidate
+ * window of digit groups and the claim a detector makes on it. The arbitration in analyze.ts
+ * gives each window to the strongest claim, so "89161234567" is a phone and not also a PESEL.
+ */
+
+export interface Window {
+  /** digits only */
+  digits: string;
+  plus: boolean;
+  /** normalised span */
+  start: number;
+  end: number;
+  /** digit-group lengths and the separators between them */
+  groups: number[];
+  seps: string[];
+  /** the normalised text of the span */
+  text: string;
+  cluster: DigitCluster;
+}
+
+export interface NumberCtx {
+  input: DetectorInput;
+  norm: Normalized;
+  ctx: ContextIndex;
+  /** libphonenumber parses left for "valid in some other region" checks (they cost ~10 µs each) */
+  budget: { fallbackParses: number };
+}
+
+export interface Claim {
+  type: FindingType;
+  confidence: number;
+  /** scheme or reason, for moderators (evidence.subtype) */
+  subtype: string;
+}
+
+/** How far context words may sit from the number they describe (normalised code units). */
+export const CONTEXT_BEFORE = 48;
+export const CONTEXT_AFTER = 24;
+/** A "do not confuse" word ("заказ", "tracking") this close before a number wins over farther context. */
+export const NEGATIVE_BEFORE = 32;
+
+/** Is a word of `cat` close to the window (before it, or shortly after)? */
+export function near(c: NumberCtx, w: { start: number; end: number }, cat: string): boolean {
+  return c.ctx.distBefore(cat, w.start, CONTEXT_BEFORE) < Infinity || c.ctx.has(cat, w.end, w.end + CONTEXT_AFTER);
+}
+
+// "№ 8234", "No. 8234", "#8234", "nr 8234", "n° 8234": an item or order number, not personal data.
+const NUMBER_SIGN_RE = /(?:№|#|(?<![\p{L}])(?:no|nr|n[º°o]|num|núm|nº)\.?)\s{0,2}[:\-]?\s{0,2}$/iu;
+
+/**
+ * Is the window labelled as something harmless (order, tracking, article, model, code)? True
+ * when a "not personal" word or a number sign is closer than any of the detector's own words.
+ */
+export function labelledHarmless(c: NumberCtx, w: { start: number }, ownCats: readonly string[]): boolean {
+  let own = Infinity;
+  for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, CONTEXT_BEFORE));
+  const neg = c.ctx.distBefore('notPhone', w.start, NEGATIVE_BEFORE);
+  if (neg < Infinity && neg <= own) return true;
+  // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
+  // "паспорт № 4507" or "Kimlik No: 1000" keep their label.
+  return own === Infinity && NUMBER_SIGN_RE.test(c.norm.text.slice(Math.max(0, w.start - 12), w.start));
+}
+
+// The tail of an IBAN-shaped string that failed its checksum ("AL47 2121 1009 ..."): the IBAN
+// scan owns it, digit windows inside it must not be read as other numbers.
+const IBAN_HEAD_RE = /[A-Z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){0,7}[ -/]?$/;
+export function insideIbanShape(text: string, start: number): boolean {
+  return IBAN_HEAD_RE.test(text.slice(Math.max(0, start - 40), start));
+}
+
+const LETTER_RE = /[\p{L}]/u;
+/** A Latin/Cyrillic/Greek letter glued to the number ("SM-G991B", "v2"): a code, not a number. */
+export function letterTouches(text: string, start: number, end: number): { before: boolean; after: boolean } {
+  // "abc(415)..." and "É+1415..." are not glued: a bracket or plus sits between.
+  const b = text[start] === '(' || text[start] === '+' ? undefined : text[start - 1];
+  const a = text[end];
+  const isWordLetter = (ch: string | undefined) => ch !== undefined && LETTER_RE.test(ch) && /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(ch);
+  return { before: isWordLetter(b), after: isWordLetter(a) };
+}
+
+// Currency and units right next to a number make it a price, a size or a measurement.
+const CURRENCY_AFTER_RE = /^\s{0,2}(?:[₽$€£¥₴₸₺₹]|(?:руб|р\.|грн|zł|zl|pln|usd|eur|rub|uah|brl|reais|euros?|dollars?|долл|евро|бакс|tl|mxn)(?![\p{L}]))/iu;
+const CURRENCY_BEFORE_RE = /(?:[₽$€£¥₴₸₺₹]|R\$|US\$|(?<![\p{L}])(?:usd|eur|rub|uah|pln|brl))\s{0,2}$/iu;
+// (No "x": "120 x 60" is too short to matter, and "415-666-7777 x 123" is an extension.)
+const UNIT_AFTER_RE = /^\s?(?:mm|cm|m|km|kg|g|mg|ml|l|mah|wh|w|kw|v|hz|khz|mhz|ghz|gb|tb|mb|kb|mp|px|dpi|fps|inch|in|см|мм|м|км|кг|г|мл|л|шт|pcs|pc|%|°|sek|seg|min|мин|сек|ч|h)(?![\p{L}])/iu;
+
+export function looksLikeAmount(text: string, start: number, end: number): boolean {
+  return CURRENCY_AFTER_RE.test(text.slice(end, end + 12)) || CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, start - 6), start)) || UNIT_AFTER_RE.test(text.slice(end, end + 6));
+}
+
+/** Calendar dates and date-times written with separators ("03/10/2011", "2012-01-02 08"). */
+export function looksLikeDate(w: Window): boolean {
+  const g = w.groups;
+  const seps = w.seps.map((s) => s.trim());
+  const nums: number[] = [];
+  let off = 0;
+  for (const len of g) { nums.push(Number(w.digits.slice(off, off + len))); off += len; }
+  const dm = (a: number, b: number) => (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
+  const year = (y: number, len: number) => (len === 4 && y >= 1900 && y <= 2099) || len === 2;
+  const dateSep = (s: string | undefined) => s === '.' || s === '/' || s === '-';
+  // d.m.y / m/d/y, optionally followed by a time hour group
+  if ((g.length === 3 || g.length === 4) && g[0]! <= 2 && g[1]! <= 2 && dateSep(seps[0]) && seps[0] === seps[1] && year(nums[2]!, g[2]!) && dm(nums[0]!, nums[1]!)) return true;
+  // y-m-d
+  if ((g.length === 3 || g.length === 4) && g[0] === 4 && g[1]! <= 2 && g[2]! <= 2 && dateSep(seps[0]) && seps[0] === seps[1] && year(nums[0]!, 4) && dm(nums[2]!, nums[1]!)) return true;
+  // yyyymmdd [hh]
+  if ((g.length === 1 || g.length === 2) && g[0] === 8) {
+    const y = Number(w.digits.slice(0, 4)), m = Number(w.digits.slice(4, 6)), d = Number(w.digits.slice(6, 8));
+    if (y >= 1900 && y <= 2099 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && (g.length === 1 || g[1]! <= 2)) return true;
+  }
+  // year ranges "1979-2011"
+  if (g.length === 2 && g[0] === 4 && g[1] === 4 && year(nums[0]!, 4) && year(nums[1]!, 4)) return true;
+  // two dates in a row "12.05-15.05" or "12.05.2023-15.05.2023" are ranges, not numbers
+  if (g.length >= 4 && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2) return true;
+  return false;
+}
+
+/** Brackets the way phones use them: at most one balanced pair ("(495)", "(0)"); "((79.964" is not a phone. */
+export function oddBrackets(w: Window): boolean {
+  const open = w.text.split('(').length - 1;
+  const close = w.text.split(')').length - 1;
+  return open > 1 || close > 1 || open !== close;
+}
+
+/** Dotted quads (IPs) and dotted versions are never phone or card numbers. */
+export function looksLikeDottedVersion(w: Window): boolean {
+  return w.seps.length >= 2 && w.seps.every((s) => s === '.') && w.groups.every((l) => l <= 3);
+}

@@ -1,0 +1,84 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { isDummyNumber } from './checksums.js';
+import {
+  type Claim, type NumberCtx, type Window,
+  labelledHarmless, letterTouches, looksLikeAmount, looksLikeDate, looksLikeDottedVersion, near, oddBrackets,
+} from './numbers.js';
+
+/**
+ * Phone numbers, any country. A cheap scan (digit clusters from normalize.ts) finds candidates;
+ * libphonenumber's full metadata validates them; prices, dates, sizes, order and tracking
+ * numbers and model codes are turned away before the library is asked.
+ */
+
+export const PHONE_CONFIDENCE = {
+  /** "+7 916 123-45-67": international format, valid */
+  internationalValid: 0.97,
+  /** valid in the region of the submission (locale or language), with a phone word nearby */
+  regionValidContext: 0.97,
+  /** valid in the region of the submission */
+  regionValid: 0.9,
+  /** valid only in another common region, phone word nearby */
+  otherRegionValidContext: 0.88,
+  /** valid only in another common region, and written like a phone (grouped, bracketed, spelled) */
+  otherRegionValid: 0.7,
+  /** not valid anywhere we tried, but a phone word is next to a phone-shaped number */
+  shapeContext: 0.65,
+} as const;
+
+/** Regions tried when the submission's own region rejects a number without "+": our markets first. */
+const FALLBACK_REGIONS: readonly CountryCode[] = ['US', 'GB', 'RU', 'UA', 'ES', 'BR', 'PT', 'FR', 'PL', 'DE', 'IT', 'MX', 'AR', 'KZ', 'BY', 'TR', 'IN', 'CN', 'PH', 'NZ', 'AU', 'JP', 'IL', 'SG'];
+
+const MIN_DIGITS_BARE = 8; // "1234567" alone is too often something else
+const MIN_DIGITS_CONTEXT = 7;
+const MAX_DIGITS = 15; // E.164
+
+const OWN_CONTEXT = ['phone'] as const;
+
+function valid(digits: string, region?: CountryCode): boolean {
+  const p = parsePhoneNumberFromString(digits, region ? { defaultCountry: region } : undefined);
+  return !!p && p.isValid();
+}
+
+/** Written the way people write phones: grouped, bracketed, spelled or spaced out. */
+function phoneShaped(w: Window, c: NumberCtx): boolean {
+  if (w.groups.length >= 2) return true;
+  if (w.text.includes('(')) return true;
+  // National format with a trunk zero: "09171234567", "0671234567", "0612345678".
+  if (w.digits[0] === '0' && w.digits[1] !== '0' && (w.digits.length === 10 || w.digits.length === 11)) return true;
+  const d = c.norm.disguises(w.start, w.end);
+  return d.has('spelled-digit') || d.has('fullwidth') || d.has('script-digit') || d.has('invisible');
+}
+
+export function scorePhone(w: Window, c: NumberCtx): Claim | null {
+  const n = w.digits.length;
+  const context = near(c, w, 'phone');
+  if (n > MAX_DIGITS || n < (context || w.plus ? MIN_DIGITS_CONTEXT : MIN_DIGITS_BARE)) return null;
+  if (looksLikeDate(w) || looksLikeDottedVersion(w) || oddBrackets(w)) return null;
+  if (!w.plus && (isDummyNumber(w.digits) || looksLikeAmount(c.norm.text, w.start, w.end))) return null;
+  const touch = letterTouches(c.norm.text, w.start, w.end);
+  if (touch.before && !w.plus && !context) return null; // "SM-G991B", "v2.3", "A12345678"
+  if (touch.after && !/^(?:x|ext|доб)/i.test(c.norm.lower.slice(w.end, w.end + 4))) return null;
+  if (labelledHarmless(c, w, OWN_CONTEXT)) return null;
+
+  const sub = 'phone';
+  if (w.plus) {
+    if (valid('+' + w.digits)) return { type: 'personal_data.phone', confidence: PHONE_CONFIDENCE.internationalValid, subtype: sub };
+    return context && n >= 9 ? { type: 'personal_data.phone', confidence: PHONE_CONFIDENCE.shapeContext, subtype: 'phone-unvalidated' } : null;
+  }
+  const region = c.input.region as CountryCode | undefined;
+  if (region && valid(w.digits, region)) {
+    return { type: 'personal_data.phone', confidence: context ? PHONE_CONFIDENCE.regionValidContext : PHONE_CONFIDENCE.regionValid, subtype: sub };
+  }
+  const shaped = phoneShaped(w, c);
+  if (!context && !shaped) return null;
+  for (const r of FALLBACK_REGIONS) {
+    if (r === region) continue;
+    if (c.budget.fallbackParses-- <= 0) break;
+    if (valid(w.digits, r)) {
+      return { type: 'personal_data.phone', confidence: context ? PHONE_CONFIDENCE.otherRegionValidContext : PHONE_CONFIDENCE.otherRegionValid, subtype: `phone-${r}` };
+    }
+  }
+  if (context && shaped && n >= 9 && n <= 13) return { type: 'personal_data.phone', confidence: PHONE_CONFIDENCE.shapeContext, subtype: 'phone-unvalidated' };
+  return null;
+}

@@ -1,0 +1,237 @@
+import type { Normalized } from '../../types.js';
+import addressWords from '../../data/address-words.json';
+import type { Found } from './bank-account.js';
+
+/**
+ * Street addresses in the seven languages: a street-type word, a capitalised street name and a
+ * house number ("ул. Ленина, д. 5, кв. 12", "Rua das Flores, 123", "12 bis rue de la Paix",
+ * "221B Baker Street"), extended over flat/floor parts and a following postcode and city.
+ * A street without a house number ("пункт выдачи на улице Ленина") is a place, not an address.
+ */
+
+export const ADDRESS_CONFIDENCE = {
+  /** street, number and a postcode or city */
+  streetNumberLocality: 0.95,
+  /** street, number and a flat/apartment part */
+  streetNumberUnit: 0.93,
+  /** street and number */
+  streetNumber: 0.85,
+  /** "P.O. Box 123", "а/я 45" */
+  poBox: 0.85,
+} as const;
+
+const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
+const STREET_TYPES = lowerSet(Object.values(addressWords.streetTypes).flat());
+const NUMBER_FIRST_TYPES = lowerSet(addressWords.numberFirst.flatMap((l) => (addressWords.streetTypes as Record<string, string[]>)[l] ?? []));
+const HOUSE_WORDS = lowerSet(addressWords.houseWords);
+const UNIT_WORDS = lowerSet(addressWords.unitWords);
+const NAME_JOINERS = lowerSet(addressWords.nameJoiners);
+const CITY_MARKERS = lowerSet(addressWords.cityMarkers);
+const NOT_AFTER_NUMBER = lowerSet(addressWords.notAfterNumber);
+
+interface Tok { s: number; e: number; t: string; lt: string; k: 'w' | 'n' | 'p'; nl: boolean }
+
+// Words (letters, inner hyphens/apostrophes), numbers with their letter/slash tails ("12/34", "5к2",
+// "3º", "221B", "00-950"), and single punctuation marks.
+const TOKEN_RE = /\p{L}[\p{L}\p{M}'’-]*|\d[\p{L}\p{N}/º°ª-]*|[^\s]/gu;
+const HOUSE_NUMBER_RE = /^\d{1,4}(?:[a-zа-яіїє]{1,2}|\/\d{1,4}[a-zа-я]?|-\d{1,4}[a-zа-я]?|к\d{1,2}|º|ª)?$/iu;
+const POSTCODE_RE = /^(?:\d{5}(?:-\d{3,4})?|\d{6}|\d{2}-\d{3}|\d{4}-\d{3})$/;
+const UPPER_RE = /^\p{Lu}/u;
+const STATE_RE = /^[A-Z]{2}$/;
+
+function tokenize(text: string): Tok[] {
+  const out: Tok[] = [];
+  let last = 0;
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+    const t = m[0];
+    const c = t.charCodeAt(0);
+    const k = c >= 48 && c <= 57 ? 'n' : /\p{L}/u.test(t[0]!) ? 'w' : 'p';
+    out.push({ s: m.index, e: m.index + t.length, t, lt: t.toLowerCase(), k, nl: text.slice(last, m.index).includes('\n') });
+    last = m.index + t.length;
+  }
+  return out;
+}
+
+const isPunct = (t: Tok | undefined, ch: string) => t?.k === 'p' && t.t === ch;
+
+/** A street-type word at i; returns the index after it (and its dot/slash), or -1. */
+function streetTypeAt(toks: Tok[], i: number): number {
+  const t = toks[i];
+  if (!t || t.k !== 'w' || !STREET_TYPES.has(t.lt)) return -1;
+  const dotted = isPunct(toks[i + 1], '.') || isPunct(toks[i + 1], '/');
+  // "ul", "c", "av", "pl": too common as words; they count only as "ul." / "c/" / "Av."
+  if (t.t.length <= 2 && !dotted) return -1;
+  return dotted && !toks[i + 1]!.nl ? i + 2 : i + 1;
+}
+
+/** A street name of at most four words starting at i: capitalised, ordinal ("8 Марта", "1-я") or joiners. */
+function nameAt(toks: Tok[], i: number): number {
+  let k = i;
+  const first = toks[k];
+  if (!first || first.nl) return -1;
+  if (first.k === 'n') {
+    // Ordinal street names: "8 Марта", "25 de Março", "1-я Тверская" — the number must be followed by a capitalised word.
+    const next = toks[k + 1];
+    if (!next || next.k !== 'w' || !(UPPER_RE.test(next.t) || NAME_JOINERS.has(next.lt))) return -1;
+    k++;
+  } else if (first.k !== 'w' || !UPPER_RE.test(first.t)) return -1;
+  k++;
+  for (let n = 0; n < 4; n++) {
+    const t = toks[k];
+    if (!t || t.nl || t.k !== 'w') break;
+    if (UPPER_RE.test(t.t) || NAME_JOINERS.has(t.lt)) {
+      if (STREET_TYPES.has(t.lt) && NUMBER_FIRST_TYPES.has(t.lt)) break; // "Baker Street" ends the name
+      k++;
+    } else break;
+  }
+  return k;
+}
+
+/** House number at i (after an optional "д." / "nº" / ","); returns the index after it, or -1. */
+function houseAt(toks: Tok[], i: number): number {
+  let k = i;
+  if (isPunct(toks[k], ',')) k++;
+  if (toks[k]?.k === 'w' && HOUSE_WORDS.has(toks[k]!.lt)) { k++; if (isPunct(toks[k], '.')) k++; }
+  else if (isPunct(toks[k], '#')) k++;
+  const t = toks[k];
+  if (!t || t.k !== 'n' || !HOUSE_NUMBER_RE.test(t.t) || t.nl) return -1;
+  const after = toks[k + 1];
+  if (after && after.k === 'w' && NOT_AFTER_NUMBER.has(after.lt)) return -1;
+  if (after && after.k === 'p' && after.t === '%') return -1;
+  return k + 1;
+}
+
+/** Flat, floor and building parts: ", кв. 12", " apt 4B", ", 3º B", " bis". */
+function unitsAt(toks: Tok[], i: number): { end: number; found: boolean } {
+  let k = i;
+  let found = false;
+  for (let n = 0; n < 4; n++) {
+    let j = k;
+    if (isPunct(toks[j], ',') || isPunct(toks[j], '-')) j++;
+    const t = toks[j];
+    if (!t || t.nl) break;
+    if (t.k === 'w' && UNIT_WORDS.has(t.lt)) {
+      j++;
+      if (isPunct(toks[j], '.')) j++;
+      if (toks[j]?.k === 'n' || (toks[j]?.k === 'w' && toks[j]!.t.length <= 2 && UPPER_RE.test(toks[j]!.t))) { k = j + 1; found = true; continue; }
+      if (t.lt === 'bis' || t.lt === 'ter' || t.lt === 'bajo' || t.lt === 'dcha' || t.lt === 'izq' || t.lt === 'izda') { k = j; found = true; continue; }
+      break;
+    }
+    if (t.k === 'n' && /^\d{1,2}[º°ª]$/.test(t.t)) { // Spanish floor "3º", optionally with the door "B"
+      j++;
+      if (toks[j]?.k === 'w' && toks[j]!.t.length === 1) j++;
+      k = j; found = true; continue;
+    }
+    break;
+  }
+  return { end: k, found };
+}
+
+/** Following ", 28013 Madrid", ", Springfield, IL 62704", ", г. Москва": postcode/city segments. */
+function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
+  let k = i;
+  let found = false;
+  for (let n = 0; n < 3; n++) {
+    let j = k;
+    if (isPunct(toks[j], ',') || isPunct(toks[j], '-')) j++;
+    const t = toks[j];
+    if (!t || t.nl) break;
+    if (t.k === 'n' && POSTCODE_RE.test(t.t)) { k = j + 1; found = true; continue; }
+    if (t.k === 'w' && CITY_MARKERS.has(t.lt) && isPunct(toks[j + 1], '.') && toks[j + 2]?.k === 'w' && UPPER_RE.test(toks[j + 2]!.t)) { k = j + 3; found = true; continue; }
+    if (t.k === 'w' && STATE_RE.test(t.t) && toks[j + 1]?.k === 'n' && POSTCODE_RE.test(toks[j + 1]!.t)) { k = j + 2; found = true; continue; }
+    if (t.k === 'w' && UPPER_RE.test(t.t) && (j > k || found)) {
+      // A capitalised place name after a comma, only when it ends the segment (", Madrid," / ", Madrid.")
+      let e = j + 1;
+      while (toks[e]?.k === 'w' && UPPER_RE.test(toks[e]!.t) && e - j < 3) e++;
+      const nx = toks[e];
+      if (!nx || nx.nl || (nx.k === 'p' && (nx.t === ',' || nx.t === '.' || nx.t === '-' || nx.t === '!' || nx.t === ')')) || (nx.k === 'n' && POSTCODE_RE.test(nx.t)) || (nx.k === 'w' && STATE_RE.test(nx.t))) {
+        k = e; found = true; continue;
+      }
+    }
+    break;
+  }
+  return { end: k, found };
+}
+
+function confidenceFor(unit: boolean, locality: boolean): number {
+  return locality ? ADDRESS_CONFIDENCE.streetNumberLocality : unit ? ADDRESS_CONFIDENCE.streetNumberUnit : ADDRESS_CONFIDENCE.streetNumber;
+}
+
+/** A postcode (and city) written just before the street: "123456, г. Москва, ул. ...". */
+const PRECEDING_LOCALITY_RE = /(?:(?:\d{6}|\d{5}|\d{2}-\d{3}),\s*(?:(?<!\p{L})(?:г|м|город|місто)\.\s*)?\p{Lu}[\p{L}-]{2,30},\s*|(?<!\p{L})(?:г|м|город|місто)\.\s*\p{Lu}[\p{L}-]{2,30},\s*)$/u;
+
+const POBOX_RE = /(?<![\p{L}])(?:p\.?\s?o\.?\s?box|а\/я|абонентский ящик|caixa postal|apartado de correos|skrytka pocztowa|boîte postale)\s{0,2}(?:№|no\.?)?\s{0,2}\d{1,6}/giu;
+
+export function findAddresses(norm: Normalized): Found[] {
+  const text = norm.text;
+  // Every address here has a digit.
+  if (!/\d/.test(text)) return [];
+  const toks = tokenize(text);
+  const out: Found[] = [];
+  const push = (startTok: number, endTok: number, confidence: number) => {
+    let start = toks[startTok]!.s;
+    const before = text.slice(Math.max(0, start - 48), start);
+    const pre = PRECEDING_LOCALITY_RE.exec(before);
+    if (pre && !pre[0].includes('\n')) {
+      start -= pre[0].length;
+      confidence = Math.max(confidence, ADDRESS_CONFIDENCE.streetNumberLocality);
+    }
+    out.push({ start, end: toks[endTok - 1]!.e, claim: { type: 'personal_data.postal_address', confidence, subtype: 'street' } });
+  };
+  let i = 0;
+  while (i < toks.length) {
+    // Type first: "ул. Ленина, д. 5", "Calle Mayor 12", "Rua das Flores, 123", "rue de la Paix" (after a number, below)
+    const afterType = streetTypeAt(toks, i);
+    if (afterType > 0) {
+      const afterName = nameAt(toks, afterType);
+      const afterHouse = afterName > 0 ? houseAt(toks, afterName) : -1;
+      if (afterHouse > 0) {
+        const u = unitsAt(toks, afterHouse);
+        const l = localityAt(toks, u.end);
+        push(i, l.end, confidenceFor(u.found, l.found));
+        i = l.end;
+        continue;
+      }
+    }
+    // Number first: "221B Baker Street", "12 bis rue de la Paix", "1600 Pennsylvania Avenue NW"
+    const t = toks[i]!;
+    if (t.k === 'n' && HOUSE_NUMBER_RE.test(t.t) && !(i > 0 && toks[i - 1]!.k === 'n')) {
+      let k = i + 1;
+      if (isPunct(toks[k], ',')) k++;
+      if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) k++;
+      const typeFirst = streetTypeAt(toks, k);
+      if (typeFirst > 0 && NUMBER_FIRST_TYPES.has(toks[k]!.lt)) {
+        // French: the type comes before the name ("12 rue de la Paix")
+        const afterName = nameAt(toks, typeFirst);
+        if (afterName > 0) {
+          const u = unitsAt(toks, afterName);
+          const l = localityAt(toks, u.end);
+          push(i, l.end, confidenceFor(u.found, l.found));
+          i = l.end;
+          continue;
+        }
+      }
+      const afterName = nameAt(toks, k);
+      if (afterName > 0 && afterName - k <= 4) {
+        // English: the type ends the name ("Baker Street", "Main St.")
+        const typeEnd = streetTypeAt(toks, afterName);
+        if (typeEnd > 0 && NUMBER_FIRST_TYPES.has(toks[afterName]!.lt)) {
+          let k2 = typeEnd;
+          if (toks[k2]?.k === 'w' && /^(?:N|S|E|W|NE|NW|SE|SW)$/.test(toks[k2]!.t)) k2++;
+          const u = unitsAt(toks, k2);
+          const l = localityAt(toks, u.end);
+          push(i, l.end, confidenceFor(u.found, l.found));
+          i = l.end;
+          continue;
+        }
+      }
+    }
+    i++;
+  }
+  POBOX_RE.lastIndex = 0;
+  for (let m = POBOX_RE.exec(text); m; m = POBOX_RE.exec(text)) {
+    out.push({ start: m.index, end: m.index + m[0].length, claim: { type: 'personal_data.postal_address', confidence: ADDRESS_CONFIDENCE.poBox, subtype: 'po-box' } });
+  }
+  return out;
+}

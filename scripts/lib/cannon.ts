@@ -1,0 +1,57 @@
+import autocannon from 'autocannon';
+
+/**
+ * Load generator, run as its own process (the worker gets the other core): a fixed duration and
+ * connection count against a loopback URL, printing one JSON summary on stdout.
+ */
+interface Opts {
+  url: string;
+  path: string;
+  body: unknown;
+  headers: Record<string, string>;
+  duration: number;
+  connections: number;
+  /** give each request a unique Idempotency-Key (to count stored rows afterwards) */
+  uniqueKeys?: string;
+  /** cap the offered rate (requests per second over all connections) */
+  rate?: number;
+}
+
+const opts = JSON.parse(process.argv[2]!) as Opts;
+if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(new URL(opts.url).origin)) {
+  throw new Error('load goes to loopback only');
+}
+let n = 0;
+const body = JSON.stringify(opts.body);
+const result = await autocannon({
+  url: opts.url,
+  duration: opts.duration,
+  connections: opts.connections,
+  ...(opts.rate ? { overallRate: opts.rate } : {}),
+  requests: [
+    {
+      method: 'POST',
+      path: opts.path,
+      headers: { 'content-type': 'application/json', ...opts.headers },
+      body,
+      setupRequest: (req: any) => {
+        if (opts.uniqueKeys) req.headers = { ...req.headers, 'idempotency-key': `${opts.uniqueKeys}-${n++}` };
+        return req;
+      },
+    },
+  ],
+});
+process.stdout.write(
+  JSON.stringify({
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    status2xx: result['2xx'],
+    duration: result.duration,
+  }),
+);
