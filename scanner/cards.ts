@@ -141,6 +141,8 @@ export function detectPaymentCard(pages: readonly OcrPage[], imageAspect: number
       if (luhn && scheme && context >= 2) confidence = 0.97;
       else if (luhn && scheme && context === 1) confidence = 0.9;
       else if (luhn && scheme && cardShaped) confidence = 0.8;
+      // Issuers outside the big schemes' ranges (local schemes, new BINs): the embossed 4-4-4-4 and an expiry still say card.
+      else if (luhn && grouped && c.digits.length === 16 && expiry) confidence = 0.85;
       // OCR broke a digit: a grouped 15/16-digit run on something that says it is a card.
       else if (grouped && (c.digits.length === 16 || c.digits.length === 15) && (brands.length > 0 || cardWords.length > 0) && (expiry || cardShaped)) confidence = 0.8;
       if (confidence === 0) continue;

@@ -53,7 +53,10 @@ async function createSlot(opts: OcrPoolOptions, count: () => void): Promise<OcrS
     // The legacy engine reads OCR-B fillers as `<` where the LSTM model sees K/L; no dictionaries, they only hurt codes.
     make('eng', OEM.TESSERACT_ONLY, { legacyCore: true, legacyLang: true }, { load_system_dawg: '0', load_freq_dawg: '0' }),
   ]);
-  await mrz.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: MRZ_ALPHABET });
+  // Our PGM input carries no resolution; Tesseract's guess from it is often far off and then
+  // drops whole text blocks as noise. Images are pre-scaled so text is ~20-40 px, i.e. ~300 dpi.
+  await Promise.all([latin, cyrillic].map((w) => w?.setParameters({ user_defined_dpi: '300' })));
+  await mrz.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: MRZ_ALPHABET, user_defined_dpi: '300' });
   return cyrillic ? { latin, cyrillic, mrz } : { latin, mrz };
 }
 

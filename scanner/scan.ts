@@ -261,24 +261,41 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
       const pages: OcrPage[] = [];
       const frameFor = (rotation: number): Frame => ({ scale, rotation, width: gray.width, height: gray.height, originalWidth: width, originalHeight: height });
       const stretched = await stretch(gray);
-      const pass = async (worker: OcrSlot['latin'], rotation: number, lang: OcrPage['lang']) => {
-        const img = await rotateGray(stretched, rotation);
-        trace.passes.push(`${lang}@${rotation}`);
-        return recognizePage(worker, pgm(img.data, img.width, img.height), frameFor(rotation), lang);
+      let local: GrayImage | undefined;
+      const pass = async (worker: OcrSlot['latin'], img: GrayImage, rotation: number, lang: OcrPage['lang'], tag: string) => {
+        const turned = await rotateGray(img, rotation);
+        const page = await recognizePage(worker, pgm(turned.data, turned.width, turned.height), frameFor(rotation), lang);
+        trace.passes.push(`${lang}${tag}@${rotation}:${usefulWordCount(page)}`);
+        return page;
       };
-      let best = await pass(slot.latin, 0, 'eng');
-      // Nothing readable upright but the pre-filter saw text rows: try the page turned. Columns of
-      // text cells hint at 90/270; otherwise it is most likely upside down.
-      if (usefulWordCount(best) < 3 && pf && pf.alignedCells >= 12) {
-        const order = pf.verticalShare > 0.55 ? [90, 270, 180] : [180, 90, 270];
-        for (const rotation of order.slice(0, 2)) {
-          const page = await pass(slot.latin, rotation, 'eng');
-          if (usefulWordCount(page) > usefulWordCount(best)) best = page;
-          if (usefulWordCount(best) >= 3) break;
-        }
+      // How many words the pre-filter's text cells promise; a pass far below it misread the page.
+      const promised = pf ? pf.alignedCells / 40 : 8;
+      const enough = (page: OcrPage) => usefulWordCount(page) >= Math.min(6, Math.max(3, promised * 0.5));
+      const first = await pass(slot.latin, stretched, 0, 'eng', '');
+      pages.push(first);
+      let best = first;
+      // A document photographed on a table defeats Tesseract's global threshold (the table and the
+      // paper split the histogram): re-read with the background flattened locally.
+      if (!enough(first) && (!pf || pf.alignedCells >= 24)) {
+        local = await localContrast(gray);
+        const page = await pass(slot.latin, local, 0, 'eng', '/local');
+        pages.push(page);
+        if (usefulWordCount(page) > usefulWordCount(best)) best = page;
       }
-      pages.push(best);
-      if (slot.cyrillic && looksLikeMisreadCyrillic(best)) pages.push(await pass(slot.cyrillic, best.rotation, 'rus'));
+      // Still nothing readable upright: try the page turned. Columns of text cells hint at 90/270;
+      // otherwise it is most likely upside down.
+      if (usefulWordCount(best) < 3 && (!pf || pf.alignedCells >= 24)) {
+        // Both quarter turns are read: upside-down text yields a few confident garbage words, so
+        // the first rotation with "some" words is not necessarily the right one.
+        const order = pf && pf.verticalShare > 0.55 ? [270, 90] : [180];
+        let turned: OcrPage | undefined;
+        for (const rotation of order) {
+          const page = await pass(slot.latin, stretched, rotation, 'eng', '');
+          if (!turned || usefulWordCount(page) > usefulWordCount(turned)) turned = page;
+        }
+        if (turned && usefulWordCount(turned) > usefulWordCount(best)) { best = turned; pages.push(turned); }
+      }
+      if (slot.cyrillic && looksLikeMisreadCyrillic(best)) pages.push(await pass(slot.cyrillic, best.rotation === 0 && best !== first && local ? local : stretched, best.rotation, 'rus', ''));
 
       // MRZ: the LSTM lines locate the band; the legacy engine re-reads it with the MRZ alphabet.
       const t = now();
@@ -311,6 +328,27 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
       await pool?.close();
     },
   };
+}
+
+/**
+ * Flattens the background: each pixel's distance from its neighbourhood mean (Gaussian, ~1.5
+ * text heights), ink darker than the surroundings on light areas and lighter than them on dark
+ * areas (a card's white digits on blue). What Tesseract's global Otsu threshold cannot do for a
+ * label lying on a brown table.
+ */
+async function localContrast(img: GrayImage): Promise<GrayImage> {
+  const raw = { raw: { width: img.width, height: img.height, channels: 1 as const } };
+  const sigma = Math.max(4, Math.round(Math.max(img.width, img.height) / 120));
+  const [mean, background] = await Promise.all([
+    sharp(img.data, raw).blur(sigma).grayscale().raw().toBuffer(),
+    sharp(img.data, raw).blur(sigma * 4).grayscale().raw().toBuffer(),
+  ]);
+  const out = Buffer.alloc(img.data.length);
+  for (let i = 0; i < out.length; i++) {
+    const d = (background[i]! < 100 ? img.data[i]! - mean[i]! : mean[i]! - img.data[i]!) - 4;
+    out[i] = d <= 0 ? 255 : Math.max(0, 255 - d * 3);
+  }
+  return { data: out, width: img.width, height: img.height };
 }
 
 /** Contrast stretch (1st..99th percentile) for OCR; the pre-filter sees the unstretched image. */

@@ -76,7 +76,7 @@ export async function evaluateImages(jsonlPath: string, opts: { scanner?: Scanne
         if (gps || anyMeta) out.gpsNotStripped.push(c.id);
       }
       if (opts.verbose) {
-        console.log(`${c.id.padEnd(28)} ${c.expect.type.padEnd(24)} → ${[...found].join(',') || '-'}  ${Math.round(wall)}ms ${r.trace.passes.join(' ')}${r.trace.prefilter && !r.trace.prefilter.hasText ? ' [prefilter: no text]' : ''}`);
+        console.log(`${c.id.padEnd(28)} ${c.expect.type.padEnd(24)} → ${[...found].join(',') || '-'}  ${Math.round(wall)}ms ${r.trace.passes.join(' ')}${r.trace.prefilter ? ` [cells ${r.trace.prefilter.alignedCells}${r.trace.prefilter.hasText ? '' : ', no OCR'}]` : ''}${opts.verbose && r.findings.length ? ' ' + JSON.stringify(r.findings.map((f) => [f.type.slice(6), f.confidence, f.evidence?.subtype ?? f.evidence?.signals?.join('+')])) : ''}`);
       }
     }
   } finally {

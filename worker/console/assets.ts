@@ -55,7 +55,7 @@ ol.findings li { margin-bottom:.4rem; }
 .evidence { font-size:.85rem; color:var(--muted); }
 .media-list { display:flex; flex-wrap:wrap; gap:1rem; }
 figure.media { margin:0; max-width:320px; }
-figure.media img { display:block; max-width:100%; max-height:320px; border-radius:4px; filter: blur(24px) grayscale(.4); transition: filter .1s; }
+figure.media img { display:block; max-width:100%; max-height:320px; border-radius:4px; filter: blur(24px) grayscale(.4); }
 figure.media .reveal { position:absolute; opacity:0; width:1px; height:1px; }
 figure.media .reveal:checked ~ img { filter:none; }
 figure.media .reveal:focus-visible + label { outline:3px solid #ffb000; }

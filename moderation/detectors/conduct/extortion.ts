@@ -43,7 +43,7 @@ const WIN = {
 
 /** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
 const RULE_CONF = {
-  unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75,
+  unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75, implies: 0.85, withoutDeadline: 0.8,
   leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8,
 } as const;
 const KIND_CONF = { rating: 1, change: 1, promise: 0.95, escalate: 0.9 } as const;
@@ -79,6 +79,8 @@ function changeObject(sc: Scan, c: Hit): number | undefined {
     ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
     ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
   if (obj) return obj.j;
+  // Object first, as Slavic word order allows: "Отзыв исправлю", "ocenę zmienię".
+  if (sc.endingIn('reviewNoun', c.i - 2, c.i, (h) => h.j <= c.i && sameClause(sc, h.i, c.i))) return c.j;
   const pron = sc.startingIn('pronounObj', c.j, c.j);
   if (pron && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) return pron.j;
   return undefined;
@@ -101,6 +103,7 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
     if (low) add(r.i, low.j, 'rating', r.langs);
   }
   for (const h of sc.all('escalate')) add(h.i, h.j, 'escalate', h.langs);
+  for (const h of sc.all('shame')) add(h.i, h.j, 'escalate', h.langs);
   // Levers: the author's own promised change. Inflected first-person forms say it already; a bare
   // verb ("change", "mudar", "змінювати") needs an intention cue before it or "буду" after.
   for (const cat of ['change1', 'changeAny'] as const) {
@@ -142,7 +145,7 @@ function findDemands(sc: Scan, textLang: number): Demand[] {
 function ifNots(sc: Scan): Hit[] {
   const out: Hit[] = [];
   for (const f of sc.all('if')) {
-    const n = sc.startingIn('neg', f.j, f.j + 3, (h) => (h.langs & f.langs) !== 0 && sameClause(sc, h.i, f.i));
+    const n = sc.startingIn('neg', f.j, f.j + 5, (h) => (h.langs & f.langs) !== 0 && sameClause(sc, h.i, f.i));
     if (n) out.push({ cat: 'ifNot', i: f.i, j: n.j, langs: f.langs & n.langs });
   }
   return out;
@@ -198,6 +201,22 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     const s = sc.tokens[n.i]!.sent;
     const d = demands.endingIn(n.i - WIN.prevSentence, n.i, (x) => open(x) && x.j <= n.i && (sc.tokens[x.i]!.sent === s || sc.tokens[x.i]!.sent === s - 1));
     if (d) emit('ifNotBack', t, d, n);
+  }
+
+  // "No refund = negative feedback": the demand (refused, so negated) implies the threat.
+  for (const m of sc.all('implies')) {
+    const d = demands.endingIn(m.i - 2, m.i, (x) => !x.past && !x.offered && x.j <= m.i && sameSent(sc, x.i, m.i));
+    const t = d && threats.startingIn(m.j, m.j + 3, (x) => live(x) && sameSent(sc, x.i, m.i));
+    if (d && t) emit('implies', t, d, m);
+  }
+
+  // "Sans remboursement d'ici vendredi, j'ouvre un litige": without + demand + deadline, then the threat.
+  for (const w of sc.all('withoutCond')) {
+    const d = demands.startingIn(w.j, w.j + 2, (x) => !x.past && !x.offered && sameClause(sc, x.i, w.i));
+    if (!d) continue;
+    const due = sc.startingIn('deadline', d.j, d.j + 6, (h) => sameClause(sc, h.i, w.i) && (h.langs & w.langs) !== 0);
+    const t = due && threats.startingIn(d.j, d.j + WIN.demandToThreat, (x) => live(x) && sameSent(sc, x.i, w.i) && shares(w, x, textLang));
+    if (t) emit('withoutDeadline', t, d, w);
   }
 
   // Levers: lever WHEN demand; WHEN demand lever; demand AND/THEN lever.

@@ -73,9 +73,9 @@ export function fold(lower: string): string {
 }
 
 // Words (a hashtag keeps its '#'), digit runs apart from letters ("5stars" → 5, stars), and the
-// few symbols that carry meaning here: currency, percent, star emoji. Apostrophes split words, on
+// few symbols that carry meaning here: currency, percent, star emoji, '=' and arrows ("no refund = 1 star"). Apostrophes split words, on
 // both sides: "don't" → don t, "l'avis" → l avis, "п'ять" → п ять.
-const TOKEN_RE = /#?[\p{L}\p{M}]+|[0-9]+|[$€£₽₴%⭐★]/gu;
+const TOKEN_RE = /#?[\p{L}\p{M}]+|[0-9]+|[$€£₽₴%⭐★=→>]/gu;
 
 function isSentenceEnd(c: string): boolean {
   return c === '.' || c === '!' || c === '?' || c === '…' || c === '\n' || c === '\r' || c === '¡' || c === '¿';

@@ -72,6 +72,15 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
     if (pause || writer || promo) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerBare });
   }
+  // "мы сами шьём эти пижамы", "nous fabriquons nos bougies": we make/sell + this/our object.
+  for (const v of sc.all('weMake')) {
+    const we = sc.endingIn('wePron', v.i - 2, v.i, (p) => p.j <= v.i && sameClause(sc, p.i, v.i) && same(p, v));
+    const inflected = (v.langs & langBit('en')) === 0;
+    if (!we && !inflected) continue;
+    const obj = sc.startingIn('demonstr', v.j, v.j + 2, (d) => sameClause(sc, d.i, v.i) && same(d, v))
+      ?? sc.startingIn('poss1', v.j, v.j + 2, (d) => sameClause(sc, d.i, v.i) && same(d, v) && sc.tokens[d.j]?.w !== 'own');
+    if (obj && !negated(sc, v, textLang)) out.push({ i: we ? we.i : v.i, j: obj.j, kind: 'owner', conf: CONF.ownerSelf });
+  }
   for (const w of sc.all('workVerb1')) {
     if (negated(sc, w, textLang)) continue;
     // "buen trabajo en esta tienda" praises the staff; it is not staff writing.
@@ -106,7 +115,8 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   }
   // "магазин моего брата", "la tienda de mi hermano"
   for (const g of sc.all('relGen')) {
-    const store = sc.endingIn('storeNoun', g.i, g.i, (x) => same(x, g));
+    // "магазин моего брата", "essa lojinha é da minha irmã" (a copula between).
+    const store = sc.endingIn('storeNoun', g.i - 1, g.i, (x) => same(x, g));
     if (!store || localAround(sc, store.i, g.j)) continue;
     out.push({ i: store.i, j: g.j, kind: 'relative', conf: CONF.relative });
   }

@@ -166,15 +166,15 @@ export function contactPieces(norm: Normalized): Piece[] {
     pieces.push({ s: d.s, e: n.e, conf: CONF.direct, signal: `direct:${n.id}` });
   }
 
-  // Verbs near an "@handle": "DM me @shop_ua", "пишите @shop_ua".
-  const handles = ids.filter((x) => text[x.s] === '@');
+  // Verbs near an "@handle" or a number: "DM me @shop_ua", "пишите @shop_ua", "contact me:
+  // +1 212 555 0188". (The number itself is also the phone detector's.)
   for (const v of verbs) {
-    const k = lowerBound(handles, v.e);
-    const h = handles[k];
+    const k = lowerBound(ids, v.e);
+    const h = ids[k];
     if (!h) continue;
     const ti = tokenAt(toks, h.s);
     if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
-    pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: 'verb:handle' });
+    pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: text[h.s] === '@' ? 'verb:handle' : 'verb:number' });
   }
   return pieces;
 }

@@ -363,7 +363,9 @@ function linkConfidence(text: string, h: UrlHit): number {
     const labelRaw = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
     if (!common && TITLE_CASE_RE.test(tldRaw)) return 0;
     if (!common && LOWER_END_RE.test(labelRaw) && /^\p{Lu}/u.test(tldRaw) && tldRaw !== tldRaw.toUpperCase()) return 0;
-    if (!common && /^\s+\p{Ll}/u.test(text.slice(h.end, h.end + 3))) return 0;
+    // A lower-case word follows and the name is a plain word: "fine.love it". A hyphen or a
+    // digit in the name ("giftcard-center.click now") is not how sentences glue.
+    if (!common && /^\s+\p{Ll}/u.test(text.slice(h.end, h.end + 3)) && /^\p{L}+$/u.test(labelRaw)) return 0;
   }
   if (h.disguise && h.disguise !== 'normalised') return CONF.disguised;
   return common ? CONF.bareCommonTld : CONF.bareOtherTld;

@@ -176,6 +176,7 @@ const NUMERIC: readonly NumericScheme[] = [
   { id: 'ua_rnokpp', lengths: [10], strength: 'weak', check: uaRnokppCheck },
   { id: 'ua_unzr', lengths: [13], strength: 'strong', check: uaUnzrCheck, format: /^8-5$/ },
   { id: 'ua_id_card', lengths: [9], strength: 'none', check: () => true },
+  { id: 'us_passport', lengths: [9], strength: 'none', check: (d) => d[0] !== '0' },
   { id: 'pl_pesel', lengths: [11], strength: 'strong', check: peselCheck },
   { id: 'pl_nip', lengths: [10], strength: 'weak', check: nipCheck, format: /^(?:3-3-2-2|3-2-2-3)$/ },
   { id: 'fr_nir', lengths: [15], strength: 'strong', check: frNirCheck, format: /^1-2-2-2-3-3-2$/ },
@@ -368,6 +369,8 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'pl_passport', re: re('([A-Z]{2} ?\\d{7})'), strength: 'weak', check: plPassportCheck },
   { id: 'fr_passport', re: re('(\\d{2}[A-Z]{2}\\d{5})'), strength: 'none', check: () => true },
   { id: 'ua_passport', re: re('([А-ЯІЇЄҐ]{2}) ?(?:№ ?|No ?)?(\\d{6})', 'gu'), strength: 'none', check: () => true },
+  // "серия 4509 номер 765432": the words split the number into two clusters, so read it whole here.
+  { id: 'ru_passport', re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серія|серії)\\s{0,2}(\\d{2}\\s?\\d{2})[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d{6})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
   { id: 'ru_passport_foreign', re: re('(\\d{2} ?(?:№ ?|No ?)?\\d{7})'), strength: 'none', check: () => true },
   { id: 'kr_passport', re: re('([MSRODGmsrodg]\\d{3}[A-Za-z]\\d{4}|[MSRODmsrod]\\d{8})'), strength: 'none', check: () => true },
   { id: 'us_passport', re: re('([A-Z]\\d{8})'), strength: 'none', check: () => true },
