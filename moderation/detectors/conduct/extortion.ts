@@ -66,9 +66,11 @@ function cueBefore(sc: Scan, cat: string, i: number, win: number, langs: number,
 }
 
 function isNegated(sc: Scan, i: number, j: number, langs: number, textLang: number): boolean {
-  // The "not" of "if not" / "si no" / "если нет" belongs to the condition, not to the threat after it.
+  // The "not" of "if not" / "si no" / "если нет" belongs to the condition, and the "no" of
+  // "no refund = 1 star" to the demand, not to the threat after them.
   const n = sc.endingIn('neg', i - 4, i, (h) => h.j <= i && sameClause(sc, h.i, i) && shares(h, { langs }, textLang)
-    && !sc.endingIn('if', h.i, h.i) && !sc.startingIn('elseStrong', h.i - 2, h.i, (e) => e.j >= h.j));
+    && !sc.endingIn('if', h.i, h.i) && !sc.startingIn('elseStrong', h.i - 2, h.i, (e) => e.j >= h.j)
+    && !sc.startingIn('demand', h.j, i - 1));
   if (n) return true;
   return sc.startingIn('negFutureAfter', j, j + 2, (h) => sameClause(sc, h.i, j - 1) && shares(h, { langs }, textLang)) !== undefined;
 }

@@ -112,6 +112,8 @@ export function contactPieces(norm: Normalized): Piece[] {
     else if (h.cat === 'c.verb') verbs.push(h);
     else if (h.cat === 'c.direct') directs.push(h);
   }
+  // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
+  if (!names.length && !verbs.length) return pieces;
   const ids = identifiers(norm);
 
   // Names followed (or preceded) by an identifier.

@@ -104,7 +104,14 @@ const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0
 // A dot between a character and a letter or digit, or '//': the only places linkify can find anything.
 const CANDIDATE_RE = /[^\s.][.][\p{L}\p{N}]|\/\//gu;
 
-/** Whitespace-delimited chunks around candidates, each at most 2×MAX_CHUNK long. Linear. */
+/** Chunks closer than this are handed to linkify together: one call costs more than the text. */
+const MERGE_GAP = 256;
+
+/**
+ * Whitespace-delimited chunks around candidates that could hold a link: a scheme or '//', or a
+ * dot followed by a real TLD ("v2.0", "photo.jpg" and sentence ends have none). Nearby chunks
+ * are merged. Linear: the scan never goes back past the previous chunk's end.
+ */
 function candidateChunks(text: string): [number, number][] {
   const out: [number, number][] = [];
   let lastEnd = 0;
@@ -117,11 +124,25 @@ function candidateChunks(text: string): [number, number][] {
     let e = at + m[0].length;
     const maxE = Math.min(text.length, s + 2 * MAX_CHUNK);
     while (e < maxE && !isSpaceCode(text.charCodeAt(e))) e++;
-    out.push([s, e]);
     lastEnd = e;
     CANDIDATE_RE.lastIndex = e;
+    if (!mayHoldLink(text, s, e)) continue;
+    const prev = out[out.length - 1];
+    if (prev && s - prev[1] <= MERGE_GAP && e - prev[0] <= 2 * MAX_CHUNK) prev[1] = e;
+    else out.push([s, e]);
   }
   return out;
+}
+
+const TLD_AFTER_DOT_RE = /\.([\p{L}\p{N}\-]{2,63})/gu;
+function mayHoldLink(text: string, s: number, e: number): boolean {
+  const chunk = text.slice(s, e);
+  if (chunk.includes('//')) return true;
+  TLD_AFTER_DOT_RE.lastIndex = 0;
+  for (let m = TLD_AFTER_DOT_RE.exec(chunk); m; m = TLD_AFTER_DOT_RE.exec(chunk)) {
+    if (TLDS.has(m[1]!.toLowerCase())) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,12 +335,12 @@ function schemeHits(norm: Normalized): UrlHit[] {
       : scheme === 'data:' ? DATA_URL_RE.test(rest)
       : scheme === 'skype:' ? SKYPE_RE.test(rest) || rest.startsWith('skype://')
       : rest.startsWith(scheme + '//') && rest.length > scheme.length + 2;
+    APP_SCHEME_RE.lastIndex = Math.max(e, s + m[0].length);
     if (!ok) continue;
     out.push({
       start: s, end: e, schema: scheme, host: '', hostStart: s, hostEnd: s, path: rest.slice(scheme.length), userinfo: '',
       www: false, disguise: null, domain: null, suffix: null, label: null, subdomain: '', icann: false, ip: false, conf: 0,
     });
-    APP_SCHEME_RE.lastIndex = e;
   }
   return out;
 }

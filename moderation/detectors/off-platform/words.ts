@@ -35,14 +35,12 @@ export interface Hit {
 interface PhraseWord { t: string; prefix: boolean }
 interface Phrase { words: PhraseWord[]; cat: string; id: string }
 
-// Letters, marks and digits, with apostrophes inside a word ("зв'яжіться", "don't", "l'argent").
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’ʼ`][\p{L}\p{M}\p{N}]+)*/gu;
+const LETTER_RE = /[\p{L}\p{M}\p{N}]/u;
+const MARKS_RE = /\p{M}/gu;
+const APOS_RE = /[’ʼ`]/g;
 // Only Latin letters with diacritics (and stray marks, typographic apostrophes) need folding;
 // Cyrillic words pass untouched, so the data lists spell both "ждём" and "ждем".
 const FOLDABLE_RE = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff’ʼ`]/;
-const MARKS_RE = /\p{M}/gu;
-const APOS_RE = /[’ʼ`]/g;
-const SENTENCE_END_RE = /[!?…\n\r]|\.(?:\s|$)/;
 
 /** The fold applied to text words and phrase words alike. Lower-casing is the caller's. */
 export function foldWord(w: string): string {
@@ -50,23 +48,56 @@ export function foldWord(w: string): string {
   return w.normalize('NFD').replace(MARKS_RE, '').replace(APOS_RE, "'").replace(/ł/g, 'l').normalize('NFC');
 }
 
+/** A letter, mark or digit. ASCII and basic Cyrillic answer without a regular expression. */
+function isWordChar(t: string, i: number, c: number): boolean {
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482; // Cyrillic, but the thousands sign
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_RE.test(t.slice(i, i + 2));
+  return LETTER_RE.test(t[i]!);
+}
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
+const needsFold = (c: number) => (c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x2019 || c === 0x2bc || c === 96;
+/** Sentence ends between words: . ! ? … and line breaks. A dot inside "shop.com" is not one. */
+const isSentenceMark = (c: number) => c === 33 || c === 63 || c === 0x2026 || c === 10 || c === 13;
+
 const tokCache = new WeakMap<Normalized, Tok[]>();
 
-/** Words of `norm.lower`, in order. Linear; memoised. */
+/**
+ * Words of `norm.lower`, in order: letters, marks and digits with apostrophes inside a word
+ * ("зв'яжіться", "don't", "l'argent"). One linear pass; memoised.
+ */
 export function tokens(norm: Normalized): Tok[] {
   const hit = tokCache.get(norm);
   if (hit) return hit;
-  const lower = norm.lower;
+  const t = norm.lower;
+  const n = t.length;
   const out: Tok[] = [];
   let sent = 0;
-  let prevEnd = 0;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(lower); m; m = WORD_RE.exec(lower)) {
-    const s = m.index;
-    const e = s + m[0].length;
-    if (out.length && SENTENCE_END_RE.test(lower.slice(prevEnd, Math.min(s, prevEnd + 64)))) sent++;
-    out.push({ s, e, w: foldWord(m[0]), sent });
-    prevEnd = e;
+  let i = 0;
+  let sentenceEnd = false;
+  while (i < n) {
+    const c = t.charCodeAt(i);
+    if (!isWordChar(t, i, c)) {
+      if (isSentenceMark(c) || (c === 46 && (i + 1 >= n || t.charCodeAt(i + 1) <= 32))) sentenceEnd = true;
+      i++;
+      continue;
+    }
+    const s = i;
+    let fold = false;
+    while (i < n) {
+      const d = t.charCodeAt(i);
+      if (isWordChar(t, i, d)) {
+        if (d >= 0xc0 && needsFold(d)) fold = true;
+        i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+      } else if (isApostrophe(d) && i + 1 < n && isWordChar(t, i + 1, t.charCodeAt(i + 1))) {
+        if (d !== 39) fold = true;
+        i++;
+      } else break;
+    }
+    if (sentenceEnd && out.length) sent++;
+    sentenceEnd = false;
+    const w = t.slice(s, i);
+    out.push({ s, e: i, w: fold ? foldWord(w) : w, sent });
   }
   joinSpacedLetters(out);
   tokCache.set(norm, out);
@@ -117,22 +148,25 @@ function phraseWords(phrase: string): PhraseWord[] {
   return out;
 }
 
-/** A set of phrases, looked up by their first word (exact) or its stem (prefix). */
+/** Stems (words with a trailing *) are indexed by their first letters; every stem has at least these. */
+const STEM_KEY = 4;
+
+/** A set of phrases, looked up by their first word (exact) or the first letters of its stem. */
 export class PhraseMatcher {
   private exact = new Map<string, Phrase[]>();
   private stems = new Map<string, Phrase[]>();
-  private stemLengths: number[] = [];
 
   add(phrases: Iterable<string>, cat: string, id = ''): this {
     for (const p of phrases) {
       const words = phraseWords(p);
       if (!words.length) continue;
       const first = words[0]!;
+      if (first.prefix && first.t.length < STEM_KEY) throw new Error(`stem too short: ${p}`);
       const map = first.prefix ? this.stems : this.exact;
-      let list = map.get(first.t);
-      if (!list) map.set(first.t, (list = []));
+      const key = first.prefix ? first.t.slice(0, STEM_KEY) : first.t;
+      let list = map.get(key);
+      if (!list) map.set(key, (list = []));
       list.push({ words, cat, id });
-      if (first.prefix && !this.stemLengths.includes(first.t.length)) this.stemLengths.push(first.t.length);
     }
     return this;
   }
@@ -144,9 +178,8 @@ export class PhraseMatcher {
       const w = toks[i]!.w;
       const exact = this.exact.get(w);
       if (exact) for (const p of exact) this.tryAt(toks, i, p, hits);
-      for (const len of this.stemLengths) {
-        if (len > w.length) continue;
-        const list = this.stems.get(w.slice(0, len));
+      if (w.length >= STEM_KEY) {
+        const list = this.stems.get(w.slice(0, STEM_KEY));
         if (list) for (const p of list) this.tryAt(toks, i, p, hits);
       }
     }
