@@ -12,8 +12,12 @@ ALTER TABLE submissions ADD COLUMN excluded_moderator TEXT;
 ALTER TABLE submissions ADD COLUMN last_decision_id TEXT;
 
 -- Work in queue order: escalated first (for seniors), then priority, oldest first. Partial, so it
--- holds only the few thousand waiting items, never the millions already decided.
-CREATE INDEX submissions_work ON submissions (escalated DESC, priority, created_at, id) WHERE queue_state IN ('open', 'claimed');
+-- holds only the few thousand waiting items, never the millions already decided. The trailing
+-- columns are every filter and lease column, so listing and claiming touch table rows only for
+-- the items they return.
+CREATE INDEX submissions_work ON submissions (escalated DESC, priority, created_at, id, queue_state, lease_until, queue_types, lang, seller_id, appeal_id, excluded_moderator) WHERE queue_state IN ('open', 'claimed');
+-- Counts per type: grouped in index order and covering, one pass over the index, no table rows.
+CREATE INDEX submissions_counts ON submissions (escalated, queue_types, priority, queue_state, lease_until, appeal_id, lang, seller_id, created_at) WHERE queue_state IN ('open', 'claimed');
 CREATE INDEX submissions_claim_token ON submissions (claim_token) WHERE claim_token IS NOT NULL;
 CREATE INDEX submissions_held ON submissions (claimed_by, priority, created_at) WHERE queue_state = 'claimed';
 CREATE INDEX submissions_seller_work ON submissions (seller_id) WHERE queue_state IN ('open', 'claimed');

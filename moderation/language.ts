@@ -1,5 +1,6 @@
 import { LANGS, type Lang } from './types.js';
 import langWords from './data/lang-words.json';
+import { scanWords, WordLookup } from './normalize.js';
 
 /**
  * Which of our seven languages a review is in, and which region its phone numbers probably use.
@@ -11,14 +12,14 @@ import langWords from './data/lang-words.json';
  */
 
 const SCRIPT_SAMPLE = 1500; // characters looked at: the start of a review says enough
-const WORD_RE = /\p{L}+(?:['’]\p{L}+)*/gu;
 
-const WORD_LANGS = new Map<string, Lang[]>();
+const wordLangs = new Map<string, Lang[]>();
 for (const [lang, words] of Object.entries(langWords.words)) {
-  for (const w of words) (WORD_LANGS.get(w) ?? WORD_LANGS.set(w, []).get(w)!).push(lang as Lang);
+  for (const w of words) (wordLangs.get(w.replace('’', "'")) ?? wordLangs.set(w.replace('’', "'"), []).get(w.replace('’', "'"))!).push(lang as Lang);
 }
-const LETTER_LANG = new Map<string, Lang>();
-for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c, lang as Lang);
+const WORD_LANGS = new WordLookup(wordLangs);
+const LETTER_LANG = new Map<number, Lang>();
+for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c.charCodeAt(0), lang as Lang);
 
 const CYRILLIC: readonly Lang[] = ['ru', 'uk'];
 const LATIN: readonly Lang[] = ['en', 'es', 'pt', 'fr', 'pl'];
@@ -38,18 +39,18 @@ export function detectLanguage(text: string, locale?: string): Lang {
   let cyr = 0;
   let lat = 0;
   const score: Record<Lang, number> = { en: 0, ru: 0, uk: 0, es: 0, pt: 0, fr: 0, pl: 0 };
-  for (const ch of sample) {
-    const c = ch.charCodeAt(0);
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x61) continue;
     if (c >= 0x400 && c <= 0x4ff) cyr++;
-    else if ((c >= 0x61 && c <= 0x7a) || (c >= 0xe0 && c <= 0x17f)) lat++;
-    const l = LETTER_LANG.get(ch);
-    if (l) score[l] += 2;
+    else if (c <= 0x7a || (c >= 0xe0 && c <= 0x17f)) lat++;
+    if (c >= 0xe0) { const l = LETTER_LANG.get(c); if (l) score[l] += 2; }
   }
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(sample); m; m = WORD_RE.exec(sample)) {
-    const langs = WORD_LANGS.get(m[0].replace('’', "'"));
+  scanWords(sample, (s, e) => {
+    if (e - s > 12) return; // function words are short
+    const langs = WORD_LANGS.get(sample, s, e);
     if (langs) for (const l of langs) score[l] += 1 / langs.length;
-  }
+  });
   const pool = cyr > lat ? CYRILLIC : LATIN;
   let best: Lang = pool[0]!;
   for (const l of pool) if (score[l] > score[best]) best = l;
@@ -60,22 +61,15 @@ export function detectLanguage(text: string, locale?: string): Lang {
 const LANG_REGION: Record<Lang, string> = { en: 'US', ru: 'RU', uk: 'UA', es: 'ES', pt: 'BR', fr: 'FR', pl: 'PL' };
 
 // Currency is the best hint the text gives about the country (a Spanish review paying in MXN).
-const TEXT_HINTS: readonly [RegExp, string][] = [
-  // \b is ASCII-only in JavaScript: Cyrillic and Polish words need explicit letter look-arounds.
-  [/₽|(?<!\p{L})руб(?:\.|лей|ля|ль)?(?!\p{L})/iu, 'RU'],
-  [/₴|(?<!\p{L})грн(?!\p{L})|(?<!\p{L})гривен/iu, 'UA'],
-  [/(?<!\p{L})zł(?!\p{L})|\bpln\b|złotych|zlotych/iu, 'PL'],
-  [/R\$|\breais\b/u, 'BR'],
-  [/\bMXN\b|\bpesos mexicanos\b/u, 'MX'],
-  [/£|\bGBP\b/u, 'GB'],
-  [/\bKZT\b|₸/u, 'KZ'],
-  [/\bBYN\b|бел\.\s?руб/iu, 'BY'],
-];
+// One pass: the first alternative that matches names the region. \b is ASCII-only in
+// JavaScript, so Cyrillic and Polish words use explicit letter look-arounds.
+const TEXT_HINT_RE = /(₽|(?<!\p{L})руб(?:\.|лей|ля|ль)?(?!\p{L}))|(₴|(?<!\p{L})грн(?!\p{L})|(?<!\p{L})гривен)|((?<!\p{L})zł(?!\p{L})|\bpln\b|złotych|zlotych)|(R\$|\breais\b)|(\bMXN\b|\bpesos mexicanos\b)|(£|\bGBP\b)|(\bKZT\b|₸)|(\bBYN\b)/iu;
+const HINT_REGIONS = ['RU', 'UA', 'PL', 'BR', 'MX', 'GB', 'KZ', 'BY'] as const;
 
 export function guessRegion(lang: Lang, locale: string | undefined, text: string): string | undefined {
   const region = locale?.trim().split(/[-_]/)[1];
   if (region && /^[A-Za-z]{2}$/.test(region)) return region.toUpperCase();
-  const sample = text.slice(0, SCRIPT_SAMPLE);
-  for (const [re, r] of TEXT_HINTS) if (re.test(sample)) return r;
+  const m = TEXT_HINT_RE.exec(text.slice(0, SCRIPT_SAMPLE));
+  if (m) for (let k = 0; k < HINT_REGIONS.length; k++) if (m[k + 1] !== undefined) return HINT_REGIONS[k];
   return LANG_REGION[lang];
 }

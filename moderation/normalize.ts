@@ -47,11 +47,18 @@ const LAT_TO_CYR = new Map(Object.entries(confusables.latinToCyrillic));
 const DIGIT_LIKE = new Map(Object.entries(confusables.digitLike));
 
 type Script = 0 | 1 | 2 | 3; // none, Latin, Cyrillic, Greek
-function scriptOf(c: number): Script {
+function scriptOfSlow(c: number): Script {
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x261) return 1;
   if (c >= 0x400 && c <= 0x52f) return 2;
   if (c >= 0x370 && c <= 0x3ff) return 3;
   return 0;
+}
+
+// Script of every code unit below U+0530, looked up instead of computed (stage B reads each unit).
+const SCRIPT_TABLE = new Uint8Array(0x530);
+for (let c = 0; c < 0x530; c++) SCRIPT_TABLE[c] = scriptOfSlow(c);
+function scriptOf(c: number): Script {
+  return c < 0x530 ? (SCRIPT_TABLE[c] as Script) : c >= 0x1e00 && c <= 0x1eff ? 1 : 0;
 }
 
 /** Decimal digit value of a non-ASCII \p{Nd} code point: every Unicode digit block is 0..9 in order. */
@@ -68,20 +75,47 @@ function digitValue(cp: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Output buffer: code units with their original span and disguise bits.
+// Output buffer: code units with their original span and disguise bits, in typed arrays.
 
 class Buf {
-  chars: string[] = [];
-  starts: number[] = [];
-  ends: number[] = [];
-  flags: number[] = [];
+  n = 0;
+  /** stage A copied the input unchanged */
+  identity = false;
+  /** stage B folded something */
+  changed = false;
+  chars: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  constructor(cap: number) {
+    cap = Math.max(16, cap);
+    this.chars = new Uint16Array(cap);
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+    this.flags = new Uint8Array(cap);
+  }
+  private grow() {
+    const cap = this.chars.length * 2;
+    const c = new Uint16Array(cap); c.set(this.chars); this.chars = c;
+    const s = new Int32Array(cap); s.set(this.starts); this.starts = s;
+    const e = new Int32Array(cap); e.set(this.ends); this.ends = e;
+    const f = new Uint8Array(cap); f.set(this.flags); this.flags = f;
+  }
+  unit(code: number, start: number, end: number, flag: number) {
+    if (this.n === this.chars.length) this.grow();
+    const k = this.n++;
+    this.chars[k] = code; this.starts[k] = start; this.ends[k] = end; this.flags[k] = flag;
+  }
   push(s: string, start: number, end: number, flag: number) {
-    for (let i = 0; i < s.length; i++) {
-      this.chars.push(s[i]!);
-      this.starts.push(start);
-      this.ends.push(end);
-      this.flags.push(flag);
+    for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i), start, end, flag);
+  }
+  copy(from: Buf, k: number) { this.unit(from.chars[k]!, from.starts[k]!, from.ends[k]!, from.flags[k]!); }
+  text(): string {
+    let out = '';
+    for (let i = 0; i < this.n; i += 4096) {
+      out += String.fromCharCode.apply(null, this.chars.subarray(i, Math.min(this.n, i + 4096)) as unknown as number[]);
     }
+    return out;
   }
 }
 
@@ -131,51 +165,88 @@ function lowerSameLength(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Stage A: characters
 
+// Anything stage A would change: non-ASCII is checked further, ASCII never changes.
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const DROPPED_RE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u20E3\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDDEF]|\uD83C[\uDFFB-\uDFFF]/;
+const OTHER_DIGIT_RE = /(?![0-9])\p{Nd}/u;
+
+/** Per code point: what NFKC and digit folding make of it, and which disguise that is. */
+const charCache = new Map<number, { out: string; flag: number }>();
+function mapChar(cp: number): { out: string; flag: number } {
+  let hit = charCache.get(cp);
+  if (hit) return hit;
+  const ch = String.fromCodePoint(cp);
+  const nfkc = ch.normalize('NFKC');
+  let flag = nfkc !== ch && nfkc !== ch.normalize('NFC') ? FLAG.fullwidth : 0;
+  let out = '';
+  for (const c of nfkc) {
+    const code = c.codePointAt(0)!;
+    if (code >= 0x80 && DECIMAL_RE.test(c)) { out += String(digitValue(code)); flag |= FLAG['script-digit']; }
+    else out += c;
+  }
+  hit = { out, flag };
+  charCache.set(cp, hit);
+  return hit;
+}
+const markCache = new Map<number, boolean>();
+function isMark(cp: number): boolean {
+  let m = markCache.get(cp);
+  if (m === undefined) { m = COMBINING_RE.test(String.fromCodePoint(cp)); markCache.set(cp, m); }
+  return m;
+}
+
 function stageA(original: string): Buf {
-  const b = new Buf();
   const n = original.length;
+  const b = new Buf(n + 16);
+  const identity = !NON_ASCII_RE.test(original) || (!DROPPED_RE.test(original) && !OTHER_DIGIT_RE.test(original) && original.normalize('NFKC') === original);
+  if (identity) {
+    const { chars, starts, ends } = b;
+    for (let i = 0; i < n; i++) {
+      const c = original.charCodeAt(i);
+      chars[i] = c; starts[i] = i; ends[i] = i + 1;
+      // A surrogate pair maps to both of its units, so no span can split it.
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) { chars[i + 1] = original.charCodeAt(i + 1); starts[i + 1] = i; ends[i] = ends[i + 1] = i + 2; i++; }
+    }
+    b.n = n;
+    b.identity = true;
+    return b;
+  }
   let i = 0;
   while (i < n) {
     const cp = original.codePointAt(i)!;
-    let len = cp > 0xffff ? 2 : 1;
-    // Fast path: plain ASCII not followed by a combining mark.
-    if (cp < 0x80) {
-      const next = i + 1 < n ? original.charCodeAt(i + 1) : 0;
-      if (next < 0x300) {
-        b.push(original[i]!, i, i + 1, 0);
-        i++;
-        continue;
-      }
-    }
+    const len = cp > 0xffff ? 2 : 1;
+    const next = i + len < n ? original.codePointAt(i + len)! : 0;
+    if (cp < 0x80 && next < 0x300) { b.unit(cp, i, i + 1, 0); i++; continue; }
     if (isDropped(cp)) { i += len; continue; }
     // Take the base with its combining marks so NFKC composes "e\u0301" into "é".
     let end = i + len;
+    let marks = false;
     let dropInside = false;
     while (end < n) {
       const c2 = original.codePointAt(end)!;
+      if (c2 < 0x300) break;
       const l2 = c2 > 0xffff ? 2 : 1;
       if (isDropped(c2)) { dropInside = true; end += l2; continue; }
-      if (!COMBINING_RE.test(String.fromCodePoint(c2))) break;
+      if (!isMark(c2)) break;
+      marks = true;
       end += l2;
       if (end - i > 32) break; // Zalgo stacks: cap the cluster, the rest starts a new one.
     }
-    let cluster = original.slice(i, end);
-    if (dropInside) {
-      let kept = '';
-      for (const ch of cluster) if (!isDropped(ch.codePointAt(0)!)) kept += ch;
-      cluster = kept;
+    if (!marks) {
+      const m = mapChar(cp);
+      b.push(m.out, i, end, m.flag | (dropInside ? FLAG.invisible : 0));
+      i = end;
+      continue;
     }
-    let flag = dropInside ? FLAG.invisible : 0;
+    let cluster = '';
+    for (const ch of original.slice(i, end)) if (!isDropped(ch.codePointAt(0)!)) cluster += ch;
     const nfkc = cluster.normalize('NFKC');
-    if (nfkc !== cluster && nfkc !== cluster.normalize('NFC')) flag |= FLAG.fullwidth;
-    // Other-script decimal digits (Arabic-Indic, Devanagari, ...) become ASCII.
+    let flag = (dropInside ? FLAG.invisible : 0) | (nfkc !== cluster.normalize('NFC') ? FLAG.fullwidth : 0);
     let out = '';
     for (const ch of nfkc) {
-      const c = ch.codePointAt(0)!;
-      if (c >= 0x80 && DECIMAL_RE.test(ch)) {
-        out += String(digitValue(c));
-        flag |= FLAG['script-digit'];
-      } else out += ch;
+      const code = ch.codePointAt(0)!;
+      if (code >= 0x80 && DECIMAL_RE.test(ch)) { out += String(digitValue(code)); flag |= FLAG['script-digit']; }
+      else out += ch;
     }
     b.push(out, i, end, flag);
     i = end;
@@ -186,35 +257,50 @@ function stageA(original: string): Buf {
 // ---------------------------------------------------------------------------------------------
 // Stage B: look-alikes, per whitespace-delimited token, in place.
 
-const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\f' || c === '\v' || c === '\u3000' || c === '\u2028' || c === '\u2029';
+const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xa0;
+const isDigitCode = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
 const isAsciiDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
-function stageB(b: Buf): void {
-  const chars = b.chars;
-  const n = chars.length;
-  // The text's dominant script breaks ties inside short tokens.
-  const total = [0, 0, 0, 0];
-  for (let i = 0; i < n; i++) total[scriptOf(chars[i]!.charCodeAt(0))]!++;
-  const docScript: Script = total[2]! > total[1]! ? 2 : 1;
+const codeMap = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)] as [number, number]));
+const CYR_TO_LAT_C = codeMap(CYR_TO_LAT);
+const GRK_TO_LAT_C = codeMap(GRK_TO_LAT);
+const LAT_TO_CYR_C = codeMap(LAT_TO_CYR);
+const DIGIT_LIKE_C = codeMap(DIGIT_LIKE);
+// Only digit-like letters squeezed between digits need stage B in plain ASCII text.
+const ASCII_DIGIT_LIKE_RE = /\d[OoIl|]{1,2}\d/;
 
+/** Folds look-alikes in place; returns whether anything changed. */
+function stageB(b: Buf, textA: string): boolean {
+  const hasOtherScripts = NON_ASCII_RE.test(textA);
+  if (!hasOtherScripts && !ASCII_DIGIT_LIKE_RE.test(textA)) return false;
+  b.changed = false;
+  const chars = b.chars;
+  const n = b.n;
+  // The text's dominant script breaks ties inside short tokens.
+  let latin = 0, cyr = 0;
+  if (hasOtherScripts) for (let i = 0; i < n; i++) { const s = scriptOf(chars[i]!); if (s === 1) latin++; else if (s === 2) cyr++; }
+  const docScript: Script = cyr > latin ? 2 : 1;
+  const strong = [0, 0, 0, 0];
+  const all = [0, 0, 0, 0];
   let i = 0;
   while (i < n) {
-    if (isSpace(chars[i]!)) { i++; continue; }
+    if (isSpaceCode(chars[i]!)) { i++; continue; }
     let j = i;
-    const strong = [0, 0, 0, 0];
-    const all = [0, 0, 0, 0];
+    strong.fill(0); all.fill(0);
     let hasDigit = false;
     let hasDigitLike = false;
-    while (j < n && !isSpace(chars[j]!)) {
+    while (j < n && !isSpaceCode(chars[j]!)) {
       const ch = chars[j]!;
-      const s = scriptOf(ch.charCodeAt(0));
-      if (s) {
-        all[s]!++;
-        const weak = s === 1 ? LAT_TO_CYR.has(ch) : s === 2 ? CYR_TO_LAT.has(ch) : GRK_TO_LAT.has(ch);
-        if (!weak) strong[s]!++;
-      }
-      if (isAsciiDigit(ch)) hasDigit = true;
-      else if (DIGIT_LIKE.has(ch)) hasDigitLike = true;
+      if (ch >= 0x41) {
+        const s = scriptOf(ch);
+        if (s) {
+          all[s]!++;
+          const weak = s === 1 ? LAT_TO_CYR_C.has(ch) : s === 2 ? CYR_TO_LAT_C.has(ch) : GRK_TO_LAT_C.has(ch);
+          if (!weak) strong[s]!++;
+        }
+        if (DIGIT_LIKE_C.has(ch)) hasDigitLike = true;
+      } else if (isDigitCode(ch)) hasDigit = true;
+      else if (ch === 0x7c) hasDigitLike = true;
       j++;
     }
     const scripts = (all[1]! > 0 ? 1 : 0) + (all[2]! > 0 ? 1 : 0) + (all[3]! > 0 ? 1 : 0);
@@ -225,6 +311,7 @@ function stageB(b: Buf): void {
     if (hasDigit && hasDigitLike) foldDigitLike(b, i, j);
     i = j;
   }
+  return b.changed;
 }
 
 /** The script with strictly the most letters, 0 on a tie. */
@@ -244,11 +331,11 @@ function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
   const chars = b.chars;
   let k = from;
   while (k < to) {
-    if (!scriptOf(chars[k]!.charCodeAt(0))) { k++; continue; }
+    if (!scriptOf(chars[k]!)) { k++; continue; }
     let e = k;
     let seen = 0;
     while (e < to) {
-      const s = scriptOf(chars[e]!.charCodeAt(0));
+      const s = scriptOf(chars[e]!);
       if (!s) break;
       seen |= 1 << s;
       e++;
@@ -256,10 +343,10 @@ function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
     if (seen & (seen - 1)) {
       for (let m = k; m < e; m++) {
         const ch = chars[m]!;
-        const s = scriptOf(ch.charCodeAt(0));
+        const s = scriptOf(ch);
         if (s === target) continue;
-        const to2 = target === 1 ? (s === 2 ? CYR_TO_LAT.get(ch) : GRK_TO_LAT.get(ch)) : s === 1 ? LAT_TO_CYR.get(ch) : undefined;
-        if (to2) { chars[m] = to2; b.flags[m]! |= FLAG.homoglyph; }
+        const to2 = target === 1 ? (s === 2 ? CYR_TO_LAT_C.get(ch) : GRK_TO_LAT_C.get(ch)) : s === 1 ? LAT_TO_CYR_C.get(ch) : undefined;
+        if (to2 !== undefined) { chars[m] = to2; b.flags[m]! |= FLAG.homoglyph; b.changed = true; }
       }
     }
     k = e;
@@ -271,11 +358,12 @@ function foldDigitLike(b: Buf, from: number, to: number): void {
   const chars = b.chars;
   let k = from;
   while (k < to) {
-    if (!DIGIT_LIKE.has(chars[k]!) || !isAsciiDigit(chars[k - 1])) { k++; continue; }
+    if (!DIGIT_LIKE_C.has(chars[k]!) || k === 0 || !isDigitCode(chars[k - 1])) { k++; continue; }
     let e = k;
-    while (e < to && e - k < 3 && DIGIT_LIKE.has(chars[e]!)) e++;
-    if (e - k <= 2 && isAsciiDigit(chars[e])) {
-      for (let m = k; m < e; m++) { chars[m] = DIGIT_LIKE.get(chars[m]!)!; b.flags[m]! |= FLAG.homoglyph; }
+    while (e < to && e - k < 3 && DIGIT_LIKE_C.has(chars[e]!)) e++;
+    if (e - k <= 2 && e < b.n && isDigitCode(chars[e])) {
+      for (let m = k; m < e; m++) { chars[m] = DIGIT_LIKE_C.get(chars[m]!)!; b.flags[m]! |= FLAG.homoglyph; }
+      b.changed = true;
     }
     k = e;
   }
@@ -289,23 +377,22 @@ interface Edit { start: number; end: number; out: string; flag: number }
 function applyEdits(b: Buf, edits: Edit[]): Buf {
   if (edits.length === 0) return b;
   edits.sort((x, y) => x.start - y.start);
-  const r = new Buf();
+  const r = new Buf(b.n + 16);
   let pos = 0;
   for (const e of edits) {
     if (e.start < pos) continue; // overlapping edit from the other stage: first one wins
-    for (let k = pos; k < e.start; k++) { r.chars.push(b.chars[k]!); r.starts.push(b.starts[k]!); r.ends.push(b.ends[k]!); r.flags.push(b.flags[k]!); }
+    for (let k = pos; k < e.start; k++) r.copy(b, k);
     let f = e.flag;
     for (let k = e.start; k < e.end; k++) f |= b.flags[k]!;
     r.push(e.out, b.starts[e.start]!, b.ends[e.end - 1]!, f);
     pos = e.end;
   }
-  for (let k = pos; k < b.chars.length; k++) { r.chars.push(b.chars[k]!); r.starts.push(b.starts[k]!); r.ends.push(b.ends[k]!); r.flags.push(b.flags[k]!); }
+  for (let k = pos; k < b.n; k++) r.copy(b, k);
   return r;
 }
 
-// Words of the text: letters with inner apostrophes ("п'ять", "дев’ять").
-const WORD_RE = /\p{L}+(?:['’ʼ`]\p{L}+)*/gu;
 const APOSTROPHES_RE = /[’ʼ`]/g;
+const APOSTROPHE_TEST_RE = /[’ʼ`]/;
 
 // ---------------------------------------------------------------------------------------------
 // Stage C: spelled-out digit runs
@@ -356,12 +443,86 @@ function digitNear(text: string, pos: number, dir: 1 | -1): boolean {
 
 interface Group { start: number; end: number; digits: string }
 
-function spelledDigitEdits(text: string, lower: string): Edit[] {
-  const toks: Tok[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(lower); m; m = WORD_RE.exec(lower)) {
-    toks.push({ start: m.index, end: m.index + m[0].length, key: m[0].replace(APOSTROPHES_RE, "'") });
+/** Letters for word scanning: table lookups for the scripts we see most, a cached \p{L} test for the rest. */
+const letterCache = new Map<number, boolean>();
+const LETTER_RE = /\p{L}/u;
+function isLetterCode(c: number): boolean {
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c < 0x530 && SCRIPT_TABLE[c]) return true;
+  let v = letterCache.get(c);
+  if (v === undefined) { v = LETTER_RE.test(String.fromCharCode(c)); letterCache.set(c, v); }
+  return v;
+}
+const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
+
+/**
+ * Calls `f(start, end)` for every word of `s`: letters with inner apostrophes ("п'ять",
+ * "дев’ять"); with `hyphens`, inner hyphens too ("ID-картка", "пр-т"). No allocation per word,
+ * so detectors can look words up in a text of any length cheaply.
+ */
+export function scanWords(s: string, f: (start: number, end: number) => void, hyphens = false): void {
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    if (!isLetterCode(s.charCodeAt(i))) { i++; continue; }
+    let j = i + 1;
+    for (;;) {
+      while (j < n && isLetterCode(s.charCodeAt(j))) j++;
+      if (j + 1 < n && (isApostrophe(s.charCodeAt(j)) || (hyphens && s.charCodeAt(j) === 45)) && isLetterCode(s.charCodeAt(j + 1))) { j += 2; continue; }
+      break;
+    }
+    f(i, j);
+    i = j;
   }
+}
+
+/**
+ * A word → value table that can be asked about a slice of a string without building the slice
+ * first: entries are bucketed by their first three code units, and most words of a text match no
+ * bucket. Keys are compared lower-cased as given.
+ */
+export class WordLookup<T> {
+  private readonly buckets = new Map<number, Map<string, T>>();
+  constructor(entries: Iterable<readonly [string, T]>) {
+    for (const [k, v] of entries) {
+      const key = WordLookup.prefix(k, 0, k.length);
+      (this.buckets.get(key) ?? this.buckets.set(key, new Map()).get(key)!).set(k, v);
+    }
+  }
+  static prefix(s: string, from: number, len: number): number {
+    let k = 0;
+    for (let i = 0; i < Math.min(3, len); i++) k = k * 65536 + s.charCodeAt(from + i);
+    return k * 4 + Math.min(3, len);
+  }
+  get(s: string, start: number, end: number): T | undefined {
+    const bucket = this.buckets.get(WordLookup.prefix(s, start, end - start));
+    return bucket ? bucket.get(s.slice(start, end)) : undefined;
+  }
+}
+
+const COMPOUND_PARTS = new Set<string>();
+for (const k of NUM_WORDS.keys()) if (k.includes(' ')) for (const part of k.split(' ')) COMPOUND_PARTS.add(part);
+
+const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
+
+function spelledDigitEdits(text: string, lower: string): Edit[] {
+  // Only number words (and parts of compounds) are kept; anything between two of them breaks a run.
+  const toks: Tok[] = [];
+  scanWords(lower, (s, e) => {
+    if (e - s > 16) return;
+    const known = NUMBER_TOKENS.get(lower, s, e);
+    if (known) { toks.push({ start: s, end: e, key: known }); return; }
+    // "п’ять", "дев`ять": other apostrophes, normalised before the lookup.
+    for (let k = s; k < e; k++) {
+      const c = lower.charCodeAt(k);
+      if (c === 0x2019 || c === 0x2bc || c === 96) {
+        const key = lower.slice(s, e).replace(APOSTROPHES_RE, "'");
+        if (NUM_WORDS.has(key) || COMPOUND_PARTS.has(key)) toks.push({ start: s, end: e, key });
+        return;
+      }
+    }
+  });
+  if (toks.length === 0) return [];
   const edits: Edit[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -518,39 +679,84 @@ function markerAt(t: ATok[], i: number, want: '@' | '.'): Marker | null {
   return { kind: want, style, value: tok.k === 'c' && style === 'bracket' ? t[k + 1]!.v : tok.v, from, to, next };
 }
 
-function atDotEdits(lower: string): Edit[] {
-  if (lower.length === 0) return [];
+/** Tokens of lower[from, to), offsets into `lower`. */
+function addrTokens(lower: string, from: number, to: number): ATok[] {
   const t: ATok[] = [];
+  const slice = lower.slice(from, to);
   ADDR_TOKEN_RE.lastIndex = 0;
-  for (let m = ADDR_TOKEN_RE.exec(lower); m; m = ADDR_TOKEN_RE.exec(lower)) {
+  for (let m = ADDR_TOKEN_RE.exec(slice); m; m = ADDR_TOKEN_RE.exec(slice)) {
     const v = m[0];
-    t.push({ s: m.index, e: m.index + v.length, v, k: ADDR_WORD_RE.test(v) ? 'w' : v[0] === ' ' || v[0] === '\t' ? 's' : 'c' });
+    t.push({ s: from + m.index, e: from + m.index + v.length, v, k: ADDR_WORD_RE.test(v) ? 'w' : v[0] === ' ' || v[0] === '\t' ? 's' : 'c' });
   }
+  return t;
+}
+
+/** From word token i: word (marker word)*, at most one "@"; at most 8 labels. */
+function collectAddress(t: ATok[], i: number) {
+  const labels: ATok[] = [t[i]!];
+  const markers: Marker[] = [];
+  let at: Marker | null = null;
+  let atIndex = -1;
+  let k = i + 1;
+  while (labels.length < 8) {
+    const atM: Marker | null = at ? null : markerAt(t, k, '@');
+    const m = atM ?? markerAt(t, k, '.');
+    const w = m ? t[m.next] : undefined;
+    if (!m || !w || w.k !== 'w') break;
+    if (atM) { at = atM; atIndex = labels.length; } else markers.push(m);
+    labels.push(w);
+    k = m.next + 1;
+  }
+  return { labels, markers, at, atIndex };
+}
+
+const BRACKET_OPEN = new Set([40, 91, 123, 60]); // ( [ { <
+const AT_DOT_WORDS = new WordLookup<boolean>([...AT_WORDS, ...DOT_WORDS].map((w) => [w, true] as const));
+const LOCAL_BEFORE = 72;
+const LOCAL_AFTER = 112;
+
+/**
+ * Finds the disguised "@" and "." markers (words, brackets, spaced symbols) and rewrites those
+ * that sit inside an address or domain. Each marker is judged on a short window around it, so a
+ * text without markers costs one scan.
+ */
+function atDotEdits(lower: string): Edit[] {
+  const n = lower.length;
+  const cands: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 64) cands.push(i); // @
+    else if (BRACKET_OPEN.has(c) && i + 2 < n && (lower.charCodeAt(i + 2) === 41 || lower.charCodeAt(i + 2) === 93 || lower.charCodeAt(i + 2) === 125 || lower.charCodeAt(i + 2) === 62 || i + 3 < n)) cands.push(i);
+    else if (c === 46 && i > 0 && i + 1 < n && lower.charCodeAt(i - 1) === 32 && lower.charCodeAt(i + 1) === 32) cands.push(i); // " . "
+  }
+  scanWords(lower, (s, e) => {
+    if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) cands.push(s);
+  });
+  if (cands.length === 0) return [];
+  cands.sort((x, y) => x - y);
   const edits: Edit[] = [];
-  let i = 0;
-  while (i < t.length) {
-    if (t[i]!.k !== 'w') { i++; continue; }
-    // word (marker word)*, at most one "@" marker; at most 8 labels keeps this linear.
-    const labels: ATok[] = [t[i]!];
-    const markers: Marker[] = [];
-    let at: Marker | null = null;
-    let atIndex = -1;
-    let k = i + 1;
-    while (labels.length < 8) {
-      const atM: Marker | null = at ? null : markerAt(t, k, "@");
-      const m = atM ?? markerAt(t, k, '.');
-      const w = m ? t[m.next] : undefined;
-      if (!m || !w || w.k !== 'w') break;
-      if (atM) { at = atM; atIndex = labels.length; } else markers.push(m);
-      labels.push(w);
-      k = m.next + 1;
-    }
-    if (judgeAddress(labels, markers, at, atIndex)) {
-      for (const m of at ? [...markers, at] : markers) {
+  let doneUntil = 0;
+  for (const p of cands) {
+    if (p < doneUntil) continue;
+    // Window around the marker, widened to whitespace so no label is cut.
+    let from = Math.max(doneUntil, p - LOCAL_BEFORE);
+    while (from > doneUntil && from > p - LOCAL_BEFORE - 24 && lower.charCodeAt(from - 1) !== 32) from--;
+    const to = Math.min(n, p + LOCAL_AFTER);
+    const t = addrTokens(lower, from, to);
+    let k = t.findIndex((x) => x.s <= p && p < x.e);
+    if (k < 0) continue;
+    for (let i = Math.max(0, k - 10); i < k; i++) {
+      if (t[i]!.k !== 'w') continue;
+      const r = collectAddress(t, i);
+      const last = r.labels[r.labels.length - 1]!;
+      if (last.e <= p) continue; // the address must reach past this marker
+      if (!judgeAddress(r.labels, r.markers, r.at, r.atIndex)) continue;
+      for (const m of r.at ? [...r.markers, r.at] : r.markers) {
         if (m.style !== 'plain') edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
       }
-      i = k;
-    } else i++;
+      doneUntil = last.e;
+      break;
+    }
   }
   return edits;
 }
@@ -583,13 +789,13 @@ function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex
 
 export function normalize(original: string): Normalized {
   const a = stageA(original);
-  stageB(a);
-  const textB = a.chars.join('');
+  const textA = a.n === original.length && a.identity ? original : a.text();
+  const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
   const edits = [...spelledDigitEdits(textB, lowerB), ...atDotEdits(lowerB)];
   const b = applyEdits(a, edits);
-  const text = b === a ? textB : b.chars.join('');
-  return new NormalizedText(original, text, Int32Array.from(b.starts), Int32Array.from(b.ends), Uint8Array.from(b.flags));
+  const text = b === a ? textB : b.text();
+  return new NormalizedText(original, text, b.starts.subarray(0, b.n), b.ends.subarray(0, b.n), b.flags.subarray(0, b.n));
 }
 
 // ---------------------------------------------------------------------------------------------

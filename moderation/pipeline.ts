@@ -31,7 +31,7 @@ export interface PipelineOptions {
 export const ALL_DETECTORS: readonly TextDetector[] = [...personalDataDetectors, ...offPlatformDetectors, ...conductDetectors];
 
 export const DEFAULT_CONFIG: ModerationConfig = {
-  platformDomains: (platformDomains as { domains: string[] }).domains,
+  platformDomains: platformDomains as string[],
 };
 
 export interface TextAnalysis {

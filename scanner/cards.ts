@@ -114,7 +114,8 @@ function hasWord(upper: string, word: string): boolean {
   return !isLetter(before) && !isLetter(after);
 }
 
-const EXPIRY = /(?:^|[^0-9])(0[1-9]|1[0-2]) ?[/\\|] ?([0-9]{2}|20[2-4][0-9])(?![0-9])/;
+// MM/YY, also M/YY as some issuers print it; never part of a longer date (03/10/2011).
+const EXPIRY = /(?:^|[^0-9/])(0?[1-9]|1[0-2]) ?[/\\|] ?([0-9]{2}|20[2-4][0-9])(?![0-9/])/;
 
 export function detectPaymentCard(pages: readonly OcrPage[], imageAspect: number): CardDetection | undefined {
   let best: CardDetection | undefined;

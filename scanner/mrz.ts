@@ -120,8 +120,9 @@ function repairByCheckDigit(line: string, f: Field): string {
   const value = line.slice(f.start, f.end);
   const digit = line[f.check] ?? '';
   if (checkDigit(value) === digit) return line;
+  const allowed = f.kind === 'num' ? /[0-9<]/ : f.kind === 'alpha' ? /[A-Z<]/ : /[A-Z0-9<]/;
   for (let i = 0; i < value.length; i++) {
-    for (const alt of ALTERNATIVES[value[i]!] ?? []) {
+    for (const alt of (ALTERNATIVES[value[i]!] ?? []).filter((a) => allowed.test(a))) {
       const candidate = value.slice(0, i) + alt + value.slice(i + 1);
       if (checkDigit(candidate) === digit) return line.slice(0, f.start) + candidate + line.slice(f.end);
     }
@@ -178,6 +179,8 @@ export function readMrz(rawLines: readonly string[]): MrzReading | undefined {
     for (let from = 0; from + count <= cleaned.length; from++) {
       const window = cleaned.slice(from, from + count);
       if (window.some((l) => Math.abs(l.length - length) > 6)) continue;
+      // Every real zone has fillers; upper-case prose of the right length has none.
+      if (window.join('').split('<').length - 1 < 3) continue;
       const reading = repair(window.map((l) => fitLength(l, length)), format);
       if (!best || reading.checksPassed > best.checksPassed || (reading.checksPassed === best.checksPassed && reading.valid && !best.valid)) best = reading;
     }

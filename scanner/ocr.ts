@@ -55,8 +55,9 @@ async function createSlot(opts: OcrPoolOptions, count: () => void): Promise<OcrS
   ]);
   // Our PGM input carries no resolution; Tesseract's guess from it is often far off and then
   // drops whole text blocks as noise. Images are pre-scaled so text is ~20-40 px, i.e. ~300 dpi.
-  await Promise.all([latin, cyrillic].map((w) => w?.setParameters({ user_defined_dpi: '300' })));
-  await mrz.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: MRZ_ALPHABET, user_defined_dpi: '300' });
+  // Tesseract's API defaults to one uniform block (PSM 6); photos of labels and cards need page layout analysis.
+  await Promise.all([latin, cyrillic].map((w) => w?.setParameters({ user_defined_dpi: '300', debug_file: '/dev/null', tessedit_pageseg_mode: (process.env.SCANNER_PSM as PSM | undefined) ?? PSM.AUTO })));
+  await mrz.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: MRZ_ALPHABET, user_defined_dpi: '300', debug_file: '/dev/null' });
   return cyrillic ? { latin, cyrillic, mrz } : { latin, mrz };
 }
 

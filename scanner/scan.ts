@@ -92,6 +92,12 @@ function finding(type: FindingType, mediaId: string, confidence: number, box?: B
   return f;
 }
 
+// Extra OCR passes only where the pre-filter saw enough text-like area to be worth it (thumbnail
+// cells of 8 px): product shots with a caption measure 7-150, cards 200-300, labels and document
+// pages 300-900 (fixtures and peer suite, scripts/eval-images.ts).
+const LOCAL_PASS_CELLS = 60;
+const ROTATED_PASS_CELLS = 150;
+
 const now = () => performance.now();
 const ms = (t: number) => Math.round((now() - t) * 10) / 10;
 
@@ -205,9 +211,10 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
     let hasText = true;
     let pf: PrefilterResult | undefined;
     if (prefilterOpts) {
-      const thumbScale = Math.min(1, 640 / Math.max(gray.width, gray.height));
-      const tw = Math.max(1, Math.round(gray.width * thumbScale)), th = Math.max(1, Math.round(gray.height * thumbScale));
-      const thumb = thumbScale < 1
+      // At most the ORIGINAL resolution: an upscaled small scan has soft edges the stroke test misses.
+      const thumbScale = Math.min(1, 640 / Math.max(width, height));
+      const tw = Math.max(1, Math.round(width * thumbScale)), th = Math.max(1, Math.round(height * thumbScale));
+      const thumb = tw !== gray.width || th !== gray.height
         ? await sharp(gray.data, { raw: { width: gray.width, height: gray.height, channels: 1 } }).resize(tw, th, { fit: 'fill' }).grayscale().raw().toBuffer()
         : gray.data;
       pf = prefilter(thumb, tw, th, prefilterOpts);
@@ -219,6 +226,7 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
     const boxesToBlur: Box[] = [];
     const boxesToFill: Box[] = [];
     if (hasText) {
+      await ready; // the first scans after start wait for the pool; that wait is not OCR time
       t = now();
       const ocr = await ocrAll(gray, width, height, scale, pf, trace);
       timings.ocrMs = ms(t) - ocr.detectMs;
@@ -276,7 +284,7 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
       let best = first;
       // A document photographed on a table defeats Tesseract's global threshold (the table and the
       // paper split the histogram): re-read with the background flattened locally.
-      if (!enough(first) && (!pf || pf.alignedCells >= 24)) {
+      if (!enough(first) && (!pf || pf.alignedCells >= LOCAL_PASS_CELLS)) {
         local = await localContrast(gray);
         const page = await pass(slot.latin, local, 0, 'eng', '/local');
         pages.push(page);
@@ -284,7 +292,7 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
       }
       // Still nothing readable upright: try the page turned. Columns of text cells hint at 90/270;
       // otherwise it is most likely upside down.
-      if (usefulWordCount(best) < 3 && (!pf || pf.alignedCells >= 24)) {
+      if (usefulWordCount(best) < 3 && (!pf || pf.alignedCells >= ROTATED_PASS_CELLS)) {
         // Both quarter turns are read: upside-down text yields a few confident garbage words, so
         // the first rotation with "some" words is not necessarily the right one.
         const order = pf && pf.verticalShare > 0.55 ? [270, 90] : [180];
@@ -393,6 +401,6 @@ async function redactImage(bytes: Uint8Array, input: SharpOptions, width: number
   // composite runs after the auto-orient rotation, so the boxes (oriented coordinates) land right.
   let out = overlays.length ? base.composite(overlays) : base;
   // sharp writes no metadata unless asked to: the copy carries no EXIF, XMP, IPTC or GPS.
-  out = png ? out.png({ compressionLevel: 6 }) : out.jpeg({ quality: 85, mozjpeg: true });
+  out = png ? out.png({ compressionLevel: 6 }) : out.jpeg({ quality: 85 });
   return { data: await out.toBuffer(), contentType: png ? 'image/png' : 'image/jpeg' };
 }

@@ -33,7 +33,7 @@ export interface ImageEval {
   timing: { median: number; p90: number; steps: Record<string, number> };
 }
 
-const SCORED = ['media.payment_card', 'media.identity_document', 'media.personal_data', 'media.location_metadata', 'media.invalid', 'media.video_unscanned'];
+const SCORED: string[] = ['media.payment_card', 'media.identity_document', 'media.personal_data', 'media.location_metadata', 'media.invalid', 'media.video_unscanned'];
 const IMPLIED: Record<string, string[]> = {
   'media.payment_card': ['media.personal_data'],
   'media.identity_document': ['media.personal_data'],
@@ -59,7 +59,7 @@ export async function evaluateImages(jsonlPath: string, opts: { scanner?: Scanne
       const wall = performance.now() - t0;
       times.push(wall);
       for (const [k, v] of Object.entries(r.timings)) (steps[k] ??= []).push(v);
-      const found = new Set(r.findings.map((f) => f.type));
+      const found = new Set<string>(r.findings.map((f) => f.type));
       const allowed = new Set([c.expect.type, ...(c.expect.also ?? []), ...(IMPLIED[c.expect.type] ?? [])]);
       const expected = new Set([c.expect.type, ...(c.expect.also ?? [])]);
       for (const t of SCORED) {
@@ -88,6 +88,13 @@ export async function evaluateImages(jsonlPath: string, opts: { scanner?: Scanne
   }
   out.timing = { median: Math.round(median(times)), p90: Math.round(p90(times)), steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k, Math.round(median(v))])) };
   return out;
+}
+
+/** What `npm run eval` (scripts/eval.ts) calls per image suite: prints the summary, returns the numbers. */
+export async function evalImageSuite(jsonlPath: string): Promise<ImageEval> {
+  const e = await evaluateImages(jsonlPath);
+  console.log(formatImageEval(e));
+  return e;
 }
 
 export function formatImageEval(e: ImageEval): string {

@@ -96,8 +96,11 @@ describe.skipIf(!HAVE_BROWSER)('moderator console in Chromium', () => {
     return { dialogs, errors };
   }
 
+  /** Runs in the page (the test's tsconfig has no DOM types, hence the globalThis cast). */
+  const filterOf = (el: unknown) => (globalThis as unknown as { getComputedStyle(e: unknown): { filter: string } }).getComputedStyle(el).filter;
+
   async function pwned(page: Page): Promise<unknown> {
-    return page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+    return page.evaluate('window.__pwned');
   }
 
   async function row(id: string) {
@@ -148,11 +151,11 @@ describe.skipIf(!HAVE_BROWSER)('moderator console in Chromium', () => {
 
     // The photo: original served to the moderator, blurred until revealed.
     const img = page.locator('figure.media img');
-    await img.evaluate((el: HTMLImageElement) => el.decode());
-    expect(await img.evaluate((el: HTMLImageElement) => el.naturalWidth)).toBe(1);
-    expect(await img.evaluate((el) => getComputedStyle(el).filter)).toContain('blur');
+    await img.evaluate((el) => (el as unknown as { decode(): Promise<void> }).decode());
+    expect(await img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(1);
+    expect(await img.evaluate(filterOf)).toContain('blur');
     await page.click('figure.media label');
-    expect(await img.evaluate((el) => getComputedStyle(el).filter)).toBe('none');
+    expect(await img.evaluate(filterOf)).toBe('none');
     const media = await page.request.get(`${url}/v1/queue/${hostileId}/media/m-1`);
     expect(media.headers()['cache-control']).toBe('private, no-store');
     expect((await sys.fetch(`/v1/queue/${hostileId}/media/m-1`)).status).toBe(401);
@@ -165,7 +168,7 @@ describe.skipIf(!HAVE_BROWSER)('moderator console in Chromium', () => {
     // h, Enter: hidden, by this moderator; the console moves on to the next held item.
     await page.keyboard.press('h');
     expect(await page.textContent('#pending-action')).toMatch(/Enter to hide/);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('confirm');
+    expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('confirm');
     await Promise.all([page.waitForURL((u) => !u.pathname.endsWith(hostileId)), page.keyboard.press('Enter')]);
     expect(await row(hostileId)).toMatchObject({ status: 'hidden', decided_by: 'dev-moderator', queue_state: 'done' });
 
@@ -208,7 +211,7 @@ describe.skipIf(!HAVE_BROWSER)('moderator console in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     const url = sys.url.toString().replace(/\/$/, '');
     await page.goto(`${url}/console/items/${appealId}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(1);
     expect(await page.locator('#shortcuts').isVisible()).toBe(false);
     // Claim and decide with taps only (no keyboard): the plain form path.

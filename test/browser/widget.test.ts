@@ -16,6 +16,10 @@ import { startSystem } from '../worker/helpers.js';
  * any markup injected through an HTML sink would run, so "nothing ran" means something.
  */
 
+// The callbacks given to page.evaluate / waitForFunction run in the page; the Node type-check has
+// no DOM library, so the few page globals they touch are declared here, untyped.
+declare const window: any, document: any, getComputedStyle: any;
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -66,11 +70,12 @@ describe.skipIf(!HAVE_BROWSER)('pre-check widget in Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+    page.on('response', (r) => { if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`); });
     await page.addInitScript(() => {
-      const w = window as unknown as { __results: { text: string; res: unknown }[] };
+      const w = window;
       w.__results = [];
-      document.addEventListener('precheck:result', (e) => {
-        w.__results.push({ text: (e.target as HTMLTextAreaElement).value, res: (e as CustomEvent).detail });
+      document.addEventListener('precheck:result', (e: any) => {
+        w.__results.push({ text: e.target.value, res: e.detail });
       });
     });
     await page.goto(url);
@@ -81,17 +86,17 @@ describe.skipIf(!HAVE_BROWSER)('pre-check widget in Chromium', () => {
   /** Waits until the widget has answered for exactly what is in the textarea now. */
   async function settled(page: Page) {
     await page.waitForFunction(() => {
-      const ta = document.querySelector<HTMLTextAreaElement>('textarea[data-precheck]')!;
-      const panel = document.querySelector<HTMLElement>('.mp-precheck')!;
-      const results = (window as unknown as { __results: { text: string }[] }).__results;
+      const ta = document.querySelector('textarea[data-precheck]')!;
+      const panel = document.querySelector('.mp-precheck')!;
+      const results: { text: string }[] = window.__results;
       return panel.dataset.state === 'done' && results.at(-1)?.text === ta.value;
     }, undefined, { timeout: 15_000 });
   }
 
   const state = (page: Page) => page.evaluate(() => ({
-    value: document.querySelector<HTMLTextAreaElement>('textarea[data-precheck]')!.value,
-    marks: [...document.querySelectorAll('[data-precheck-overlay] mark')].map((m) => m.textContent),
-    messages: [...document.querySelectorAll('.mp-precheck-message')].map((m) => m.textContent),
+    value: document.querySelector('textarea[data-precheck]')!.value,
+    marks: [...document.querySelectorAll('[data-precheck-overlay] mark')].map((m: any) => m.textContent as string),
+    messages: [...document.querySelectorAll('.mp-precheck-message')].map((m: any) => m.textContent as string),
     status: document.querySelector('.mp-precheck-status')!.textContent,
     buttons: document.querySelectorAll('.mp-precheck-fix').length,
   }));
@@ -156,13 +161,13 @@ describe.skipIf(!HAVE_BROWSER)('pre-check widget in Chromium', () => {
       });
       await page.waitForFunction(() => {
         const ta = document.querySelector('textarea')!;
-        const o = document.querySelector<HTMLElement>('[data-precheck-overlay]')!;
+        const o = document.querySelector('[data-precheck-overlay]')!;
         return ta.scrollTop > 0 && o.scrollTop === ta.scrollTop;
       });
       const g = await page.evaluate((line) => {
         const ta = document.querySelector('textarea')!;
         const cs = getComputedStyle(ta);
-        const mark = [...document.querySelectorAll<HTMLElement>('[data-precheck-overlay] mark')][0]!;
+        const mark = document.querySelector('[data-precheck-overlay] mark');
         const m = mark.getBoundingClientRect();
         const r = ta.getBoundingClientRect();
         const lh = parseFloat(cs.lineHeight);
@@ -194,11 +199,10 @@ describe.skipIf(!HAVE_BROWSER)('pre-check widget in Chromium', () => {
 <script src="${m.url}" integrity="${m.integrity}" crossorigin="anonymous" data-endpoint="${sys.url.origin}/v1/precheck" data-locale="en" defer></script>
 </head><body><form><textarea data-precheck rows="4" cols="60"></textarea></form></body></html>`;
     const { page } = await open(`${shopOrigin}/product/1`);
-    type W = Record<string, unknown>;
     try {
       // Control: this page really does run markup put through an HTML sink.
       await page.evaluate(() => { const d = document.createElement('div'); d.innerHTML = '<img src=x onerror="window.__control=1">'; });
-      await page.waitForFunction(() => (window as unknown as W).__control === 1);
+      await page.waitForFunction(() => window.__control === 1);
 
       const hostile = `<img src=x onerror=window.__pwned=1> call ${PHONE} <script>window.__pwned=2</script>`;
       await page.locator('textarea').click();
@@ -227,7 +231,7 @@ describe.skipIf(!HAVE_BROWSER)('pre-check widget in Chromium', () => {
       expect(await page.locator('.mp-precheck-message').first().textContent()).toBe('<img src=x onerror=window.__pwned=5>');
       expect(await page.locator('.mp-precheck-suggestion').first().textContent()).toBe('<b onmouseover=window.__pwned=6>bold</b>');
       const pwned = await page.evaluate(() => ({
-        pwned: (window as unknown as W).__pwned,
+        pwned: window.__pwned,
         injected: document.querySelectorAll('.mp-precheck img, .mp-precheck b, .mp-precheck script, [data-precheck-overlay] img, [data-precheck-overlay] script').length,
       }));
       expect(pwned).toEqual({ pwned: undefined, injected: 0 });

@@ -23,6 +23,7 @@ export const ROUTES: Row[] = [
   { method: 'GET', path: '/demo', expect: PUBLIC },
   { method: 'GET', path: '/demo/demo.js', expect: PUBLIC },
   { method: 'GET', path: '/demo/demo.css', expect: PUBLIC },
+  { method: 'GET', path: '/demo/icon.svg', expect: PUBLIC },
   { method: 'GET', path: '/openapi.json', expect: PUBLIC },
   { method: 'POST', path: '/v1/submissions', body: submission('hello'), expect: STOREFRONT_ONLY },
   { method: 'GET', path: '/v1/submissions/sub_x', expect: STOREFRONT_ONLY },

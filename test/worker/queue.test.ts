@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalSystem } from '../../local/system.js';
 import { StatementOfReasonsSchema } from '../../models/moderation.js';
 import { KEYS, post, startSystem, submission, waitFor } from './helpers.js';
-import { api, db, moderatorKeys, seed, THREAT_TEXT } from './queue-helpers.js';
+import { addMonths, buildStatement } from '../../worker/statement.js';
+import { api, db, finding, moderatorKeys, seed, THREAT_TEXT } from './queue-helpers.js';
 
 /**
  * The moderators' queue over HTTP against real workerd + D1: listing, filters, counts, claims
@@ -426,5 +428,88 @@ describe('through the API', () => {
     const list = await json(await mod().get('/v1/queue?sellerId=seller-tie'));
     expect(list.items.map((i: any) => i.id)).toEqual([d.id]);
     expect(list.items[0].types).toContain('seller_tie.undisclosed');
+  });
+});
+
+describe('hostile input to the moderation routes', () => {
+  it('never answers 5xx, and errors are JSON (API) or HTML (console)', async () => {
+    await clearQueue();
+    const [id] = await seed(sys, [{}]);
+    await mod().post('/v1/queue/claim', { ids: [id] });
+    const json = fc.oneof(
+      fc.jsonValue({ maxDepth: 3 }),
+      fc.record({ action: fc.constantFrom('publish', 'redact', 'hide', 'escalate', 'x'), reason: fc.string({ maxLength: 40 }), note: fc.anything(),
+        redactions: fc.anything(), keep: fc.array(fc.record({ start: fc.integer(), end: fc.integer() }), { maxLength: 3 }) }),
+      fc.record({ limit: fc.anything(), ids: fc.anything(), type: fc.anything(), olderThan: fc.anything() }),
+    ).map((v) => JSON.stringify(v) ?? 'null');
+    const query = fc.dictionary(fc.constantFrom('type', 'locale', 'sellerId', 'olderThan', 'age', 'limit', 'cursor', 'state', 'appeal', 'format', 'submissionId', 'x'), fc.string({ maxLength: 30, unit: 'binary' }), { maxKeys: 4 })
+      .map((d) => new URLSearchParams(d).toString());
+    const oddId = fc.string({ maxLength: 80, unit: 'binary' }).map((s) => encodeURIComponent(s));
+    const headers = { authorization: `Bearer ${KEYS.senior}`, 'content-type': 'application/json' };
+    await fc.assert(fc.asyncProperty(json, query, oddId, async (body, q, odd) => {
+      const calls: [string, string, string | undefined][] = [
+        ['POST', '/v1/queue/claim', body], ['POST', '/v1/queue/release', body], ['POST', `/v1/submissions/${id}/decision`, body],
+        ['POST', `/v1/submissions/${odd}/decision`, body], ['POST', `/v1/submissions/${odd}/decision/undo`, undefined],
+        ['GET', `/v1/queue?${q}`, undefined], ['GET', `/v1/audit?${q}`, undefined], ['GET', `/v1/queue/${odd}`, undefined],
+        ['GET', `/v1/queue/${odd}/media/${odd}`, undefined], ['GET', `/console?${q}`, undefined], ['GET', `/console/items/${odd}`, undefined],
+      ];
+      for (const [method, path, b] of calls) {
+        const r = await sys.fetch(path, { method, headers, body: b });
+        const text = await r.text();
+        expect(r.status, `${method} ${path}`).toBeLessThan(500);
+        if (r.status >= 400 && !path.startsWith('/console')) expect(() => JSON.parse(text)).not.toThrow();
+      }
+      const sf = await sys.fetch(`/v1/submissions/${odd}/appeals`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${KEYS.storefront}` }, body });
+      expect(sf.status).toBeLessThan(500);
+      const form = await sys.fetch(`/console/items/${id}/decision`, {
+        method: 'POST', headers: { authorization: `Bearer ${KEYS.senior}`, 'content-type': 'application/x-www-form-urlencoded' }, body: q,
+      });
+      expect(form.status).toBeLessThan(500);
+    }), { numRuns: 15 });
+    expect((await sys.fetch('/health')).status).toBe(200);
+  }, 120_000);
+});
+
+describe('console with a Bearer key', () => {
+  it('renders pages and takes bulk decisions without a session', async () => {
+    await clearQueue();
+    const ids = await seed(sys, [{}, {}, {}]);
+    const page = await sys.fetch('/console', { headers: { authorization: `Bearer ${KEYS.moderator}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('3 waiting');
+    // someone else holds the third: bulk decides the two it can claim
+    await api(sys, MODS.keys[7]!).post('/v1/queue/claim', { ids: [ids[2]] });
+    const body = new URLSearchParams([['ids', ids[0]!], ['ids', ids[1]!], ['ids', ids[2]!], ['action', 'hide'], ['reason', 'extortion.threat']]);
+    const r = await sys.fetch('/console/bulk', { method: 'POST', redirect: 'manual', headers: { authorization: `Bearer ${KEYS.moderator}`, 'content-type': 'application/x-www-form-urlencoded' }, body: body.toString() });
+    expect(r.status).toBe(303);
+    expect(r.headers.get('location')).toBe('/console?done=2&skipped=1');
+    const rows = (await (await db(sys)).prepare('SELECT id, status FROM submissions WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').bind(JSON.stringify(ids)).all<{ id: string; status: string }>()).results;
+    expect(Object.fromEntries(rows.map((x) => [x.id, x.status]))).toEqual({ [ids[0]!]: 'hidden', [ids[1]!]: 'hidden', [ids[2]!]: 'queued' });
+    const anon = await sys.fetch('/console', { redirect: 'manual' });
+    expect(anon.status).toBe(303);
+    expect(anon.headers.get('location')).toBe('/console/login?next=%2Fconsole');
+  });
+});
+
+describe('statement builder', () => {
+  it('appeal deadlines are calendar months, clamped to the month end', () => {
+    expect(new Date(addMonths(Date.UTC(2026, 7, 31, 12), 6)).toISOString()).toBe('2027-02-28T12:00:00.000Z');
+    expect(new Date(addMonths(Date.UTC(2027, 7, 31), 6)).toISOString()).toBe('2028-02-29T00:00:00.000Z');
+    expect(new Date(addMonths(Date.UTC(2026, 0, 15), 6)).toISOString()).toBe('2026-07-15T00:00:00.000Z');
+  });
+  it('facts stay under 5,000 characters and never quote the content', () => {
+    const text = 'secret-token-xyz '.repeat(500);
+    const findings = Array.from({ length: 400 }, (_, i) => finding(text, i % 2 ? 'personal_data.phone' : 'off_platform.link', 'secret-token-xyz'));
+    const st = StatementOfReasonsSchema.parse(buildStatement({
+      submissionId: 'sub_1', kind: 'review', textLength: text.length, lang: 'und', media: [{ contentType: 'video/mp4' }], createdAt: 0, decidedAt: 0,
+      status: 'redacted', findings, reasons: ['personal_data.phone', 'off_platform.link'], version: 1,
+    }));
+    expect(st.decision_facts.length).toBeLessThanOrEqual(5000);
+    expect(st.decision_facts).not.toContain('secret-token');
+    expect(st.decision_facts).toMatch(/a phone number \(200 times\)/);
+    expect(st.content_type).toEqual(['CONTENT_TYPE_TEXT', 'CONTENT_TYPE_VIDEO']);
+    expect(st.content_language).toBeUndefined();
+    expect(st.category_addition).toEqual(['STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE']);
   });
 });

@@ -1,4 +1,3 @@
-import { raw } from 'hono/html';
 import type { Finding } from '../../models/finding.js';
 
 /**
@@ -57,7 +56,7 @@ export function Highlighted(props: { text: string; findings: readonly Finding[] 
     <pre class="text" id="original">
       {segments(props.text, props.findings).map((s) => {
         const piece = props.text.slice(s.start, s.end);
-        if (s.findings.length === 0 && s.evidence.length === 0) return <span data-s={String(s.start)}>{raw(piece)}</span>;
+        if (s.findings.length === 0 && s.evidence.length === 0) return <span data-s={String(s.start)}>{piece}</span>;
         const types = s.findings.map((i) => `#${i + 1} ${props.findings[i]!.type}`);
         const title = [...types, ...s.evidence.map((r) => `evidence: ${r}`)].join(' · ');
         const anchor = s.findings.find((i) => !first.has(i));

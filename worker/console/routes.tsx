@@ -71,7 +71,7 @@ consoleApp.get('/login', async (c) => {
 });
 
 consoleApp.post('/login', bodyLimit({ maxSize: 8 * 1024, onError: () => { throw new ApiError(413, 'payload_too_large', 'Too large.'); } }), async (c) => {
-  const form = await c.req.parseBody();
+  const form = await formOf(c);
   const expected = getCookie(c, LOGIN_COOKIE) ?? '';
   const next = safeNext(form.next);
   const fresh = b64url(crypto.getRandomValues(new Uint8Array(18)));
@@ -112,7 +112,7 @@ const auth: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
   c.set('csrf', csrf);
   if (c.req.method === 'POST' && csrf !== null) {
     // Cookie sessions only: a Bearer key is never sent by a browser on its own.
-    const form = await c.req.parseBody({ all: true });
+    const form = await formOf(c);
     const sent = form._csrf;
     if (typeof sent !== 'string' || !timingSafeEqualStr(sent, csrf)) throw new ApiError(403, 'csrf', 'The form is stale or forged; reload the page.');
   }
@@ -133,7 +133,11 @@ consoleApp.post('/logout', (c) => {
 type Form = Record<string, string | File | (string | File)[]>;
 
 async function formOf(c: C): Promise<Form> {
-  return (await c.req.parseBody({ all: true })) as Form;
+  try {
+    return (await c.req.parseBody({ all: true })) as Form;
+  } catch {
+    throw new ApiError(400, 'invalid_form', 'The form could not be read.');
+  }
 }
 
 function one(f: Form, k: string): string | undefined {

@@ -28,7 +28,7 @@ function settings(env: Env): Settings {
   const originsRaw = env.ALLOWED_ORIGINS ?? '';
   const limitRaw = env.PRECHECK_RATE_LIMIT;
   if (cached?.originsRaw !== originsRaw || cached.limitRaw !== limitRaw) {
-    const list = originsRaw.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+    const list = originsRaw.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean);
     cached = { originsRaw, anyOrigin: list.includes('*'), origins: new Set(list), limitRaw, limit: parseLimit(limitRaw) };
   }
   return cached;

@@ -46,6 +46,7 @@ export function demoPage(lang: Lang, widget: { path: string; integrity: string }
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(s.title)}</title>
 <link rel="stylesheet" href="/demo/demo.css">
+<link rel="icon" href="/demo/icon.svg" type="image/svg+xml">
 <script src="${esc(widget.path)}" integrity="${esc(widget.integrity)}" crossorigin="anonymous" data-endpoint="/v1/precheck" data-locale="${lang}" defer></script>
 <script src="/demo/demo.js" defer></script>
 </head>
@@ -105,6 +106,9 @@ export const DEMO_JS = String.raw`(function () {
   form.addEventListener('submit', function (e) { e.preventDefault(); show(); });
 })();
 `;
+
+/** A small speech-bubble icon, so browsers do not ask for a /favicon.ico that is not there. */
+export const DEMO_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#e62e04"/><path d="M8 9h16v11H14l-5 4v-4H8z" fill="#fff"/></svg>';
 
 export const DEMO_CSS = `*,*::before,*::after{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;background:#f6f7f9}

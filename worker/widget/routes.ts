@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import type { AppEnv } from '../env.js';
-import { DEMO_CSP, DEMO_CSS, DEMO_JS, demoLang, demoPage } from './demo.js';
+import { DEMO_CSP, DEMO_CSS, DEMO_ICON, DEMO_JS, demoLang, demoPage } from './demo.js';
 import { WIDGET_SOURCE } from './source.js';
 import uiStrings from './widget-strings.json';
 
@@ -11,7 +11,7 @@ import uiStrings from './widget-strings.json';
  * - GET /widget/<hash>.js — the same bytes under a content-addressed URL, cached for a year
  *   and never changed, so a storefront can pin it with Subresource Integrity;
  * - GET /widget.json — { url, integrity } of the current pinned build;
- * - GET /demo (?lang=xx), /demo/demo.js, /demo/demo.css.
+ * - GET /demo (?lang=xx), /demo/demo.js, /demo/demo.css, /demo/icon.svg.
  */
 export const widgetRoutes = new Hono<AppEnv>();
 
@@ -90,4 +90,10 @@ widgetRoutes.get('/demo/demo.css', (c) => {
   c.header('cache-control', PAGE_CACHE);
   c.header('content-type', 'text/css; charset=utf-8');
   return c.body(DEMO_CSS);
+});
+
+widgetRoutes.get('/demo/icon.svg', (c) => {
+  c.header('cache-control', PAGE_CACHE);
+  c.header('content-type', 'image/svg+xml');
+  return c.body(DEMO_ICON);
 });

@@ -166,6 +166,8 @@ export const WIDGET_SOURCE = String.raw`/*! marketplace pre-check widget */
     function render(state) {
       panel.dataset.state = state;
       panel.removeAttribute('aria-busy');
+      if (state === 'done' && st.action && st.action !== 'publish') ta.setAttribute('aria-invalid', 'true');
+      else ta.removeAttribute('aria-invalid');
       status.textContent = state === 'error' ? t.error : state === 'busy' ? t.busy
         : state !== 'done' ? '' : st.findings.length ? t[HEADLINE[st.action] || 'note'] : t.ok;
       paint();
@@ -272,6 +274,8 @@ export const WIDGET_SOURCE = String.raw`/*! marketplace pre-check widget */
     ta.addEventListener('scroll', scroll, { passive: true });
     addEventListener('resize', layout);
     if (typeof ResizeObserver === 'function') new ResizeObserver(layout).observe(ta);
+    // A form reset changes the value without an input event.
+    if (ta.form) ta.form.addEventListener('reset', function () { setTimeout(function () { schedule(0); }, 0); });
     var tieBox = tieId && document.getElementById(tieId);
     if (tieBox) tieBox.addEventListener('change', function () { if (ta.value.trim()) schedule(0); });
     layout();

@@ -38,6 +38,7 @@ const WIN = {
   demandBeforeThen: 8,
   thenToLever: 6,
   changeToObject: 4,
+  lowNum: 5,
   pronounBack: 25,
 } as const;
 
@@ -79,10 +80,13 @@ function isNegated(sc: Scan, i: number, j: number, langs: number, textLang: numb
 function changeObject(sc: Scan, c: Hit): number | undefined {
   const obj = sc.startingIn('reviewNoun', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
     ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
-    ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
+    ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
+    // "remove my complaint", "уберу жалобу": withdrawing a complaint is the same lever.
+    ?? sc.startingIn('escalate', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
   if (obj) return obj.j;
   // Object first, as Slavic word order allows: "Отзыв исправлю", "ocenę zmienię".
-  if (sc.endingIn('reviewNoun', c.i - 2, c.i, (h) => h.j <= c.i && sameClause(sc, h.i, c.i))) return c.j;
+  const before = (h: Hit) => h.j <= c.i && sameClause(sc, h.i, c.i);
+  if (sc.endingIn('reviewNoun', c.i - 2, c.i, before) || sc.endingIn('escalate', c.i - 2, c.i, before)) return c.j;
   const pron = sc.startingIn('pronounObj', c.j, c.j);
   if (pron && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) return pron.j;
   return undefined;
@@ -90,9 +94,9 @@ function changeObject(sc: Scan, c: Hit): number | undefined {
 
 function findThreats(sc: Scan, textLang: number): Threat[] {
   const out: Threat[] = [];
-  const add = (i: number, j: number, kind: Kind, langs: number, lever = false) => {
+  const add = (i: number, j: number, kind: Kind, langs: number, lever = false, canNegate = kind !== 'change') => {
     const past = cueBefore(sc, 'past', i, WIN.cue, langs, textLang);
-    const negated = kind === 'rating' || kind === 'escalate' ? isNegated(sc, i, j, langs, textLang) : false;
+    const negated = canNegate ? isNegated(sc, i, j, langs, textLang) : false;
     out.push({ i, j, kind, past, negated, lever: lever || negated, langs });
   };
   for (const h of sc.all('oneStar')) add(h.i, h.j, 'rating', h.langs);
@@ -101,8 +105,9 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
     const adj = sc.endingIn('negAdj', r.i - 2, r.i, (h) => sameSent(sc, h.i, r.i))
       ?? sc.startingIn('negAdj', r.j, r.j + 2, (h) => sameSent(sc, h.i, r.i));
     if (adj) add(Math.min(adj.i, r.i), Math.max(adj.j, r.j), 'rating', adj.langs & r.langs || r.langs);
-    const low = sc.startingIn('lowNum', r.j, r.j + 3, (h) => sameClause(sc, h.i, r.i));
-    if (low) add(r.i, low.j, 'rating', r.langs);
+    // "my rating won't go above 1", "оценка не выше 1": the negation is part of the threat here.
+    const low = sc.startingIn('lowNum', r.j, r.j + WIN.lowNum, (h) => sameClause(sc, h.i, r.i) && (h.langs & r.langs) !== 0);
+    if (low) add(r.i, low.j, 'rating', r.langs, false, false);
   }
   for (const h of sc.all('escalate')) add(h.i, h.j, 'escalate', h.langs);
   for (const h of sc.all('shame')) add(h.i, h.j, 'escalate', h.langs);
@@ -118,10 +123,8 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
       if (mine) add(c.i, end, 'change', c.langs, true);
     }
   }
-  for (const cat of ['goodRating'] as const) {
-    for (const g of sc.all(cat)) {
-      if (cueBefore(sc, 'future', g.i, 4, g.langs, textLang)) add(g.i, g.j, 'promise', g.langs, true);
-    }
+  for (const g of sc.all('goodRating')) {
+    if (cueBefore(sc, 'future', g.i, 4, g.langs, textLang)) add(g.i, g.j, 'promise', g.langs, true, false);
   }
   out.sort((a, b) => a.i - b.i || b.j - a.j);
   return out;
@@ -170,7 +173,8 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   // threat UNLESS demand; UNLESS/IF-NOT demand threat. The condition's own negation ("tant que
   // je n'ai pas", "пока не") is part of the condition, so the demand may look negated here.
   for (const u of [...sc.all('unless'), ...ifNotHits]) {
-    const d = demands.startingIn(u.j, u.j + WIN.unlessToDemand, (x) => sameSent(sc, x.i, u.i) && !x.past && !x.offered);
+    // "until this is compensated": a passive demand after the condition is still a demand.
+    const d = demands.startingIn(u.j, u.j + WIN.unlessToDemand, (x) => sameSent(sc, x.i, u.i) && !x.offered);
     if (!d) continue;
     const t = threats.endingIn(u.i - WIN.threatBeforeUnless, u.i, (x) => live(x) && x.j <= u.i && sameSent(sc, x.i, u.i) && shares(u, x, textLang));
     if (t) { emit('unless', t, d, u); continue; }

@@ -22,12 +22,14 @@ const WIN = {
   targetBeforeTie: 6,
   tieToReward: 4,
   offerBefore: 20,
+  pairGap: 4,
+  askBefore: 4, // "asked me to", "me relance pour que je"
   changeToObject: 4,
   pronounBack: 25,
 } as const;
 
 /** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
-const CONF = { sameSentence: 0.9, previousSentence: 0.82 } as const;
+const CONF = { sameSentence: 0.9, previousSentence: 0.82, pair: 0.82 } as const;
 
 interface Part { i: number; j: number; langs: number }
 interface Candidate { i: number; j: number; conf: number; reward: Part; target: Part; tie: Hit; offer: Hit }
@@ -69,6 +71,12 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
       target = targets.endingIn(x.i - WIN.targetBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i && shares(x, p, textLang));
       reward = target && rewards.startingIn(x.j, x.j + WIN.tieToReward, inSent);
     }
+    if (!reward || !target) {
+      // IF target, reward: "si pongo cinco estrellas me devuelven 3 euros" (conditional ties only).
+      if (!sc.startingIn('condTie', x.i, x.i, (c) => c.j === x.j)) continue;
+      target = targets.startingIn(x.j, x.j + 1, (p) => inSent(p) && shares(x, p, textLang));
+      reward = target && rewards.startingIn(target.j, target.j + WIN.tieToReward + 1, inSent);
+    }
     if (!reward || !target) continue;
     const i = Math.min(reward.i, target.i);
     const j = Math.max(reward.j, target.j, x.j);
@@ -77,6 +85,20 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     const offer = sc.endingIn('offer', i - WIN.offerBefore, i + 1, (o) => o.i <= i && (sc.tokens[o.i]!.sent === s || sc.tokens[o.i]!.sent === s - 1));
     if (!offer) continue;
     cands.push({ i: Math.min(i, offer.i), j, conf: sc.tokens[offer.i]!.sent === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
+  }
+  // "уговаривал удалить отзыв, обещал вернуть 500 рублей": the seller asks for the rating and
+  // promises the reward in one breath, each part with its own cue and no tie word between.
+  for (const t of targets.all()) {
+    const ask = sc.endingIn('offer', t.i - WIN.askBefore, t.i, (o) => o.j <= t.i && sameSent(sc, o.i, t.i));
+    if (!ask) continue;
+    for (let p = t.j; p <= t.j + WIN.pairGap; p++) {
+      const promise = sc.startingIn('offer', p, p, (o) => o !== ask && sameSent(sc, o.i, t.i));
+      const reward = promise && rewards.startingIn(promise.j, promise.j + 3, (r) => sameSent(sc, r.i, t.i));
+      if (promise && reward) {
+        cands.push({ i: ask.i, j: reward.j, conf: CONF.pair, reward, target: t, tie: promise, offer: ask });
+        break;
+      }
+    }
   }
   return strongestFirst(cands);
 }

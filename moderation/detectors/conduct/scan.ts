@@ -64,7 +64,9 @@ export function fold(lower: string): string {
   let out = '';
   let from = 0;
   for (let k = 0; k < lower.length; k++) {
-    const to = FOLD.get(lower.charCodeAt(k));
+    const c = lower.charCodeAt(k);
+    if (c < 0xc0) continue; // ASCII and Latin-1 punctuation never fold
+    const to = FOLD.get(c);
     if (to === undefined) continue;
     out += lower.slice(from, k) + String.fromCharCode(to);
     from = k + 1;
@@ -115,19 +117,20 @@ export function tokenize(lower: string): Token[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Lexicon: a character trie over phrase words (exact or `stem*`), phrases indexed by first word.
+// Lexicon: whole words in a hash map, stems (`word*`) in a character trie, phrases indexed by
+// their first two words so a common first word ("de", "my", "i") does not try every phrase.
 
-interface TrieNode { next: Map<number, TrieNode>; exact: number[] | null; prefix: number[] | null }
+interface TrieNode { next: Map<number, TrieNode>; ids: number[] | null }
 interface Phrase { cat: string; words: number[]; langs: number }
 
-function newNode(): TrieNode {
-  return { next: new Map(), exact: null, prefix: null };
-}
+const SINGLE = -1;
 
 export class Lexicon {
-  private readonly root = newNode();
+  private readonly exact = new Map<string, number[]>();
+  private readonly stems: TrieNode = { next: new Map(), ids: null };
   private readonly wordIds = new Map<string, number>();
-  private readonly byFirst = new Map<number, Phrase[]>();
+  /** first word id → second word id (or SINGLE) → phrases */
+  private readonly index = new Map<number, Map<number, Phrase[]>>();
   readonly categories = new Set<string>();
 
   constructor(sources: readonly object[]) {
@@ -151,9 +154,12 @@ export class Lexicon {
       }
     }
     for (const p of phrases.values()) {
-      const list = this.byFirst.get(p.words[0]!);
+      let bySecond = this.index.get(p.words[0]!);
+      if (!bySecond) { bySecond = new Map(); this.index.set(p.words[0]!, bySecond); }
+      const second = p.words.length > 1 ? p.words[1]! : SINGLE;
+      const list = bySecond.get(second);
       if (list) list.push(p);
-      else this.byFirst.set(p.words[0]!, [p]);
+      else bySecond.set(second, [p]);
     }
   }
 
@@ -174,46 +180,65 @@ export class Lexicon {
     if (id !== undefined) return id;
     id = this.wordIds.size;
     this.wordIds.set(key, id);
-    let node = this.root;
+    if (!stem) {
+      const list = this.exact.get(w);
+      if (list) list.push(id);
+      else this.exact.set(w, [id]);
+      return id;
+    }
+    let node = this.stems;
     for (let k = 0; k < w.length; k++) {
       const c = w.charCodeAt(k);
       let nx = node.next.get(c);
-      if (!nx) { nx = newNode(); node.next.set(c, nx); }
+      if (!nx) { nx = { next: new Map(), ids: null }; node.next.set(c, nx); }
       node = nx;
     }
-    if (stem) (node.prefix ??= []).push(id);
-    else (node.exact ??= []).push(id);
+    (node.ids ??= []).push(id);
     return id;
   }
 
-  /** Word ids a text word matches: exact entries plus every stem it starts with. */
+  /** Word ids a text word matches: its exact entries plus every stem it starts with. */
   private match(w: string): number[] | undefined {
-    let node: TrieNode | undefined = this.root;
-    let out: number[] | undefined;
-    for (let k = 0; k < w.length && node; k++) {
+    let out = this.exact.get(w);
+    let node: TrieNode | undefined = this.stems;
+    let copied = false;
+    for (let k = 0; k < w.length; k++) {
       node = node.next.get(w.charCodeAt(k));
       if (!node) break;
-      if (node.prefix) (out ??= []).push(...node.prefix);
-      if (k === w.length - 1 && node.exact) (out ??= []).push(...node.exact);
+      if (node.ids) {
+        if (!out) { out = node.ids; continue; }
+        if (!copied) { out = out.slice(); copied = true; }
+        for (const id of node.ids) out.push(id);
+      }
     }
     return out;
   }
 
   scan(tokens: Token[]): Hit[] {
-    const ids = tokens.map((t) => this.match(t.w));
+    const n = tokens.length;
+    const ids = new Array<number[] | undefined>(n);
+    for (let t = 0; t < n; t++) ids[t] = this.match(tokens[t]!.w);
     const hits: Hit[] = [];
-    for (let t = 0; t < tokens.length; t++) {
+    for (let t = 0; t < n; t++) {
       const first = ids[t];
       if (!first) continue;
+      const next = t + 1 < n && tokens[t + 1]!.sent === tokens[t]!.sent ? ids[t + 1] : undefined;
       for (const id of first) {
-        const list = this.byFirst.get(id);
-        if (!list) continue;
-        for (const p of list) {
-          const n = p.words.length;
-          if (t + n > tokens.length || tokens[t + n - 1]!.sent !== tokens[t]!.sent) continue;
-          let ok = true;
-          for (let k = 1; k < n && ok; k++) ok = ids[t + k]?.includes(p.words[k]!) === true;
-          if (ok) hits.push({ cat: p.cat, i: t, j: t + n, langs: p.langs });
+        const bySecond = this.index.get(id);
+        if (!bySecond) continue;
+        const single = bySecond.get(SINGLE);
+        if (single) for (const p of single) hits.push({ cat: p.cat, i: t, j: t + 1, langs: p.langs });
+        if (!next) continue;
+        for (const id2 of next) {
+          const list = bySecond.get(id2);
+          if (!list) continue;
+          for (const p of list) {
+            const len = p.words.length;
+            if (t + len > n || tokens[t + len - 1]!.sent !== tokens[t]!.sent) continue;
+            let ok = true;
+            for (let k = 2; k < len && ok; k++) ok = ids[t + k]?.includes(p.words[k]!) === true;
+            if (ok) hits.push({ cat: p.cat, i: t, j: t + len, langs: p.langs });
+          }
         }
       }
     }
@@ -225,17 +250,22 @@ export class Lexicon {
 
 export const LEXICON = new Lexicon([common, extortion, incentive, sellerTie]);
 
-/** Per-category hit lists with start/end indexes; window queries look at a bounded number of tokens. */
-class ScanResult implements Scan {
+/**
+ * Hits by category, and by start and end token. Window queries look at a bounded number of
+ * tokens and compare category names (interned strings), so they cost a few steps each.
+ */
+export class ScanResult implements Scan {
   private readonly byCat = new Map<string, Hit[]>();
-  private readonly starts = new Map<string, Map<number, Hit[]>>();
-  private readonly ends = new Map<string, Map<number, Hit[]>>();
+  private readonly startAt: (Hit[] | undefined)[];
+  private readonly endAt: (Hit[] | undefined)[];
 
   constructor(readonly tokens: Token[], hits: Hit[]) {
+    this.startAt = new Array<Hit[] | undefined>(tokens.length + 1);
+    this.endAt = new Array<Hit[] | undefined>(tokens.length + 1);
     for (const h of hits) {
       push(this.byCat, h.cat, h);
-      push(getMap(this.starts, h.cat), h.i, h);
-      push(getMap(this.ends, h.cat), h.j, h);
+      (this.startAt[h.i] ??= []).push(h);
+      (this.endAt[h.j] ??= []).push(h);
     }
   }
 
@@ -244,21 +274,18 @@ class ScanResult implements Scan {
   }
 
   startingIn(cat: string, from: number, to: number, ok?: (h: Hit) => boolean): Hit | undefined {
-    const m = this.starts.get(cat);
-    if (!m) return undefined;
-    for (let p = Math.max(0, from); p <= to; p++) {
-      const list = m.get(p);
-      if (list) for (const h of list) if (!ok || ok(h)) return h;
+    const last = Math.min(to, this.tokens.length);
+    for (let p = Math.max(0, from); p <= last; p++) {
+      const list = this.startAt[p];
+      if (list) for (const h of list) if (h.cat === cat && (!ok || ok(h))) return h;
     }
     return undefined;
   }
 
   endingIn(cat: string, from: number, to: number, ok?: (h: Hit) => boolean): Hit | undefined {
-    const m = this.ends.get(cat);
-    if (!m) return undefined;
-    for (let p = to; p >= Math.max(0, from); p--) {
-      const list = m.get(p);
-      if (list) for (const h of list) if (!ok || ok(h)) return h;
+    for (let p = Math.min(to, this.tokens.length); p >= Math.max(0, from); p--) {
+      const list = this.endAt[p];
+      if (list) for (const h of list) if (h.cat === cat && (!ok || ok(h))) return h;
     }
     return undefined;
   }
@@ -269,21 +296,21 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   if (list) list.push(v);
   else m.set(k, [v]);
 }
-function getMap<K, V>(m: Map<string, Map<K, V>>, k: string): Map<K, V> {
-  let x = m.get(k);
-  if (!x) { x = new Map(); m.set(k, x); }
-  return x;
-}
 
 /** Window queries over detector-built parts (threats, demands, targets) by start and end token. */
 export class SpanIndex<T extends { i: number; j: number }> {
   private readonly starts = new Map<number, T[]>();
   private readonly ends = new Map<number, T[]>();
   constructor(items: readonly T[]) {
+    this.items = items;
     for (const x of items) {
       push(this.starts, x.i, x);
       push(this.ends, x.j, x);
     }
+  }
+  private readonly items: readonly T[];
+  all(): readonly T[] {
+    return this.items;
   }
   startingIn(from: number, to: number, ok: (x: T) => boolean): T | undefined {
     for (let p = Math.max(0, from); p <= to; p++) for (const x of this.starts.get(p) ?? []) if (ok(x)) return x;

@@ -59,16 +59,23 @@ const promoInSentence = (sc: Scan, i: number) => {
 function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const h of sc.all('ownerSelf')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
   for (const h of sc.all('ourProducts')) if (!precededBy(sc, 'purposePrep', h)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ourProducts });
+  // "Я продавец этого товара": a seller-side role may name any "this ..." after it.
+  for (const h of sc.all('sellerRole')) {
+    if (negated(sc, h, textLang)) continue;
+    const dem = sc.startingIn('demonstr', h.j, h.j + 2, (d) => sameClause(sc, d.i, h.i) && same(d, h));
+    if (dem) out.push({ i: h.i, j: Math.min(dem.j + 1, sc.tokens.length), kind: 'owner', conf: CONF.ownerWithStore });
+  }
   for (const h of sc.all('ownerRole')) {
     if (negated(sc, h, textLang)) continue;
     const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
+    const inClauseAny = (x: Hit) => same(x, h) && sc.tokens[x.i]!.sent === sc.tokens[h.i]!.sent;
     const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause);
     if (store) { out.push({ i: h.i, j: store.j, kind: 'owner', conf: CONF.ownerWithStore }); continue; }
     // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
     // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
     const next = sc.tokens[h.j];
     const pause = !next || next.clause !== sc.tokens[h.j - 1]!.clause;
-    const writer = sc.startingIn('subjectPron', h.j, h.j) !== undefined;
+    const writer = sc.startingIn('subjectPron', h.j, h.j + 2, inClauseAny) !== undefined;
     const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
     if (pause || writer || promo) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerBare });
   }
@@ -126,6 +133,11 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (!verb) continue;
     const dem = sc.startingIn('demonstr', verb.j, verb.j + 1, (d) => sameClause(sc, d.i, r.i) && same(d, r));
     if (dem) out.push({ i: r.i, j: dem.j, kind: 'relative', conf: CONF.relativeVerb });
+  }
+  // "магазин принадлежит моему мужу", "this shop is run by my aunt"
+  for (const b of sc.all('belongsTo')) {
+    const store = sc.endingIn('storeNoun', b.i - 3, b.i, (s) => s.j <= b.i && sameClause(sc, s.i, b.i) && same(s, b));
+    if (store && !localAround(sc, store.i, b.j)) out.push({ i: store.i, j: Math.min(b.j + 1, sc.tokens.length), kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
     if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'statement', conf: CONF.statement });

@@ -2,8 +2,9 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
-import { tokens, type Hit, type Tok } from './words.js';
+import { allLangs, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
+import contactPhrases from '../../data/contact-phrases.json';
 
 /**
  * off_platform.contact: an invitation to talk outside the platform.
@@ -45,7 +46,12 @@ const HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}
 const NAMEY_RE = /^[\p{L}\p{N}_.]*(?:[\p{N}_]|\p{L}\.\p{L})[\p{L}\p{N}_.]*$/u;
 const VERSION_RE = /^v?\d+(?:\.\d+)*[a-z]?$/i;
 // What may stand between a messenger name and its identifier.
-const GLUE_RE = /^[\s:：\-–—=(),]*(?:(?:at|на|в|у|in|en|no|sur|na|id|is|es|é|est|to|jest|это|є|ник|нік|nick|username|номер|number|número|numero|numer|тел\.?|tel\.?|phone|телефон)[\s:：\-–—=(),]+)*$/iu;
+const GLUE_WORDS = [
+  'at', 'на', 'в', 'у', 'in', 'en', 'no', 'sur', 'na', 'is', 'es', 'é', 'est', 'to', 'jest', 'это', 'є',
+  'номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон',
+  ...allLangs(contactPhrases.handleCues).flatMap((c) => c.split(' ')),
+].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const GLUE_RE = new RegExp(`^[\\s:：\\-–—=(),.]*(?:(?:${[...new Set(GLUE_WORDS)].join('|')})[\\s:：\\-–—=(),.]+)*$`, 'iu');
 
 interface Ident { s: number; e: number }
 
@@ -68,7 +74,7 @@ function identifiers(norm: Normalized): Ident[] {
   return out;
 }
 
-interface Piece { s: number; e: number; conf: number; signal: string }
+export interface Piece { s: number; e: number; conf: number; signal: string }
 
 /** First index in `xs` (sorted by s) whose s >= pos. */
 function lowerBound(xs: { s: number }[], pos: number): number {
@@ -92,7 +98,7 @@ export function contactPieces(norm: Normalized): Piece[] {
 
   // Messenger links: wa.me/7916…, t.me/shop, instagram.com/name, tg://resolve?domain=…
   for (const h of scanLinks(norm)) {
-    if (h.conf <= 0) continue;
+    if (h.conf <= 0 || pieces.length >= MAX_PIECES) continue;
     if (h.host) {
       const id = messengerOfHost(h.host);
       if (id && h.path.length > 1 && !CORPORATE_PATH_RE.test(h.path)) pieces.push({ s: h.start, e: h.end, conf: CONF.link, signal: `link:${id}` });
@@ -115,9 +121,19 @@ export function contactPieces(norm: Normalized): Piece[] {
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length) return pieces;
   const ids = identifiers(norm);
+  // "ник shop_msk", "pseudo margot_bijoux": a name-like word after a handle cue is one too.
+  for (const c of hits) {
+    if (c.cat !== 'c.cue') continue;
+    const next = toks[c.j];
+    if (!next || next.s - c.e > 3) continue;
+    const end = nameyWordAt(text, next.s);
+    if (end) ids.push({ s: next.s, e: end });
+  }
+  ids.sort((a, b) => a.s - b.s);
 
   // Names followed (or preceded) by an identifier.
   for (const n of names) {
+    if (pieces.length >= MAX_PIECES) break;
     const short = n.cat === 'msg.short';
     const amb = MESSENGERS.get(n.id)?.ambiguous === true;
     let found = false;
@@ -145,6 +161,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   // Invitation verbs near a messenger name, same sentence.
   let start = 0;
   for (const v of verbs) {
+    if (pieces.length >= MAX_PIECES) break;
     while (start < names.length && names[start]!.j < v.i - VERB_WINDOW) start++;
     for (let k = start; k < names.length && names[k]!.i <= v.j + VERB_WINDOW; k++) {
       const n = names[k]!;
@@ -162,6 +179,7 @@ export function contactPieces(norm: Normalized): Piece[] {
 
   // "I'm on Telegram", "chama no zap", "жду в вайбере": the cue directly before the name.
   for (const d of directs) {
+    if (pieces.length >= MAX_PIECES) break;
     const k = lowerBound(names, d.e);
     const n = names[k];
     if (!n || n.i !== d.j || n.cat === 'msg.short' || MESSENGERS.get(n.id)?.ambiguous) continue;
@@ -171,6 +189,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   // Verbs near an "@handle" or a number: "DM me @shop_ua", "пишите @shop_ua", "contact me:
   // +1 212 555 0188". (The number itself is also the phone detector's.)
   for (const v of verbs) {
+    if (pieces.length >= MAX_PIECES) break;
     const k = lowerBound(ids, v.e);
     const h = ids[k];
     if (!h) continue;
@@ -178,7 +197,21 @@ export function contactPieces(norm: Normalized): Piece[] {
     if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
     pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: text[h.s] === '@' ? 'verb:handle' : 'verb:number' });
   }
+  capTail(pieces, Math.max(names[names.length - 1]?.e ?? 0, verbs[verbs.length - 1]?.e ?? 0));
   return pieces;
+}
+
+/**
+ * At most this many pieces per detector and text: past it the text is spam, and the rest of it
+ * (up to the last cue) becomes one piece, so a flood of cues costs no more than a few hundred.
+ */
+export const MAX_PIECES = 200;
+
+export function capTail(pieces: Piece[], lastCueEnd: number): void {
+  if (pieces.length < MAX_PIECES) return;
+  let end = 0;
+  for (const p of pieces) if (p.e > end) end = p.e;
+  if (lastCueEnd > end) pieces.push({ s: end, e: lastCueEnd, conf: 0.7, signal: 'overflow' });
 }
 
 /** End of a name-like word starting at `s` ("shop_ua", "kate.nails"), or 0. */
@@ -203,25 +236,30 @@ function tokenAt(toks: Tok[], pos: number): number {
   return lo;
 }
 
+/** Pieces this close, in one sentence, are one finding ("por fuera te sale más barato"). */
+const MERGE_GAP = 12;
+
 /**
- * Overlapping pieces, or pieces only a space or a colon apart ("add me on Telegram t.me/x"),
- * become one finding: the union span, the best confidence, all signals.
+ * Overlapping pieces, or pieces a few characters apart in one sentence ("add me on Telegram
+ * t.me/x"), become one finding: the union span, the best confidence, the signals of all (up to 8).
  */
-export function mergePieces(pieces: Piece[], text = ''): Piece[] {
+export function mergePieces(pieces: Piece[], text = ''): Merged[] {
   pieces.sort((a, b) => a.s - b.s || b.e - a.e);
-  const out: Piece[] = [];
+  const out: Merged[] = [];
   for (const p of pieces) {
     const last = out[out.length - 1];
-    if (last && (p.s < last.e || (p.s - last.e <= 2 && /^[\s:,]*$/.test(text.slice(last.e, p.s))))) {
+    if (last && (p.s < last.e || (p.s - last.e <= MERGE_GAP && !/[.!?\n]/.test(text.slice(last.e, p.s))))) {
       last.e = Math.max(last.e, p.e);
       if (p.conf > last.conf) last.conf = p.conf;
-      if (!last.signal.split(',').includes(p.signal) && last.signal.length < 200) last.signal += ',' + p.signal;
+      if (last.signals.length < 8 && !last.signals.includes(p.signal)) last.signals.push(p.signal);
       continue;
     }
-    out.push({ ...p });
+    out.push({ s: p.s, e: p.e, conf: p.conf, signals: [p.signal] });
   }
   return out;
 }
+
+export interface Merged { s: number; e: number; conf: number; signals: string[] }
 
 export const contactDetector: TextDetector = ({ norm }) => {
   const out: TextFinding[] = [];
@@ -231,7 +269,7 @@ export const contactDetector: TextDetector = ({ norm }) => {
       detector: DETECTOR,
       confidence: p.conf,
       span: norm.toOriginal(p.s, p.e),
-      evidence: { subtype: p.signal.split(',')[0]!.split(':')[0]!, signals: p.signal.split(',').slice(0, 8).map((x) => x.slice(0, 60)) },
+      evidence: { subtype: p.signals[0]!.split(':')[0]!, signals: p.signals.map((x) => x.slice(0, 60)) },
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { lexHits } from './lexicon.js';
-import { mergePieces } from './contact.js';
+import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { tokens, type Hit } from './words.js';
 
 /**
@@ -49,8 +49,6 @@ function anyIn(xs: Hit[], from: number, to: number): boolean {
   return false;
 }
 
-interface Piece { s: number; e: number; conf: number; signal: string }
-
 export function dealPieces(norm: Normalized): Piece[] {
   const hits = lexHits(norm);
   const toks = tokens(norm);
@@ -73,11 +71,13 @@ export function dealPieces(norm: Normalized): Piece[] {
 
   const pieces: Piece[] = [];
   for (const s of strong) {
+    if (pieces.length >= MAX_PIECES) break;
     if (negBefore(s) || platformNear(s, s)) continue;
     pieces.push({ s: s.s, e: s.e, conf: CONF.strong, signal: 'strong' });
   }
 
   for (const o of offers) {
+    if (pieces.length >= MAX_PIECES) break;
     for (let k = fromToken(channels, o.i - OFFER_WINDOW - 4); k < channels.length && channels[k]!.i <= o.j + OFFER_WINDOW; k++) {
       const c = channels[k]!;
       if (c.i < o.j && c.j > o.i) continue;
@@ -90,6 +90,7 @@ export function dealPieces(norm: Normalized): Piece[] {
   }
 
   for (const p of pays) {
+    if (pieces.length >= MAX_PIECES) break;
     if (negBefore(p)) continue;
     for (let k = fromToken(payChannels, p.i - PAY_WINDOW - 4); k < payChannels.length && payChannels[k]!.i <= p.j + PAY_WINDOW; k++) {
       const c = payChannels[k]!;
@@ -101,6 +102,7 @@ export function dealPieces(norm: Normalized): Piece[] {
     }
   }
 
+  capTail(pieces, Math.max(strong[strong.length - 1]?.e ?? 0, offers[offers.length - 1]?.e ?? 0, pays[pays.length - 1]?.e ?? 0));
   return pieces;
 }
 
@@ -112,7 +114,7 @@ export const dealDetector: TextDetector = ({ norm }) => {
       detector: DETECTOR,
       confidence: p.conf,
       span: norm.toOriginal(p.s, p.e),
-      evidence: { subtype: p.signal.split(',')[0]!, signals: p.signal.split(',').slice(0, 8) },
+      evidence: { subtype: p.signals[0]!, signals: p.signals },
     });
   }
   return out;

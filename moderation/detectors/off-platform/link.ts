@@ -29,7 +29,12 @@ import messengers from '../../data/messengers.json';
 
 const DETECTOR = 'off-platform.link';
 /** Longest chunk handed to linkify at once; longer runs without spaces are cut. */
-const MAX_CHUNK = 2048;
+const MAX_CHUNK = 512;
+/**
+ * A text with more URLs than this is link spam: the first ones are reported one by one, the
+ * rest as one span, so a flood of links costs no more than a few hundred.
+ */
+const MAX_HITS = 200;
 
 const CONF = {
   scheme: 0.97,          // http://, https://, ftp://, //
@@ -40,6 +45,7 @@ const CONF = {
   bareCommonTld: 0.85,
   bareOtherTld: 0.7,
   disguised: 0.85,
+  overflow: 0.8,         // the tail of a text with more than MAX_HITS links
 } as const;
 
 const TLDS = new Set<string>(TLD_LIST);
@@ -85,6 +91,8 @@ export interface UrlHit {
   ip: boolean;
   /** How plausible this is as a link typed on purpose; 0 = not a link (a file, a product name). */
   conf: number;
+  /** The span covering everything after MAX_HITS links (no host: not checked further). */
+  overflow?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -104,8 +112,12 @@ const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0
 // A dot between a character and a letter or digit, or '//': the only places linkify can find anything.
 const CANDIDATE_RE = /[^\s.][.][\p{L}\p{N}]|\/\//gu;
 
-/** Chunks closer than this are handed to linkify together: one call costs more than the text. */
-const MERGE_GAP = 256;
+/**
+ * Chunks closer than this are handed to linkify together: a call costs more than a short text.
+ * Merged chunks stay short, as linkify rescans the rest of its input after every match.
+ */
+const MERGE_GAP = 128;
+const MERGED_MAX = 512;
 
 /**
  * Whitespace-delimited chunks around candidates that could hold a link: a scheme or '//', or a
@@ -128,7 +140,7 @@ function candidateChunks(text: string): [number, number][] {
     CANDIDATE_RE.lastIndex = e;
     if (!mayHoldLink(text, s, e)) continue;
     const prev = out[out.length - 1];
-    if (prev && s - prev[1] <= MERGE_GAP && e - prev[0] <= 2 * MAX_CHUNK) prev[1] = e;
+    if (prev && s - prev[1] <= MERGE_GAP && e - prev[0] <= MERGED_MAX) prev[1] = e;
     else out.push([s, e]);
   }
   return out;
@@ -211,6 +223,8 @@ const SEP_RE = new RegExp(
 );
 const LABEL_CHAR_RE = /[\p{L}\p{N}\-]/u;
 const MAX_LABEL = 80;
+/** Hosts have a handful of labels; a longer chain of " . " is prose (or an attack on us). */
+const MAX_LABELS = 8;
 
 interface Sep { a: number; b: number; kind: Disguise; ls: number; le: number; rs: number; re: number }
 
@@ -248,7 +262,7 @@ function disguisedHits(norm: Normalized): UrlHit[] {
   while (i < seps.length) {
     // A chain: each separator's right label is the next one's left label ("www . shop . com").
     let j = i + 1;
-    while (j < seps.length && seps[j]!.ls === seps[j - 1]!.rs && seps[j]!.le === seps[j - 1]!.re) j++;
+    while (j < seps.length && j - i < MAX_LABELS && seps[j]!.ls === seps[j - 1]!.rs && seps[j]!.le === seps[j - 1]!.re) j++;
     const chain = seps.slice(i, j);
     const hit = judgeChain(norm, text, lower, chain);
     if (hit) out.push(hit);
@@ -408,12 +422,16 @@ export function scanLinks(norm: Normalized): UrlHit[] {
   const lower = norm.lower;
   const hits: UrlHit[] = [];
   const emails: [number, number][] = [];
-  for (const [cs, ce] of candidateChunks(text)) {
+  const chunks = candidateChunks(text);
+  let overflowFrom = -1;
+  for (const [cs, ce] of chunks) {
+    if (overflowFrom >= 0) break;
     // '|' is no URL character; full-width '｜' (NFKC makes it '|') separates links in CJK text,
     // and linkify will not start a URL right after one. Same length, so offsets hold.
     const matches = linkifier().match(text.slice(cs, ce).replace(/\|/g, ' '));
     if (!matches) continue;
     for (const m of matches) {
+      if (hits.length >= MAX_HITS) { overflowFrom = cs + m.index; break; }
       const s = cs + m.index;
       const e = cs + m.lastIndex;
       if (m.schema.toLowerCase() === 'mailto:') { emails.push([s, e]); continue; }
@@ -424,8 +442,10 @@ export function scanLinks(norm: Normalized): UrlHit[] {
       hits.push(h);
     }
   }
-  if (lower.indexOf('.') >= 0 || SEP_HINT_RE.test(lower)) hits.push(...disguisedHits(norm));
-  hits.push(...schemeHits(norm));
+  if (overflowFrom < 0) {
+    if (lower.indexOf('.') >= 0 || SEP_HINT_RE.test(lower)) hits.push(...disguisedHits(norm).slice(0, MAX_HITS));
+    hits.push(...schemeHits(norm).slice(0, MAX_HITS));
+  }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop hits inside another (a linkify "www.shop" inside the disguised "www.shop . com") and
   // anything inside an e-mail address.
@@ -441,6 +461,14 @@ export function scanLinks(norm: Normalized): UrlHit[] {
     out.push(h);
   }
   for (const h of out) h.conf = linkConfidence(text, h);
+  if (overflowFrom >= 0) {
+    const end = chunks[chunks.length - 1]![1];
+    out.push({
+      start: overflowFrom, end, schema: '', host: '', hostStart: overflowFrom, hostEnd: overflowFrom, path: '', userinfo: '',
+      www: false, disguise: null, domain: null, suffix: null, label: null, subdomain: '', icann: false, ip: false,
+      conf: CONF.overflow, overflow: true,
+    });
+  }
   scanCache.set(norm, out);
   return out;
 }
@@ -476,6 +504,7 @@ export const linkDetector: TextDetector = ({ norm, config }) => {
     if (h.conf <= 0) continue;
     if (h.host && isPlatformHost(h.host, config.platformDomains) && !foldedLookalike(norm, h)) continue;
     const signals: string[] = [];
+    if (h.overflow) signals.push('overflow');
     if (h.schema) signals.push(`scheme:${h.schema}`);
     if (h.disguise) signals.push(`disguised:${h.disguise}`);
     if (h.domain) signals.push(`domain:${h.domain}`.slice(0, 60));

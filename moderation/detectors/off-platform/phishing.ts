@@ -5,7 +5,7 @@ import suspiciousTlds from '../../data/suspicious-tlds.json';
 import confusables from '../../data/confusables.json';
 import { lexHits } from './lexicon.js';
 import { foldedLookalike, isPlatformHost, scanLinks, type UrlHit } from './link.js';
-import { mergePieces } from './contact.js';
+import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { tokens, type Hit } from './words.js';
 
 /**
@@ -105,8 +105,6 @@ function looksLikeBrand(name: string, brands: string[]): 'same' | 'typo' | 'cont
   return null;
 }
 
-interface Piece { s: number; e: number; conf: number; signal: string }
-
 function urlSignals(norm: Normalized, h: UrlHit, brands: string[], platform: string[]): { conf: number; signals: string[] } {
   const signals: string[] = [];
   let conf = 0;
@@ -163,6 +161,7 @@ export function phishingPieces(norm: Normalized, platformDomains: readonly strin
   // "send me the code from the SMS", "пришлите CVV": asked for, no link needed.
   let c0 = 0;
   for (const a of asks) {
+    if (pieces.length >= MAX_PIECES) break;
     while (c0 < creds.length && creds[c0]!.i < a.j) c0++;
     const c = creds[c0];
     if (!c || c.i - a.j > ASK_WINDOW || toks[c.i]!.sent !== toks[a.i]!.sent) continue;
@@ -174,6 +173,7 @@ export function phishingPieces(norm: Normalized, platformDomains: readonly strin
   let p0 = 0;
   let q0 = 0;
   for (const b of baits) {
+    if (pieces.length >= MAX_PIECES) break;
     while (l0 < offPlatform.length && offPlatform[l0]!.end < b.s - BAIT_LINK_CHARS) l0++;
     const l = offPlatform[l0];
     if (l && l.start <= b.e + BAIT_LINK_CHARS) {
@@ -191,13 +191,15 @@ export function phishingPieces(norm: Normalized, platformDomains: readonly strin
       break;
     }
   }
+  capTail(pieces, Math.max(asks[asks.length - 1]?.e ?? 0, baits[baits.length - 1]?.e ?? 0));
   return pieces;
 }
 
 export const phishingDetector: TextDetector = ({ norm, config }) => {
   const out: TextFinding[] = [];
   for (const p of mergePieces(phishingPieces(norm, config.platformDomains), norm.text)) {
-    const signals = p.signal.split(',').slice(0, 8).map((x) => x.slice(0, 60));
+    // A URL piece carries its signals comma-joined; flatten them.
+    const signals = [...new Set(p.signals.flatMap((x) => x.split(',')))].slice(0, 8).map((x) => x.slice(0, 60));
     out.push({
       type: 'off_platform.phishing',
       detector: DETECTOR,

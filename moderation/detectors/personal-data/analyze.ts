@@ -1,7 +1,7 @@
 import type { DetectorInput, TextFinding } from '../../types.js';
 import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js';
 import { contextIndex } from './context.js';
-import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeDate } from './numbers.js';
 import { scorePhone } from './phone.js';
 import { scoreCard } from './payment-card.js';
 import { findIbans, scoreBankDigits, type Found } from './bank-account.js';
@@ -25,8 +25,12 @@ const MAX_WINDOW_DIGITS = 26;
 const MAX_WINDOW_GROUPS = 12;
 /** Clusters with more groups than this are adversarial or tables; only phone-length windows are tried. */
 const MAX_FULL_ENUM_GROUPS = 24;
+/** No digit-based type is shorter than this ("conta 12345-6"); prices and sizes stop here. */
+const MIN_CLUSTER_DIGITS = 6;
 /** libphonenumber parses per text for "valid in another region" (about 10 µs each). */
 const FALLBACK_PARSE_BUDGET = 48;
+/** A digit claim inside an address span survives only at this confidence (a phone on a parcel label). */
+const INSIDE_ADDRESS_MIN = 0.9;
 
 const DIGIT_SCORERS: readonly ((w: Window, c: NumberCtx) => Claim | null)[] = [scoreCard, scoreNumericId, scoreBankDigits, scorePhone];
 
@@ -47,20 +51,18 @@ function run(input: DetectorInput): TextFinding[] {
   const norm = input.norm;
   const text = norm.text;
   const hasDigit = /\d/.test(text);
-  const cands: Candidate[] = [];
-  let order = 0;
-  const add = (f: Found) => { if (f.claim.confidence >= REPORT_MIN) cands.push({ ...f, order: order++ }); };
-
-  for (const f of findEmails(norm)) add(f);
+  const found: Found[] = findEmails(norm);
   if (hasDigit) {
     const c: NumberCtx = { input, norm, ctx: contextIndex(norm), budget: { fallbackParses: FALLBACK_PARSE_BUDGET } };
-    for (const f of findMrz(c)) add(f);
-    for (const f of findIbans(text, c)) add(f);
-    for (const f of findAlnumIds(c)) add(f);
-    for (const cl of digitClusters(norm)) for (const f of clusterClaims(cl, c)) add(f);
-    for (const f of findAddresses(norm)) add(f);
+    found.push(...findMrz(c), ...findIbans(text, c), ...findAlnumIds(c));
+    for (const cl of digitClusters(norm)) if (cl.digits.length >= MIN_CLUSTER_DIGITS) found.push(...clusterClaims(cl, c));
+    found.push(...findAddresses(norm, c.ctx));
   }
-  return resolve(cands).map((f) => toFinding(input, f));
+  const cands: Candidate[] = [];
+  for (const f of found) if (f.claim.confidence >= REPORT_MIN) cands.push({ ...f, order: cands.length });
+  const out: TextFinding[] = [];
+  for (const f of resolve(cands)) out.push(toFinding(input, f));
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,23 +111,36 @@ function clusterClaims(cl: DigitCluster, c: NumberCtx): Found[] {
   return out;
 }
 
-/** Best non-overlapping sub-windows of a segment, left to right (two phones in a row, a date then a phone). */
+// A separator that can end one number and start the next: brackets ("7777 (800)") or more than one character.
+const SOFT_BREAK_RE = /[()]|^.{2,}$/su;
+
+/**
+ * Sub-windows of a segment, left to right (two phones in a row, a date then a phone). A window
+ * may start inside the segment only where something explains what comes before it — a bracket
+ * or wide separator, a date, or another claimed window — so "2001 5067 8901 2" stays one number
+ * and does not yield the phone "5067 8901 2".
+ */
 function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
   const text = c.norm.text;
   const n = seg.groups.length;
   if (n < 2) return [];
+  // Evenly grouped runs ("6011 2345 6789 0124") are one number written in blocks.
+  const lens = seg.groups.map((g) => g.end - g.start);
+  if (n >= 3 && lens.every((l) => l === lens[0]) && lens[0]! >= 3) return [];
   const limited = n > MAX_FULL_ENUM_GROUPS;
   const found: Found[] = [];
+  const claimedEnd = new Set<number>();
   for (let a = 0; a < n; a++) {
+    if (a > 0 && !claimedEnd.has(a - 1) && !SOFT_BREAK_RE.test(seg.seps[a - 1]!) && !(a <= 4 && looksLikeDate(windowOf(subCluster(seg, 0, a - 1), text)))) continue;
     let digits = 0;
     for (let b = a; b < n && b - a < MAX_WINDOW_GROUPS; b++) {
-      digits += seg.groups[b]!.end - seg.groups[b]!.start;
+      digits += lens[b]!;
       if (digits > MAX_WINDOW_DIGITS) break;
       if (digits < 7 || (a === 0 && b === n - 1)) continue;
       if (limited && (digits < 10 || digits > 12)) continue;
       const sub = subCluster(seg, a, b);
       const claim = best(windowOf(sub, text), c);
-      if (claim) found.push({ start: sub.start, end: sub.end, claim });
+      if (claim) { found.push({ start: sub.start, end: sub.end, claim }); claimedEnd.add(b); }
     }
   }
   return found;
@@ -138,7 +153,9 @@ function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
  * overlap other types (a house number is not a phone, but a parcel label can hold both).
  */
 function resolve(cands: Candidate[]): Candidate[] {
-  const sorted = [...cands].sort((x, y) => y.claim.confidence - x.claim.confidence || (y.end - y.start) - (x.end - x.start) || x.order - y.order);
+  // A postcode or house number inside an address is part of it, not a phone of its own.
+  const addresses = cands.filter((f) => f.claim.type === 'personal_data.postal_address');
+  const sorted = cands.filter((f) => !insideAddress(f, addresses)).sort((x, y) => y.claim.confidence - x.claim.confidence || (y.end - y.start) - (x.end - x.start) || x.order - y.order);
   const kept: Candidate[] = [];
   for (const f of sorted) {
     const isAddr = f.claim.type === 'personal_data.postal_address';
@@ -146,6 +163,12 @@ function resolve(cands: Candidate[]): Candidate[] {
     if (!clash) kept.push(f);
   }
   return kept.sort((x, y) => x.start - y.start);
+}
+
+function insideAddress(f: Candidate, addresses: Candidate[]): boolean {
+  if (f.claim.type === 'personal_data.postal_address' || f.claim.confidence >= INSIDE_ADDRESS_MIN) return false;
+  for (const a of addresses) if (a.start <= f.start && f.end <= a.end) return true;
+  return false;
 }
 
 function toFinding(input: DetectorInput, f: Found): TextFinding {

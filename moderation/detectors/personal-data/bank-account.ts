@@ -72,10 +72,13 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
 // National account numbers in digit windows
 
 /** ES CCC: entity(4) office(4) DC(2) account(10); each DC is mod 11 over weights 1,2,4,8,5,10,9,7,3,6. */
+const CCC_WEIGHTS = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
+function cccDigit(s: string): number {
+  const r = 11 - (weighted(s, CCC_WEIGHTS) % 11);
+  return r === 11 ? 0 : r === 10 ? 1 : r;
+}
 function esCcc(d: string): boolean {
-  const w = [1, 2, 4, 8, 5, 10, 9, 7, 3, 6];
-  const dc = (s: string) => { const r = 11 - (weighted(s, w) % 11); return r === 11 ? 0 : r === 10 ? 1 : r; };
-  return dc('00' + d.slice(0, 8)) === Number(d[8]) && dc(d.slice(10, 20)) === Number(d[9]);
+  return cccDigit('00' + d.slice(0, 8)) === Number(d[8]) && cccDigit(d.slice(10, 20)) === Number(d[9]);
 }
 /** PT NIB: 19 digits + 2 check digits, 98 − (n × 100 mod 97). */
 function ptNib(d: string): boolean {
@@ -95,6 +98,10 @@ function abaRouting(d: string): boolean {
 const RU_BALANCE = /^(?:301|302|303|405|406|407|408|423|426|455)/;
 const RU_CURRENCY = new Set(['810', '643', '840', '978', '156', '933', '398']);
 
+function claim(confidence: number, subtype: string): Claim {
+  return { type: 'personal_data.bank_account', confidence, subtype };
+}
+
 export function scoreBankDigits(w: Window, c: NumberCtx): Claim | null {
   const n = w.digits.length;
   if (w.plus || n < 6 || n > 26) return null;
@@ -102,16 +109,17 @@ export function scoreBankDigits(w: Window, c: NumberCtx): Claim | null {
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before || touch.after) return null;
   if (labelledHarmless(c, w, OWN_CONTEXT)) return null;
+  // БИК, МФО, BIC, sort code: they name a bank, not someone's account.
+  if (c.ctx.distBefore('bankCode', w.start, 16) < Infinity) return null;
   const context = near(c, w, 'bank');
   const d = w.digits;
-  const claim = (confidence: number, subtype: string): Claim => ({ type: 'personal_data.bank_account', confidence, subtype });
   if (n === 26 && isValidIBAN('PL' + d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'pl-nrb');
   if (n === 20 && RU_BALANCE.test(d) && RU_CURRENCY.has(d.slice(5, 8))) return claim(context ? BANK_CONFIDENCE.nationalChecksum : BANK_CONFIDENCE.nationalStructure, 'ru-account');
   if (n === 20 && esCcc(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'es-ccc');
   if (n === 21 && ptNib(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'pt-nib');
   if (n === 23 && frRib(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'fr-rib');
   if (!context) return null;
-  if (abaRouting(d)) return claim(BANK_CONFIDENCE.context, 'us-routing');
+  if (w.groups.length === 1 && abaRouting(d)) return claim(BANK_CONFIDENCE.context, 'us-routing');
   if (n >= 8 && n <= 20) return claim(BANK_CONFIDENCE.context, 'account');
   // Brazilian "conta 12345-6" / "ag. 1234": short numbers only count with the word right there.
   if (n >= 5 && /-\s?[0-9xX]$/.test(w.text)) return claim(BANK_CONFIDENCE.context, 'br-conta');

@@ -1,10 +1,13 @@
 import type { Normalized } from '../../types.js';
+import { scanWords } from '../../normalize.js';
 import piiContext from '../../data/pii-context.json';
 import govIdData from '../../data/government-id.json';
+import addressWords from '../../data/address-words.json';
 
 /**
- * Context words ("тел", "IBAN", "PESEL", "заказ") indexed once per text. The lists are data
- * (moderation/data/pii-context.json, government-id.json); this file only knows their syntax:
+ * Context words ("тел", "IBAN", "PESEL", "заказ", "ул.") indexed once per text. The lists are
+ * data (moderation/data/pii-context.json, government-id.json, address-words.json); this file
+ * only knows their syntax:
  *   "word"   whole word, case-insensitive
  *   "stem*"  word prefix, for inflected languages ("телефон*" matches "телефону")
  *   "a b"    phrase of consecutive words
@@ -13,25 +16,29 @@ import govIdData from '../../data/government-id.json';
  * quoting a Russian "телефон" is still about a phone.
  */
 
-export type Category = string; // 'phone' | 'notPhone' | 'card' | 'bank' | 'gov' | `gov:${scheme}`
+export type Category = string; // 'phone' | 'notPhone' | 'card' | 'bank' | 'gov' | `gov:${scheme}` | 'street' | ...
 
-interface Entry { words: string[]; stem: boolean; exact: boolean; cat: Category }
+interface Entry { words: string[]; raw: string[]; stem: boolean; exact: boolean; cat: Category }
 
-const byFirst = new Map<string, Entry[]>(); // first word (lower-cased) → entries
-const stems = new Map<string, Entry[]>(); // first 3 letters of a stem → stem entries
+// Entries keyed by the first (up to) three lower-case code units of their first word: most words
+// of a text share no prefix with any entry and are skipped without building a string.
+const byPrefix = new Map<number, Entry[]>();
+const prefixKey = (s: string, from: number, len: number): number => {
+  let k = 0;
+  for (let i = 0; i < Math.min(3, len); i++) k = k * 65536 + s.charCodeAt(from + i);
+  return k * 4 + Math.min(3, len);
+};
 
-function add(raw: string, cat: Category) {
-  const exact = raw !== raw.toLowerCase();
-  const stem = raw.endsWith('*');
-  const words = (stem ? raw.slice(0, -1) : raw).split(' ');
-  const e: Entry = { words, stem, exact, cat };
-  if (stem && words.length === 1) {
-    const k = words[0]!.toLowerCase().slice(0, 3);
-    (stems.get(k) ?? stems.set(k, []).get(k)!).push(e);
-  } else {
-    const k = words[0]!.toLowerCase();
-    (byFirst.get(k) ?? byFirst.set(k, []).get(k)!).push(e);
-  }
+function add(rawEntry: string, cat: Category) {
+  const stem = rawEntry.endsWith('*');
+  const body = stem ? rawEntry.slice(0, -1) : rawEntry;
+  const raw = body.split(' ');
+  const words = raw.map((w) => w.toLowerCase());
+  if (stem && words[0]!.length < 3) return; // a two-letter stem would match half the dictionary
+  const e: Entry = { words, raw, stem, exact: body !== body.toLowerCase(), cat };
+  const first = words[0]!;
+  const key = prefixKey(first, 0, first.length);
+  (byPrefix.get(key) ?? byPrefix.set(key, []).get(key)!).push(e);
 }
 for (const [cat, perLang] of Object.entries(piiContext)) {
   if (cat.startsWith('_')) continue;
@@ -39,17 +46,17 @@ for (const [cat, perLang] of Object.entries(piiContext)) {
 }
 for (const words of Object.values(govIdData.generic)) for (const w of words) add(w, 'gov');
 for (const [scheme, words] of Object.entries(govIdData.schemes)) for (const w of words) add(w, `gov:${scheme}`);
+for (const words of Object.values(addressWords.streetTypes)) for (const w of words) add(w, 'street');
 
-// Words: letters (any script) with inner hyphens/apostrophes, or a digit-letter run like "id2".
-const WORD_RE = /[\p{L}\p{N}]*\p{L}[\p{L}\p{N}]*(?:[-'’][\p{L}\p{N}]+)*#?/gu;
+export interface Hit { s: number; e: number }
 
 export interface ContextIndex {
   /** Is there a word of `cat` starting in normalised [from, to)? */
   has(cat: Category, from: number, to: number): boolean;
   /** Distance from `pos` back to the closest `cat` word ending at or before it (Infinity if none within `max`). */
   distBefore(cat: Category, pos: number, max: number): number;
-  /** Categories whose words start in [from, to). */
-  categories(from: number, to: number): Set<Category>;
+  /** All words of `cat`, in order. */
+  hits(cat: Category): readonly Hit[];
 }
 
 const cache = new WeakMap<Normalized, ContextIndex>();
@@ -57,54 +64,62 @@ const cache = new WeakMap<Normalized, ContextIndex>();
 export function contextIndex(norm: Normalized): ContextIndex {
   const hit = cache.get(norm);
   if (hit) return hit;
-  const toks: { s: number; e: number; lw: string; w: string }[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(norm.text); m; m = WORD_RE.exec(norm.text)) {
-    toks.push({ s: m.index, e: m.index + m[0].length, w: m[0], lw: norm.lower.slice(m.index, m.index + m[0].length) });
-  }
-  const hits = new Map<Category, { s: number; e: number }[]>();
-  const push = (cat: Category, s: number, e: number) => (hits.get(cat) ?? hits.set(cat, []).get(cat)!).push({ s, e });
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    const key = t.lw.endsWith('#') && !byFirst.has(t.lw) ? t.lw.slice(0, -1) : t.lw;
-    for (const e of byFirst.get(key) ?? []) {
-      if (e.exact && t.w !== e.words[0] && t.w.replace(/#$/, '') !== e.words[0]) continue;
+  const lower = norm.lower;
+  const text = norm.text;
+  const found = new Map<Category, Hit[]>();
+  const push = (cat: Category, s: number, e: number) => (found.get(cat) ?? found.set(cat, []).get(cat)!).push({ s, e });
+
+  const matchWord = (s: number, e: number) => {
+    const list = byPrefix.get(prefixKey(lower, s, e - s));
+    if (!list) return;
+    const w = lower.slice(s, e);
+    for (const entry of list) {
+      if (entry.words.length === 1) {
+        if (entry.stem ? !w.startsWith(entry.words[0]!) : w !== entry.words[0]) continue;
+        if (entry.exact && text.slice(s, e) !== entry.raw[0]) continue;
+        push(entry.cat, s, e);
+        continue;
+      }
+      // Phrase: the following words, one or two separators apart.
+      if (w !== entry.words[0] || (entry.exact && text.slice(s, e) !== entry.raw[0])) continue;
+      let pos = e;
       let ok = true;
-      for (let k = 1; k < e.words.length && ok; k++) {
-        const n = toks[i + k];
-        ok = !!n && n.s - toks[i + k - 1]!.e <= 2 && (e.exact ? n.w === e.words[k] : n.lw === e.words[k]);
+      for (let k = 1; k < entry.words.length && ok; k++) {
+        const next = entry.words[k]!;
+        let p = pos;
+        while (p < lower.length && p - pos < 2 && (lower[p] === ' ' || lower[p] === '-' || lower[p] === '.')) p++;
+        ok = p > pos && lower.startsWith(next, p) && !/\p{L}/u.test(lower[p + next.length] ?? '') && (!entry.exact || text.startsWith(entry.raw[k]!, p));
+        pos = p + next.length;
       }
-      if (ok) push(e.cat, t.s, toks[i + e.words.length - 1]!.e);
+      if (ok) push(entry.cat, s, pos);
     }
-    for (const e of stems.get(t.lw.slice(0, 3)) ?? []) {
-      if (t.lw.startsWith(e.words[0]!)) push(e.cat, t.s, t.e);
-    }
+  };
+  scanWords(lower, (s, e) => {
+    matchWord(s, e);
     // Hyphenated words also count by their parts ("ID-картка", "Steuer-ID").
-    if (t.lw.includes('-')) {
-      let off = 0;
-      for (const part of t.lw.split('-')) {
-        for (const e of byFirst.get(part) ?? []) if (e.words.length === 1 && !e.exact) push(e.cat, t.s + off, t.s + off + part.length);
-        off += part.length + 1;
-      }
+    let a = s;
+    if (lower.indexOf('-', s) < 0 || lower.indexOf('-', s) >= e) return;
+    for (let k = s; k <= e; k++) {
+      if (k === e || lower.charCodeAt(k) === 45) { if (a > s || k < e) matchWord(a, k); a = k + 1; }
     }
-  }
-  for (const list of hits.values()) list.sort((a, b) => a.s - b.s);
+  }, true);
+  for (const list of found.values()) list.sort((a, b) => a.s - b.s);
 
   // Lists are sorted by start: binary search keeps many hits (adversarial "тел тел тел ...") linear overall.
-  const firstAtOrAfter = (list: { s: number }[], pos: number) => {
+  const firstAtOrAfter = (list: Hit[], pos: number) => {
     let lo = 0, hi = list.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid]!.s < pos) lo = mid + 1; else hi = mid; }
     return lo;
   };
   const idx: ContextIndex = {
     has(cat, from, to) {
-      const list = hits.get(cat);
+      const list = found.get(cat);
       if (!list) return false;
       const k = firstAtOrAfter(list, from);
       return k < list.length && list[k]!.s < to;
     },
     distBefore(cat, pos, max) {
-      const list = hits.get(cat);
+      const list = found.get(cat);
       if (!list) return Infinity;
       let best = Infinity;
       // Hits starting before pos, newest first; stop once they start too far back.
@@ -114,13 +129,8 @@ export function contextIndex(norm: Normalized): ContextIndex {
       }
       return best;
     },
-    categories(from, to) {
-      const out = new Set<Category>();
-      for (const [cat, list] of hits) {
-        const k = firstAtOrAfter(list, from);
-        if (k < list.length && list[k]!.s < to) out.add(cat);
-      }
-      return out;
+    hits(cat) {
+      return found.get(cat) ?? [];
     },
   };
   cache.set(norm, idx);

@@ -1,7 +1,8 @@
 import { parse as parseMrz } from 'mrz';
 import { eanValid, icaoCheck, isDummyNumber, luhn, validDate, verhoeff, weighted } from './checksums.js';
-import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeAmount, near } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, closestLabel, labelDistance, labelledHarmless, letterTouches, looksLikeAmount, near } from './numbers.js';
 import type { Found } from './bank-account.js';
+import { digitClusters } from '../../normalize.js';
 
 /**
  * Government identifiers: passports, national IDs, tax and social-security numbers, MRZ lines.
@@ -28,6 +29,8 @@ export const GOV_ID_CONFIDENCE = {
   weakChecksumFormat: 0.72,
   /** no check digit at all; format plus a context word ("паспорт 45 07 123456") */
   formatContext: 0.85,
+  /** the same with the scheme's word right before the number ("паспорт 45 07 123456") */
+  formatLabelled: 0.9,
 } as const;
 
 type Strength = 'strong' | 'weak' | 'none';
@@ -208,6 +211,9 @@ const FORMAT_SEPS: Record<string, RegExp> = {
   ru_passport: /^\s+$/, pl_nip: /^-+$/,
 };
 
+/** How close a scheme's own word must be to label the number directly ("паспорт: 45 07 ..."). */
+const LABEL_GAP = 12;
+
 /** Schemes without a check digit whose written format is distinctive enough on its own. */
 const FORMAT_ALONE = new Set(['us_ssn', 'us_itin', 'kr_driver', 'kr_rrn']);
 
@@ -224,7 +230,8 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before || touch.after) return null;
   if (looksLikeAmount(c.norm.text, w.start, w.end) || /^(\d)\1+$/.test(w.digits)) return null;
-  const generic = near(c, w, 'gov');
+  // Generic ID words count when they are the closest label, or right after the number.
+  const generic = closestLabel(c, w, 'gov') || c.ctx.has('gov', w.end, w.end + 24);
   // "1234567890121": a placeholder unless a strong check says otherwise.
   const dummy = isDummyNumber(w.digits);
   let best: Claim | null = null;
@@ -247,8 +254,9 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
       confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.weakChecksumFormat : 0;
     } else {
       // No check digit: the scheme's own words, or a format no one else uses (SSN 3-2-4).
-      confidence = own ? GOV_ID_CONFIDENCE.formatContext : formatted && FORMAT_ALONE.has(s.id) ? GOV_ID_CONFIDENCE.formatOnly : 0;
-      if (s.id === 'ua_id_card' || s.id === 'ru_passport') confidence = own || (generic && formatted) ? GOV_ID_CONFIDENCE.formatContext : 0;
+      const labelled = labelDistance(c, w, `gov:${s.id}`) <= LABEL_GAP;
+      confidence = labelled ? GOV_ID_CONFIDENCE.formatLabelled : own ? GOV_ID_CONFIDENCE.formatContext : formatted && FORMAT_ALONE.has(s.id) ? GOV_ID_CONFIDENCE.formatOnly : 0;
+      if ((s.id === 'ua_id_card' || s.id === 'ru_passport') && !own) confidence = generic && formatted ? GOV_ID_CONFIDENCE.formatContext : 0;
     }
     if (confidence > (best?.confidence ?? 0)) best = { type: 'personal_data.government_id', confidence, subtype: s.id };
   }
@@ -377,28 +385,45 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'uk_passport', re: re('([A-Z]{2}\\d{7})'), strength: 'none', check: () => true },
 ];
 
+/** Text around each digit run, widened to whitespace: every alphanumeric ID has a digit, so only these are scanned. */
+function digitNeighbourhoods(c: NumberCtx): [number, number][] {
+  const text = c.norm.text;
+  const out: [number, number][] = [];
+  for (const cl of digitClusters(c.norm)) {
+    let a = Math.max(0, cl.start - 24);
+    let b = Math.min(text.length, cl.end + 24);
+    while (a > 0 && cl.start - a < 40 && !/\s/.test(text[a - 1]!)) a--;
+    while (b < text.length && b - cl.end < 40 && !/\s/.test(text[b]!)) b++;
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 export function findAlnumIds(c: NumberCtx): Found[] {
   const text = c.norm.text;
-  // Every pattern needs a digit; a text without one has no alphanumeric ID.
-  if (!/\d/.test(text)) return [];
-  const generic = (w: { start: number; end: number }) => near(c, w, 'gov');
   const out: Found[] = [];
-  for (const s of ALNUM) {
-    s.re.lastIndex = 0;
-    for (let m = s.re.exec(text); m; m = s.re.exec(text)) {
-      const id = m[0];
-      if (!s.check(id)) continue;
-      const w = { start: m.index, end: m.index + id.length };
-      if (labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
-      const own = near(c, w, `gov:${s.id}`);
-      const context = own || generic(w);
-      let confidence = 0;
-      if (s.strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;
-      else if (s.strength === 'weak') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : 0;
-      else confidence = own ? GOV_ID_CONFIDENCE.formatContext : 0; // passport-like formats: only when named
-      // Indian PAN of a person (4th letter P) is distinctive; other PANs belong to companies.
-      if (s.id === 'in_pan' && !context && id[3] === 'P') confidence = GOV_ID_CONFIDENCE.formatOnly;
-      if (confidence > 0) out.push({ ...w, claim: { type: 'personal_data.government_id', confidence, subtype: s.id } });
+  for (const [from, to] of digitNeighbourhoods(c)) {
+    const slice = text.slice(from, to);
+    for (const s of ALNUM) {
+      s.re.lastIndex = 0;
+      for (let m = s.re.exec(slice); m; m = s.re.exec(slice)) {
+        const id = m[0];
+        if (!s.check(id)) continue;
+        const w = { start: from + m.index, end: from + m.index + id.length };
+        // A check letter over a distinctive format (DNI, NIE, hetu) outweighs a nearby "pedido"/"envío".
+        if (s.strength !== 'strong' && labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
+        const own = near(c, w, `gov:${s.id}`);
+        const context = own || near(c, w, 'gov');
+        let confidence = 0;
+        if (s.strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;
+        else if (s.strength === 'weak') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : 0;
+        else confidence = own ? GOV_ID_CONFIDENCE.formatContext : 0; // passport-like formats: only when named
+        // Indian PAN of a person (4th letter P) is distinctive; other PANs belong to companies.
+        if (s.id === 'in_pan' && !context && id[3] === 'P') confidence = GOV_ID_CONFIDENCE.formatOnly;
+        if (confidence > 0) out.push({ ...w, claim: { type: 'personal_data.government_id', confidence, subtype: s.id } });
+      }
     }
   }
   return out;

@@ -74,14 +74,17 @@ export function insideIbanShape(text: string, start: number): boolean {
   return IBAN_HEAD_RE.test(text.slice(Math.max(0, start - 40), start));
 }
 
-const LETTER_RE = /[\p{L}]/u;
+// (Helpers are module-level functions: bundlers that keep function names wrap every inner
+// closure on each call, which costs more than the check itself.)
+const WORD_LETTER_RE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
+function isWordLetter(ch: string | undefined): boolean {
+  return ch !== undefined && ch > '@' && WORD_LETTER_RE.test(ch);
+}
 /** A Latin/Cyrillic/Greek letter glued to the number ("SM-G991B", "v2"): a code, not a number. */
 export function letterTouches(text: string, start: number, end: number): { before: boolean; after: boolean } {
   // "abc(415)..." and "É+1415..." are not glued: a bracket or plus sits between.
   const b = text[start] === '(' || text[start] === '+' ? undefined : text[start - 1];
-  const a = text[end];
-  const isWordLetter = (ch: string | undefined) => ch !== undefined && LETTER_RE.test(ch) && /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u.test(ch);
-  return { before: isWordLetter(b), after: isWordLetter(a) };
+  return { before: isWordLetter(b), after: isWordLetter(text[end]) };
 }
 
 // Currency and units right next to a number make it a price, a size or a measurement.
@@ -94,6 +97,16 @@ export function looksLikeAmount(text: string, start: number, end: number): boole
   return CURRENCY_AFTER_RE.test(text.slice(end, end + 12)) || CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, start - 6), start)) || UNIT_AFTER_RE.test(text.slice(end, end + 6));
 }
 
+function dm(a: number, b: number): boolean {
+  return (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
+}
+function year(y: number, len: number): boolean {
+  return (len === 4 && y >= 1900 && y <= 2099) || len === 2;
+}
+function dateSep(s: string | undefined): boolean {
+  return s === '.' || s === '/' || s === '-';
+}
+
 /** Calendar dates and date-times written with separators ("03/10/2011", "2012-01-02 08"). */
 export function looksLikeDate(w: Window): boolean {
   const g = w.groups;
@@ -101,9 +114,6 @@ export function looksLikeDate(w: Window): boolean {
   const nums: number[] = [];
   let off = 0;
   for (const len of g) { nums.push(Number(w.digits.slice(off, off + len))); off += len; }
-  const dm = (a: number, b: number) => (a >= 1 && a <= 31 && b >= 1 && b <= 12) || (b >= 1 && b <= 31 && a >= 1 && a <= 12);
-  const year = (y: number, len: number) => (len === 4 && y >= 1900 && y <= 2099) || len === 2;
-  const dateSep = (s: string | undefined) => s === '.' || s === '/' || s === '-';
   // d.m.y / m/d/y, optionally followed by a time hour group
   if ((g.length === 3 || g.length === 4) && g[0]! <= 2 && g[1]! <= 2 && dateSep(seps[0]) && seps[0] === seps[1] && year(nums[2]!, g[2]!) && dm(nums[0]!, nums[1]!)) return true;
   // y-m-d
@@ -116,7 +126,7 @@ export function looksLikeDate(w: Window): boolean {
   // year ranges "1979-2011"
   if (g.length === 2 && g[0] === 4 && g[1] === 4 && year(nums[0]!, 4) && year(nums[1]!, 4)) return true;
   // two dates in a row "12.05-15.05" or "12.05.2023-15.05.2023" are ranges, not numbers
-  if (g.length >= 4 && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2) return true;
+  if (g.length >= 4 && g.some((l) => l <= 2) && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2) return true;
   return false;
 }
 
@@ -129,5 +139,30 @@ export function oddBrackets(w: Window): boolean {
 
 /** Dotted quads (IPs) and dotted versions are never phone or card numbers. */
 export function looksLikeDottedVersion(w: Window): boolean {
-  return w.seps.length >= 2 && w.seps.every((s) => s === '.') && w.groups.every((l) => l <= 3);
+  // Versions and IPs have two to four parts ("1.0.12.345", "192.168.0.1"); "8.916.123.45.67" (five
+  // parts) and "532.123.45.67" (not an IP, not a small version) are phones written with dots.
+  if (w.seps.length < 1 || w.seps.length > 3 || !w.seps.every((s) => s === '.') || !w.groups.every((l) => l <= 3)) return false;
+  if (w.groups.length < 4) return true;
+  let off = 0;
+  const parts = w.groups.map((l) => { const v = Number(w.digits.slice(off, off + l)); off += l; return v; });
+  return parts.every((v) => v <= 255) || w.groups[0]! <= 2;
+}
+
+/** Labels that name what a number is, in the order they compete for the closest position. */
+const LABELS = ['phone', 'card', 'bank', 'gov', 'notPhone'] as const;
+
+/** Distance back to the closest word of `cat` (Infinity beyond CONTEXT_BEFORE). */
+export function labelDistance(c: NumberCtx, w: { start: number }, cat: string): number {
+  return c.ctx.distBefore(cat, w.start, CONTEXT_BEFORE);
+}
+
+/**
+ * Is `cat` the closest label before the window? In "DNI 48123456G, tel 622 11 22 33" the
+ * phone number is labelled by "tel", not by the "DNI" further back.
+ */
+export function closestLabel(c: NumberCtx, w: { start: number }, cat: string): boolean {
+  const mine = labelDistance(c, w, cat);
+  if (mine === Infinity) return false;
+  for (const other of LABELS) if (other !== cat && labelDistance(c, w, other) < mine) return false;
+  return true;
 }

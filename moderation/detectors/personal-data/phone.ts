@@ -50,11 +50,22 @@ function phoneShaped(w: Window, c: NumberCtx): boolean {
   return d.has('spelled-digit') || d.has('fullwidth') || d.has('script-digit') || d.has('invisible');
 }
 
+// "2024-00123", "2023/118734": a document or invoice number that starts with its year.
+function yearPrefixed(w: Window): boolean {
+  const y = Number(w.digits.slice(0, 4));
+  return w.groups[0] === 4 && y >= 1990 && y <= 2039 && (w.seps[0] === '-' || w.seps[0] === '/');
+}
+// Postcodes with a dash: BR "01310-200", PT "1100-053".
+const POSTCODE_SHAPES = new Set(['5-3', '4-3']);
+
 export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   const n = w.digits.length;
   const context = near(c, w, 'phone');
-  if (n > MAX_DIGITS || n < (context || w.plus ? MIN_DIGITS_CONTEXT : MIN_DIGITS_BARE)) return null;
-  if (looksLikeDate(w) || looksLikeDottedVersion(w) || oddBrackets(w)) return null;
+  // "номер", "number": enough to accept a shorter run, never enough to raise confidence.
+  const numberWord = context || near(c, w, 'phoneNumberWord');
+  if (n > MAX_DIGITS || n < (numberWord || w.plus ? MIN_DIGITS_CONTEXT : MIN_DIGITS_BARE)) return null;
+  if (looksLikeDate(w) || looksLikeDottedVersion(w) || oddBrackets(w) || yearPrefixed(w)) return null;
+  if (!w.plus && !context && w.seps.length === 1 && w.seps[0] === '-' && POSTCODE_SHAPES.has(w.groups.join('-'))) return null;
   if (!w.plus && (isDummyNumber(w.digits) || looksLikeAmount(c.norm.text, w.start, w.end))) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before && !w.plus && !context) return null; // "SM-G991B", "v2.3", "A12345678"
@@ -71,7 +82,7 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
     return { type: 'personal_data.phone', confidence: context ? PHONE_CONFIDENCE.regionValidContext : PHONE_CONFIDENCE.regionValid, subtype: sub };
   }
   const shaped = phoneShaped(w, c);
-  if (!context && !shaped) return null;
+  if (!numberWord && !shaped) return null;
   for (const r of FALLBACK_REGIONS) {
     if (r === region) continue;
     if (c.budget.fallbackParses-- <= 0) break;

@@ -1,4 +1,5 @@
 import type { Normalized } from '../../types.js';
+import type { ContextIndex } from './context.js';
 import addressWords from '../../data/address-words.json';
 import type { Found } from './bank-account.js';
 
@@ -39,15 +40,16 @@ const POSTCODE_RE = /^(?:\d{5}(?:-\d{3,4})?|\d{6}|\d{2}-\d{3}|\d{4}-\d{3})$/;
 const UPPER_RE = /^\p{Lu}/u;
 const STATE_RE = /^[A-Z]{2}$/;
 
-function tokenize(text: string): Tok[] {
+function tokenize(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
+  const slice = text.slice(from, to);
   let last = 0;
   TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     const t = m[0];
     const c = t.charCodeAt(0);
     const k = c >= 48 && c <= 57 ? 'n' : /\p{L}/u.test(t[0]!) ? 'w' : 'p';
-    out.push({ s: m.index, e: m.index + t.length, t, lt: t.toLowerCase(), k, nl: text.slice(last, m.index).includes('\n') });
+    out.push({ s: from + m.index, e: from + m.index + t.length, t, lt: t.toLowerCase(), k, nl: slice.slice(last, m.index).includes('\n') });
     last = m.index + t.length;
   }
   return out;
@@ -68,6 +70,10 @@ function streetTypeAt(toks: Tok[], i: number): number {
 /** A street name of at most four words starting at i: capitalised, ordinal ("8 Марта", "1-я") or joiners. */
 function nameAt(toks: Tok[], i: number): number {
   let k = i;
+  // "de la Constitución", "das Flores": joiners may lead when a capitalised word follows.
+  let lead = 0;
+  while (lead < 2 && toks[k]?.k === 'w' && NAME_JOINERS.has(toks[k]!.lt) && !toks[k]!.nl) { k++; lead++; }
+  if (lead && !(toks[k]?.k === 'w' && UPPER_RE.test(toks[k]!.t))) return -1;
   const first = toks[k];
   if (!first || first.nl) return -1;
   if (first.k === 'n') {
@@ -163,13 +169,38 @@ const PRECEDING_LOCALITY_RE = /(?:(?:\d{6}|\d{5}|\d{2}-\d{3}),\s*(?:(?<!\p{L})(?
 
 const POBOX_RE = /(?<![\p{L}])(?:p\.?\s?o\.?\s?box|а\/я|абонентский ящик|caixa postal|apartado de correos|skrytka pocztowa|boîte postale)\s{0,2}(?:№|no\.?)?\s{0,2}\d{1,6}/giu;
 
-export function findAddresses(norm: Normalized): Found[] {
+// Every address is read from a street-type word ("ул.", "Rua", "Street"): tokens are built only
+// around those, so text without one costs nothing here.
+const ANCHOR_BEFORE = 48; // a number-first address starts at most this far before its street word
+const ANCHOR_AFTER = 160;
+
+export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
   const text = norm.text;
-  // Every address here has a digit.
-  if (!/\d/.test(text)) return [];
-  const toks = tokenize(text);
   const out: Found[] = [];
-  const push = (startTok: number, endTok: number, confidence: number) => {
+  let doneUntil = 0;
+  for (const anchor of ctx.hits('street')) {
+    if (anchor.s < doneUntil) continue;
+    let from = Math.max(doneUntil, anchor.s - ANCHOR_BEFORE);
+    while (from > doneUntil && from > anchor.s - ANCHOR_BEFORE - 16 && !/\s/.test(text[from - 1]!)) from--;
+    const toks = tokenize(text, from, Math.min(text.length, anchor.e + ANCHOR_AFTER));
+    const at = toks.findIndex((t) => t.s === anchor.s);
+    if (at < 0) continue;
+    const f = matchAround(toks, at, text);
+    if (f) { out.push(f); doneUntil = f.end; }
+  }
+  const lower = norm.lower;
+  if (lower.includes('box') || lower.includes('а/я') || lower.includes('ящик') || lower.includes('caixa') || lower.includes('apartado') || lower.includes('skrytka') || lower.includes('boîte')) {
+    POBOX_RE.lastIndex = 0;
+    for (let m = POBOX_RE.exec(text); m; m = POBOX_RE.exec(text)) {
+      out.push({ start: m.index, end: m.index + m[0].length, claim: { type: 'personal_data.postal_address', confidence: ADDRESS_CONFIDENCE.poBox, subtype: 'po-box' } });
+    }
+  }
+  return out;
+}
+
+/** An address using the street word at token `at`: type-first from it, or number-first before it. */
+function matchAround(toks: Tok[], at: number, text: string): Found | null {
+  const make = (startTok: number, endTok: number, confidence: number): Found => {
     let start = toks[startTok]!.s;
     const before = text.slice(Math.max(0, start - 48), start);
     const pre = PRECEDING_LOCALITY_RE.exec(before);
@@ -177,61 +208,48 @@ export function findAddresses(norm: Normalized): Found[] {
       start -= pre[0].length;
       confidence = Math.max(confidence, ADDRESS_CONFIDENCE.streetNumberLocality);
     }
-    out.push({ start, end: toks[endTok - 1]!.e, claim: { type: 'personal_data.postal_address', confidence, subtype: 'street' } });
+    return { start, end: toks[endTok - 1]!.e, claim: { type: 'personal_data.postal_address', confidence, subtype: 'street' } };
   };
-  let i = 0;
-  while (i < toks.length) {
-    // Type first: "ул. Ленина, д. 5", "Calle Mayor 12", "Rua das Flores, 123", "rue de la Paix" (after a number, below)
-    const afterType = streetTypeAt(toks, i);
-    if (afterType > 0) {
-      const afterName = nameAt(toks, afterType);
-      const afterHouse = afterName > 0 ? houseAt(toks, afterName) : -1;
-      if (afterHouse > 0) {
-        const u = unitsAt(toks, afterHouse);
-        const l = localityAt(toks, u.end);
-        push(i, l.end, confidenceFor(u.found, l.found));
-        i = l.end;
-        continue;
-      }
-    }
-    // Number first: "221B Baker Street", "12 bis rue de la Paix", "1600 Pennsylvania Avenue NW"
+  // Number first: "221B Baker Street", "12 bis rue de la Paix", "1600 Pennsylvania Avenue NW"
+  for (let i = Math.max(0, at - 7); i < at; i++) {
     const t = toks[i]!;
-    if (t.k === 'n' && HOUSE_NUMBER_RE.test(t.t) && !(i > 0 && toks[i - 1]!.k === 'n')) {
-      let k = i + 1;
-      if (isPunct(toks[k], ',')) k++;
-      if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) k++;
-      const typeFirst = streetTypeAt(toks, k);
-      if (typeFirst > 0 && NUMBER_FIRST_TYPES.has(toks[k]!.lt)) {
-        // French: the type comes before the name ("12 rue de la Paix")
-        const afterName = nameAt(toks, typeFirst);
-        if (afterName > 0) {
-          const u = unitsAt(toks, afterName);
-          const l = localityAt(toks, u.end);
-          push(i, l.end, confidenceFor(u.found, l.found));
-          i = l.end;
-          continue;
-        }
-      }
-      const afterName = nameAt(toks, k);
-      if (afterName > 0 && afterName - k <= 4) {
-        // English: the type ends the name ("Baker Street", "Main St.")
-        const typeEnd = streetTypeAt(toks, afterName);
-        if (typeEnd > 0 && NUMBER_FIRST_TYPES.has(toks[afterName]!.lt)) {
-          let k2 = typeEnd;
-          if (toks[k2]?.k === 'w' && /^(?:N|S|E|W|NE|NW|SE|SW)$/.test(toks[k2]!.t)) k2++;
-          const u = unitsAt(toks, k2);
-          const l = localityAt(toks, u.end);
-          push(i, l.end, confidenceFor(u.found, l.found));
-          i = l.end;
-          continue;
-        }
+    if (t.k !== 'n' || !HOUSE_NUMBER_RE.test(t.t) || (i > 0 && toks[i - 1]!.k === 'n')) continue;
+    let k = i + 1;
+    if (isPunct(toks[k], ',')) k++;
+    if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) k++;
+    if (k === at && NUMBER_FIRST_TYPES.has(toks[k]!.lt)) {
+      // French: the type comes before the name ("12 rue de la Paix")
+      const typeEnd = streetTypeAt(toks, k);
+      const afterName = typeEnd > 0 ? nameAt(toks, typeEnd) : -1;
+      if (afterName > 0) {
+        const u = unitsAt(toks, afterName);
+        const l = localityAt(toks, u.end);
+        return make(i, l.end, confidenceFor(u.found, l.found));
       }
     }
-    i++;
+    const afterName = nameAt(toks, k);
+    if (afterName === at && afterName - k <= 4 && NUMBER_FIRST_TYPES.has(toks[at]!.lt)) {
+      // English: the type ends the name ("Baker Street", "Main St.")
+      const typeEnd = streetTypeAt(toks, at);
+      if (typeEnd > 0) {
+        let k2 = typeEnd;
+        if (toks[k2]?.k === 'w' && /^(?:N|S|E|W|NE|NW|SE|SW)$/.test(toks[k2]!.t)) k2++;
+        const u = unitsAt(toks, k2);
+        const l = localityAt(toks, u.end);
+        return make(i, l.end, confidenceFor(u.found, l.found));
+      }
+    }
   }
-  POBOX_RE.lastIndex = 0;
-  for (let m = POBOX_RE.exec(text); m; m = POBOX_RE.exec(text)) {
-    out.push({ start: m.index, end: m.index + m[0].length, claim: { type: 'personal_data.postal_address', confidence: ADDRESS_CONFIDENCE.poBox, subtype: 'po-box' } });
+  // Type first: "ул. Ленина, д. 5", "Calle Mayor 12", "Rua das Flores, 123"
+  const afterType = streetTypeAt(toks, at);
+  if (afterType > 0) {
+    const afterName = nameAt(toks, afterType);
+    const afterHouse = afterName > 0 ? houseAt(toks, afterName) : -1;
+    if (afterHouse > 0) {
+      const u = unitsAt(toks, afterHouse);
+      const l = localityAt(toks, u.end);
+      return make(at, l.end, confidenceFor(u.found, l.found));
+    }
   }
-  return out;
+  return null;
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { contactDetector } from './contact.js';
+import { inputFor, run } from './testing.js';
+
+const contacts = (t: string) => run(contactDetector, t);
+
+describe('off_platform.contact', () => {
+  it.each([
+    ['If the size is wrong, message me on WhatsApp and we sort it out.', 'message me on WhatsApp'],
+    ['По всем вопросам пишите в вотсап, отвечу быстро.', 'пишите в вотсап'],
+    ['Пишіть у вайбер, відповім швидко.', 'Пишіть у вайбер'],
+    ['Escríbeme por WhatsApp y te mando fotos.', 'Escríbeme por WhatsApp'],
+    ['Qualquer dúvida chama no WhatsApp, respondo rapidinho', 'chama no WhatsApp'],
+    ['Écrivez-moi sur Telegram, je réponds le soir', 'Écrivez-moi sur Telegram'],
+    ['Napisz na WhatsAppie, wyślę zdjęcia.', 'Napisz na WhatsAppie'],
+    ['Если размер не подойдёт, стучите в телегу, решим.', 'стучите в телегу'],
+    ['Жду в инсте, там больше моделей', 'Жду в инсте'],
+    ['Signal me at +44 7700 900123 for custom orders', 'Signal me at +44 7700 900123'],
+  ])('verb + messenger: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it('messenger + identifier (handle, number, name-like word)', () => {
+    expect(contacts('Мой телеграм @chehly_opt, там новинки.')).toEqual(['телеграм @chehly_opt']);
+    expect(contacts('WhatsApp: +1 (415) 555-0142, ask for Mike')).toEqual(['WhatsApp: +1 (415) 555-0142']);
+    expect(contacts('Вайбер 8 (903) 555-12-34, звоните после 18:00.')).toEqual(['Вайбер 8 (903) 555-12-34, звоните']);
+    expect(contacts('Je suis sur Snapchat, pseudo margot_bijoux')).toEqual(['Je suis sur Snapchat, pseudo margot_bijoux']);
+    expect(contacts('insta: nails.by.kate')).toEqual(['insta: nails.by.kate']);
+    expect(contacts('Mi Telegram es @relojes_ana, allí subo novedades.')).toEqual(['Telegram es @relojes_ana']);
+    expect(contacts('Вопросы в лс или в тг: @opt_msk')).toEqual(['тг: @opt_msk']);
+  });
+
+  it('verb + handle or number without a messenger name', () => {
+    expect(contacts('Questions? DM me @gadget.deals anytime')).toEqual(['DM me @gadget.deals']);
+    expect(contacts('contact me: +1 212 555 0188')).toEqual(['contact me: +1 212 555 0188']);
+  });
+
+  it('messenger links with a target invite by themselves; adjacent pieces merge', () => {
+    expect(contacts('Click to chat: wa.me/447700900123')).toEqual(['wa.me/447700900123']);
+    expect(contacts('Add me on telegram t.me/phonecase_outlet for news')).toEqual(['Add me on telegram t.me/phonecase_outlet']);
+    expect(contacts('open tg://resolve?domain=shop')).toEqual(['tg://resolve?domain=shop']);
+    expect(contacts('get it from whatsapp.com/download')).toEqual([]);
+  });
+
+  it('sees through look-alike letters and spaced-out names', () => {
+    expect(contacts('Пишите в WhаtsApp, пришлю фото.')).toEqual(['Пишите в WhаtsApp']);
+    expect(contacts('send me a message on W h a t s A p p please')).toEqual(['send me a message on W h a t s A p p']);
+    expect(contacts('пишите в т е л е г р а м, ник shop_msk')).toEqual(['пишите в т е л е г р а м, ник shop_msk']);
+  });
+
+  it.each([
+    'The phone supports WhatsApp calls and Telegram is preinstalled.',
+    'Call quality on WhatsApp is crisp and Viber video calls work too.',
+    'WhatsApp 2.24 update broke notifications on this phone',
+    'Телеграм и вотсап работают без проблем, уведомления приходят вовремя.',
+    'Пишу отзыв спустя месяц: телега и ютуб летают.',
+    'Отправил жене фото через вотсап, камера отличная.',
+    'Сигнал вайфай ловит отлично, линия связи стабильная.',
+    'Is there a signal strength indicator? Line 2 of the manual is unclear.',
+    'Sizes run small, I would message the seller before ordering.',
+    'Write me a good review and call me when it arrives. WhatsApp works fine.',
+    'I follow the brand on Instagram, the product looks like their photos.',
+    'Please write me here in the AliExpress chat if the size does not fit.',
+    'DM for price',
+  ])('hard negative: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+
+  it('gives ambiguous names a lower confidence than clear ones', () => {
+    const conf = (t: string) => contactDetector(inputFor(t))[0]!.confidence;
+    expect(conf('write me on Line')).toBeLessThan(conf('write me on WhatsApp'));
+  });
+});

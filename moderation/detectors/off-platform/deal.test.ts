@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dealDetector } from './deal.js';
+import { inputFor, run } from './testing.js';
+
+const deals = (t: string) => run(dealDetector, t);
+
+describe('off_platform.deal', () => {
+  it.each([
+    ['Pay me via PayPal friends and family and I ship today.', 'friends and family'],
+    ['We can sell directly to you outside the platform.', 'We can sell directly to you outside the platform'],
+    ['Pague por fora que sai mais barato', 'por fora'],
+    ['Можем продать напрямую, без посредников.', 'без посредников'],
+    ['Ne passez pas par le site: paiement hors plateforme possible', 'hors plateforme'],
+    ['Kup bezpośrednio u mnie, taniej', 'Kup bezpośrednio u mnie'],
+    ['Faz um pix direto pra mim e eu mando hoje', 'Faz um pix'],
+  ])('strong phrase: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    ['Contact me for a cheaper price, 40 more in stock.', 'Contact me for a cheaper price'],
+    ['Напишите мне, сделаю скидку на второй комплект.', 'Напишите мне, сделаю скидку'],
+    ['Escríbeme al privado y te hago un descuento del 20%', 'Escríbeme al privado y te hago un descuento'],
+    ['Napisz do mnie na priv, dam rabat 20%', 'Napisz do mnie na priv, dam rabat'],
+    ['Напишіть мені в телеграм, зроблю знижку 10%', 'Напишіть мені в телеграм, зроблю знижку'],
+    ['Écrivez-moi en privé, je vous fais une remise', 'Écrivez-moi en privé, je vous fais une remise'],
+    ['tenho mais barato, chama no whats 11 91234-5678', 'mais barato, chama no'],
+  ])('offer + channel: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    ['Переведите на карту сбера 1500 р и я отправлю.', 'Переведите на карту'],
+    ['Перекажіть на картку моно 800 грн', 'Перекажіть на картку'],
+    ['Págame por Bizum y te lo envío hoy', 'Págame por Bizum'],
+    ['We accept Western Union or crypto for big orders', 'We accept Western Union'],
+    ['Close the dispute and I will refund you by bank transfer.', 'I will refund you by bank transfer'],
+  ])('payment request + payment channel: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    'The seller gave me a discount through the app after I asked in the chat.',
+    'Paid with PayPal at checkout, arrived in 12 days.',
+    'Never pay outside the platform! Another seller asked me for money.',
+    'Деньги вернули на карту через 3 дня после открытия спора.',
+    'Никогда не переводите деньги на карту продавцу!',
+    'Продавец сделал скидку в приложении, спасибо!',
+    'Оплатил картой при оформлении, пришло за две недели.',
+    'Купон магазина применился при оплате, вышло дешевле.',
+    'Nunca paguéis por fuera, otro vendedor me estafó así.',
+    'Ne payez jamais hors plateforme, c\'est une arnaque.',
+    'Nigdy nie płaćcie poza platformą, to oszustwo.',
+    'Cheaper than in local shops and it arrived in a week.',
+    'Same lamp is cheaper on lampshop.co.uk but shipping is slow.',
+    'Write a review and get a discount on the next order in the app.',
+  ])('hard negative: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+
+  it('merges the pieces of one offer into one finding', () => {
+    const found = dealDetector(inputFor('Si compras por fuera te sale más barato, mándame mensaje.'));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.evidence?.signals).toEqual(['strong', 'offer+channel']);
+  });
+});

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from 'tldts';
+import { normalize } from '../../normalize.js';
+import platformDomains from '../../data/platform-domains.json';
+import TLD_LIST from '../../data/tlds.json';
+import heuristics from '../../data/link-heuristics.json';
+import { isPlatformHost, linkDetector, scanLinks } from './link.js';
+import { inputFor, run } from './testing.js';
+
+const links = (t: string, domains?: readonly string[]) => run(linkDetector, t, domains);
+
+describe('off_platform.link: URLs and bare domains', () => {
+  it.each([
+    ['see https://www.bhphotovideo.com/c/product/1234-REG/sony.html ?', 'https://www.bhphotovideo.com/c/product/1234-REG/sony.html'],
+    ['blog: www.techtinkerer.net/pixel-case-review', 'www.techtinkerer.net/pixel-case-review'],
+    ['sold at gadgetzone.com for less', 'gadgetzone.com'],
+    ['cheaper on lampshop.co.uk today', 'lampshop.co.uk'],
+    ['ordered on allegro.pl/oferta/123', 'allegro.pl/oferta/123'],
+    ['Такой же на ozon.ru дешевле', 'ozon.ru'],
+    ['заказывал на магазин-чехлов.рф', 'магазин-чехлов.рф'],
+    ['My ftp://example.com site', 'ftp://example.com'],
+    ['http://user:pass@example.com:8080', 'http://user:pass@example.com:8080'],
+    ['(Scoped http://example.com/foo_bar)', 'http://example.com/foo_bar'],
+    ['s.l.o.w.io', 's.l.o.w.io'],
+    ['｜http://google.com｜bar', 'http://google.com'],
+    ['➡.ws/䨹', '➡.ws/䨹'],
+    ['Visit coolgadgets.store today', 'coolgadgets.store'],
+    ['GOOGLE.COM.', 'GOOGLE.COM'],
+  ])('%s', (text, want) => {
+    expect(links(text)).toEqual([want]);
+  });
+
+  it('reads disguised dots the normaliser left: spaced, bracketed, spelled out', () => {
+    expect(links('better at bestcables . net , trust me')).toEqual(['bestcables . net']);
+    expect(links('site is vapeworld[.]store now')).toEqual(['vapeworld[.]store']);
+    expect(links('see example (dot) com slash wholesale')).toEqual(['example (dot) com']);
+    expect(links('обзор на gadget-obzor точка ру, там фото')).toEqual(['gadget-obzor точка ру']);
+    expect(links('grossistes: coquesdiscount(.)fr')).toEqual(['coquesdiscount(.)fr']);
+    expect(links('wa . me / 15551234567')).toEqual(['wa . me / 15551234567']);
+  });
+
+  it('leaves sentence ends with a space alone', () => {
+    expect(links('It broke after a week. Then I asked for a refund. Com port works.')).toEqual([]);
+    expect(links('Great seller . top quality')).toEqual([]);
+  });
+
+  it('does not report the platform, its subdomains and its country domains', () => {
+    expect(links('bought on aliexpress.com/item/1005004.html and es.aliexpress.com, aliexpress.ru/item/1.html')).toEqual([]);
+    expect(links('Seller page aliexpress.us/store/9120')).toEqual([]);
+    expect(links('aliexpress dot com')).toEqual([]);
+  });
+
+  it('takes the platform from the config', () => {
+    expect(links('see shop.example.org/x', ['example.org'])).toEqual([]);
+    expect(links('see aliexpress.com/x', ['example.org'])).toEqual(['aliexpress.com/x']);
+  });
+
+  it('reports a platform host spelled with look-alike letters (it is not the platform)', () => {
+    expect(links('Official outlet: \u0430liexpress.com/outlet')).toEqual(['\u0430liexpress.com/outlet']);
+  });
+
+  it.each([
+    'Node.js developer, v2.5 firmware, 3.5mm adapter',
+    'Photo.jpg did not upload, Wi-Fi 6 is fast',
+    'manual is file.pdf; ASP.NET sample; VB.NET too',
+    'Archive.zip and update.sh and script.py and README.md',
+    'Product code AX-200@HOME.v2 matches',
+    'Works great.Love the color',
+    'Tracking said delivered.Top quality though',
+    'great product.it works',
+    'works fine.love it',
+    'Yandex.Market and Socket.IO and Mi.Band',
+    'Router admin page 192.168.0.1, version 1.2.3.4',
+    '/path/to/file.pl and path:to:file.pm',
+    'www.microsoft',
+    'http://microsoft and http://localhost and //test',
+    'E.g. the U.S. version, i.e. an adapter; Made in P.R.C.',
+  ])('hard negative: %s', (text) => {
+    expect(links(text)).toEqual([]);
+  });
+
+  it('skips the domain part of e-mail addresses, plain or disguised', () => {
+    expect(links('mail name@gmail.com or name [at] gmail.com or name(at)mail.ru')).toEqual([]);
+    expect(links('write to ivan at gmail dot com')).toEqual([]);
+    expect(links('192.168.1.1@gmail.com')).toEqual([]);
+    // "at" is also a preposition: a shop's domain after it is a link.
+    expect(links('buy it at gadgetzone.com')).toEqual(['gadgetzone.com']);
+  });
+
+  it('finds app schemes and script URLs', () => {
+    expect(links('tg://resolve?domain=shop and javascript:alert(1) and data:text/html;base64,PHNjcmlwdD4=')).toEqual([
+      'tg://resolve?domain=shop', 'javascript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=',
+    ]);
+    expect(links('line: 5, data: none')).toEqual([]);
+  });
+
+  it('carries confidence by form: scheme > path or www > bare common TLD > other', () => {
+    const conf = (t: string) => linkDetector(inputFor(t))[0]!.confidence;
+    expect(conf('https://shop.example.com')).toBeGreaterThan(conf('shop.example.com/x'));
+    expect(conf('shop.example.com/x')).toBeGreaterThan(conf('example.com'));
+    expect(conf('example.com')).toBeGreaterThan(conf('example.guru'));
+  });
+
+  it('reports a flood of links as the first ones plus one span for the rest', () => {
+    const text = Array.from({ length: 600 }, (_, i) => `shop${i}.com`).join(' ');
+    const found = links(text);
+    expect(found.length).toBeLessThanOrEqual(202);
+    expect(found[found.length - 1]!.endsWith('shop599.com')).toBe(true);
+  });
+
+  it('memoises the scan per text', () => {
+    const norm = normalize('see example.com');
+    expect(scanLinks(norm)).toBe(scanLinks(norm));
+  });
+});
+
+describe('link data', () => {
+  it('tlds.json is exactly ICANN top-level suffixes (tldts agrees)', () => {
+    expect(TLD_LIST.length).toBeGreaterThan(1000);
+    for (const t of TLD_LIST) expect(parse(`abc.${t}`).isIcann, t).toBe(true);
+    expect(TLD_LIST).toContain('com');
+    expect(TLD_LIST).toContain('рф');
+    expect(TLD_LIST).not.toContain('jpg');
+  });
+
+  it('the heuristic lists only name real TLDs', () => {
+    const set = new Set(TLD_LIST);
+    for (const t of [...heuristics.fileExtensionTlds.list, ...heuristics.wordTlds.list, ...heuristics.commonTlds.list]) expect(set.has(t), t).toBe(true);
+  });
+
+  it('platform-domains.json lists registrable domains', () => {
+    for (const d of platformDomains) expect(parse(d).domain).toBe(d);
+    expect(isPlatformHost('es.aliexpress.com', platformDomains)).toBe(true);
+    expect(isPlatformHost('aliexpress.com.evil.xyz', platformDomains)).toBe(false);
+    expect(isPlatformHost('notaliexpress.com', platformDomains)).toBe(false);
+  });
+});

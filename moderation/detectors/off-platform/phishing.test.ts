@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { distance, phishingDetector, skeleton } from './phishing.js';
+import { inputFor, run } from './testing.js';
+
+const phish = (t: string, domains?: readonly string[]) => run(phishingDetector, t, domains);
+const signals = (t: string) => phishingDetector(inputFor(t)).flatMap((f) => f.evidence?.signals ?? []);
+
+describe('skeleton and distance', () => {
+  it('folds look-alike letters and digits to one Latin form', () => {
+    expect(skeleton('аliехрrеss')).toBe(skeleton('aliexpress'));
+    expect(skeleton('a1iexpress')).toBe(skeleton('aliexpress'));
+    expect(skeleton('aIiexpress')).toBe(skeleton('aliexpress'));
+    expect(skeleton('alexpress')).not.toBe(skeleton('aliexpress'));
+  });
+
+  it('gives up once the distance exceeds the bound', () => {
+    expect(distance('alliexpress', 'aliexpress', 2)).toBe(1);
+    expect(distance('aliexprss', 'aliexpress', 2)).toBe(1);
+    expect(distance('express', 'aliexpress', 2)).toBe(3);
+    expect(distance('totally-different', 'aliexpress', 2)).toBe(3);
+  });
+});
+
+describe('off_platform.phishing: URLs', () => {
+  it.each([
+    ['Visit alliexpress.com/deals now', 'lookalike:typo'],
+    ['Order tracking moved to aliexpress-support.top', 'lookalike:same'],
+    ['Sale at aliexpress.xyz only today', 'lookalike:same'],
+    ['deals on myaliexpresssale.com', 'lookalike:contains'],
+    ['confirm at aliexpress.com.order-check.info', 'brand-subdomain'],
+    ['login https://aliexpress.com@secure-pay.net/login', 'brand-userinfo'],
+    ['see shop-deals.net/aliexpress/login', 'brand-path'],
+    ['Official outlet: \u0430liexpress.com/outlet', 'homoglyph'],
+    ['Real store: https://xn--aliexpres-7cb.com/item/55', 'punycode'],
+    ['driver at http://91.213.8.44/drivers/setup.exe', 'ip-host'],
+    ['photos: javascript:alert(document.cookie)', 'script-url'],
+    ['more at bit.ly/3xYzAb', 'shortener'],
+    ['more at t.co/AbC', 'shortener'],
+    ['my shop is gadgets.tk', 'suspicious-tld:tk'],
+  ])('%s → %s', (text, signal) => {
+    expect(signals(text)).toContain(signal);
+  });
+
+  it.each([
+    'Bought it from aliexpress.com/item/1005004.html, same listing.',
+    'es.aliexpress.com/item/1 and aliexpress.ru/item/2 and aliexpress.us',
+    'Router admin page at 192.168.0.1 opened fine.',
+    'see the review on youtube.com/watch?v=abc',
+    'Archive.zip with the firmware was on the USB stick.',
+    'Alibaba.com has the same factory',
+    'the express.com store nearby',
+  ])('hard negative: %s', (text) => {
+    expect(phish(text)).toEqual([]);
+  });
+
+  it('compares with the configured platform, not a fixed brand', () => {
+    expect(phish('deals on exampel-shop.org', ['example-shop.org'])).toEqual(['exampel-shop.org']);
+    expect(phish('deals on alliexpress.com', ['example-shop.org'])).toEqual([]);
+  });
+
+  it('hides with confidence of at least 0.5, more with more signals', () => {
+    const conf = (t: string) => phishingDetector(inputFor(t))[0]!.confidence;
+    expect(conf('my shop is gadgets.tk')).toBeGreaterThanOrEqual(0.5);
+    expect(conf('verify at aliexpress.com.verify-login.xyz/signin')).toBeGreaterThan(conf('my shop is gadgets.tk'));
+  });
+});
+
+describe('off_platform.phishing: lures', () => {
+  it.each([
+    ['To speed up the refund, send me the verification code you get by SMS.', 'send me the verification code'],
+    ['Для возврата продиктуйте код из смс, который придёт.', 'продиктуйте код из смс'],
+    ['Envíame el código SMS que te llegó y cancelo el cargo', 'Envíame el código SMS'],
+    ['Podaj kod BLIK, to zwrócę pieniądze', 'Podaj kod BLIK'],
+    ['Reply with your card number and CVV for the compensation.', 'Reply with your card number'],
+  ])('asking for credentials: %s', (text, want) => {
+    expect(phish(text)).toEqual([want]);
+  });
+
+  it('bait with an off-platform link, or with a link cue', () => {
+    expect(phish('Claim your coupon at coupons-center.com now')).toEqual(['Claim your coupon at coupons-center.com']);
+    expect(phish('Вы выиграли купон! Забирайте по ссылке clck.ru/3AbCd')).toEqual(['Вы выиграли купон! Забирайте по ссылке clck.ru/3AbCd']);
+    expect(phish('Your account will be suspended unless you verify your account. Click the link in my profile.')).toEqual([
+      'account will be suspended unless you verify your account. Click',
+    ]);
+    expect(phishingDetector(inputFor('verify your account, click the link in my profile'))[0]!.confidence).toBeLessThan(
+      phishingDetector(inputFor('verify your account at verify-center.com'))[0]!.confidence,
+    );
+  });
+
+  it.each([
+    'The store coupon saved me 3 dollars at checkout.',
+    'Получите купон магазина в приложении после отзыва.',
+    'Claim your coupon at aliexpress.com/coupon-center, it worked for me.',
+    'Код из смс для входа в приложение приходит быстро.',
+    'Enter your password to connect the camera to Wi-Fi.',
+    'My account was blocked by mistake but support unlocked it in a day.',
+    'Got two gift cards in the box as a bonus.',
+  ])('hard negative: %s', (text) => {
+    expect(phish(text)).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize.js';
+import { PhraseMatcher, foldWord, tokens } from './words.js';
+
+const words = (t: string) => tokens(normalize(t)).map((x) => x.w);
+
+describe('tokens', () => {
+  it('splits on punctuation and keeps apostrophes inside words', () => {
+    expect(words("Don't pay, зв'яжіться: écrivez-moi!")).toEqual(["don't", 'pay', "зв'яжіться", 'ecrivez', 'moi']);
+  });
+
+  it('folds Latin diacritics and typographic apostrophes but leaves Cyrillic alone', () => {
+    expect(foldWord('escríbeme')).toBe('escribeme');
+    expect(foldWord('zadzwoń')).toBe('zadzwon');
+    expect(foldWord('skontaktuj')).toBe('skontaktuj');
+    expect(foldWord('płatność')).toBe('platnosc');
+    expect(foldWord('звʼяжіться')).toBe("зв'яжіться");
+    expect(foldWord('ждём')).toBe('ждём');
+  });
+
+  it('counts sentences at . ! ? and line breaks, not at dots inside domains', () => {
+    const toks = tokens(normalize('shop.com is fine. Next one! Third\nfourth'));
+    expect(toks.map((t) => t.sent)).toEqual([0, 0, 0, 0, 1, 1, 2, 3]);
+  });
+
+  it('joins spaced-out letters into one extra word, with and without a leading one-letter word', () => {
+    const ws = words('пишите в т е л е г р а м');
+    expect(ws).toContain('втелеграм');
+    expect(ws).toContain('телеграм');
+    expect(words('on W h a t s A p p')).toContain('whatsapp');
+  });
+
+  it('gives offsets of the normalised text', () => {
+    const norm = normalize('Hi  there');
+    const [a, b] = tokens(norm);
+    expect(norm.text.slice(a!.s, a!.e)).toBe('Hi');
+    expect(norm.text.slice(b!.s, b!.e)).toBe('there');
+  });
+});
+
+describe('PhraseMatcher', () => {
+  const m = new PhraseMatcher().add(['write me', 'скидк*', 'écrivez-moi'], 'x').add(['telegram*'], 'msg', 'telegram');
+  const hits = (t: string) => m.match(tokens(normalize(t))).map((h) => `${h.cat}:${normalize(t).text.slice(h.s, h.e)}`);
+
+  it('matches multi-word phrases, stems and folded words', () => {
+    expect(hits('Write me, I give a скидку')).toEqual(['x:Write me', 'x:скидку']);
+    expect(hits('Ecrivez moi sur Telegramie')).toEqual(['x:Ecrivez moi', 'msg:Telegramie']);
+  });
+
+  it('does not let a stem swallow a longer word or a phrase span a gap', () => {
+    expect(hits('скидкаааааааа')).toEqual([]);
+    expect(hits('write          me')).toEqual([]);
+  });
+
+  it('rejects stems too short to index', () => {
+    expect(() => new PhraseMatcher().add(['ab*'], 'x')).toThrow(/stem too short/);
+  });
+});
