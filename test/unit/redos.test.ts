@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { tokenizer } from 'acorn';
+import { tokenizer, type Token } from 'acorn';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
@@ -32,7 +32,8 @@ function regexesIn(file: string): Found[] {
   // Types stripped by esbuild, then acorn's tokenizer tells regex literals from division.
   const { code } = transformSync(readFileSync(file, 'utf8'), { loader: file.endsWith('x') ? 'tsx' : 'ts', jsx: 'automatic' });
   const out: Found[] = [];
-  const toks = [...tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true })];
+  // acorn's Token type omits `value`, which every token has at run time
+  const toks = [...tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true })] as (Token & { value: unknown })[];
   toks.forEach((t, i) => {
     const where = `${relative(ROOT, file)} (js line ${t.loc?.start.line})`;
     if (t.type.label === 'regexp') {

@@ -159,7 +159,7 @@ describe('faults', () => {
 
   it('a restart mid-scan loses nothing: the scan resumes and the item is decided once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mod-restart-'));
-    let release!: () => void;
+    let release: (() => void) | undefined;
     const hanging: ScanFn = async () => { await new Promise<void>((res) => (release = res)); throw new Error('worker went away'); };
     try {
       const a = await startLocal({ persistTo: dir, scanner: hanging, precheckRateLimit: 0 });
@@ -167,7 +167,7 @@ describe('faults', () => {
       const id = (await r.json() as any).id;
       await waitFor(async () => (release ? true : undefined), 15_000);
       await a.stop();
-      release();
+      release?.();
       const b = await startLocal({ persistTo: dir, scanner: cleanScanner, precheckRateLimit: 0, vars: { SCAN_RETRY_DELAY_S: '0' } });
       try {
         const done = await settled(b, id);
