@@ -188,6 +188,8 @@ function mapChar(cp: number): { out: string; flag: number } {
   charCache.set(cp, hit);
   return hit;
 }
+/** Base + combining marks → normalised form; bounded so hostile input cannot grow it without end. */
+const clusterCache2 = new Map<string, { out: string; flag: number }>();
 const markCache = new Map<number, boolean>();
 function isMark(cp: number): boolean {
   let m = markCache.get(cp);
@@ -238,17 +240,23 @@ function stageA(original: string): Buf {
       i = end;
       continue;
     }
-    let cluster = '';
-    for (const ch of original.slice(i, end)) if (!isDropped(ch.codePointAt(0)!)) cluster += ch;
-    const nfkc = cluster.normalize('NFKC');
-    let flag = (dropInside ? FLAG.invisible : 0) | (nfkc !== cluster.normalize('NFC') ? FLAG.fullwidth : 0);
-    let out = '';
-    for (const ch of nfkc) {
-      const code = ch.codePointAt(0)!;
-      if (code >= 0x80 && DECIMAL_RE.test(ch)) { out += String(digitValue(code)); flag |= FLAG['script-digit']; }
-      else out += ch;
+    const raw = original.slice(i, end);
+    let m = clusterCache2.get(raw);
+    if (!m) {
+      let cluster = '';
+      for (const ch of raw) if (!isDropped(ch.codePointAt(0)!)) cluster += ch;
+      const nfkc = cluster.normalize('NFKC');
+      let flag = (dropInside ? FLAG.invisible : 0) | (nfkc !== cluster.normalize('NFC') ? FLAG.fullwidth : 0);
+      let out = '';
+      for (const ch of nfkc) {
+        const code = ch.codePointAt(0)!;
+        if (code >= 0x80 && DECIMAL_RE.test(ch)) { out += String(digitValue(code)); flag |= FLAG['script-digit']; }
+        else out += ch;
+      }
+      m = { out, flag };
+      if (clusterCache2.size < 4096) clusterCache2.set(raw, m);
     }
-    b.push(out, i, end, flag);
+    b.push(m.out, i, end, m.flag);
     i = end;
   }
   return b;
@@ -710,47 +718,57 @@ function collectAddress(t: ATok[], i: number) {
   return { labels, markers, at, atIndex };
 }
 
-const BRACKET_OPEN = new Set([40, 91, 123, 60]); // ( [ { <
 const AT_DOT_WORDS = new WordLookup<boolean>([...AT_WORDS, ...DOT_WORDS].map((w) => [w, true] as const));
-const LOCAL_BEFORE = 72;
-const LOCAL_AFTER = 112;
+const CLOSER: Record<number, number> = { 40: 41, 91: 93, 123: 125, 60: 62 }; // ( [ { <
+
+/** "(at)", "[dot]", "{.}", "<a>" starting at i: the bracketed marker's end, or -1. */
+function bracketMarkerEnd(lower: string, i: number): number {
+  const close = CLOSER[lower.charCodeAt(i)];
+  if (close === undefined) return -1;
+  const end = lower.indexOf(String.fromCharCode(close), i + 1);
+  if (end < 0 || end - i > 10) return -1;
+  const inner = lower.slice(i + 1, end);
+  return AT_WORDS.has(inner) || AT_BRACKETED.has(inner) || DOT_WORDS.has(inner) || inner === '.' ? end + 1 : -1;
+}
 
 /**
  * Finds the disguised "@" and "." markers (words, brackets, spaced symbols) and rewrites those
- * that sit inside an address or domain. Each marker is judged on a short window around it, so a
- * text without markers costs one scan.
+ * that sit inside an address or domain. Plain "@" and "." are never candidates (nothing to
+ * rewrite), so ordinary text costs one scan; each candidate is judged from at most two starting
+ * labels, so even a text made of markers stays linear.
  */
 function atDotEdits(lower: string): Edit[] {
   const n = lower.length;
   const cands: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
-    if (c === 64) cands.push(i); // @
-    else if (BRACKET_OPEN.has(c) && i + 2 < n && (lower.charCodeAt(i + 2) === 41 || lower.charCodeAt(i + 2) === 93 || lower.charCodeAt(i + 2) === 125 || lower.charCodeAt(i + 2) === 62 || i + 3 < n)) cands.push(i);
-    else if (c === 46 && i > 0 && i + 1 < n && lower.charCodeAt(i - 1) === 32 && lower.charCodeAt(i + 1) === 32) cands.push(i); // " . "
+    if (c === 64) { if ((i > 0 && lower.charCodeAt(i - 1) === 32) || lower.charCodeAt(i + 1) === 32) cands.push(i); } // " @", "@ "
+    else if (c === 46) { if (i > 0 && lower.charCodeAt(i - 1) === 32 && lower.charCodeAt(i + 1) === 32) cands.push(i); } // " . "
+    else if (CLOSER[c] !== undefined && bracketMarkerEnd(lower, i) > 0) cands.push(i);
   }
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) cands.push(s);
   });
   if (cands.length === 0) return [];
   cands.sort((x, y) => x - y);
+  const t = addrTokens(lower, 0, n);
   const edits: Edit[] = [];
   let doneUntil = 0;
+  let k = 0;
   for (const p of cands) {
     if (p < doneUntil) continue;
-    // Window around the marker, widened to whitespace so no label is cut.
-    let from = Math.max(doneUntil, p - LOCAL_BEFORE);
-    while (from > doneUntil && from > p - LOCAL_BEFORE - 24 && lower.charCodeAt(from - 1) !== 32) from--;
-    const to = Math.min(n, p + LOCAL_AFTER);
-    const t = addrTokens(lower, from, to);
-    let k = t.findIndex((x) => x.s <= p && p < x.e);
-    if (k < 0) continue;
-    for (let i = Math.max(0, k - 10); i < k; i++) {
-      if (t[i]!.k !== 'w') continue;
+    while (k < t.length && t[k]!.e <= p) k++;
+    if (k >= t.length) break;
+    // The label right before the marker, and the start of its dotted chain ("ivan.petrov").
+    let first = k - 1;
+    if (t[first]?.k === 's') first--;
+    if (t[first]?.k !== 'w') continue;
+    let chain = first;
+    for (let steps = 0; steps < 4 && t[chain - 1]?.v === '.' && t[chain - 2]?.k === 'w'; steps++) chain -= 2;
+    for (const i of chain === first ? [first] : [chain, first]) {
       const r = collectAddress(t, i);
       const last = r.labels[r.labels.length - 1]!;
-      if (last.e <= p) continue; // the address must reach past this marker
-      if (!judgeAddress(r.labels, r.markers, r.at, r.atIndex)) continue;
+      if (last.e <= p || !judgeAddress(r.labels, r.markers, r.at, r.atIndex)) continue;
       for (const m of r.at ? [...r.markers, r.at] : r.markers) {
         if (m.style !== 'plain') edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
       }
@@ -884,15 +902,18 @@ export function digitClusters(norm: Normalized): DigitCluster[] {
 }
 
 /** Groups [from, to] of a cluster as a cluster of its own (phone in a longer run, card after a date). */
-export function subCluster(c: DigitCluster, from: number, to: number): DigitCluster {
+export function subCluster(c: DigitCluster, from: number, to: number, text?: string): DigitCluster {
   if (from === 0 && to === c.groups.length - 1) return c;
   const groups = c.groups.slice(from, to + 1);
   // Keep an opening bracket that belongs to the first group: "(800) 443-1223" after another number.
   const openBracket = from > 0 && c.seps[from - 1]!.endsWith('(');
+  let digits = '';
+  if (text !== undefined) for (const g of groups) digits += text.slice(g.start, g.end);
+  else digits = sliceDigits(c, from, to);
   return {
     start: from === 0 ? c.start : groups[0]!.start - (openBracket ? 1 : 0),
     end: groups[groups.length - 1]!.end,
-    digits: sliceDigits(c, from, to),
+    digits,
     groups,
     seps: c.seps.slice(from, to),
     plus: from === 0 && c.plus,

@@ -8,10 +8,13 @@ import messengers from '../../data/messengers.json';
 /**
  * off_platform.link: URLs and bare domains that lead off the platform.
  *
- * linkify-it finds URLs (schemes, `//`, fuzzy bare domains against the full ICANN TLD list that
- * tldts' public suffix list gives us, see data/tlds.json), tldts names the registrable domain.
- * linkify runs only on the whitespace-delimited chunks a cheap scan found a dot-between-letters
- * or a `//` in: it costs a few hundred times a linear pass over the whole review.
+ * linkify-it finds URLs: schemes, `//`, `user:pass@host` (urlAuth, so "aliexpress.com@evil.xyz"
+ * resolves to its real host) and fuzzy bare domains. Its default TLD list is short; we give it
+ * the full ICANN list, data/tlds.json: the top-level labels of the public suffix list that tldts
+ * ships (link.test.ts checks every entry against tldts). tldts then names the registrable domain.
+ * linkify runs only on whitespace-delimited chunks where a cheap scan found `//` or a dot followed
+ * by a real TLD: it costs a few hundred times a linear pass over the whole review. The app
+ * schemes linkify does not know (tg://, whatsapp://, javascript:, data:) are read here.
  *
  * A bare "name.tld" is a link only when it is plausible as one: the TLD is ICANN, the name is
  * not a file ("photo.jpg" has no TLD; "script.py" has one and is still a file), not a dotted
@@ -28,7 +31,7 @@ import messengers from '../../data/messengers.json';
 // Options and data
 
 const DETECTOR = 'off-platform.link';
-/** Longest chunk handed to linkify at once; longer runs without spaces are cut. */
+/** Half the longest chunk handed to linkify at once; longer runs without spaces are cut. */
 const MAX_CHUNK = 512;
 /**
  * A text with more URLs than this is link spam: the first ones are reported one by one, the
@@ -38,7 +41,7 @@ const MAX_HITS = 200;
 
 const CONF = {
   scheme: 0.97,          // http://, https://, ftp://, //
-  schemeLocalHost: 0.6,  // http://localhost, http://999: a URL, but not a public one
+  schemeLocalHost: 0.6,  // http://example.invalid: a URL, but not a public one
   appScheme: 0.9,        // tg://, whatsapp://, javascript:, data:
   pathOrWww: 0.92,
   disguisedPathOrWww: 0.9,
@@ -264,14 +267,14 @@ function disguisedHits(norm: Normalized): UrlHit[] {
     let j = i + 1;
     while (j < seps.length && j - i < MAX_LABELS && seps[j]!.ls === seps[j - 1]!.rs && seps[j]!.le === seps[j - 1]!.re) j++;
     const chain = seps.slice(i, j);
-    const hit = judgeChain(norm, text, lower, chain);
+    const hit = judgeChain(text, lower, chain);
     if (hit) out.push(hit);
     i = j;
   }
   return out;
 }
 
-function judgeChain(norm: Normalized, text: string, lower: string, chain: Sep[]): UrlHit | null {
+function judgeChain(text: string, lower: string, chain: Sep[]): UrlHit | null {
   // Try the longest chain whose last label is a TLD.
   for (let n = chain.length; n >= 1; n--) {
     const last = chain[n - 1]!;
@@ -313,7 +316,6 @@ function judgeChain(norm: Normalized, text: string, lower: string, chain: Sep[])
       icann: true, ip: false, conf: 0,
     };
   }
-  void norm;
   return null;
 }
 

@@ -29,6 +29,11 @@ const MAX_FULL_ENUM_GROUPS = 24;
 const MIN_CLUSTER_DIGITS = 6;
 /** libphonenumber parses per text for "valid in another region" (about 10 µs each). */
 const FALLBACK_PARSE_BUDGET = 48;
+/**
+ * Sub-windows tried per text. A review has a handful; a text with thousands of digit groups is a
+ * table or an attack, and stops being searched for more numbers past this (it is long spam anyway).
+ */
+const WINDOW_BUDGET = 2000;
 /** A digit claim inside an address span survives only at this confidence (a phone on a parcel label). */
 const INSIDE_ADDRESS_MIN = 0.9;
 
@@ -53,7 +58,7 @@ function run(input: DetectorInput): TextFinding[] {
   const hasDigit = /\d/.test(text);
   const found: Found[] = findEmails(norm);
   if (hasDigit) {
-    const c: NumberCtx = { input, norm, ctx: contextIndex(norm), budget: { fallbackParses: FALLBACK_PARSE_BUDGET } };
+    const c: NumberCtx = { input, norm, ctx: contextIndex(norm), budget: { fallbackParses: FALLBACK_PARSE_BUDGET, windows: WINDOW_BUDGET } };
     found.push(...findMrz(c), ...findIbans(text, c), ...findAlnumIds(c));
     for (const cl of digitClusters(norm)) if (cl.digits.length >= MIN_CLUSTER_DIGITS) found.push(...clusterClaims(cl, c));
     found.push(...findAddresses(norm, c.ctx));
@@ -102,7 +107,7 @@ function clusterClaims(cl: DigitCluster, c: NumberCtx): Found[] {
   if (letterTouches(text, cl.start, cl.end).before) return whole ? [{ start: cl.start, end: cl.end, claim: whole }] : [];
   let anySegment = false;
   for (const [a, b] of segments) {
-    const seg = subCluster(cl, a, b);
+    const seg = subCluster(cl, a, b, text);
     const segClaim = seg.digits.length <= MAX_WINDOW_DIGITS ? best(windowOf(seg, text), c) : null;
     if (segClaim) { out.push({ start: seg.start, end: seg.end, claim: segClaim }); anySegment = true; continue; }
     out.push(...subWindows(seg, c));
@@ -126,19 +131,20 @@ function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
   if (n < 2) return [];
   // Evenly grouped runs ("6011 2345 6789 0124") are one number written in blocks.
   const lens = seg.groups.map((g) => g.end - g.start);
-  if (n >= 3 && lens.every((l) => l === lens[0]) && lens[0]! >= 3) return [];
+  if (n >= 3 && seg.digits.length <= 19 && lens.every((l) => l === lens[0]) && lens[0]! >= 3) return [];
   const limited = n > MAX_FULL_ENUM_GROUPS;
   const found: Found[] = [];
   const claimedEnd = new Set<number>();
   for (let a = 0; a < n; a++) {
-    if (a > 0 && !claimedEnd.has(a - 1) && !SOFT_BREAK_RE.test(seg.seps[a - 1]!) && !(a <= 4 && looksLikeDate(windowOf(subCluster(seg, 0, a - 1), text)))) continue;
+    if (a > 0 && !claimedEnd.has(a - 1) && !SOFT_BREAK_RE.test(seg.seps[a - 1]!) && !(a <= 4 && looksLikeDate(windowOf(subCluster(seg, 0, a - 1, text), text)))) continue;
     let digits = 0;
     for (let b = a; b < n && b - a < MAX_WINDOW_GROUPS; b++) {
       digits += lens[b]!;
       if (digits > MAX_WINDOW_DIGITS) break;
       if (digits < 7 || (a === 0 && b === n - 1)) continue;
-      if (limited && (digits < 10 || digits > 12)) continue;
-      const sub = subCluster(seg, a, b);
+      if (limited && digits < 10) continue;
+      if (c.budget.windows-- <= 0) return found;
+      const sub = subCluster(seg, a, b, text);
       const claim = best(windowOf(sub, text), c);
       if (claim) { found.push({ start: sub.start, end: sub.end, claim }); claimedEnd.add(b); }
     }
@@ -154,20 +160,51 @@ function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
  */
 function resolve(cands: Candidate[]): Candidate[] {
   // A postcode or house number inside an address is part of it, not a phone of its own.
-  const addresses = cands.filter((f) => f.claim.type === 'personal_data.postal_address');
-  const sorted = cands.filter((f) => !insideAddress(f, addresses)).sort((x, y) => y.claim.confidence - x.claim.confidence || (y.end - y.start) - (x.end - x.start) || x.order - y.order);
+  const addresses = cands.filter((f) => f.claim.type === 'personal_data.postal_address').sort(byStart);
   const kept: Candidate[] = [];
+  const keptOther = new IntervalSet();
+  const keptAddr = new IntervalSet();
+  const sorted = cands.filter((f) => !insideAddress(f, addresses)).sort((x, y) => y.claim.confidence - x.claim.confidence || (y.end - y.start) - (x.end - x.start) || x.order - y.order);
   for (const f of sorted) {
-    const isAddr = f.claim.type === 'personal_data.postal_address';
-    const clash = kept.some((k) => k.start < f.end && f.start < k.end && (k.claim.type === 'personal_data.postal_address') === isAddr);
-    if (!clash) kept.push(f);
+    const set = f.claim.type === 'personal_data.postal_address' ? keptAddr : keptOther;
+    if (set.overlaps(f.start, f.end)) continue;
+    set.add(f.start, f.end);
+    kept.push(f);
   }
-  return kept.sort((x, y) => x.start - y.start);
+  return kept.sort(byStart);
 }
 
+function byStart(x: { start: number }, y: { start: number }): number {
+  return x.start - y.start;
+}
+
+/** Disjoint intervals kept sorted; overlap test and insert by binary search (many findings stay fast). */
+class IntervalSet {
+  private starts: number[] = [];
+  private ends: number[] = [];
+  private index(pos: number): number {
+    let lo = 0, hi = this.starts.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.starts[mid]! < pos) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  overlaps(s: number, e: number): boolean {
+    const k = this.index(s);
+    return (k < this.starts.length && this.starts[k]! < e) || (k > 0 && this.ends[k - 1]! > s);
+  }
+  add(s: number, e: number): void {
+    const k = this.index(s);
+    this.starts.splice(k, 0, s);
+    this.ends.splice(k, 0, e);
+  }
+}
+
+/** Is f inside one of the (start-sorted) addresses? Binary search for the last address starting at or before f. */
 function insideAddress(f: Candidate, addresses: Candidate[]): boolean {
-  if (f.claim.type === 'personal_data.postal_address' || f.claim.confidence >= INSIDE_ADDRESS_MIN) return false;
-  for (const a of addresses) if (a.start <= f.start && f.end <= a.end) return true;
+  if (f.claim.type === 'personal_data.postal_address' || f.claim.confidence >= INSIDE_ADDRESS_MIN || addresses.length === 0) return false;
+  let lo = 0, hi = addresses.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (addresses[mid]!.start <= f.start) lo = mid + 1; else hi = mid; }
+  // Addresses do not overlap each other much; look at the few that start before f.
+  for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (f.end <= addresses[k]!.end) return true;
   return false;
 }
 

@@ -29,7 +29,7 @@ export interface NumberCtx {
   norm: Normalized;
   ctx: ContextIndex;
   /** libphonenumber parses left for "valid in some other region" checks (they cost ~10 µs each) */
-  budget: { fallbackParses: number };
+  budget: { fallbackParses: number; windows: number };
 }
 
 export interface Claim {

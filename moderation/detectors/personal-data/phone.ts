@@ -60,6 +60,7 @@ const POSTCODE_SHAPES = new Set(['5-3', '4-3']);
 
 export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   const n = w.digits.length;
+  if (n > MAX_DIGITS || n < MIN_DIGITS_CONTEXT) return null;
   const context = near(c, w, 'phone');
   // "номер", "number": enough to accept a shorter run, never enough to raise confidence.
   const numberWord = context || near(c, w, 'phoneNumberWord');
