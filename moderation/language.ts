@@ -21,6 +21,12 @@ const WORD_LANGS = new WordLookup(wordLangs);
 const LETTER_LANG = new Map<number, Lang>();
 for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c.charCodeAt(0), lang as Lang);
 
+const ENDINGS: [string, Lang][] = [];
+for (const [lang, ends] of Object.entries(langWords.endings)) for (const e of ends) ENDINGS.push([e, lang as Lang]);
+// Longest first, so "ções" counts and "ões" does not count twice.
+ENDINGS.sort((a, b) => b[0].length - a[0].length);
+const ELISIONS = new Set(langWords.elisions.fr);
+
 const CYRILLIC: readonly Lang[] = ['ru', 'uk'];
 const LATIN: readonly Lang[] = ['en', 'es', 'pt', 'fr', 'pl'];
 
@@ -47,11 +53,20 @@ export function detectLanguage(text: string, locale?: string): Lang {
     if (c >= 0xe0) { const l = LETTER_LANG.get(c); if (l) score[l] += 2; }
   }
   scanWords(sample, (s, e) => {
-    if (e - s > 12) return; // function words are short
-    const langs = WORD_LANGS.get(sample, s, e);
-    if (langs) for (const l of langs) score[l] += 1 / langs.length;
+    const q = sample.indexOf("'", s);
+    if (q > s && q < e && ELISIONS.has(sample.slice(s, q))) score.fr += 1; // l'échange, qu'il
+    if (e - s <= 12) {
+      const langs = WORD_LANGS.get(sample, s, e);
+      if (langs) { for (const l of langs) score[l] += 1 / langs.length; return; }
+    }
+    if (e - s < 5) return;
+    for (const [end, lang] of ENDINGS) {
+      if (end.length < e - s - 1 && sample.startsWith(end, e - end.length)) { score[lang] += 0.5; break; }
+    }
   });
-  const pool = cyr > lat ? CYRILLIC : LATIN;
+  // Both scripts compete when both appear ("мій імейл taras(at)gmail.com" is Ukrainian);
+  // the majority script wins ties.
+  const pool = cyr > lat ? [...CYRILLIC, ...(lat ? LATIN : [])] : [...LATIN, ...(cyr ? CYRILLIC : [])];
   let best: Lang = pool[0]!;
   for (const l of pool) if (score[l] > score[best]) best = l;
   return score[best] > 0 ? best : cyr > lat ? 'ru' : 'en';

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from './normalize.js';
+import fc from 'fast-check';
+import { digitClusters, normalize, subCluster } from './normalize.js';
 
-describe('normalize', () => {
+const orig = (t: string, find: string) => {
+  const n = normalize(t);
+  const s = n.text.indexOf(find);
+  expect(s, `"${find}" in "${n.text}"`).toBeGreaterThanOrEqual(0);
+  const o = n.toOriginal(s, s + find.length);
+  return t.slice(o.start, o.end);
+};
+
+describe('normalize: characters', () => {
   it('maps full-width digits back to their original span', () => {
     const t = 'call ８９１６ now';
     const n = normalize(t);
     expect(n.text).toBe('call 8916 now');
     const s = n.text.indexOf('8916');
     expect(n.toOriginal(s, s + 4)).toEqual({ start: 5, end: 9 });
+    expect(n.disguises(s, s + 4).has('fullwidth')).toBe(true);
   });
   it('drops zero-width characters and keeps offsets on the original', () => {
     const t = 'a\u200Bb@x.com';
@@ -15,5 +25,179 @@ describe('normalize', () => {
     expect(n.text).toBe('ab@x.com');
     expect(n.toOriginal(0, n.text.length)).toEqual({ start: 0, end: t.length });
     expect(n.disguises(0, n.text.length).has('invisible')).toBe(true);
+  });
+  it('turns other-script decimal digits into ASCII', () => {
+    expect(normalize('٠١٢٣ ४५६ ০৯').text).toBe('0123 456 09');
+    const n = normalize('tel ٠٦١٢');
+    expect(n.disguises(4, 8).has('script-digit')).toBe(true);
+  });
+  it('drops emoji keycap decorations around digits', () => {
+    expect(normalize('8️⃣9️⃣1️⃣6️⃣').text).toBe('8916');
+    expect(normalize('0⃣9⃣').text).toBe('09');
+  });
+  it('composes combining sequences instead of leaving them apart', () => {
+    expect(normalize('e\u0301te\u0301').text).toBe('été');
+  });
+  it('leaves ordinary prose as it is (other detectors read text/lower)', () => {
+    for (const t of ['Great case, fits perfectly. 5 stars!', 'Отличный чехол, пришёл за 12 дней.', 'iPhone-чехол за 1 299 ₽', 'Très bonne qualité, je recommande.']) {
+      expect(normalize(t).text).toBe(t.normalize('NFKC'));
+    }
+  });
+  it('keeps lower the same length as text', () => {
+    const n = normalize('İSTANBUL ÇOK GÜZEL ẞ');
+    expect(n.lower.length).toBe(n.text.length);
+  });
+});
+
+describe('normalize: look-alike letters', () => {
+  it('folds Cyrillic look-alikes in a Latin-dominant token', () => {
+    expect(normalize('write to gmаil.com').text).toBe('write to gmail.com'); // Cyrillic а
+    expect(normalize('раураl').text).toBe('paypal');
+    const n = normalize('gmаil');
+    expect(n.disguises(0, 5).has('homoglyph')).toBe(true);
+  });
+  it('folds Latin look-alikes in a Cyrillic-dominant token', () => {
+    expect(normalize('тeлефон').text).toBe('телефон'); // Latin e
+  });
+  it('keeps words written in one script each, even when joined', () => {
+    expect(normalize('iPhone-чехол').text).toBe('iPhone-чехол');
+    expect(normalize('Samsung Galaxy чехол').text).toBe('Samsung Galaxy чехол');
+  });
+  it('reads O and l squeezed between digits as 0 and 1', () => {
+    expect(normalize('8 (9I6) 123-45-67').text).toBe('8 (916) 123-45-67');
+    expect(normalize('89l6').text).toBe('8916');
+    expect(normalize('SOLO 2 Pro').text).toBe('SOLO 2 Pro');
+  });
+});
+
+describe('normalize: spelled-out digits', () => {
+  it('rewrites dictated runs in every language', () => {
+    expect(normalize('восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь').text).toBe('8 916 123 45 67');
+    expect(normalize('zero seven nine one two').text).toBe('0 7 9 1 2');
+    expect(normalize('nueve uno seis').text).toBe('9 1 6');
+    expect(normalize('onze nove oito sete meia').text).toBe('11 9 8 7 6');
+    expect(normalize('zéro six douze trente-quatre soixante-dix-huit').text).toBe('0 6 12 34 78');
+    expect(normalize('pięćset dwanaście trzysta czterdzieści pięć').text).toBe('512 345');
+    expect(normalize("нуль шістдесят сім сто двадцять три сорок п'ять").text).toBe('0 67 123 45');
+    expect(normalize('дев’ять дев’ять дев’ять').text).toBe('9 9 9');
+    expect(normalize('nine hundred sixteen double seven').text).toBe('916 77');
+  });
+  it('rewrites short runs only next to digits', () => {
+    expect(normalize('+7 nine one 6').text).toBe('+7 9 1 6');
+    expect(normalize('8 916 один 2').text).toBe('8 916 1 2');
+  });
+  it('leaves prose with number words alone', () => {
+    for (const t of ['this one is great', 'one star, two issues', 'dos o tres veces', 'сто пятьдесят рублей', 'un très bon produit', 'Oh one more thing']) {
+      expect(normalize(t).text).toBe(t);
+    }
+  });
+  it('maps each digit group back to its words and marks the disguise', () => {
+    const t = 'звоните восемь девятьсот шестнадцать';
+    expect(orig(t, '916')).toBe('девятьсот шестнадцать');
+    const n = normalize(t);
+    expect(n.disguises(n.text.indexOf('8'), n.text.length).has('spelled-digit')).toBe(true);
+  });
+});
+
+describe('normalize: "at" and "dot" words', () => {
+  it('rewrites them inside addresses and domains', () => {
+    expect(normalize('ivan at gmail dot com').text).toBe('ivan@gmail.com');
+    expect(normalize('ivan.petrov собака yandex точка ru').text).toBe('ivan.petrov@yandex.ru');
+    expect(normalize('kasia (at) wp (dot) pl').text).toBe('kasia@wp.pl');
+    expect(normalize('marta arroba gmail punto com').text).toBe('marta@gmail.com');
+    expect(normalize('jean arobase orange point fr').text).toBe('jean@orange.fr');
+    expect(normalize('kasia małpa wp kropka pl').text).toBe('kasia@wp.pl');
+    expect(normalize('пиши на ivan @ mail . ru').text).toBe('пиши на ivan@mail.ru');
+    expect(normalize('visit myshop dot ru today').text).toBe('visit myshop.ru today');
+    expect(normalize('taras равлик i крапка ua').text).toBe('taras@i.ua');
+  });
+  it('leaves prose alone', () => {
+    for (const t of ['look at this dot com era design', 'I bought it at the store. Then it broke', 'arrived at 5 pm', 'Собака погрызла коробку. Точка.', 'Bon point : la notice.', 'Works great @ 4K']) {
+      expect(normalize(t).text).toBe(t);
+    }
+  });
+  it('maps "@" back to the whole word and marks the disguise', () => {
+    const n = normalize('ivan собака mail.ru');
+    const at = n.text.indexOf('@');
+    expect(n.original.slice(n.toOriginal(at, at + 1).start, n.toOriginal(at, at + 1).end)).toBe(' собака ');
+    expect(n.disguises(0, n.text.length).has('at-dot')).toBe(true);
+  });
+});
+
+describe('digitClusters', () => {
+  it('groups digits across phone separators and remembers the plus', () => {
+    const n = normalize('Call +7 (916) 123-45-67 now');
+    const [c] = digitClusters(n);
+    expect(c!.digits).toBe('79161234567');
+    expect(c!.plus).toBe(true);
+    expect(c!.groups.map((g) => g.end - g.start)).toEqual([1, 3, 3, 2, 2]);
+    expect(n.text.slice(c!.start, c!.end)).toBe('+7 (916) 123-45-67');
+  });
+  it('crosses emoji separators but not letters, commas or newlines', () => {
+    const n = normalize('8🔥916🔥123 then 45,67\n89');
+    expect(digitClusters(n).map((c) => c.digits)).toEqual(['8916123', '45', '67', '89']);
+  });
+  it('gives sub-windows with their own digits and bracket', () => {
+    const n = normalize('(415) 666-7777 (800) 443-1223');
+    const [c] = digitClusters(n);
+    const sub = subCluster(c!, 3, 5, n.text);
+    expect(sub.digits).toBe('8004431223');
+    expect(n.text.slice(sub.start, sub.end)).toBe('(800) 443-1223');
+  });
+  it('maps clusters of disguised digits back to the original', () => {
+    const t = 'тел ８（９２６）５５５－１２－３４';
+    const n = normalize(t);
+    const [c] = digitClusters(n);
+    const o = n.toOriginal(c!.start, c!.end);
+    expect(t.slice(o.start, o.end)).toBe('８（９２６）５５５－１２－３４');
+  });
+});
+
+// Pieces that exercise every stage: disguised digits, separators, number and at/dot words, scripts.
+const piece = fc.constantFrom(
+  '8', '9', '0', ' ', '-', '.', '(', ')', '+', '@', '\u200b', '\u20e3', '\ufe0f', '🔥', '８', '٣', 'e\u0301', 'а', 'o', 'l', 'I',
+  'seven ', 'сто ', 'двадцать ', 'nueve ', 'soixante-dix ', ' at ', ' dot ', ' собака ', ' точка ', '(at)', '[dot]', 'gmail', 'com', 'ivan',
+  '\n', 'İ', 'ß', '𝟗', '①', '😀', 'ул. ', '№',
+);
+const text = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
+
+describe('normalize: properties', () => {
+  it('maps every normalised range inside the original, in order', () => {
+    fc.assert(fc.property(text, (t) => {
+      const n = normalize(t);
+      expect(n.lower.length).toBe(n.text.length);
+      let prev = 0;
+      for (let i = 0; i < n.text.length; i++) {
+        const o = n.toOriginal(i, i + 1);
+        expect(o.start).toBeGreaterThanOrEqual(0);
+        expect(o.end).toBeLessThanOrEqual(t.length);
+        expect(o.start).toBeLessThan(o.end);
+        expect(o.start).toBeGreaterThanOrEqual(prev);
+        prev = o.start;
+      }
+    }), { numRuns: 300 });
+  });
+  it('is stable: normalising normalised text changes nothing more', () => {
+    fc.assert(fc.property(text, (t) => {
+      const once = normalize(t).text;
+      expect(normalize(once).text).toBe(normalize(once).text);
+    }), { numRuns: 100 });
+  });
+  it('runs in linear time on 20,000-character hostile input', () => {
+    const hostile = ['1 ', '😀', 'a at b dot ', '(at)', 'seven ', 'сто двадцать три ', 'e\u0301', '\u200b1', 'раураl ', '<', '@', ' . '];
+    const median = (f: () => void) => {
+      const ts: number[] = [];
+      for (let i = 0; i < 5; i++) { const t0 = performance.now(); f(); ts.push(performance.now() - t0); }
+      return ts.sort((a, b) => a - b)[2]!;
+    };
+    for (const unit of hostile) {
+      const small = unit.repeat(Math.ceil(5000 / unit.length)).slice(0, 5000);
+      const big = unit.repeat(Math.ceil(20000 / unit.length)).slice(0, 20000);
+      for (let i = 0; i < 3; i++) normalize(big); // warm the JIT: we measure the algorithm, not compilation
+      const tSmall = median(() => normalize(small));
+      const tBig = median(() => normalize(big));
+      // 4x the input: linear work is ~4x, quadratic 16x. The floor absorbs timer noise on a busy machine.
+      expect(tBig, unit).toBeLessThan(Math.max(50, tSmall * 10));
+    }
   });
 });

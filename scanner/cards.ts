@@ -115,6 +115,13 @@ function hasWord(upper: string, word: string): boolean {
 }
 
 // MM/YY, also M/YY as some issuers print it; never part of a longer date (03/10/2011).
+/** A page that names a card (scheme word, card wording or an expiry) but shows no card-length digit run: worth a second look. */
+export function cardCueWithoutNumber(page: OcrPage): boolean {
+  const upper = upperAscii(page.text);
+  const cue = BRAND_WORDS.some((w) => hasWord(upper, w)) || CARD_WORDS.some((w) => hasWord(upper, w)) || EXPIRY.test(page.text);
+  return cue && cardNumberCandidates(page.text).length === 0;
+}
+
 const EXPIRY = /(?:^|[^0-9/])(0?[1-9]|1[0-2]) ?[/\\|] ?([0-9]{2}|20[2-4][0-9])(?![0-9/])/;
 
 export function detectPaymentCard(pages: readonly OcrPage[], imageAspect: number): CardDetection | undefined {

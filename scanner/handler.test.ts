@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createScanHandler } from './handler.js';
 import { ScannerBusy, type Scanner, type ScanResult } from './scan.js';
 
@@ -26,7 +26,7 @@ function fakeScanner(overrides: Partial<Scanner> & { result?: Partial<ScanResult
   };
 }
 
-const post = (body: BodyInit | null, headers: Record<string, string> = { 'x-media-id': 'm-1', 'content-type': 'image/jpeg' }) =>
+const post = (body: ConstructorParameters<typeof Request>[1] extends infer I ? (I extends { body?: infer B } ? B : never) : never, headers: Record<string, string> = { 'x-media-id': 'm-1', 'content-type': 'image/jpeg' }) =>
   new Request('http://scanner/scan', { method: 'POST', headers, body });
 
 describe('scan handler', () => {
@@ -76,8 +76,11 @@ describe('scan handler', () => {
   });
 
   it('turns a scanner crash into a 500 the worker retries, without echoing internals', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const res = await createScanHandler(fakeScanner({ fail: new Error('tesseract exploded at /tmp/secret') }))(post(Uint8Array.from([1])));
     expect(res.status).toBe(500);
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
     const text = await res.text();
     expect(text).toContain('scan_failed');
     expect(text).not.toContain('/tmp/secret');

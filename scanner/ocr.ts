@@ -55,8 +55,7 @@ async function createSlot(opts: OcrPoolOptions, count: () => void): Promise<OcrS
   ]);
   // Our PGM input carries no resolution; Tesseract's guess from it is often far off and then
   // drops whole text blocks as noise. Images are pre-scaled so text is ~20-40 px, i.e. ~300 dpi.
-  // Tesseract's API defaults to one uniform block (PSM 6); photos of labels and cards need page layout analysis.
-  await Promise.all([latin, cyrillic].map((w) => w?.setParameters({ user_defined_dpi: '300', debug_file: '/dev/null', tessedit_pageseg_mode: (process.env.SCANNER_PSM as PSM | undefined) ?? PSM.AUTO })));
+  await Promise.all([latin, cyrillic].map((w) => w?.setParameters({ user_defined_dpi: '300', debug_file: '/dev/null' })));
   await mrz.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_BLOCK, tessedit_char_whitelist: MRZ_ALPHABET, user_defined_dpi: '300', debug_file: '/dev/null' });
   return cyrillic ? { latin, cyrillic, mrz } : { latin, mrz };
 }
@@ -94,8 +93,14 @@ export async function createOcrPool(opts: OcrPoolOptions): Promise<OcrPool> {
   };
 }
 
-/** One recognition pass with word boxes, mapped back to original-image coordinates. */
-export async function recognizePage(worker: Worker, png: Buffer, frame: Frame, lang: OcrPage['lang']): Promise<OcrPage> {
-  const { data } = await worker.recognize(png, {}, { blocks: true, text: false });
+/**
+ * One recognition pass with word boxes, mapped back to original-image coordinates. Page layout
+ * analysis (PSM 3, not the API's default single block) is what labels and documents need; a
+ * single block reads a tilted card's number line that layout analysis splits or drops.
+ */
+export async function recognizePage(worker: Worker, image: Buffer, frame: Frame, lang: OcrPage['lang'], psm: PSM = PSM.AUTO): Promise<OcrPage> {
+  // Every pass states its page-segmentation mode: workers are shared across scans.
+  await worker.setParameters({ tessedit_pageseg_mode: psm });
+  const { data } = await worker.recognize(image, {}, { blocks: true, text: false });
   return buildPage(data.blocks as unknown as RawBlock[] | null, frame, lang);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { TextDetector } from '../moderation/types.js';
 import { findPersonalData } from './personal.js';
 import { pageFromLines } from './test-pages.js';
@@ -19,7 +19,11 @@ describe('findPersonalData', () => {
   it('keeps one box when the Latin and Cyrillic passes read the same value, and survives a broken detector', () => {
     const a = pageFromLines(['Email: emily.j@gmail.com']);
     const b = pageFromLines(['E-mail: emily.j@gmail.com'], { lang: 'rus' });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(findPersonalData([a, b], [broken, emails])).toHaveLength(1);
+    expect(logged).toHaveBeenCalledTimes(2); // once per page, naming the detector only
+    expect(String(logged.mock.calls[0]![0])).not.toContain('gmail');
+    logged.mockRestore();
   });
 
   it('runs the moderation personal-data detectors on OCR text', async () => {

@@ -4,8 +4,9 @@ import type { Box, Evidence, Finding, FindingType } from '../models/finding.js';
 import { DEFAULT_SNIFF_LIMITS, sniffMedia, type SniffLimits } from '../moderation/media/sniff.js';
 import { personalDataDetectors } from '../moderation/detectors/personal-data/index.js';
 import type { TextDetector } from '../moderation/types.js';
-import { detectPaymentCard } from './cards.js';
+import { cardCueWithoutNumber, detectPaymentCard } from './cards.js';
 import { detectDocumentLayout, judgeMrz, mrzBands, readMrz, type DocumentDetection } from './documents.js';
+import { PSM } from 'tesseract.js';
 import { createOcrPool, recognizePage, type OcrPool, type OcrSlot } from './ocr.js';
 import { padBox, unionBox, usefulWordCount, type Frame, type OcrLine, type OcrPage } from './ocr-page.js';
 import { findPersonalData } from './personal.js';
@@ -114,15 +115,26 @@ async function rotateGray(img: GrayImage, degrees: number): Promise<GrayImage> {
   return { data, width: info.width, height: info.height };
 }
 
-/** Latin OCR of Cyrillic print: words like "MockBa", "NBaHoB", "Mony4yaTtenb" (case flips and digits inside words). */
+/**
+ * Latin OCR of Cyrillic print reads transliteration-like junk: case flips inside words
+ * ("CMupHoOBa", "MNeTepbypr"), Л/Ы as JI/bI ("MOCbIJIKA"), digits for letters ("Mony4yaTtenb").
+ * Two such words (a fifth of the word-sized tokens), or one with many unsure words around it,
+ * make the Cyrillic pass worth its cost.
+ */
 export function looksLikeMisreadCyrillic(page: OcrPage): boolean {
-  let words = 0, odd = 0;
+  let words = 0, odd = 0, unsure = 0, sure = 0;
   for (const w of page.words) {
-    if (!/^[\p{L}\d]{3,}$/u.test(w.text) || !/\p{L}/u.test(w.text)) continue;
+    const t = w.text.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '');
+    // Word-sized, mostly letters: texture junk (foliage, fabric) is short tokens and symbols.
+    if (t.length < 4 || (t.match(/\p{L}/gu)?.length ?? 0) < t.length * 0.75) continue;
     words++;
-    if (/[a-z][A-Z]|[A-Za-z]\d+[A-Za-z]|[éëèÉËÈ]/.test(w.text) || (w.confidence < 60 && /[a-z]/.test(w.text))) odd++;
+    if (w.confidence >= 85) sure++;
+    if (w.confidence < 70) unsure++;
+    if (/[a-z][A-Z]|[A-Za-z]\d[A-Za-z]|JI|bI|[éëèÉËÈ]/.test(t) || (w.confidence < 60 && /[a-z]/.test(t))) odd++;
   }
-  return odd >= 2 && odd >= words * 0.2;
+  // Some real print must be there (a confident word), or it is a texture, not a language problem.
+  if (sure === 0) return false;
+  return (odd >= 2 && odd >= words * 0.2) || (odd >= 1 && words >= 3 && unsure >= words * 0.3);
 }
 
 /** Location tags in EXIF (GPS IFD) or XMP (exif:GPS*, Iptc4xmpExt location). Names of tags only, never values. */
@@ -270,9 +282,9 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
       const frameFor = (rotation: number): Frame => ({ scale, rotation, width: gray.width, height: gray.height, originalWidth: width, originalHeight: height });
       const stretched = await stretch(gray);
       let local: GrayImage | undefined;
-      const pass = async (worker: OcrSlot['latin'], img: GrayImage, rotation: number, lang: OcrPage['lang'], tag: string) => {
+      const pass = async (worker: OcrSlot['latin'], img: GrayImage, rotation: number, lang: OcrPage['lang'], tag: string, psm = PSM.AUTO) => {
         const turned = await rotateGray(img, rotation);
-        const page = await recognizePage(worker, pgm(turned.data, turned.width, turned.height), frameFor(rotation), lang);
+        const page = await recognizePage(worker, pgm(turned.data, turned.width, turned.height), frameFor(rotation), lang, psm);
         trace.passes.push(`${lang}${tag}@${rotation}:${usefulWordCount(page)}`);
         return page;
       };
@@ -283,8 +295,14 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
       pages.push(first);
       let best = first;
       // A document photographed on a table defeats Tesseract's global threshold (the table and the
-      // paper split the histogram): re-read with the background flattened locally.
-      if (!enough(first) && (!pf || pf.alignedCells >= LOCAL_PASS_CELLS)) {
+      // paper split the histogram): re-read with the background flattened locally. A page that
+      // says "card" (a scheme name, an expiry) with no number read is re-read as one block:
+      // layout analysis tends to split or drop the number line of a tilted card.
+      if (cardCueWithoutNumber(first)) {
+        const page = await pass(slot.latin, stretched, 0, 'eng', '/block', PSM.SINGLE_BLOCK);
+        pages.push(page);
+        if (usefulWordCount(page) > usefulWordCount(best)) best = page;
+      } else if (!enough(first) && (!pf || pf.alignedCells >= LOCAL_PASS_CELLS)) {
         local = await localContrast(gray);
         const page = await pass(slot.latin, local, 0, 'eng', '/local');
         pages.push(page);

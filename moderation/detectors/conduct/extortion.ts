@@ -38,6 +38,7 @@ const WIN = {
   demandBeforeThen: 8,
   thenToLever: 6,
   changeToObject: 4,
+  demandJoin: 2,
   lowNum: 5,
   pronounBack: 25,
 } as const;
@@ -78,12 +79,17 @@ function isNegated(sc: Scan, i: number, j: number, langs: number, textLang: numb
 
 /** Rating/review objects a change verb can take: "change my REVIEW", "remove it" (a review named before). */
 function changeObject(sc: Scan, c: Hit): number | undefined {
-  const obj = sc.startingIn('reviewNoun', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
-    ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
-    ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
+  const inSent = (h: Hit) => sameSent(sc, h.i, c.i);
+  const obj = sc.startingIn('reviewNoun', c.j, c.j + WIN.changeToObject, inSent)
+    ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, inSent)
+    ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, inSent)
     // "remove my complaint", "уберу жалобу": withdrawing a complaint is the same lever.
-    ?? sc.startingIn('escalate', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
-  if (obj) return obj.j;
+    ?? sc.startingIn('escalate', c.j, c.j + WIN.changeToObject, inSent);
+  if (obj) {
+    // "change my rating TO 5 STARS": the target rating belongs to the lever.
+    const to = sc.startingIn('goodRating', obj.j, obj.j + 2, (h) => sameClause(sc, h.i, c.i));
+    return to ? to.j : obj.j;
+  }
   // Object first, as Slavic word order allows: "Отзыв исправлю", "ocenę zmienię".
   const before = (h: Hit) => h.j <= c.i && sameClause(sc, h.i, c.i);
   if (sc.endingIn('reviewNoun', c.i - 2, c.i, before) || sc.endingIn('escalate', c.i - 2, c.i, before)) return c.j;
@@ -127,7 +133,17 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
     if (cueBefore(sc, 'future', g.i, 4, g.langs, textLang)) add(g.i, g.j, 'promise', g.langs, true, false);
   }
   out.sort((a, b) => a.i - b.i || b.j - a.j);
-  return out;
+  // "a 1 star review" is one threat, not two: overlapping threats of one kind become their union.
+  const merged: Threat[] = [];
+  for (const t of out) {
+    const prev = merged.findLast((m) => m.kind === t.kind && t.i < m.j);
+    if (!prev) { merged.push(t); continue; }
+    prev.j = Math.max(prev.j, t.j);
+    prev.past &&= t.past;
+    prev.negated &&= t.negated;
+    prev.lever ||= t.lever;
+  }
+  return merged;
 }
 
 function findDemands(sc: Scan, textLang: number): Demand[] {
@@ -141,8 +157,16 @@ function findDemands(sc: Scan, textLang: number): Demand[] {
     const offered = sc.endingIn('offer', h.i - WIN.cue, h.i, (o) => sameSent(sc, o.i, h.i)) !== undefined;
     out.push({ i: h.i, j: h.j, past: alreadyMet, negated: declined, offered, langs: h.langs });
   }
-  out.sort((a, b) => a.i - b.i);
-  return out;
+  out.sort((a, b) => a.i - b.i || b.j - a.j);
+  // "an extra charger for free", "partial refund": nearby demand words in one clause are one
+  // demand; the cues before its first word decide whether it is met, declined or offered.
+  const merged: Demand[] = [];
+  for (const d of out) {
+    const prev = merged[merged.length - 1];
+    if (prev && d.i <= prev.j + WIN.demandJoin && sameClause(sc, prev.i, d.i)) prev.j = Math.max(prev.j, d.j);
+    else merged.push({ ...d });
+  }
+  return merged;
 }
 
 
@@ -157,8 +181,11 @@ function ifNots(sc: Scan): Hit[] {
 }
 
 export function findExtortion(sc: Scan, textLang: number): Candidate[] {
-  const threats = new SpanIndex(findThreats(sc, textLang));
+  // Most reviews name no demand at all; nothing below can fire without one.
+  if (sc.all('demand').length === 0 && sc.all('demandPast').length === 0) return [];
   const demands = new SpanIndex(findDemands(sc, textLang));
+  const threats = new SpanIndex(findThreats(sc, textLang));
+  if (threats.all().length === 0) return [];
   const cands: Candidate[] = [];
   const live = (t: Threat) => !t.past && !t.negated;
   const open = (d: Demand) => !d.past && !d.negated && !d.offered;

@@ -58,6 +58,7 @@ function findTargets(sc: Scan): Part[] {
 
 
 export function findIncentives(sc: Scan, textLang: number): Candidate[] {
+  if (sc.all('reward').length === 0 || sc.all('offer').length === 0) return [];
   const targets = new SpanIndex(findTargets(sc));
   const rewards = new SpanIndex<Part>([...sc.all('reward')]);
   const cands: Candidate[] = [];

@@ -7,7 +7,7 @@ import sellerTie from '../../data/conduct-seller-tie.json';
 /**
  * One linear pass shared by the conduct detectors (extortion, incentive, seller ties): words of
  * the normalised text with sentence and clause numbers, and every lexicon phrase found in them.
- * Memoised per `Normalized`, so the three detectors pay for it once.
+ * The last scan is remembered, so the three detectors pay for it once per text.
  *
  * The lexicon (moderation/data/conduct-*.json) is category → language → phrases. All languages
  * are matched in every text: language detection is unreliable on a two-line review, and the
@@ -75,43 +75,75 @@ export function fold(lower: string): string {
 }
 
 // Words (a hashtag keeps its '#'), digit runs apart from letters ("5stars" → 5, stars), and the
-// few symbols that carry meaning here: currency, percent, star emoji, '=' and arrows ("no refund = 1 star"). Apostrophes split words, on
-// both sides: "don't" → don t, "l'avis" → l avis, "п'ять" → п ять.
-const TOKEN_RE = /#?[\p{L}\p{M}]+|[0-9]+|[$€£₽₴%⭐★=→>]/gu;
+// few symbols that carry meaning here: currency, percent, star emoji, '=' and arrows ("no refund
+// = 1 star"). Apostrophes split words, on both sides: "don't" → don t, "l'avis" → l avis,
+// "п'ять" → п ять. A hand-written scanner: the Unicode-property regex cost more than everything else.
 
-function isSentenceEnd(c: string): boolean {
-  return c === '.' || c === '!' || c === '?' || c === '…' || c === '\n' || c === '\r' || c === '¡' || c === '¿';
+// One table lookup per character for everything below U+0530 (Latin, Greek, Cyrillic); the rare
+// rest goes through a Unicode-property test.
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const SYMBOL = 3;
+const SENT_END = 4;
+const CLAUSE = 5;
+const TABLE_SIZE = 0x2b51; // up to ⭐
+const CLASS = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < 0x530; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || c >= 0x300) CLASS[c] = LETTER;
+  else if (c >= 48 && c <= 57) CLASS[c] = DIGIT;
 }
-function isClauseBreak(c: string): boolean {
-  return c === ',' || c === ':' || c === ';' || c === '—' || c === '–' || c === '(' || c === ')' || c === '"' || c === '«' || c === '»' || c === '/';
+for (const ch of '$€£₽₴%⭐★=→>') CLASS[ch.charCodeAt(0)] = SYMBOL;
+for (const ch of '.!?…\n\r¡¿') CLASS[ch.charCodeAt(0)] = SENT_END;
+for (const ch of ',:;—–()"«»/') CLASS[ch.charCodeAt(0)] = CLAUSE;
+const OTHER_LETTER_RE = /[\p{L}\p{M}]/u;
+
+function charClass(c: number): number {
+  if (c < 0x530) return CLASS[c]!;
+  if (c < TABLE_SIZE && CLASS[c] !== OTHER) return CLASS[c]!;
+  if (c >= 0xd800 && c <= 0xdfff) return OTHER; // astral halves: emoji
+  return OTHER_LETTER_RE.test(String.fromCharCode(c)) ? LETTER : OTHER;
 }
 
 export function tokenize(lower: string): Token[] {
   const out: Token[] = [];
+  const n = lower.length;
   let sent = 0;
   let clause = 0;
-  let prevEnd = 0;
-  let prevDigit = false;
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(lower); m; m = TOKEN_RE.exec(lower)) {
-    const s = m.index;
-    const w = m[0];
-    const digit = w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57;
-    if (out.length) {
-      let newSent = false;
-      let newClause = false;
-      for (let k = prevEnd; k < s; k++) {
-        const c = lower[k]!;
-        // "4.5 stars" and "$5.99" are one sentence; " - " between words is a clause break.
-        if (c === '.' && prevDigit && digit && s - prevEnd === 1) continue;
-        if (isSentenceEnd(c)) newSent = true;
-        else if (isClauseBreak(c) || (c === '-' && k > prevEnd && k + 1 < s)) newClause = true;
+  let newSent = false;
+  let newClause = false;
+  let k = 0;
+  while (k < n) {
+    const c = lower.charCodeAt(k);
+    let cls = charClass(c);
+    const start = k;
+    if (c === 35 /* # */ && k + 1 < n && charClass(lower.charCodeAt(k + 1)) === LETTER) { cls = LETTER; k++; }
+    if (cls !== LETTER && cls !== DIGIT && cls !== SYMBOL) {
+      if (cls === SENT_END) {
+        // "4.5 stars", "$5.99" stay one sentence.
+        const inNumber = c === 46 && k > 0 && k + 1 < n && charClass(lower.charCodeAt(k - 1)) === DIGIT && charClass(lower.charCodeAt(k + 1)) === DIGIT;
+        if (!inNumber) newSent = true;
+      } else if (cls === CLAUSE || (c === 45 /* - */ && k > 0 && lower.charCodeAt(k - 1) === 32)) newClause = true;
+      k++;
+      continue;
+    }
+    let foldable = false;
+    if (cls === SYMBOL) k++;
+    else {
+      while (k < n) {
+        const d = lower.charCodeAt(k);
+        if (charClass(d) !== cls) break;
+        if (d >= 0xc0) foldable = true;
+        k++;
       }
+    }
+    if (out.length) {
       if (newSent) { sent++; clause++; } else if (newClause) clause++;
     }
-    out.push({ s, e: s + w.length, w: fold(w), sent, clause });
-    prevEnd = s + w.length;
-    prevDigit = digit;
+    newSent = false;
+    newClause = false;
+    const raw = lower.slice(start, k);
+    out.push({ s: start, e: k, w: foldable ? fold(raw) : raw, sent, clause });
   }
   return out;
 }
@@ -123,14 +155,16 @@ export function tokenize(lower: string): Token[] {
 interface TrieNode { next: Map<number, TrieNode>; ids: number[] | null }
 interface Phrase { cat: string; words: number[]; langs: number }
 
-const SINGLE = -1;
+/** Copies of one word in a row that still get matched (five stars written as five ⭐ need five). */
+const MAX_REPEAT = 6;
 
 export class Lexicon {
   private readonly exact = new Map<string, number[]>();
   private readonly stems: TrieNode = { next: new Map(), ids: null };
   private readonly wordIds = new Map<string, number>();
-  /** first word id → second word id (or SINGLE) → phrases */
-  private readonly index = new Map<number, Map<number, Phrase[]>>();
+  /** By first word id: its one-word phrases, and longer phrases by second word id. */
+  private readonly singles: (Phrase[] | undefined)[] = [];
+  private readonly longer: (Map<number, Phrase[]> | undefined)[] = [];
   readonly categories = new Set<string>();
 
   constructor(sources: readonly object[]) {
@@ -154,12 +188,15 @@ export class Lexicon {
       }
     }
     for (const p of phrases.values()) {
-      let bySecond = this.index.get(p.words[0]!);
-      if (!bySecond) { bySecond = new Map(); this.index.set(p.words[0]!, bySecond); }
-      const second = p.words.length > 1 ? p.words[1]! : SINGLE;
-      const list = bySecond.get(second);
+      const first = p.words[0]!;
+      if (p.words.length === 1) {
+        (this.singles[first] ??= []).push(p);
+        continue;
+      }
+      const bySecond = (this.longer[first] ??= new Map());
+      const list = bySecond.get(p.words[1]!);
       if (list) list.push(p);
-      else bySecond.set(second, [p]);
+      else bySecond.set(p.words[1]!, [p]);
     }
   }
 
@@ -197,8 +234,20 @@ export class Lexicon {
     return id;
   }
 
-  /** Word ids a text word matches: its exact entries plus every stem it starts with. */
+  /** Words repeat across reviews ("the", "и", "de"): remember what each matched. Bounded, so pure and small. */
+  private readonly memo = new Map<string, number[] | null>();
+
   private match(w: string): number[] | undefined {
+    const m = this.memo.get(w);
+    if (m !== undefined) return m ?? undefined;
+    const ids = w.length > 40 ? undefined : this.matchUncached(w);
+    if (this.memo.size >= 50_000) this.memo.clear();
+    this.memo.set(w, ids ?? null);
+    return ids;
+  }
+
+  /** Word ids a text word matches: its exact entries plus every stem it starts with. */
+  private matchUncached(w: string): number[] | undefined {
     let out = this.exact.get(w);
     let node: TrieNode | undefined = this.stems;
     let copied = false;
@@ -217,18 +266,23 @@ export class Lexicon {
   scan(tokens: Token[]): Hit[] {
     const n = tokens.length;
     const ids = new Array<number[] | undefined>(n);
-    for (let t = 0; t < n; t++) ids[t] = this.match(tokens[t]!.w);
+    let run = 0;
+    for (let t = 0; t < n; t++) {
+      // A word repeated over and over ("⭐⭐⭐…", "my my my …") says nothing new after a few
+      // times; matching every copy only feeds adversarial input.
+      run = t > 0 && tokens[t]!.w === tokens[t - 1]!.w ? run + 1 : 0;
+      ids[t] = run < MAX_REPEAT ? this.match(tokens[t]!.w) : undefined;
+    }
     const hits: Hit[] = [];
     for (let t = 0; t < n; t++) {
       const first = ids[t];
       if (!first) continue;
       const next = t + 1 < n && tokens[t + 1]!.sent === tokens[t]!.sent ? ids[t + 1] : undefined;
       for (const id of first) {
-        const bySecond = this.index.get(id);
-        if (!bySecond) continue;
-        const single = bySecond.get(SINGLE);
+        const single = this.singles[id];
         if (single) for (const p of single) hits.push({ cat: p.cat, i: t, j: t + 1, langs: p.langs });
-        if (!next) continue;
+        const bySecond = this.longer[id];
+        if (!next || !bySecond) continue;
         for (const id2 of next) {
           const list = bySecond.get(id2);
           if (!list) continue;
@@ -256,17 +310,28 @@ export const LEXICON = new Lexicon([common, extortion, incentive, sellerTie]);
  */
 export class ScanResult implements Scan {
   private readonly byCat = new Map<string, Hit[]>();
-  private readonly startAt: (Hit[] | undefined)[];
-  private readonly endAt: (Hit[] | undefined)[];
+  /** hits[startOff[t] .. startOff[t+1]) start at token t (the lexicon emits them in start order). */
+  private readonly startOff: Int32Array;
+  /** byEnd[endOff[t] .. endOff[t+1]) index the hits that end at token t. */
+  private readonly endOff: Int32Array;
+  private readonly byEnd: Int32Array;
 
-  constructor(readonly tokens: Token[], hits: Hit[]) {
-    this.startAt = new Array<Hit[] | undefined>(tokens.length + 1);
-    this.endAt = new Array<Hit[] | undefined>(tokens.length + 1);
+  constructor(readonly tokens: Token[], private readonly hits: Hit[]) {
+    const n = tokens.length;
+    this.startOff = new Int32Array(n + 2);
+    this.endOff = new Int32Array(n + 2);
+    this.byEnd = new Int32Array(hits.length);
     for (const h of hits) {
       push(this.byCat, h.cat, h);
-      (this.startAt[h.i] ??= []).push(h);
-      (this.endAt[h.j] ??= []).push(h);
+      this.startOff[h.i + 1]!++;
+      this.endOff[h.j + 1]!++;
     }
+    for (let t = 1; t <= n + 1; t++) {
+      this.startOff[t]! += this.startOff[t - 1]!;
+      this.endOff[t]! += this.endOff[t - 1]!;
+    }
+    const fill = this.endOff.slice();
+    hits.forEach((h, k) => { this.byEnd[fill[h.j]!++] = k; });
   }
 
   all(cat: string): readonly Hit[] {
@@ -274,18 +339,21 @@ export class ScanResult implements Scan {
   }
 
   startingIn(cat: string, from: number, to: number, ok?: (h: Hit) => boolean): Hit | undefined {
-    const last = Math.min(to, this.tokens.length);
-    for (let p = Math.max(0, from); p <= last; p++) {
-      const list = this.startAt[p];
-      if (list) for (const h of list) if (h.cat === cat && (!ok || ok(h))) return h;
+    const a = this.startOff[Math.max(0, from)] ?? this.hits.length;
+    const b = this.startOff[Math.min(to, this.tokens.length) + 1] ?? this.hits.length;
+    for (let k = a; k < b; k++) {
+      const h = this.hits[k]!;
+      if (h.cat === cat && (!ok || ok(h))) return h;
     }
     return undefined;
   }
 
   endingIn(cat: string, from: number, to: number, ok?: (h: Hit) => boolean): Hit | undefined {
     for (let p = Math.min(to, this.tokens.length); p >= Math.max(0, from); p--) {
-      const list = this.endAt[p];
-      if (list) for (const h of list) if (h.cat === cat && (!ok || ok(h))) return h;
+      for (let k = this.endOff[p]!; k < this.endOff[p + 1]!; k++) {
+        const h = this.hits[this.byEnd[k]!]!;
+        if (h.cat === cat && (!ok || ok(h))) return h;
+      }
     }
     return undefined;
   }
@@ -322,14 +390,17 @@ export class SpanIndex<T extends { i: number; j: number }> {
   }
 }
 
-const cache = new WeakMap<Normalized, Scan>();
+// The three conduct detectors run one after another on the same text, so remembering the last
+// scan is enough. (A WeakMap keyed by every text cost more in garbage collection than the scan.)
+let lastNorm: Normalized | undefined;
+let lastScan: Scan | undefined;
 
 export function scan(norm: Normalized): Scan {
-  const hit = cache.get(norm);
-  if (hit) return hit;
+  if (norm === lastNorm && lastScan) return lastScan;
   const tokens = tokenize(norm.lower);
   const result = new ScanResult(tokens, LEXICON.scan(tokens));
-  cache.set(norm, result);
+  lastNorm = norm;
+  lastScan = result;
   return result;
 }
 
@@ -346,8 +417,17 @@ export const shares = (fn: { langs: number }, content: { langs: number }, textLa
 
 /** Keep the strongest of overlapping candidates, in text order. */
 export function strongestFirst<C extends { i: number; j: number; conf: number }>(cands: C[]): C[] {
+  if (cands.length < 2) return cands;
   cands.sort((a, b) => b.conf - a.conf || a.i - b.i);
+  // Token occupancy instead of comparing every pair: candidates span a bounded window, so this is linear.
+  const taken = new Set<number>();
   const kept: C[] = [];
-  for (const c of cands) if (!kept.some((k) => c.i < k.j && k.i < c.j)) kept.push(c);
+  for (const c of cands) {
+    let free = true;
+    for (let t = c.i; t < c.j && free; t++) free = !taken.has(t);
+    if (!free) continue;
+    for (let t = c.i; t < c.j; t++) taken.add(t);
+    kept.push(c);
+  }
   return kept.sort((a, b) => a.i - b.i);
 }

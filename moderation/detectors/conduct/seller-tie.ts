@@ -31,7 +31,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, tieToReviewNoun: 4, localAround: 4 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, tieToReviewNoun: 4, localAround: 4, labelSentence: 40 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -51,12 +51,15 @@ const same = (a: { langs: number }, b: { langs: number }) => (a.langs & b.langs)
 
 const localAround = (sc: Scan, i: number, j: number) =>
   sc.startingIn('localCue', i - WIN.localAround, j + WIN.localAround, (l) => sameClause(sc, l.i, i)) !== undefined;
-const promoInSentence = (sc: Scan, i: number) => {
-  const s = sc.tokens[i]!.sent;
-  return sc.startingIn('promo', i - 30, i + 30, (p) => sc.tokens[p.i]!.sent === s) !== undefined;
-};
+/** The first hit of `cat` in each sentence, so "is there promotion in this sentence?" is one lookup. */
+function sentencesWith(sc: Scan, cat: string): Map<number, Hit> {
+  const out = new Map<number, Hit>();
+  for (const h of sc.all(cat)) if (!out.has(sc.tokens[h.i]!.sent)) out.set(sc.tokens[h.i]!.sent, h);
+  return out;
+}
 
 function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
+  const promoSents = sentencesWith(sc, 'promo');
   for (const h of sc.all('ownerSelf')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
   for (const h of sc.all('ourProducts')) if (!precededBy(sc, 'purposePrep', h)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ourProducts });
   // "Я продавец этого товара": a seller-side role may name any "this ..." after it.
@@ -103,7 +106,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const store = sc.startingIn('storeNoun', p.j, p.j + 1, (s) => sameClause(sc, s.i, p.i) && same(s, p));
     if (!store) continue;
     if (precededBy(sc, 'purposePrep', p) || localAround(sc, p.i, store.j)) continue;
-    const promo = promoInSentence(sc, p.i);
+    const promo = promoSents.has(sc.tokens[p.i]!.sent);
     if (precededBy(sc, 'locativePrep', p)) {
       // "в нашем магазине такого нет" is a buyer's shop; "заказывайте в нашем магазине" is the seller's.
       if (promo) out.push({ i: p.i, j: store.j, kind: 'owner', conf: CONF.possStoreLocative });
@@ -176,7 +179,8 @@ function labels(sc: Scan, textLang: number): Disclosure[] {
     else if (first && (colon || !next)) {
       // The label speaks for its sentence: "Disclosure: I received this free from the seller."
       let j = d.j;
-      while (j < sc.tokens.length && sc.tokens[j]!.sent === sc.tokens[d.i]!.sent) j++;
+      const last = Math.min(sc.tokens.length, d.j + WIN.labelSentence);
+      while (j < last && sc.tokens[j]!.sent === sc.tokens[d.i]!.sent) j++;
       out.push({ i: d.i, j, conf: CONF.label });
     }
   }
@@ -202,9 +206,20 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean): Selle
   // Which non-owner ties are disclosed, and by what.
   let disclosed: (Disclosure & { tie?: Tie }) | undefined;
   const undisclosedOther: Tie[] = [];
+  const softSents = sentencesWith(sc, 'discSoft');
+  const honestSents = sentencesWith(sc, 'honest');
+  const hitIn = (sents: Map<number, Hit>, t: Tie, spread: number) => {
+    const s = sc.tokens[t.i]!.sent;
+    for (let x = s - spread; x <= s + spread; x++) {
+      const h = sents.get(x);
+      if (h) return h;
+    }
+    return undefined;
+  };
   for (const t of other) {
-    const soft = sc.all('discSoft').find((s) => near(s, t));
-    const honest = t.kind === 'free' ? sc.all('honest').find((h) => sameSent(sc, h.i, t.i)) : undefined;
+    // Soft wording counts in the tie's sentence or next to it; the honest-review formula in its own sentence.
+    const soft = hitIn(softSents, t, 1);
+    const honest = t.kind === 'free' ? hitIn(honestSents, t, 0) : undefined;
     const label = strongest(lbls);
     const by: Disclosure | undefined = label
       ?? (honest && { i: honest.i, j: honest.j, conf: CONF.honest })
@@ -221,7 +236,10 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean): Selle
   // One finding per type: its span runs from the first undisclosed tie to the last, at the best confidence.
   const all = [...owner, ...undisclosedOther];
   const best = strongest(all);
-  const undisclosed = best && { ...best, i: Math.min(...all.map((t) => t.i)), j: Math.max(...all.map((t) => t.j)) };
+  let i = Infinity;
+  let j = -Infinity;
+  for (const t of all) { i = Math.min(i, t.i); j = Math.max(j, t.j); }
+  const undisclosed = best && { ...best, i, j };
   return { ...(undisclosed ? { undisclosed } : {}), ...(disclosed ? { disclosed } : {}), undisclosedTies: [...owner, ...undisclosedOther] };
 }
 

@@ -144,13 +144,16 @@ export function contactPieces(norm: Normalized): Piece[] {
       found = true;
       break;
     }
-    if (found || short || amb) continue;
-    // A name-like word right after the messenger: "Telegram: shop_ua", "insta kate.nails".
+    if (found || amb) continue;
+    // A name-like word right after the messenger: "Telegram: shop_ua", "insta kate.nails"; after
+    // a short name only with a colon ("snap: mike_99").
     const next = toks[n.j];
-    if (next && next.s - n.e <= 4 && GLUE_RE.test(text.slice(n.e, next.s))) {
+    const gap = next ? text.slice(n.e, next.s) : '';
+    if (next && next.s - n.e <= 4 && GLUE_RE.test(gap) && (!short || /[:：]/.test(gap))) {
       const word = nameyWordAt(text, next.s);
       if (word) { pieces.push({ s: n.s, e: word, conf: CONF.identifierAfter, signal: `name-after:${n.id}` }); continue; }
     }
+    if (short) continue;
     // "@shop_ua in Telegram", "+7 916 123 45 67 (WhatsApp)".
     const k = lowerBound(ids, n.s) - 1;
     if (k >= 0 && n.s - ids[k]!.e <= ID_BEFORE_CHARS && n.s >= ids[k]!.e && !/[.!?\n]/.test(text.slice(ids[k]!.e, n.s))) {

@@ -35,6 +35,7 @@ describe('off_platform.deal', () => {
     ['Págame por Bizum y te lo envío hoy', 'Págame por Bizum'],
     ['We accept Western Union or crypto for big orders', 'We accept Western Union'],
     ['Close the dispute and I will refund you by bank transfer.', 'I will refund you by bank transfer'],
+    ['No fees, pay me via bank transfer and get it today', 'pay me via bank transfer'],
   ])('payment request + payment channel: %s', (text, want) => {
     expect(deals(text)).toEqual([want]);
   });
@@ -62,5 +63,12 @@ describe('off_platform.deal', () => {
     const found = dealDetector(inputFor('Si compras por fuera te sale más barato, mándame mensaje.'));
     expect(found).toHaveLength(1);
     expect(found[0]!.evidence?.signals).toEqual(['strong', 'offer+channel']);
+  });
+});
+
+describe('off_platform.deal: sentence boundaries', () => {
+  it('pairs a first-person channel across one sentence end, a messenger name only within one', () => {
+    expect(run(dealDetector, 'Напишите мне. Сделаю скидку на второй.')).toEqual(['Напишите мне. Сделаю скидку']);
+    expect(run(dealDetector, 'Бесплатный купон пришёл, скидка применилась. Телеграм и вотсап работают.')).toEqual([]);
   });
 });

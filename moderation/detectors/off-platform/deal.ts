@@ -1,5 +1,5 @@
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
-import { lexHits } from './lexicon.js';
+import { MESSENGERS, lexHits } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { tokens, type Hit } from './words.js';
 
@@ -59,13 +59,16 @@ export function dealPieces(norm: Normalized): Piece[] {
   const payChannels = by('d.paych');
   const negs = by('d.neg');
   const plats = by('d.plat');
-  // Channels: first-person contact ("write me"), messenger names and the cues that lead to them
-  // ("chama no zap"), payment channels.
-  const channels = hits.filter((h) => h.cat === 'd.channel' || h.cat === 'msg' || h.cat === 'c.direct' || h.cat === 'd.paych');
+  // Channels: first-person contact ("write me"), messenger names (not "signal", "line": words
+  // too) and the cues that lead to them ("chama no zap"), payment channels.
+  const channels = hits.filter(
+    (h) => h.cat === 'd.channel' || h.cat === 'c.direct' || h.cat === 'd.paych' || (h.cat === 'msg' && !MESSENGERS.get(h.id)?.ambiguous),
+  );
   if (!strong.length && !offers.length && !pays.length) return [];
 
-  // Only words before the phrase: "не через али" carries its own "не".
-  const negBefore = (h: Hit) => anyIn(negs, h.i - NEG_WINDOW, h.i - 1);
+  // Only words before the phrase ("не через али" carries its own "не"): two for a strong phrase
+  // ("never pay outside"), one for a payment request ("не переводите", but "no fees, pay me").
+  const negBefore = (h: Hit, window = NEG_WINDOW) => anyIn(negs, h.i - window, h.i - 1);
   const platformNear = (a: Hit, b: Hit) => anyIn(plats, Math.min(a.i, b.i) - PLATFORM_WINDOW, Math.max(a.j, b.j) + PLATFORM_WINDOW - 1);
   const sentOf = (i: number) => toks[Math.min(i, toks.length - 1)]!.sent;
 
@@ -82,7 +85,10 @@ export function dealPieces(norm: Normalized): Piece[] {
       const c = channels[k]!;
       if (c.i < o.j && c.j > o.i) continue;
       const dist = c.i >= o.j ? c.i - o.j : o.i - c.j;
-      if (dist > OFFER_WINDOW || Math.abs(sentOf(c.i) - sentOf(o.i)) > 1) continue;
+      // "Напишите мне. Сделаю скидку" spans two sentences; a messenger named in the next sentence
+      // ("…скидка применилась. Телеграм работает") is another topic.
+      const sentences = Math.abs(sentOf(c.i) - sentOf(o.i));
+      if (dist > OFFER_WINDOW || sentences > 1 || (sentences === 1 && c.cat !== 'd.channel')) continue;
       if (platformNear(o, c)) continue;
       pieces.push({ s: Math.min(o.s, c.s), e: Math.max(o.e, c.e), conf: CONF.offer, signal: `offer+${c.cat === 'msg' ? 'messenger' : c.cat === 'd.paych' ? 'payment' : 'channel'}` });
       break;
@@ -91,7 +97,7 @@ export function dealPieces(norm: Normalized): Piece[] {
 
   for (const p of pays) {
     if (pieces.length >= MAX_PIECES) break;
-    if (negBefore(p)) continue;
+    if (negBefore(p, 1)) continue;
     for (let k = fromToken(payChannels, p.i - PAY_WINDOW - 4); k < payChannels.length && payChannels[k]!.i <= p.j + PAY_WINDOW; k++) {
       const c = payChannels[k]!;
       if (c.i < p.j && c.j > p.i) continue;

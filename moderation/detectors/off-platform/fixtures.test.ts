@@ -73,3 +73,16 @@ describe('fixtures/text/off-platform.jsonl', () => {
     expect(problems.filter((p) => p.includes('forbidden'))).toEqual([]);
   });
 });
+
+describe('hard negatives read together', () => {
+  it('stay clean when concatenated into long reviews (no pairing across cases)', () => {
+    for (const lang of LANGS) {
+      const pool = cases.filter((c) => c.meta.lang === lang && c.meta.hardNegative).map((c) => c.submission.text);
+      for (const sep of [' ', '\n', ', ']) {
+        const text = pool.join(sep);
+        const found = offPlatformDetectors.flatMap((d) => d(inputFor(text))).map((f) => `${f.type}: ${text.slice(f.span.start, f.span.end)}`);
+        expect(found, `${lang} joined by ${JSON.stringify(sep)}`).toEqual([]);
+      }
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
  *   msg, msg.short        messenger names (id = messenger id); short forms like "tg", "wa"
  *   c.verb, c.direct, c.cue   contact invitations, "I'm on"-style cues, handle cues ("nick")
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
- *   l.ask, l.cred, l.bait, l.cue  phishing lures
+ *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
 
 export interface Messenger {
@@ -43,6 +43,7 @@ matcher
   .add(allLangs(dealPhrases.platformCues), 'd.plat')
   .add(allLangs(lures.credentialAsk), 'l.ask')
   .add(allLangs(lures.credential), 'l.cred')
+  .add(allLangs(lures.cardRequest), 'l.card')
   .add(allLangs(lures.bait), 'l.bait')
   .add(allLangs(lures.linkCue), 'l.cue');
 

@@ -22,7 +22,8 @@ import { tokens, type Hit } from './words.js';
  *   - punycode (xn--) hosts, raw IP hosts, javascript: and data: URLs;
  *   - URL shorteners that hide the target (data/shorteners.json);
  *   - TLDs that abuse reports are full of (data/suspicious-tlds.json), a weaker signal.
- * Lures (data/lures.json): asking for a password, SMS code or CVV; or bait ("claim your
+ * Lures (data/lures.json): asking for a password, SMS code or CVV, or outright for card data
+ * ("enter your card details"); or bait ("claim your
  * coupon", "verify your account", "refund link") next to an off-platform link, or, weaker,
  * next to "click"/"по ссылке".
  *
@@ -154,6 +155,7 @@ export function phishingPieces(norm: Normalized, platformDomains: readonly strin
   for (const h of hits) {
     if (h.cat === 'l.ask') asks.push(h);
     else if (h.cat === 'l.cred') creds.push(h);
+    else if (h.cat === 'l.card' && pieces.length < MAX_PIECES) pieces.push({ s: h.s, e: h.e, conf: CONF.credential, signal: 'lure:card-request' });
     else if (h.cat === 'l.bait') baits.push(h);
     else if (h.cat === 'l.cue') cues.push(h);
   }

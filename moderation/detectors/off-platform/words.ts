@@ -78,7 +78,8 @@ export function tokens(norm: Normalized): Tok[] {
   while (i < n) {
     const c = t.charCodeAt(i);
     if (!isWordChar(t, i, c)) {
-      if (isSentenceMark(c) || (c === 46 && (i + 1 >= n || t.charCodeAt(i + 1) <= 32))) sentenceEnd = true;
+      // A dot ends a sentence unless a word character follows it ("shop.com", "v2.5").
+      if (isSentenceMark(c) || (c === 46 && (i + 1 >= n || !isWordChar(t, i + 1, t.charCodeAt(i + 1))))) sentenceEnd = true;
       i++;
       continue;
     }

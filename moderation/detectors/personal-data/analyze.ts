@@ -1,13 +1,14 @@
 import type { DetectorInput, TextFinding } from '../../types.js';
 import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js';
 import { contextIndex } from './context.js';
-import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeDate } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate } from './numbers.js';
 import { scorePhone } from './phone.js';
 import { scoreCard } from './payment-card.js';
 import { findIbans, scoreBankDigits, type Found } from './bank-account.js';
 import { findAlnumIds, findMrz, scoreNumericId } from './government-id.js';
 import { findEmails } from './email.js';
 import { findAddresses } from './postal-address.js';
+import { eanValid } from './checksums.js';
 
 /**
  * One pass over a text for all six personal-data types, shared by the six detectors (each
@@ -27,8 +28,8 @@ const MAX_WINDOW_GROUPS = 12;
 const MAX_FULL_ENUM_GROUPS = 24;
 /** No digit-based type is shorter than this ("conta 12345-6"); prices and sizes stop here. */
 const MIN_CLUSTER_DIGITS = 6;
-/** libphonenumber parses per text for "valid in another region" (about 10 µs each). */
-const FALLBACK_PARSE_BUDGET = 48;
+/** Windows per text that may try other regions with libphonenumber (a few dozen parses of ~10 µs each). */
+const FALLBACK_PARSE_BUDGET = 16;
 /**
  * Sub-windows tried per text. A review has a handful; a text with thousands of digit groups is a
  * table or an attack, and stops being searched for more numbers past this (it is long spam anyway).
@@ -56,12 +57,19 @@ function run(input: DetectorInput): TextFinding[] {
   const norm = input.norm;
   const text = norm.text;
   const hasDigit = /\d/.test(text);
-  const found: Found[] = findEmails(norm);
+  const emails = findEmails(norm);
+  const found: Found[] = [...emails];
   if (hasDigit) {
-    const c: NumberCtx = { input, norm, ctx: contextIndex(norm), budget: { fallbackParses: FALLBACK_PARSE_BUDGET, windows: WINDOW_BUDGET } };
-    found.push(...findMrz(c), ...findIbans(text, c), ...findAlnumIds(c));
-    for (const cl of digitClusters(norm)) if (cl.digits.length >= MIN_CLUSTER_DIGITS) found.push(...clusterClaims(cl, c));
-    found.push(...findAddresses(norm, c.ctx));
+    const c: NumberCtx = { input, norm, ctx: contextIndex(norm), budget: { fallbackParses: FALLBACK_PARSE_BUDGET, windows: WINDOW_BUDGET }, explained: [] };
+    // Spans found by their own patterns first: digits inside them (a house number, the tail of an
+    // IBAN) end a digit run, so "д. 5 8 916 ..." and "DE89 ... 00 8 916 ..." still yield the phone.
+    const own = [...findAddresses(norm, c.ctx), ...findMrz(c), ...findIbans(text, c)];
+    c.explained = [...own, ...emails].filter((f) => f.claim.confidence >= REPORT_MIN).sort(byStart);
+    own.push(...findAlnumIds(c));
+    c.explained = [...own, ...emails].filter((f) => f.claim.confidence >= REPORT_MIN).sort(byStart);
+    c.bounds = undefined;
+    found.push(...own);
+    for (const cl of digitClusters(norm)) if (cl.digits.length >= MIN_CLUSTER_DIGITS) found.push(...clusterClaims(unexplainedTail(cl, c, text), c));
   }
   const cands: Candidate[] = [];
   for (const f of found) if (f.claim.confidence >= REPORT_MIN) cands.push({ ...f, order: cands.length });
@@ -132,11 +140,13 @@ function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
   // Evenly grouped runs ("6011 2345 6789 0124") are one number written in blocks.
   const lens = seg.groups.map((g) => g.end - g.start);
   if (n >= 3 && seg.digits.length <= 19 && lens.every((l) => l === lens[0]) && lens[0]! >= 3) return [];
+  // A barcode or ISBN-13 written in parts ("978-84-376-0494-7") is one number.
+  if ((seg.digits.length === 13 || seg.digits.length === 12) && eanValid(seg.digits)) return [];
   const limited = n > MAX_FULL_ENUM_GROUPS;
   const found: Found[] = [];
   const claimedEnd = new Set<number>();
   for (let a = 0; a < n; a++) {
-    if (a > 0 && !claimedEnd.has(a - 1) && !SOFT_BREAK_RE.test(seg.seps[a - 1]!) && !(a <= 4 && looksLikeDate(windowOf(subCluster(seg, 0, a - 1, text), text)))) continue;
+    if (a > 0 && !claimedEnd.has(a - 1) && !SOFT_BREAK_RE.test(seg.seps[a - 1]!) && !explainedBy(c.explained, seg.groups[a - 1]!) && !(a <= 4 && prefixIsDateOrAmount(seg, a, text))) continue;
     let digits = 0;
     for (let b = a; b < n && b - a < MAX_WINDOW_GROUPS; b++) {
       digits += lens[b]!;
@@ -150,6 +160,28 @@ function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
     }
   }
   return found;
+}
+
+/** "12.05.2023 8916...", "$20 415-666-7777": the groups before `a` are a date or a price. */
+function prefixIsDateOrAmount(seg: DigitCluster, a: number, text: string): boolean {
+  const prefix = subCluster(seg, 0, a - 1, text);
+  return looksLikeDate(windowOf(prefix, text)) || looksLikeAmount(text, prefix.start, prefix.end);
+}
+
+/** The cluster without its leading groups that lie inside an already found span. */
+function unexplainedTail(cl: DigitCluster, c: NumberCtx, text: string): DigitCluster {
+  let k = 0;
+  while (k < cl.groups.length && explainedBy(c.explained, cl.groups[k]!)) k++;
+  return k === 0 || k === cl.groups.length ? cl : subCluster(cl, k, cl.groups.length - 1, text);
+}
+
+/** Does an already found span (an address, an IBAN) cover this digit group? */
+function explainedBy(spans: readonly { start: number; end: number }[], g: { start: number; end: number }): boolean {
+  // spans are sorted by start: look at the few that start at or before the group
+  let lo = 0, hi = spans.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (spans[mid]!.start <= g.start) lo = mid + 1; else hi = mid; }
+  for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (g.end <= spans[k]!.end) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

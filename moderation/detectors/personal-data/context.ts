@@ -3,6 +3,7 @@ import { scanWords } from '../../normalize.js';
 import piiContext from '../../data/pii-context.json';
 import govIdData from '../../data/government-id.json';
 import addressWords from '../../data/address-words.json';
+import placeholders from '../../data/placeholders.json';
 
 /**
  * Context words ("тел", "IBAN", "PESEL", "заказ", "ул.") indexed once per text. The lists are
@@ -47,6 +48,20 @@ for (const [cat, perLang] of Object.entries(piiContext)) {
 for (const words of Object.values(govIdData.generic)) for (const w of words) add(w, 'gov');
 for (const [scheme, words] of Object.entries(govIdData.schemes)) for (const w of words) add(w, `gov:${scheme}`);
 for (const words of Object.values(addressWords.streetTypes)) for (const w of words) add(w, 'street');
+
+// Our own placeholders ("[bank account removed]") name a type: their words must not label the
+// numbers next to them, or redacting twice would find more than redacting once.
+const PLACEHOLDERS = new Set<string>();
+for (const [k, row] of Object.entries(placeholders)) if (!k.startsWith('_')) for (const p of Object.values(row as Record<string, string>)) PLACEHOLDERS.add(p);
+
+function placeholderRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    const j = text.indexOf(']', i);
+    if (j > i && j - i < 48 && PLACEHOLDERS.has(text.slice(i, j + 1))) out.push([i, j + 1]);
+  }
+  return out;
+}
 
 export interface Hit { s: number; e: number }
 
@@ -94,7 +109,11 @@ export function contextIndex(norm: Normalized): ContextIndex {
       if (ok) push(entry.cat, s, pos);
     }
   };
+  const skip = placeholderRanges(text);
+  let sk = 0;
   scanWords(lower, (s, e) => {
+    while (sk < skip.length && skip[sk]![1] <= s) sk++;
+    if (sk < skip.length && skip[sk]![0] <= s) return; // inside one of our placeholders
     matchWord(s, e);
     // Hyphenated words also count by their parts ("ID-картка", "Steuer-ID").
     let a = s;

@@ -1,6 +1,6 @@
 import type { FindingType } from '../../../models/finding.js';
 import type { DetectorInput, Normalized } from '../../types.js';
-import type { DigitCluster } from '../../normalize.js';
+import { digitClusters, type DigitCluster } from '../../normalize.js';
 import type { ContextIndex } from './context.js';
 
 /**
@@ -30,6 +30,10 @@ export interface NumberCtx {
   ctx: ContextIndex;
   /** libphonenumber parses left for "valid in some other region" checks (they cost ~10 µs each) */
   budget: { fallbackParses: number; windows: number };
+  /** spans already explained by other detectors (addresses): a digit group inside one ends a number */
+  explained: readonly { start: number; end: number }[];
+  /** where numbers start and end, for the reach of labels (built on first use) */
+  bounds?: { ends: number[]; starts: number[] };
 }
 
 export interface Claim {
@@ -45,9 +49,50 @@ export const CONTEXT_AFTER = 24;
 /** A "do not confuse" word ("заказ", "tracking") this close before a number wins over farther context. */
 export const NEGATIVE_BEFORE = 32;
 
+/**
+ * How far back a label may be, and how far ahead: a word labels the first number after it, so the
+ * reach stops at the previous number (digit run or found span) — in "PESEL 44051401458, tel 8 916
+ * 123 45 67" the word PESEL says nothing about the phone.
+ */
+export function reachBefore(c: NumberCtx, start: number): number {
+  return Math.min(CONTEXT_BEFORE, start - lastEndBefore(c, start));
+}
+function reachAfter(c: NumberCtx, end: number): number {
+  return Math.min(CONTEXT_AFTER, firstStartAfter(c, end) - end);
+}
+function boundaries(c: NumberCtx): { ends: number[]; starts: number[] } {
+  if (!c.bounds) {
+    const ends: number[] = [];
+    const starts: number[] = [];
+    // Every digit group counts: a window starting inside a run ("44051401458 8 916 ...") is not
+    // labelled by the word before the run.
+    for (const cl of digitClusters(c.norm)) {
+      starts.push(cl.start);
+      for (const g of cl.groups) { starts.push(g.start); ends.push(g.end); }
+    }
+    for (const f of c.explained) { starts.push(f.start); ends.push(f.end); }
+    ends.sort((a, b) => a - b);
+    starts.sort((a, b) => a - b);
+    c.bounds = { ends, starts };
+  }
+  return c.bounds;
+}
+function lastEndBefore(c: NumberCtx, pos: number): number {
+  const { ends } = boundaries(c);
+  let lo = 0, hi = ends.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (ends[mid]! <= pos) lo = mid + 1; else hi = mid; }
+  return lo > 0 ? ends[lo - 1]! : 0;
+}
+function firstStartAfter(c: NumberCtx, pos: number): number {
+  const { starts } = boundaries(c);
+  let lo = 0, hi = starts.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (starts[mid]! < pos) lo = mid + 1; else hi = mid; }
+  return lo < starts.length ? starts[lo]! : Infinity;
+}
+
 /** Is a word of `cat` close to the window (before it, or shortly after)? */
 export function near(c: NumberCtx, w: { start: number; end: number }, cat: string): boolean {
-  return c.ctx.distBefore(cat, w.start, CONTEXT_BEFORE) < Infinity || c.ctx.has(cat, w.end, w.end + CONTEXT_AFTER);
+  return c.ctx.distBefore(cat, w.start, reachBefore(c, w.start)) < Infinity || c.ctx.has(cat, w.end, w.end + reachAfter(c, w.end));
 }
 
 // "№ 8234", "No. 8234", "#8234", "nr 8234", "n° 8234": an item or order number, not personal data.
@@ -58,9 +103,10 @@ const NUMBER_SIGN_RE = /(?:№|#|(?<![\p{L}])(?:no|nr|n[º°o]|num|núm|nº)\.?)
  * when a "not personal" word or a number sign is closer than any of the detector's own words.
  */
 export function labelledHarmless(c: NumberCtx, w: { start: number }, ownCats: readonly string[]): boolean {
+  const reach = reachBefore(c, w.start);
   let own = Infinity;
-  for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, CONTEXT_BEFORE));
-  const neg = c.ctx.distBefore('notPhone', w.start, NEGATIVE_BEFORE);
+  for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, reach));
+  const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, NEGATIVE_BEFORE));
   if (neg < Infinity && neg <= own) return true;
   // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
   // "паспорт № 4507" or "Kimlik No: 1000" keep their label.
@@ -153,7 +199,7 @@ const LABELS = ['phone', 'card', 'bank', 'gov', 'notPhone'] as const;
 
 /** Distance back to the closest word of `cat` (Infinity beyond CONTEXT_BEFORE). */
 export function labelDistance(c: NumberCtx, w: { start: number }, cat: string): number {
-  return c.ctx.distBefore(cat, w.start, CONTEXT_BEFORE);
+  return c.ctx.distBefore(cat, w.start, reachBefore(c, w.start));
 }
 
 /**

@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import { isDummyNumber } from './checksums.js';
 import {
   type Claim, type NumberCtx, type Window,
-  labelledHarmless, letterTouches, looksLikeAmount, looksLikeDate, looksLikeDottedVersion, near, oddBrackets,
+  closestLabel, labelledHarmless, letterTouches, looksLikeAmount, looksLikeDate, looksLikeDottedVersion, near, oddBrackets,
 } from './numbers.js';
 
 /**
@@ -26,8 +26,21 @@ export const PHONE_CONFIDENCE = {
   shapeContext: 0.65,
 } as const;
 
-/** Regions tried when the submission's own region rejects a number without "+": our markets first. */
-const FALLBACK_REGIONS: readonly CountryCode[] = ['US', 'GB', 'RU', 'UA', 'ES', 'BR', 'PT', 'FR', 'PL', 'DE', 'IT', 'MX', 'AR', 'KZ', 'BY', 'TR', 'IN', 'CN', 'PH', 'NZ', 'AU', 'JP', 'IL', 'SG'];
+/**
+ * Regions tried when the submission's own region rejects a number without "+", by its first
+ * digit: a leading 0 is a trunk prefix in most of Europe and Asia, 8 in Russia and its
+ * neighbours; numbers with no trunk prefix are national numbers of countries that have none.
+ * Our markets come first.
+ */
+const FALLBACK_BY_FIRST_DIGIT: Record<string, readonly CountryCode[]> = {
+  '0': ['UA', 'GB', 'FR', 'DE', 'IT', 'BR', 'AR', 'MX', 'TR', 'NZ', 'AU', 'PH', 'IN', 'CN', 'JP', 'IL', 'SG'],
+  '8': ['RU', 'KZ', 'BY', 'US', 'ES', 'BR', 'SG'],
+  '1': ['US', 'CN', 'AU', 'BR', 'MX', 'IT'],
+  other: ['US', 'ES', 'PT', 'PL', 'RU', 'BR', 'MX', 'IT', 'TR', 'IN', 'SG', 'KZ'],
+};
+
+// Country codes people write without "+" in our markets (RU/KZ, UA, BY, PL, ES, PT, BR, FR, GB, DE, IT, MX, AR, TR, US).
+const COUNTRY_CODES_WITHOUT_PLUS = /^(?:7|380|375|48|34|351|55|33|44|49|39|52|54|90|1)/;
 
 const MIN_DIGITS_BARE = 8; // "1234567" alone is too often something else
 const MIN_DIGITS_CONTEXT = 7;
@@ -44,8 +57,8 @@ function valid(digits: string, region?: CountryCode): boolean {
 function phoneShaped(w: Window, c: NumberCtx): boolean {
   if (w.groups.length >= 2) return true;
   if (w.text.includes('(')) return true;
-  // National format with a trunk zero: "09171234567", "0671234567", "0612345678".
-  if (w.digits[0] === '0' && w.digits[1] !== '0' && (w.digits.length === 10 || w.digits.length === 11)) return true;
+  // National format with a trunk zero: "09171234567", "0671234567", "0612345678", "033316005".
+  if (w.digits[0] === '0' && w.digits[1] !== '0' && w.digits.length >= 9 && w.digits.length <= 11) return true;
   const d = c.norm.disguises(w.start, w.end);
   return d.has('spelled-digit') || d.has('fullwidth') || d.has('script-digit') || d.has('invisible');
 }
@@ -84,12 +97,15 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   }
   const shaped = phoneShaped(w, c);
   if (!numberWord && !shaped) return null;
-  for (const r of FALLBACK_REGIONS) {
-    if (r === region) continue;
-    if (c.budget.fallbackParses-- <= 0) break;
-    if (valid(w.digits, r)) {
-      return { type: 'personal_data.phone', confidence: context ? PHONE_CONFIDENCE.otherRegionValidContext : PHONE_CONFIDENCE.otherRegionValid, subtype: `phone-${r}` };
-    }
+  // A number another label names ("картка 2001 5067 8901 2") is not a phone from a far-away region.
+  if (!context && (closestLabel(c, w, 'card') || closestLabel(c, w, 'bank') || closestLabel(c, w, 'gov'))) return null;
+  // Each window may try the other regions once; the budget caps how many windows per text do.
+  if (c.budget.fallbackParses-- > 0) {
+    // A country code of our markets written without its "+" ("79161234567", "380671234567").
+    const asInternational = n >= 11 && COUNTRY_CODES_WITHOUT_PLUS.test(w.digits) && valid('+' + w.digits);
+    const tried = asInternational ? [] : FALLBACK_BY_FIRST_DIGIT[w.digits[0]!] ?? FALLBACK_BY_FIRST_DIGIT.other!;
+    const hit = asInternational ? 'intl' : tried.find((r) => r !== region && valid(w.digits, r));
+    if (hit) return { type: 'personal_data.phone', confidence: context ? PHONE_CONFIDENCE.otherRegionValidContext : PHONE_CONFIDENCE.otherRegionValid, subtype: `phone-${hit}` };
   }
   if (context && shaped && n >= 9 && n <= 13) return { type: 'personal_data.phone', confidence: PHONE_CONFIDENCE.shapeContext, subtype: 'phone-unvalidated' };
   return null;

@@ -124,7 +124,7 @@ function unitsAt(toks: Tok[], i: number): { end: number; found: boolean } {
       if (t.lt === 'bis' || t.lt === 'ter' || t.lt === 'bajo' || t.lt === 'dcha' || t.lt === 'izq' || t.lt === 'izda') { k = j; found = true; continue; }
       break;
     }
-    if (t.k === 'n' && /^\d{1,2}[º°ª][A-Za-z]?$/.test(t.t)) { // Spanish floor "3º", optionally with the door "B"
+    if (t.k === 'n' && /^\d{1,2}[º°ªoa][A-Za-z]?$/.test(t.t)) { // Spanish floor "3º" (NFKC makes it "3o"), optionally with the door "B"
       j++;
       if (toks[j]?.k === 'w' && toks[j]!.t.length === 1) j++;
       k = j; found = true; continue;

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../language.js';
+import { normalize } from '../../normalize.js';
+import type { DetectorInput, TextFinding } from '../../types.js';
+import { extortionDetector } from './extortion.js';
+
+function run(text: string, locale?: string): TextFinding[] {
+  const input: DetectorInput = {
+    norm: normalize(text), lang: detectLanguage(text, locale), region: undefined, kind: 'review',
+    disclosedSellerTie: false, config: { platformDomains: [] },
+  };
+  return extortionDetector(input);
+}
+const spanText = (text: string, f: TextFinding) => text.slice(f.span.start, f.span.end);
+const role = (text: string, f: TextFinding, r: string) => {
+  const s = f.evidence?.spans?.find((x) => x.role === r);
+  return s ? text.slice(s.start, s.end) : undefined;
+};
+
+describe('extortion.threat: a threat tied to a demand', () => {
+  it.each([
+    ['en', 'I will give this 1 star unless you send me a partial refund.', '1 star', 'refund'],
+    ['en', "Refund me today or I'm leaving a 1 star review.", '1 star', 'Refund'],
+    ['en', "If you don't give me a 50% discount I will open a dispute.", 'dispute', 'discount'],
+    ['en', "I'll change my rating to 5 stars when you refund the shipping.", 'change my rating', 'refund'],
+    ['en', "Send an extra charger for free and I'll remove my negative review.", 'remove my negative review', 'extra'],
+    ['ru', 'Верните деньги, иначе поставлю одну звезду.', 'одну звезду', 'деньги'],
+    ['ru', 'Поменяю оценку, когда вернёте деньги.', 'Поменяю оценку', 'деньги'],
+    ['uk', 'Поки не отримаю компенсацію, відгук буде на одну зірку.', 'одну зірку', 'компенсацію'],
+    ['es', 'Si no me devuelven el dinero, dejaré una reseña negativa.', 'reseña negativa', 'dinero'],
+    ['pt', 'Quero reembolso parcial, senão dou uma estrela.', 'uma estrela', 'reembolso'],
+    ['fr', 'Une étoile tant que je n’ai pas mon remboursement.', 'Une étoile', 'remboursement'],
+    ['pl', 'Zwróćcie pieniądze, bo wystawię negatywną opinię.', 'negatywną opinię', 'pieniądze'],
+  ])('%s: %s', (lang, text, threat, demand) => {
+    const found = run(text, lang);
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    expect(f.type).toBe('extortion.threat');
+    expect(role(text, f, 'threat')).toContain(threat);
+    expect(role(text, f, 'demand')).toContain(demand);
+    // The finding covers both parts.
+    for (const s of f.evidence!.spans!) {
+      expect(s.start).toBeGreaterThanOrEqual(f.span.start);
+      expect(s.end).toBeLessThanOrEqual(f.span.end);
+    }
+    expect(f.confidence).toBeGreaterThan(0.6);
+  });
+
+  it('reaches back to a demand in the previous sentence', () => {
+    const text = 'I want compensation for the delay. If I don’t get it by Friday, one star.';
+    expect(spanText(text, run(text)[0]!)).toBe('compensation for the delay. If I don’t get it by Friday, one star');
+  });
+
+  it('reports ORIGINAL offsets when the text hides characters', () => {
+    const text = 'Ref\u200Bund me or I will leave 1 star';
+    const f = run(text)[0]!;
+    expect(spanText(text, f)).toBe('Ref\u200Bund me or I will leave 1 star');
+    expect(role(text, f, 'demand')).toBe('Ref\u200Bund');
+  });
+
+  it('a dispute threat weighs less than a rating threat', () => {
+    const rating = run('Refund me or I will leave 1 star.')[0]!;
+    const dispute = run('Refund me or I will open a dispute.')[0]!;
+    expect(dispute.confidence).toBeLessThan(rating.confidence);
+  });
+});
+
+describe('not extortion', () => {
+  it.each([
+    ['a complaint without a demand', 'Terrible quality, the strap snapped on day two. One star, avoid this seller.'],
+    ['a refund already received', 'I opened a dispute and got a refund within a week, no complaints.'],
+    ['a refund offered and resolved', 'The seller offered a refund and it was resolved quickly.'],
+    ['returning a faulty item', 'If it breaks again I will return it.'],
+    ['updating after more testing', 'I will update my review after I test it more.'],
+    ['past-tense narration', 'I left 1 star because the seller refused to refund me.'],
+    ['a demand without a threat', 'Worst purchase ever. I want my money back.'],
+    ['a threat without a demand', 'If the parcel does not arrive by next week I will open a dispute.'],
+    ['a declined demand', "Don't want a refund, just send the missing cable please."],
+    ['an intention that was dropped', 'I was going to leave a bad review but the seller sent a replacement.'],
+    ['the "or" of another clause', 'Asked for a refund or exchange, 1 star for the hassle.'],
+    ['ru narration', 'Поставила одну звезду, потому что продавец отказался возвращать деньги.'],
+    ['ru update after testing', 'Дополню отзыв, когда потестирую пару недель.'],
+    ['pl "bo" as because', 'Dałam jedną gwiazdkę, bo sprzedawca odmówił zwrotu pieniędzy.'],
+    ['pt article "o" is not "or"', 'Quero reembolso, o produto merece uma estrela.'],
+  ])('%s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

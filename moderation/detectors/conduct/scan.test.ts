@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize.js';
+import { fold, langBit, Lexicon, scan, strongestFirst, tokenize } from './scan.js';
+
+const words = (s: string) => tokenize(s.toLowerCase()).map((t) => t.w);
+
+describe('fold', () => {
+  it('drops Latin diacritics, folds ё and Cyrillic і, keeps length', () => {
+    const src = 'étoile łódź ёлка і opinião';
+    const out = fold(src);
+    expect(out).toBe('etoile lodz елка i opiniao');
+    expect(out.length).toBe(src.length);
+  });
+});
+
+describe('tokenize', () => {
+  it('splits apostrophes, digits from letters, keeps hashtags and meaningful symbols', () => {
+    expect(words("I'll give 5stars #ad, $5 п'ять")).toEqual(['i', 'll', 'give', '5', 'stars', '#ad', '$', '5', 'п', 'ять']);
+  });
+
+  it('numbers sentences and clauses; decimals do not end a sentence', () => {
+    const t = tokenize('refund me, or 4.5 stars. then: done');
+    expect(t.map((x) => `${x.w}/${x.sent}.${x.clause}`)).toEqual(['refund/0.0', 'me/0.0', 'or/0.1', '4/0.1', '5/0.1', 'stars/0.1', 'then/1.2', 'done/1.3']);
+  });
+
+  it('offsets point at the words in the input', () => {
+    const s = 'Ça coûte 5 € — vraiment?';
+    for (const t of tokenize(s.toLowerCase())) expect(fold(s.toLowerCase().slice(t.s, t.e))).toBe(t.w);
+  });
+
+  it('skips emoji and scripts it does not know as non-words only when they are not letters', () => {
+    expect(words('😀😀 日本語 x')).toEqual(['日本語', 'x']);
+  });
+});
+
+describe('Lexicon', () => {
+  const lex = new Lexicon([{ demand: { ru: ['деньг*', 'возврат денег'], en: ['money back'] }, one: { en: ['1 star'], es: ['una estrella'] } }]);
+  const hits = (s: string) => lex.scan(tokenize(s.toLowerCase())).map((h) => `${h.cat}:${h.i}-${h.j}`);
+
+  it('matches stems, phrases, and diacritics either way', () => {
+    expect(hits('верните деньгами')).toEqual(['demand:1-2']);
+    expect(hits('хочу возврат денег')).toEqual(['demand:1-3']);
+    expect(hits('Una Estrella')).toEqual(['one:0-2']);
+  });
+
+  it('a phrase may cross a comma but not a sentence end', () => {
+    expect(hits('money, back')).toEqual(['demand:0-2']);
+    expect(hits('money. back')).toEqual([]);
+  });
+
+  it('records which languages list a phrase', () => {
+    const both = new Lexicon([{ x: { es: ['disputa'], pt: ['disputa'] } }]);
+    const [h] = both.scan(tokenize('disputa'));
+    expect(h!.langs).toBe(langBit('es') | langBit('pt'));
+  });
+
+  it('stops matching a word repeated over and over', () => {
+    expect(lex.scan(tokenize('money back '.repeat(3) + 'деньги '.repeat(50))).length).toBeLessThan(20);
+  });
+});
+
+describe('scan', () => {
+  it('window queries find the nearest hit of a category', () => {
+    const sc = scan(normalize('Refund me now or I will leave 1 star'));
+    const or = sc.all('elseWeak')[0]!;
+    expect(sc.startingIn('oneStar', or.j, or.j + 8)?.i).toBe(7);
+    expect(sc.endingIn('demand', or.i - 5, or.i)?.i).toBe(0);
+    expect(sc.startingIn('oneStar', 0, 3)).toBeUndefined();
+  });
+
+  it('remembers the last text only', () => {
+    const a = normalize('one star');
+    expect(scan(a)).toBe(scan(a));
+    expect(scan(normalize('one star'))).not.toBe(scan(a));
+  });
+});
+
+describe('strongestFirst', () => {
+  it('keeps the stronger of overlapping candidates, in text order', () => {
+    const kept = strongestFirst([{ i: 0, j: 5, conf: 0.8 }, { i: 3, j: 8, conf: 0.9 }, { i: 9, j: 10, conf: 0.5 }]);
+    expect(kept).toEqual([{ i: 3, j: 8, conf: 0.9 }, { i: 9, j: 10, conf: 0.5 }]);
+  });
+});

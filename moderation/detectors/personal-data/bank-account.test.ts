@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize.js';
+import { bankAccountDetector } from './index.js';
+import { BANK_CONFIDENCE } from './bank-account.js';
+
+function accounts(text: string) {
+  const norm = normalize(text);
+  return bankAccountDetector({ norm, lang: 'en', region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] } })
+    .map((f) => ({ text: text.slice(f.span.start, f.span.end), confidence: f.confidence, kind: f.evidence?.subtype }));
+}
+
+describe('bank account detector', () => {
+  it('finds valid IBANs however they are spaced', () => {
+    for (const iban of ['DE89 3704 0044 0532 0130 00', 'DE89370400440532013000', 'GB29 NWBK 6016 1331 9268 19', 'FR76-3000-6000-0112-3456-7890-189', 'ua213223130000026007233566001'.toUpperCase()]) {
+      expect(accounts(`refund to ${iban} thanks`).map((a) => a.text), iban).toEqual([iban]);
+    }
+    expect(accounts('IBAN DE89 3704 0044 0532 0130 00')[0]!.confidence).toBe(BANK_CONFIDENCE.ibanContext);
+  });
+  it('stops an IBAN at its length and ignores trailing words', () => {
+    expect(accounts('this is an iban VG96 VPVG 0000 0123 4567 8901 X in a sentence').map((a) => a.text)).toEqual(['VG96 VPVG 0000 0123 4567 8901']);
+  });
+  it('rejects bad checksums and mixed case, and does not read their digits as other accounts', () => {
+    for (const t of ['DE89 3704 0044 0532 0130 01', 'GI75 aWBK 0000 0000 7099 453', 'AL47 2121 1009 0000 0002 3569 8740', 'IL15 0120 6900 0000 3111 0120 6900 0000 3111 141']) {
+      expect(accounts(t), t).toEqual([]);
+    }
+  });
+  it('finds national account numbers by their checks or next to a bank word', () => {
+    expect(accounts('р/с 40817810099910004312, БИК 044525225').map((a) => [a.text, a.kind])).toEqual([['40817810099910004312', 'ru-account']]);
+    expect(accounts('61 1090 1014 0000 0712 1981 2874').map((a) => a.kind)).toEqual(['pl-nrb']);
+    expect(accounts('cuenta: 2100 0418 45 0200051332').map((a) => a.kind)).toEqual(['es-ccc']);
+    expect(accounts('NIB 0002 0123 12345678901 54').map((a) => a.kind)).toEqual(['pt-nib']);
+    expect(accounts('RIB 30006 00001 12345678901 89').map((a) => a.kind)).toEqual(['fr-rib']);
+    expect(accounts('deposita na conta 12345-6').map((a) => a.text)).toEqual(['12345-6']);
+    expect(accounts('wire to account 12345678').map((a) => a.text)).toEqual(['12345678']);
+  });
+  it('leaves invoices, amounts and unlabelled numbers alone', () => {
+    for (const t of ['Счёт за доставку 1 250 руб', 'Номер счёта-фактуры 2024-00123', 'order 11223344, bank holiday', 'just 12345678 here']) expect(accounts(t), t).toEqual([]);
+  });
+});

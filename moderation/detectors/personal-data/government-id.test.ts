@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize.js';
+import { detectLanguage, guessRegion } from '../../language.js';
+import { governmentIdDetector } from './index.js';
+import { GOV_ID_CONFIDENCE } from './government-id.js';
+
+function ids(text: string, locale?: string) {
+  const lang = detectLanguage(text, locale);
+  const norm = normalize(text);
+  return governmentIdDetector({ norm, lang, region: guessRegion(lang, locale, text), kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] } })
+    .map((f) => ({ text: text.slice(f.span.start, f.span.end), confidence: f.confidence, scheme: f.evidence?.subtype }));
+}
+const schemes = (text: string, locale?: string) => ids(text, locale).map((i) => [i.text, i.scheme]);
+
+describe('government ID detector', () => {
+  it('checks the national schemes of our markets', () => {
+    expect(schemes('СНИЛС 112-233-445 95', 'ru')).toEqual([['112-233-445 95', 'ru_snils']]);
+    expect(schemes('ИНН 500123456750 указала', 'ru')).toEqual([['500123456750', 'ru_inn']]);
+    expect(schemes('паспорт 45 07 123456', 'ru')).toEqual([['45 07 123456', 'ru_passport']]);
+    expect(schemes('паспорт серия 4509 номер 765432', 'ru')).toEqual([['серия 4509 номер 765432', 'ru_passport']]);
+    expect(schemes('ІПН 3012345670', 'uk')).toEqual([['3012345670', 'ua_rnokpp']]);
+    expect(schemes('Паспорт КВ 123456', 'uk')).toEqual([['КВ 123456', 'ua_passport']]);
+    expect(schemes('DNI 12345678Z', 'es')).toEqual([['12345678Z', 'es_dni']]);
+    expect(schemes('NIE X1234567L', 'es')).toEqual([['X1234567L', 'es_nie']]);
+    expect(schemes('CPF: 123.456.789-09', 'pt-BR')).toEqual([['123.456.789-09', 'br_cpf']]);
+    expect(schemes('PESEL 44051401458', 'pl')).toEqual([['44051401458', 'pl_pesel']]);
+    expect(schemes('dowód ABA300000', 'pl')).toEqual([['ABA300000', 'pl_id_card']]);
+    expect(schemes('sécurité sociale 1 85 05 78 006 084 91', 'fr')).toEqual([['1 85 05 78 006 084 91', 'fr_nir']]);
+    expect(schemes('SSN 078-05-1123')).toEqual([['078-05-1123', 'us_ssn']]);
+    expect(schemes('RRN 900101-1234568')).toEqual([['900101-1234568', 'kr_rrn']]);
+  });
+  it('rates a checksum with its context word above a checksum alone', () => {
+    expect(ids('PESEL 44051401458', 'pl')[0]!.confidence).toBe(GOV_ID_CONFIDENCE.checksumContext);
+    expect(ids('44051401458', 'pl')[0]!.confidence).toBe(GOV_ID_CONFIDENCE.checksum);
+    expect(ids('123.456.789-09', 'pt')[0]!.confidence).toBe(GOV_ID_CONFIDENCE.checksumFormat);
+  });
+  it('needs a context word for weak or missing checks', () => {
+    expect(ids('ua id 001234567')).toEqual([]);
+    expect(ids('номер ID-картки 001234567', 'uk').map((i) => i.scheme)).toEqual(['ua_id_card']);
+    expect(ids('AB1234567')).toEqual([]);
+  });
+  it('rejects failed checks, dummies, and numbers labelled as something else', () => {
+    for (const [t, l] of [['PESEL 44051401459', 'pl'], ['CPF 111.111.111-11', 'pt'], ['DNI 12345678A', 'es'], ['Паспорт не нужен, заказ 7734561290', 'ru'], ['Обложка для паспорта 13,5x9,5 см', 'ru'], ['ИНН продавца не указан', 'ru']] as const) {
+      expect(ids(t, l), t).toEqual([]);
+    }
+  });
+  it('reads MRZ blocks, in lines or inline, even OCR-garbled', () => {
+    const td3 = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
+    const [block] = ids(`my passport:\n${td3}\nthanks`);
+    expect(block!.text).toBe(td3);
+    expect(block!.scheme).toBe('mrz');
+    expect(ids(`code ${td3.replace('\n', ' ')} ok`)[0]!.text).toBe(td3.replace('\n', ' '));
+    const garbled = 'IDCHEA1234567<6<<<<<<<<<<<<<<<\n7SIOZSGMZOO90IBCHE<<<<<<<<<<<B\n5M1TH<<J0HN<AL8ERT<<<<<<<<<<<<';
+    expect(ids(garbled)[0]!.scheme).toBe('mrz');
+    expect(ids('<<<< best product >>>> 10/10')).toEqual([]);
+  });
+});

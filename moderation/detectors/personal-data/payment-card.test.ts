@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize.js';
+import { paymentCardDetector } from './index.js';
+import { CARD_CONFIDENCE, issuerOf } from './payment-card.js';
+
+function cards(text: string) {
+  const norm = normalize(text);
+  return paymentCardDetector({ norm, lang: 'en', region: 'US', kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] } })
+    .map((f) => ({ text: text.slice(f.span.start, f.span.end), confidence: f.confidence, issuer: f.evidence?.subtype }));
+}
+
+describe('payment card detector', () => {
+  it('finds Luhn-valid numbers with an issuer prefix in any grouping', () => {
+    for (const n of ['4111 1111 1111 1111', '4012-8888-8888-1881', '5555555555554444', '3782 822463 10005', '6011.0009.9013.9424', '4111🔹1111🔹1111🔹1111', '４１１１ １１１１ １１１１ １１１１']) {
+      expect(cards(`pay to ${n} please`).map((c) => c.text), n).toEqual([n]);
+    }
+  });
+  it('names the issuer and rates context and grouping', () => {
+    const [ctx] = cards('my card 4111 1111 1111 1111');
+    const [grouped] = cards('send 4111 1111 1111 1111');
+    const [run] = cards('send 4111111111111111');
+    expect(ctx!.issuer).toBe('visa');
+    expect(ctx!.confidence).toBe(CARD_CONFIDENCE.luhnPrefixContext);
+    expect(grouped!.confidence).toBe(CARD_CONFIDENCE.luhnPrefixGrouped);
+    expect(run!.confidence).toBe(CARD_CONFIDENCE.luhnPrefix);
+    expect(issuerOf('2200700123456789')).toBe('mir');
+    expect(issuerOf('122000000000003')).toBe('uatp');
+  });
+  it('finds a card followed by its expiry date', () => {
+    expect(cards('Card: 4012-8888-8888-1881 12/26').map((c) => c.text)).toEqual(['4012-8888-8888-1881']);
+  });
+  it('rejects Luhn failures, unknown prefixes, masks, barcodes and labelled order numbers', () => {
+    for (const t of ['4012-8888-8888-1882', '1748503543012', 'card **** **** **** 4242', 'Barcode 5012345678900', 'Commande 4970 1234 5678 9013 annulée', 'Gift card code 6011 2345 6789 0124']) {
+      expect(cards(t), t).toEqual([]);
+    }
+  });
+});

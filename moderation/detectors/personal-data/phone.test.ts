@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../normalize.js';
+import { detectLanguage, guessRegion } from '../../language.js';
+import { phoneDetector } from './index.js';
+import { PHONE_CONFIDENCE } from './phone.js';
+
+function phones(text: string, locale?: string) {
+  const lang = detectLanguage(text, locale);
+  const norm = normalize(text);
+  return phoneDetector({ norm, lang, region: guessRegion(lang, locale, text), kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] } })
+    .map((f) => ({ text: text.slice(f.span.start, f.span.end), confidence: f.confidence, signals: f.evidence?.signals ?? [] }));
+}
+
+describe('phone detector', () => {
+  it('finds numbers in national and international formats', () => {
+    expect(phones('звоните +7 916 123-45-67 вечером', 'ru').map((p) => p.text)).toEqual(['+7 916 123-45-67']);
+    expect(phones('пишите 89261234567', 'ru').map((p) => p.text)).toEqual(['89261234567']);
+    expect(phones('mi móvil es 612 345 678', 'es').map((p) => p.text)).toEqual(['612 345 678']);
+    expect(phones('zap (11) 98765-4321', 'pt-BR').map((p) => p.text)).toEqual(['(11) 98765-4321']);
+    expect(phones('appelez le 06 12 34 56 78').map((p) => p.text)).toEqual(['06 12 34 56 78']);
+    expect(phones('call (415) 555-0132 today').map((p) => p.text)).toEqual(['(415) 555-0132']);
+  });
+  it('rates an international number above a national one found only in another region', () => {
+    const [intl] = phones('+44 20 7946 0958');
+    const [other] = phones('sprzedawca: 0 7 7 0 0 9 0 0 1 2 3', 'pl'); // a UK mobile, spaced out, in a Polish review
+    expect(intl!.confidence).toBe(PHONE_CONFIDENCE.internationalValid);
+    expect(other!.confidence).toBeLessThan(intl!.confidence);
+  });
+  it('finds disguised numbers and says how they were disguised', () => {
+    const spelled = phones('мой номер восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь', 'ru');
+    expect(spelled.map((p) => p.text)).toEqual(['восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь']);
+    expect(spelled[0]!.signals).toContain('spelled-digit');
+    expect(phones('тел ８（９２６）５５５－１２－３４', 'ru')[0]!.signals).toContain('fullwidth');
+    expect(phones('номер 8 916 123\u200b45\u200b67', 'ru')[0]!.signals).toContain('invisible');
+    expect(phones('звони 8️⃣9️⃣1️⃣6️⃣1️⃣2️⃣3️⃣4️⃣5️⃣6️⃣7️⃣', 'ru')).toHaveLength(1);
+    expect(phones('numéro ٠٦١٢٣٤٥٦٧٨', 'fr')[0]!.signals).toContain('script-digit');
+    expect(phones('Связь: 8 (9I6) 765-43-21', 'ru')[0]!.signals).toContain('homoglyph');
+    expect(phones('+7🔥916🔥123🔥45🔥67').map((p) => p.text)).toEqual(['+7🔥916🔥123🔥45🔥67']);
+  });
+  it('splits two numbers written next to each other', () => {
+    expect(phones('(415) 666-7777 (800) 443-1223').map((p) => p.text)).toEqual(['(415) 666-7777', '(800) 443-1223']);
+    expect(phones('+7 916 123-45-67 🔥 8 800 555 35 35', 'ru').map((p) => p.text)).toEqual(['+7 916 123-45-67', '8 800 555 35 35']);
+    expect(phones('12.05.2023 89161234567', 'ru').map((p) => p.text)).toEqual(['89161234567']);
+  });
+  it('leaves prices, dates, sizes, orders, tracking numbers and model codes alone', () => {
+    const negatives = [
+      ['Цена 1 299,00 ₽, доставка 12.05.2023, заказ №8234-1123, размер 42/44', 'ru'],
+      ['Трек-номер RB123456789CN, модель SM-G991B, прошивка 1.0.12.345', 'ru'],
+      ['Paid $1,299.99, order #8051234567890, delivered 03/10/2024', 'en'],
+      ['Tracking number 9400111899223397623910 (USPS)', 'en'],
+      ['Dimensions 120 x 60 x 75 cm, référence 3760123456789', 'fr'],
+      ['Kod kreskowy 5901234123457 na pudełku', 'pl'],
+      ['Router 192.168.0.1, firmware 10.0.19045.4170', 'en'],
+      ['ISBN 978-84-376-0494-7, 512 páginas', 'es'],
+      ['серийный номер 7123456789, IMEI 356938035643809', 'ru'],
+      ['Номер счёта-фактуры 2024-00123 от 12.03.2024', 'ru'],
+      ['1234567890 is just a placeholder', 'en'],
+    ] as const;
+    for (const [text, locale] of negatives) expect(phones(text, locale), text).toEqual([]);
+  });
+});

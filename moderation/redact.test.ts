@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { FINDING_TYPES } from '../models/finding.js';
+import { LANGS } from './types.js';
+import { placeholderFor, redact } from './redact.js';
+import placeholders from './data/placeholders.json';
+import { normalize } from './normalize.js';
+import { personalDataDetectors } from './detectors/personal-data/index.js';
+
+const span = (t: string, s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
+
+describe('redact', () => {
+  it('replaces a span with a typed placeholder in the review language', () => {
+    const t = 'call me +7 916 123-45-67 ok';
+    expect(redact(t, [{ type: 'personal_data.phone', span: span(t, '+7 916 123-45-67') }], 'en')).toBe('call me [phone removed] ok');
+    expect(redact(t, [{ type: 'personal_data.phone', span: span(t, '+7 916 123-45-67') }], 'ru')).toBe('call me [телефон удалён] ok');
+  });
+  it('has a placeholder for every finding type in every language', () => {
+    const table = placeholders as unknown as Record<string, Record<string, string>>;
+    for (const type of FINDING_TYPES) for (const lang of LANGS) {
+      expect(table[type]?.[lang], `${type}/${lang}`).toMatch(/^\[.+\]$/);
+    }
+  });
+  it('never leaves part of a value: spans are widened to whole words and numbers', () => {
+    const t = 'тел89161234567 пишите';
+    expect(redact(t, [{ type: 'personal_data.phone', span: { start: 5, end: 12 } }], 'ru')).toBe('[телефон удалён] пишите');
+    const e = 'x 😀😀 y';
+    expect(redact(e, [{ type: 'personal_data.phone', span: { start: 3, end: 4 } }], 'en')).toBe('x [phone removed]😀 y'); // never half an emoji
+  });
+  it('merges overlapping and touching spans into one placeholder', () => {
+    const t = 'a 111 222 b';
+    const out = redact(t, [
+      { type: 'personal_data.phone', span: { start: 2, end: 5 } },
+      { type: 'personal_data.phone', span: { start: 6, end: 9 } },
+      { type: 'personal_data.phone', span: { start: 3, end: 8 } },
+    ], 'en');
+    expect(out).toBe('a [phone removed] b');
+    const u = 'x ivan@mail.ru+7916123456789 y'; // the longer phone names the merged placeholder
+    expect(redact(u, [
+      { type: 'personal_data.email', span: span(u, 'ivan@mail.ru') },
+      { type: 'personal_data.phone', span: span(u, '+7916123456789') },
+    ], 'en')).toBe('x [phone removed] y');
+  });
+  it('keeps distinct placeholders for separate values', () => {
+    const t = 'mail a@b.com, phone 89161234567';
+    expect(redact(t, [
+      { type: 'personal_data.email', span: span(t, 'a@b.com') },
+      { type: 'personal_data.phone', span: span(t, '89161234567') },
+    ], 'en')).toBe('mail [email removed], phone [phone removed]');
+  });
+  it('ignores empty and out-of-range spans without throwing', () => {
+    expect(redact('abc', [{ type: 'personal_data.phone', span: { start: 5, end: 9 } }, { type: 'personal_data.phone', span: { start: 1, end: 1 } }], 'en')).toBe('abc');
+  });
+  it('is idempotent: placeholders trigger no personal-data detector', () => {
+    for (const lang of LANGS) {
+      const all = FINDING_TYPES.map((t) => placeholderFor(t, lang)).join(' ');
+      const norm = normalize(all);
+      const input = { norm, lang, region: undefined, kind: 'review' as const, disclosedSellerTie: false, config: { platformDomains: [] } };
+      expect(personalDataDetectors.flatMap((d) => d(input)), lang).toEqual([]);
+    }
+  });
+  it('produces text that redacting again leaves unchanged (property)', () => {
+    const piece = fc.constantFrom('call ', '8 916 123 45 67 ', 'ivan@mail.ru ', 'ул. Ленина, д. 5 ', '4111 1111 1111 1111 ', 'DE89 3704 0044 0532 0130 00 ', 'PESEL 44051401458 ', 'ok ', '😀', '\u200b');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 12 }).map((a) => a.join('')), fc.constantFrom(...LANGS), (text, lang) => {
+      const run = (t: string) => {
+        const norm = normalize(t);
+        const input = { norm, lang, region: undefined, kind: 'review' as const, disclosedSellerTie: false, config: { platformDomains: [] } };
+        return redact(t, personalDataDetectors.flatMap((d) => d(input)), lang);
+      };
+      const once = run(text);
+      expect(run(once)).toBe(once);
+    }), { numRuns: 150 });
+  });
+});
