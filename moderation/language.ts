@@ -1,6 +1,7 @@
 import { LANGS, type Lang } from './types.js';
 import langWords from './data/lang-words.json';
 import { scanWords, WordLookup } from './normalize.js';
+import placeholders from './data/placeholders.json';
 
 /**
  * Which of our seven languages a review is in, and which region its phone numbers probably use.
@@ -30,6 +31,16 @@ const ELISIONS = new Set(langWords.elisions.fr);
 const CYRILLIC: readonly Lang[] = ['ru', 'uk'];
 const LATIN: readonly Lang[] = ['en', 'es', 'pt', 'fr', 'pl'];
 
+// Our own placeholders ("[телефон удалён]") say nothing about the author's language: a redacted
+// English review must not turn Russian because of a Russian placeholder.
+const PLACEHOLDER_RE = new RegExp(
+  [...new Set(Object.entries(placeholders).filter(([k]) => !k.startsWith('_')).flatMap(([, row]) => Object.values(row as Record<string, string>)))]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'g',
+);
+
 /** The locale's language when it is one of ours (BCP 47 "pt-BR" → pt; "ua" is a common slip for uk). */
 function localeLang(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;
@@ -41,7 +52,9 @@ function localeLang(locale: string | undefined): Lang | undefined {
 export function detectLanguage(text: string, locale?: string): Lang {
   const fromLocale = localeLang(locale);
   if (fromLocale) return fromLocale;
-  const sample = text.slice(0, SCRIPT_SAMPLE).toLowerCase();
+  let sample = text.slice(0, SCRIPT_SAMPLE);
+  if (sample.includes('[')) sample = sample.replace(PLACEHOLDER_RE, ' ');
+  sample = sample.toLowerCase();
   let cyr = 0;
   let lat = 0;
   const score: Record<Lang, number> = { en: 0, ru: 0, uk: 0, es: 0, pt: 0, fr: 0, pl: 0 };

@@ -765,15 +765,24 @@ function atDotEdits(lower: string): Edit[] {
     if (t[first]?.k !== 'w') continue;
     let chain = first;
     for (let steps = 0; steps < 4 && t[chain - 1]?.v === '.' && t[chain - 2]?.k === 'w'; steps++) chain -= 2;
+    let done = false;
     for (const i of chain === first ? [first] : [chain, first]) {
       const r = collectAddress(t, i);
-      const last = r.labels[r.labels.length - 1]!;
-      if (last.e <= p || !judgeAddress(r.labels, r.markers, r.at, r.atIndex)) continue;
-      for (const m of r.at ? [...r.markers, r.at] : r.markers) {
-        if (m.style !== 'plain') edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
+      // The longest prefix that is an address: "ivan at gmail dot com . call me" stops at "com".
+      for (let len = r.labels.length; len >= 2 && !done; len--) {
+        const labels = r.labels.slice(0, len);
+        const last = labels[len - 1]!;
+        if (last.e <= p) break;
+        const markers = r.markers.filter((m) => m.to <= last.s);
+        const at = r.at && r.atIndex < len ? r.at : null;
+        if (!judgeAddress(labels, markers, at, at ? r.atIndex : -1)) continue;
+        for (const m of at ? [...markers, at] : markers) {
+          if (m.style !== 'plain') edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
+        }
+        doneUntil = last.e;
+        done = true;
       }
-      doneUntil = last.e;
-      break;
+      if (done) break;
     }
   }
   return edits;

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../models/finding.js';
+import { FindingSchema, type Finding } from '../models/finding.js';
 import { createScanHandler } from './handler.js';
-import { createScanner, type Scanner } from './scan.js';
+import { createScanner, looksLikeMisreadCyrillic, type Scanner } from './scan.js';
+import { pageFromLines } from './test-pages.js';
 import { prepareTessdata } from './tessdata.js';
 
 /**
@@ -46,6 +47,7 @@ describe('scanner: detection paths', () => {
     const r = await scanner.scan(load('passport-uto-01.jpg'), { mediaId: 'm-pass' });
     const [doc] = byType(r.findings, 'media.identity_document');
     expect(doc).toMatchObject({ action: 'hide', confidence: 0.99, evidence: { subtype: 'TD3' } });
+    expect(() => FindingSchema.array().parse(r.findings)).not.toThrow();
     // The MRZ band is at the bottom of the page.
     expect(doc!.box!.y).toBeGreaterThan(r.height * 0.6);
   });
@@ -146,6 +148,7 @@ describe('scanner: worker pool', () => {
     expect(res.status).toBe(200);
     const body = await res.json() as { findings: Finding[]; redactedBase64?: string; redactedContentType?: string; timings: object };
     expect(body.findings.map((f) => f.type)).toContain('media.location_metadata');
+    expect(() => FindingSchema.array().parse(body.findings)).not.toThrow(); // the worker validates with the same schema
     expect(body.redactedContentType).toBe('image/jpeg');
     expect(await exifr.gps(Buffer.from(body.redactedBase64!, 'base64')).catch(() => undefined)).toBeUndefined();
     expect(Object.keys(body.timings)).toEqual(['decodeMs', 'prefilterMs', 'ocrMs', 'detectMs', 'redactMs']);
@@ -189,5 +192,17 @@ describe('scanner: Russian OCR data missing', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('looksLikeMisreadCyrillic', () => {
+  it('spots Latin-model readings of Russian print, and leaves English and textures alone', () => {
+    // What the Latin model made of «Получатель: Иванов Пётр, г. Москва, ул. Ленина» (confidences as Tesseract gave them).
+    const misread = pageFromLines(['Mony4yaTtenb: NBaHoB MNéTp', 'r. MockBa, yn. JleHuHa, a. 12', 'DRIVING LICENCE'], { confidence: 55 });
+    misread.words.filter((w) => /DRIVING|LICENCE/.test(w.text)).forEach((w) => { w.confidence = 93; });
+    expect(looksLikeMisreadCyrillic(misread)).toBe(true);
+    expect(looksLikeMisreadCyrillic(pageFromLines(['SHIP TO: Emily Johnson', '742 Evergreen Terrace', 'Springfield, OR 97403'], { confidence: 92 }))).toBe(false);
+    // Foliage read as text: short, unsure junk and no confident word.
+    expect(looksLikeMisreadCyrillic(pageFromLines(['NE by wr - os ELEN =', 'iE BS ? 4 Y - Fo 7 az Te', 'Foe GN | JF ll'], { confidence: 30 }))).toBe(false);
   });
 });

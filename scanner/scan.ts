@@ -321,8 +321,6 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
         }
         if (turned && usefulWordCount(turned) > usefulWordCount(best)) { best = turned; pages.push(turned); }
       }
-      if (slot.cyrillic && looksLikeMisreadCyrillic(best)) pages.push(await pass(slot.cyrillic, best.rotation === 0 && best !== first && local ? local : stretched, best.rotation, 'rus', ''));
-
       // MRZ: the LSTM lines locate the band; the legacy engine re-reads it with the MRZ alphabet.
       const t = now();
       let mrz: DocumentDetection | undefined;
@@ -338,7 +336,15 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
         if (judged && (!mrz || judged.confidence > mrz.confidence)) mrz = judged;
         if (mrz?.mrz?.valid) break;
       }
-      return { pages, mrz, detectMs: ms(t) };
+      const mrzMs = ms(t);
+
+      // Cyrillic print read by the Latin model: read it again with the Russian one. Not when an
+      // MRZ already settled the image (it is hidden whatever else is on it): document backgrounds
+      // make the Latin pass look unsure and this pass would only cost time.
+      if (slot.cyrillic && !(mrz && mrz.confidence >= 0.9) && looksLikeMisreadCyrillic(best)) {
+        pages.push(await pass(slot.cyrillic, best.rotation === 0 && best !== first && local ? local : stretched, best.rotation, 'rus', ''));
+      }
+      return { pages, mrz, detectMs: mrzMs };
     });
   }
 

@@ -135,9 +135,10 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
   out.sort((a, b) => a.i - b.i || b.j - a.j);
   // "a 1 star review" is one threat, not two: overlapping threats of one kind become their union.
   const merged: Threat[] = [];
+  const lastOfKind = new Map<Kind, Threat>();
   for (const t of out) {
-    const prev = merged.findLast((m) => m.kind === t.kind && t.i < m.j);
-    if (!prev) { merged.push(t); continue; }
+    const prev = lastOfKind.get(t.kind);
+    if (!prev || t.i >= prev.j) { merged.push(t); lastOfKind.set(t.kind, t); continue; }
     prev.j = Math.max(prev.j, t.j);
     prev.past &&= t.past;
     prev.negated &&= t.negated;

@@ -23,6 +23,7 @@ const WIN = {
   tieToReward: 4,
   offerBefore: 20,
   pairGap: 4,
+  rewardJoin: 2,
   askBefore: 4, // "asked me to", "me relance pour que je"
   changeToObject: 4,
   pronounBack: 25,
@@ -60,7 +61,14 @@ function findTargets(sc: Scan): Part[] {
 export function findIncentives(sc: Scan, textLang: number): Candidate[] {
   if (sc.all('reward').length === 0 || sc.all('offer').length === 0) return [];
   const targets = new SpanIndex(findTargets(sc));
-  const rewards = new SpanIndex<Part>([...sc.all('reward')]);
+  // "$10 gift card", "вернуть половину стоимости": nearby reward words in one clause are one reward.
+  const rewardParts: Part[] = [];
+  for (const r of sc.all('reward')) {
+    const prev = rewardParts[rewardParts.length - 1];
+    if (prev && r.i <= prev.j + WIN.rewardJoin && sameClause(sc, prev.i, r.i)) prev.j = Math.max(prev.j, r.j);
+    else rewardParts.push({ i: r.i, j: r.j, langs: r.langs });
+  }
+  const rewards = new SpanIndex<Part>(rewardParts);
   const cands: Candidate[] = [];
   for (const x of sc.all('tie')) {
     const inSent = (p: Part) => sameSent(sc, p.i, x.i);

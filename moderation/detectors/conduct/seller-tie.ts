@@ -105,6 +105,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const p of sc.all('poss1')) {
     const store = sc.startingIn('storeNoun', p.j, p.j + 1, (s) => sameClause(sc, s.i, p.i) && same(s, p));
     if (!store) continue;
+    if (store.i > p.j && sc.startingIn('ownWord', p.j, p.j)) continue;
     if (precededBy(sc, 'purposePrep', p) || localAround(sc, p.i, store.j)) continue;
     const promo = promoSents.has(sc.tokens[p.i]!.sent);
     if (precededBy(sc, 'locativePrep', p)) {

@@ -73,8 +73,9 @@ function run(input: DetectorInput): TextFinding[] {
   }
   const cands: Candidate[] = [];
   for (const f of found) if (f.claim.confidence >= REPORT_MIN) cands.push({ ...f, order: cands.length });
+  const kept = resolve(cands);
   const out: TextFinding[] = [];
-  for (const f of resolve(cands)) out.push(toFinding(input, f));
+  for (const f of [...kept, ...repeats(norm, kept)].sort(byStart)) out.push(toFinding(input, f));
   return out;
 }
 
@@ -109,18 +110,36 @@ function clusterClaims(cl: DigitCluster, c: NumberCtx): Found[] {
   let from = 0;
   for (let k = 0; k < cl.seps.length; k++) if (STRONG_SEP_RE.test(cl.seps[k]!)) { segments.push([from, k]); from = k + 1; }
   segments.push([from, cl.groups.length - 1]);
-  const whole = cl.digits.length <= MAX_WINDOW_DIGITS ? best(windowOf(cl, text), c) : null;
-  if (whole && segments.length === 1) return [{ start: cl.start, end: cl.end, claim: whole }];
   // Digits glued to letters ("AL47 2121 ...", "SM-G991B 128") belong to a code: never split it up.
-  if (letterTouches(text, cl.start, cl.end).before) return whole ? [{ start: cl.start, end: cl.end, claim: whole }] : [];
-  let anySegment = false;
-  for (const [a, b] of segments) {
+  const glued = letterTouches(text, cl.start, cl.end).before;
+  if (segments.length === 1 || glued) {
+    const whole = cl.digits.length <= MAX_WINDOW_DIGITS ? best(windowOf(cl, text), c) : null;
+    if (whole) return [{ start: cl.start, end: cl.end, claim: whole }];
+    return glued ? [] : subWindows(cl, c);
+  }
+  // Segments that claim nothing on their own may still be one number split by emoji or dashes
+  // ("8🔥916🔥123🔥45🔥67"): each run of such segments is tried as a whole.
+  let runStart = -1;
+  const flushRun = (endSeg: number) => {
+    if (runStart < 0) return;
+    const a = segments[runStart]![0];
+    const b = segments[endSeg]![1];
+    if (endSeg > runStart) {
+      const run = subCluster(cl, a, b, text);
+      const claim = run.digits.length <= MAX_WINDOW_DIGITS ? best(windowOf(run, text), c) : null;
+      if (claim) out.push({ start: run.start, end: run.end, claim });
+    }
+    runStart = -1;
+  };
+  for (let k = 0; k < segments.length; k++) {
+    const [a, b] = segments[k]!;
     const seg = subCluster(cl, a, b, text);
     const segClaim = seg.digits.length <= MAX_WINDOW_DIGITS ? best(windowOf(seg, text), c) : null;
-    if (segClaim) { out.push({ start: seg.start, end: seg.end, claim: segClaim }); anySegment = true; continue; }
-    out.push(...subWindows(seg, c));
+    const claims = segClaim ? [{ start: seg.start, end: seg.end, claim: segClaim }] : subWindows(seg, c);
+    if (claims.length) { flushRun(k - 1); out.push(...claims); continue; }
+    if (runStart < 0) runStart = k;
   }
-  if (!anySegment && out.length === 0 && whole) return [{ start: cl.start, end: cl.end, claim: whole }];
+  flushRun(segments.length - 1);
   return out;
 }
 
@@ -141,12 +160,13 @@ function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
   const lens = seg.groups.map((g) => g.end - g.start);
   if (n >= 3 && seg.digits.length <= 19 && lens.every((l) => l === lens[0]) && lens[0]! >= 3) return [];
   // A barcode or ISBN-13 written in parts ("978-84-376-0494-7") is one number.
-  if ((seg.digits.length === 13 || seg.digits.length === 12) && eanValid(seg.digits)) return [];
+  if (!seg.plus && (seg.digits.length === 13 || seg.digits.length === 12) && seg.seps.every((x) => x === '-') && eanValid(seg.digits)) return [];
   const limited = n > MAX_FULL_ENUM_GROUPS;
   const found: Found[] = [];
   const claimedEnd = new Set<number>();
+  let lastEnd = -1;
   for (let a = 0; a < n; a++) {
-    if (a > 0 && !claimedEnd.has(a - 1) && !SOFT_BREAK_RE.test(seg.seps[a - 1]!) && !explainedBy(c.explained, seg.groups[a - 1]!) && !(a <= 4 && prefixIsDateOrAmount(seg, a, text))) continue;
+    if (a > 0 && !claimedEnd.has(a - 1) && !SOFT_BREAK_RE.test(seg.seps[a - 1]!) && !explainedBy(c.explained, seg.groups[a - 1]!) && !(a - lastEnd <= 5 && prefixIsDateOrAmount(seg, lastEnd + 1, a, text))) continue;
     let digits = 0;
     for (let b = a; b < n && b - a < MAX_WINDOW_GROUPS; b++) {
       digits += lens[b]!;
@@ -156,15 +176,16 @@ function subWindows(seg: DigitCluster, c: NumberCtx): Found[] {
       if (c.budget.windows-- <= 0) return found;
       const sub = subCluster(seg, a, b, text);
       const claim = best(windowOf(sub, text), c);
-      if (claim) { found.push({ start: sub.start, end: sub.end, claim }); claimedEnd.add(b); }
+      if (claim) { found.push({ start: sub.start, end: sub.end, claim }); claimedEnd.add(b); lastEnd = Math.max(lastEnd, b); }
     }
   }
   return found;
 }
 
-/** "12.05.2023 8916...", "$20 415-666-7777": the groups before `a` are a date or a price. */
-function prefixIsDateOrAmount(seg: DigitCluster, a: number, text: string): boolean {
-  const prefix = subCluster(seg, 0, a - 1, text);
+/** "12.05.2023 8916...", "$20 415-666-7777": the groups [from, a) before a window are a date or a price. */
+function prefixIsDateOrAmount(seg: DigitCluster, from: number, a: number, text: string): boolean {
+  if (from >= a) return false;
+  const prefix = subCluster(seg, from, a - 1, text);
   return looksLikeDate(windowOf(prefix, text)) || looksLikeAmount(text, prefix.start, prefix.end);
 }
 
@@ -204,6 +225,42 @@ function resolve(cands: Candidate[]): Candidate[] {
     kept.push(f);
   }
   return kept.sort(byStart);
+}
+
+/** Distinct values searched for repeats per text (each search is one pass over the text). */
+const MAX_REPEAT_VALUES = 32;
+
+/**
+ * Once a value is found, every other copy of it is personal data too, whatever its neighbours
+ * say: "8 916 123 45 67, my card 8 916 123 45 67" must not keep the second copy. Copies are the
+ * same normalised text, or a digit run with the same digits ("89161234567").
+ */
+function repeats(norm: DetectorInput['norm'], kept: Candidate[]): Found[] {
+  if (kept.length === 0) return [];
+  const text = norm.text;
+  const covered = new IntervalSet();
+  for (const f of kept) covered.add(f.start, f.end);
+  const out: Found[] = [];
+  const seen = new Set<string>();
+  const byDigits = new Map<string, Claim>();
+  for (const f of kept) {
+    if (seen.size >= MAX_REPEAT_VALUES) break;
+    const value = text.slice(f.start, f.end);
+    if (value.length < 6 || seen.has(value)) continue;
+    seen.add(value);
+    for (let at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+      if (!covered.overlaps(at, at + value.length)) { covered.add(at, at + value.length); out.push({ start: at, end: at + value.length, claim: f.claim }); }
+    }
+    const digits = value.replace(/\D/g, '');
+    if (digits.length >= 7 && f.claim.type !== 'personal_data.postal_address') byDigits.set(digits, f.claim);
+  }
+  if (byDigits.size) {
+    for (const cl of digitClusters(norm)) {
+      const claim = byDigits.get(cl.digits);
+      if (claim && !covered.overlaps(cl.start, cl.end)) { covered.add(cl.start, cl.end); out.push({ start: cl.start, end: cl.end, claim }); }
+    }
+  }
+  return out;
 }
 
 function byStart(x: { start: number }, y: { start: number }): number {

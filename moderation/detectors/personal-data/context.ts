@@ -72,6 +72,8 @@ export interface ContextIndex {
   distBefore(cat: Category, pos: number, max: number): number;
   /** All words of `cat`, in order. */
   hits(cat: Category): readonly Hit[];
+  /** Our own placeholders in the text ("[phone removed]"): they stand where a value was. */
+  placeholders: readonly [number, number][];
 }
 
 const cache = new WeakMap<Normalized, ContextIndex>();
@@ -151,6 +153,7 @@ export function contextIndex(norm: Normalized): ContextIndex {
     hits(cat) {
       return found.get(cat) ?? [];
     },
+    placeholders: skip,
   };
   cache.set(norm, idx);
   return idx;

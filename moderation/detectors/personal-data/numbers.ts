@@ -71,6 +71,9 @@ function boundaries(c: NumberCtx): { ends: number[]; starts: number[] } {
       for (const g of cl.groups) { starts.push(g.start); ends.push(g.end); }
     }
     for (const f of c.explained) { starts.push(f.start); ends.push(f.end); }
+    // A placeholder from an earlier redaction stands where a value was: labels stop there too,
+    // so redacting twice reads the text the same way as redacting once.
+    for (const [s, e] of c.ctx.placeholders) { starts.push(s); ends.push(e); }
     ends.sort((a, b) => a - b);
     starts.sort((a, b) => a - b);
     c.bounds = { ends, starts };

@@ -213,7 +213,7 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
   // Number first: "221B Baker Street", "12 bis rue de la Paix", "1600 Pennsylvania Avenue NW"
   for (let i = Math.max(0, at - 7); i < at; i++) {
     const t = toks[i]!;
-    if (t.k !== 'n' || !HOUSE_NUMBER_RE.test(t.t) || (i > 0 && toks[i - 1]!.k === 'n')) continue;
+    if (t.k !== 'n' || !HOUSE_NUMBER_RE.test(t.t)) continue;
     let k = i + 1;
     if (isPunct(toks[k], ',')) k++;
     if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) k++;

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../language.js';
+import { normalize } from '../../normalize.js';
+import type { DetectorInput, TextFinding } from '../../types.js';
+import { incentiveDetector } from './incentive.js';
+
+function run(text: string, locale?: string): TextFinding[] {
+  const input: DetectorInput = {
+    norm: normalize(text), lang: detectLanguage(text, locale), region: undefined, kind: 'review',
+    disclosedSellerTie: false, config: { platformDomains: [] },
+  };
+  return incentiveDetector(input);
+}
+const role = (text: string, f: TextFinding, r: string) => {
+  const s = f.evidence?.spans?.find((x) => x.role === r);
+  return s ? text.slice(s.start, s.end) : undefined;
+};
+
+describe('review_manipulation.incentive: the seller offers a reward for a rating', () => {
+  it.each([
+    ['en', 'The seller messaged me offering $5 to change my review to 5 stars.', '$', 'change my review'],
+    ['en', 'Inside the box was a card: leave a 5-star review and get a $10 gift card.', 'gift card', '5-star'],
+    ['en', 'After my 2 star review the store promised a full refund if I deleted it.', 'refund', 'deleted it'],
+    ['en', 'Seller keeps asking me to remove my negative feedback in exchange for a partial refund.', 'refund', 'remove my negative feedback'],
+    ['ru', 'Продавец предложил вернуть деньги за отзыв 5 звёзд.', 'деньги', '5 звёзд'],
+    ['ru', 'Продавец звонил и уговаривал удалить отзыв, обещал вернуть 500 рублей.', 'рублей', 'удалить отзыв'],
+    ['uk', 'Магазин пообіцяв знижку, якщо я видалю негативний відгук.', 'знижку', 'видалю негативний відгук'],
+    ['es', 'Me llegó un mensaje del vendedor: si pongo cinco estrellas me devuelven 3 euros.', 'euros', 'cinco estrellas'],
+    ['pt', 'O vendedor ofereceu 10 reais para eu mudar a avaliação para 5 estrelas.', 'reais', 'mudar a avaliação'],
+    ['fr', 'Une carte dans le colis promet un bon d’achat contre un avis 5 étoiles.', 'bon d’achat', '5 étoiles'],
+    ['pl', 'W paczce była karteczka, że za opinię 5 gwiazdek dostanę zwrot 10 zł.', 'zwrot', '5 gwiazdek'],
+  ])('%s: %s', (lang, text, reward, target) => {
+    const found = run(text, lang);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.type).toBe('review_manipulation.incentive');
+    expect(role(text, found[0]!, 'reward')).toContain(reward);
+    expect(role(text, found[0]!, 'target')).toContain(target);
+  });
+});
+
+describe('not an incentive', () => {
+  it.each([
+    ['a refund without a rating tie', 'The seller offered a refund and it was resolved quickly.'],
+    ['praise for a refund', '5 stars for the quick refund, great communication!'],
+    ['the buyer changing the rating', 'The seller refunded the shipping, so I changed my review to 4 stars.'],
+    ['an offer after the praise', '5 stars for the quick refund, the seller offered it right away.'],
+    ['a coupon with the order', 'Got a 10% discount coupon with the order, nice touch. Five stars.'],
+    ['the buyer’s own demand (extortion, not incentive)', 'Send me a coupon and I will change my review to 5 stars.'],
+    ['ru praise', 'Пять звёзд за быстрый возврат денег!'],
+    ['pl offer, no rating', 'Nie będę składać reklamacji, sprzedawca sam zaproponował rabat.'],
+  ])('%s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

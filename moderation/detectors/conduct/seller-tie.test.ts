@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '../../language.js';
+import { normalize } from '../../normalize.js';
+import type { DetectorInput, TextFinding } from '../../types.js';
+import { sellerTieDetector } from './seller-tie.js';
+
+function run(text: string, flag = false, locale?: string): TextFinding[] {
+  const input: DetectorInput = {
+    norm: normalize(text), lang: detectLanguage(text, locale), region: undefined, kind: 'review',
+    disclosedSellerTie: flag, config: { platformDomains: [] },
+  };
+  return sellerTieDetector(input);
+}
+const types = (fs: TextFinding[]) => fs.map((f) => f.type).sort();
+
+describe('seller_tie.undisclosed from wording', () => {
+  it.each([
+    ['owner', 'As the owner of this store I can say these cables are the best, order with confidence!', 'As the owner of this store'],
+    ['owner promoting, saying who writes', 'As the owner, I recommend the blue version.', 'As the owner'],
+    ['our shop', 'Our shop ships within 24 hours.', 'Our shop'],
+    ['staff', 'I work at this shop and the leather is genuine.', 'I work at this shop'],
+    ['relative', "My brother's store, so I know the quality is top notch.", "My brother's store"],
+    ['relative runs it', 'My wife runs this store and the candles smell amazing.', 'My wife runs this'],
+    ['free product for a review', 'Got this for free in exchange for a review. Works great.', 'for free in exchange for a review'],
+    ['ru owner', 'Я владелец этого магазина, берите, не пожалеете!', 'Я владелец этого магазина'],
+    ['ru locative with promotion', 'Заказывайте в нашем магазине, у нас всегда скидки!', 'нашем магазине'],
+    ['uk relative', 'Це магазин мого брата, якість чудова.', 'магазин мого брата'],
+    ['es our store', 'Nuestra tienda envía en 24 horas.', 'Nuestra tienda'],
+    ['pt relative with a copula', 'Essa lojinha é da minha irmã, podem confiar!', 'lojinha é da minha irmã'],
+    ['fr maker', 'Nous fabriquons nos bougies à la main.', 'Nous fabriquons nos'],
+    ['pl owner', 'Jako właściciel sklepu polecam wersję czarną.', 'Jako właściciel sklepu'],
+  ])('%s', (_why, text, span) => {
+    const found = run(text);
+    expect(types(found)).toEqual(['seller_tie.undisclosed']);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toContain(span);
+  });
+
+  it('one finding per type, spanning every tie', () => {
+    const text = 'Our shop ships within 24 hours and all our products are tested before packing.';
+    const found = run(text);
+    expect(found).toHaveLength(1);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toBe('Our shop ships within 24 hours and all our products');
+    expect(found[0]!.evidence?.spans).toHaveLength(2);
+  });
+});
+
+describe('seller_tie.disclosed', () => {
+  it.each([
+    ['a label', 'Disclosure: I received this free from the seller. The fabric is thin.', 'Disclosure: I received this free from the seller'],
+    ['a hashtag', '#ad Nice little speaker.', '#ad'],
+    ['the honest-review formula', 'I received this product at a discount in exchange for my honest, unbiased review.', 'at a discount in exchange for my honest, unbiased review'],
+    ['ru label', 'Раскрытие: товар получен бесплатно от продавца.', 'Раскрытие: товар получен бесплатно от продавца'],
+    ['es formula', 'Producto recibido gratis a cambio de una opinión honesta.', 'gratis a cambio de una opinión honesta'],
+    ['a relative with a label', 'Full disclosure: the shop owner is a friend of mine. Sharp knives.', 'Full disclosure: the shop owner is a friend of mine'],
+  ])('%s', (_why, text, span) => {
+    const found = run(text);
+    expect(types(found)).toEqual(['seller_tie.disclosed']);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toContain(span);
+  });
+
+  it('the author’s flag labels a text that names no tie (whole-text span)', () => {
+    const text = 'Good thick towels, they dried fast.';
+    const found = run(text, true);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.type).toBe('seller_tie.disclosed');
+    expect(found[0]!.span).toEqual({ start: 0, end: text.length });
+    expect(found[0]!.confidence).toBe(1);
+  });
+
+  it('the flag turns a relative tie into a disclosed one', () => {
+    expect(types(run('My cousin makes these by hand.', false))).toEqual(['seller_tie.undisclosed']);
+    expect(types(run('My cousin makes these by hand.', true))).toEqual(['seller_tie.disclosed']);
+  });
+
+  it('the owner’s own promotion stays undisclosed even with the flag', () => {
+    expect(types(run('As the owner, I recommend the blue one.', true))).toEqual(['seller_tie.disclosed', 'seller_tie.undisclosed']);
+  });
+});
+
+describe('no tie', () => {
+  it.each([
+    'Our family loves it, we use it every evening.',
+    'My brother recommended this shop and he was right.',
+    "I'm not affiliated with the seller in any way, just a happy customer.",
+    'Bought 20 of these for my shop, customers keep asking where I got them.',
+    'The owner of the store replied within minutes.',
+    'This is my honest review after two months: the battery is weak.',
+    'Free shipping and a free keychain in the box, nice.',
+    'As the owner of two cats, I can say this brush works.',
+    'Our local store sells the same thing for twice the price.',
+    "My friend's shop downtown had nothing like this, so I ordered here.",
+    "I wasn't paid or gifted anything for this review.",
+    'My husband works at a hardware store and even he was impressed.',
+    'В нашем магазине у дома такого нет, пришлось заказывать здесь.',
+    'Как владелец кошки со стажем скажу: когтеточка отличная.',
+    'Comprei para a minha loja de roupas e as clientes adoraram.',
+    'En la tienda de mi barrio lo venden al doble de precio.',
+    'Mój brat prowadzi sklep rowerowy i też zamawia tu części.',
+    'Disclaimer: I am not a professional, but the drill works.',
+  ])('%s', (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});
