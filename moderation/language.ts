@@ -66,8 +66,10 @@ export function detectLanguage(text: string, locale?: string): Lang {
     if (c >= 0xe0) { const l = LETTER_LANG.get(c); if (l) score[l] += 2; }
   }
   scanWords(sample, (s, e) => {
-    const q = sample.indexOf("'", s);
-    if (q > s && q < e && ELISIONS.has(sample.slice(s, q))) score.fr += 1; // l'échange, qu'il
+    for (let q = s + 1; q < e && q <= s + 3; q++) {
+      const c = sample.charCodeAt(q);
+      if ((c === 39 || c === 0x2019) && ELISIONS.has(sample.slice(s, q))) { score.fr += 1; break; } // l'échange, qu'il
+    }
     if (e - s <= 12) {
       const langs = WORD_LANGS.get(sample, s, e);
       if (langs) { for (const l of langs) score[l] += 1 / langs.length; return; }
@@ -93,11 +95,16 @@ const LANG_REGION: Record<Lang, string> = { en: 'US', ru: 'RU', uk: 'UA', es: 'E
 // JavaScript, so Cyrillic and Polish words use explicit letter look-arounds.
 const TEXT_HINT_RE = /(₽|(?<!\p{L})руб(?:\.|лей|ля|ль)?(?!\p{L}))|(₴|(?<!\p{L})грн(?!\p{L})|(?<!\p{L})гривен)|((?<!\p{L})zł(?!\p{L})|\bpln\b|złotych|zlotych)|(R\$|\breais\b)|(\bMXN\b|\bpesos mexicanos\b)|(£|\bGBP\b)|(\bKZT\b|₸)|(\bBYN\b)/iu;
 const HINT_REGIONS = ['RU', 'UA', 'PL', 'BR', 'MX', 'GB', 'KZ', 'BY'] as const;
+const HINT_TRIGGERS = ['₽', 'руб', '₴', 'грн', 'гривен', 'zł', 'pln', 'zlotych', 'r$', 'reais', 'mxn', 'pesos', '£', 'gbp', 'kzt', '₸', 'byn'];
 
 export function guessRegion(lang: Lang, locale: string | undefined, text: string): string | undefined {
   const region = locale?.trim().split(/[-_]/)[1];
   if (region && /^[A-Za-z]{2}$/.test(region)) return region.toUpperCase();
-  const m = TEXT_HINT_RE.exec(text.slice(0, SCRIPT_SAMPLE));
+  const sample = text.slice(0, SCRIPT_SAMPLE);
+  // The hint pattern is slow (Unicode look-arounds); most reviews have no currency at all.
+  const lower = sample.toLowerCase();
+  if (!HINT_TRIGGERS.some((t) => lower.includes(t))) return LANG_REGION[lang];
+  const m = TEXT_HINT_RE.exec(sample);
   if (m) for (let k = 0; k < HINT_REGIONS.length; k++) if (m[k + 1] !== undefined) return HINT_REGIONS[k];
   return LANG_REGION[lang];
 }

@@ -742,9 +742,10 @@ function atDotEdits(lower: string): Edit[] {
   const cands: number[] = [];
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
+    if (c !== 64 && c !== 46 && c !== 40 && c !== 91 && c !== 123 && c !== 60) continue;
     if (c === 64) { if ((i > 0 && lower.charCodeAt(i - 1) === 32) || lower.charCodeAt(i + 1) === 32) cands.push(i); } // " @", "@ "
     else if (c === 46) { if (i > 0 && lower.charCodeAt(i - 1) === 32 && lower.charCodeAt(i + 1) === 32) cands.push(i); } // " . "
-    else if (CLOSER[c] !== undefined && bracketMarkerEnd(lower, i) > 0) cands.push(i);
+    else if (bracketMarkerEnd(lower, i) > 0) cands.push(i); // ( [ { <
   }
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) cands.push(s);
@@ -844,14 +845,17 @@ export interface DigitCluster {
 }
 
 // Separator characters inside a number: spaces, dashes, dots, slashes, brackets, bullets.
-const SEP_CHARS = new Set([' ', '\t', '-', '.', '/', '\\', '(', ')', '_', '*', '•', '·', '~', '|', '=', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2022', '\u00B7', '\u2219']);
+const SEP_CODES = [' ', '\t', '-', '.', '/', '\\', '(', ')', '_', '*', '•', '·', '~', '|', '=', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u2022', '\u00B7', '\u2219'].map((c) => c.charCodeAt(0));
+const SEP_TABLE = new Uint8Array(0x2220);
+for (const c of SEP_CODES) SEP_TABLE[c] = c === 32 || c === 9 ? 1 : 2; // 1 space, 2 mark
 const MAX_SEP_UNITS = 6;
 const MAX_SEP_MARKS = 3;
 
-function isEmojiAt(text: string, k: number): number {
-  const cp = text.codePointAt(k)!;
-  if (cp >= 0x1f000 && cp <= 0x1faff) return 2;
-  if ((cp >= 0x2600 && cp <= 0x27bf) || (cp >= 0x2b00 && cp <= 0x2bff) || cp === 0x2764 || cp === 0x2b50) return 1;
+/** Emoji used as separators: 2 code units (astral pictographs) or 1 (dingbats, symbols). */
+function emojiUnits(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  if (c === 0xd83c || c === 0xd83d || c === 0xd83e) return 2;
+  if ((c >= 0x2600 && c <= 0x27bf) || (c >= 0x2b00 && c <= 0x2bff)) return 1;
   return 0;
 }
 
@@ -860,15 +864,20 @@ function sepEnd(text: string, k: number): number {
   let units = 0;
   let marks = 0;
   let e = k;
-  while (e < text.length && !isAsciiDigit(text[e])) {
-    const c = text[e]!;
-    const em = isEmojiAt(text, e);
-    if (em) { e += em; units += em; marks++; }
-    else if (SEP_CHARS.has(c)) { e++; units++; if (c !== ' ' && c !== '\t') marks++; }
-    else return -1;
+  const n = text.length;
+  while (e < n) {
+    const c = text.charCodeAt(e);
+    if (c >= 48 && c <= 57) break;
+    const kind = c < 0x2220 ? SEP_TABLE[c]! : 0;
+    if (kind) { e++; units++; if (kind === 2) marks++; }
+    else {
+      const em = emojiUnits(text, e);
+      if (!em) return -1;
+      e += em; units += em; marks++;
+    }
     if (units > MAX_SEP_UNITS || marks > MAX_SEP_MARKS) return -1;
   }
-  return e < text.length && e > k ? e : -1;
+  return e < n && e > k ? e : -1;
 }
 
 const clusterCache = new WeakMap<Normalized, DigitCluster[]>();
@@ -879,23 +888,26 @@ export function digitClusters(norm: Normalized): DigitCluster[] {
   if (hit) return hit;
   const text = norm.text;
   const out: DigitCluster[] = [];
+  const n = text.length;
   let i = 0;
-  while (i < text.length) {
-    if (!isAsciiDigit(text[i])) { i++; continue; }
+  while (i < n) {
+    const c0 = text.charCodeAt(i);
+    if (c0 < 48 || c0 > 57) { i++; continue; }
     const groups: { start: number; end: number }[] = [];
     const seps: string[] = [];
-    let digits = '';
     let k = i;
     for (;;) {
       const gs = k;
-      while (k < text.length && isAsciiDigit(text[k])) k++;
+      while (k < n) { const c = text.charCodeAt(k); if (c < 48 || c > 57) break; k++; }
       groups.push({ start: gs, end: k });
-      digits += text.slice(gs, k);
-      const se = sepEnd(text, k);
+      const se = k < n ? sepEnd(text, k) : -1;
       if (se < 0) break;
       seps.push(text.slice(k, se));
       k = se;
     }
+    let digits = '';
+    if (groups.length === 1) digits = text.slice(i, k);
+    else for (const g of groups) digits += text.slice(g.start, g.end);
     let start = i;
     let plus = false;
     // "+7", "+ 7", "(+7)", "+(7", "(495)"

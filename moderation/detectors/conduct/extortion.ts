@@ -19,6 +19,9 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanI
  * around a connector, so the detector is linear in the text.
  */
 
+/** A moderator needs the first few; a text repeating one threat a thousand times needs no thousand findings. */
+const MAX_FINDINGS = 20;
+
 export const DETECTOR = 'conduct.extortion';
 
 /** Window sizes, in words. */
@@ -56,8 +59,6 @@ type Kind = keyof typeof KIND_CONF;
 interface Threat { i: number; j: number; kind: Kind; past: boolean; negated: boolean; lever: boolean; langs: number }
 interface Demand { i: number; j: number; past: boolean; negated: boolean; offered: boolean; langs: number }
 interface Candidate { i: number; j: number; rule: Rule; conf: number; threat: Threat; demand: Demand; cond: Hit }
-
-
 
 /** Is [i, j) preceded, within its clause, by a cue of `cat` (not interrupted by an intention cue)? */
 function cueBefore(sc: Scan, cat: string, i: number, win: number, langs: number, textLang: number): boolean {
@@ -170,7 +171,6 @@ function findDemands(sc: Scan, textLang: number): Demand[] {
   return merged;
 }
 
-
 /** "if you don't", "si no", "если не", "jeśli nie": a conditional followed closely by a negator of its language. */
 function ifNots(sc: Scan): Hit[] {
   const out: Hit[] = [];
@@ -280,7 +280,7 @@ export const extortionDetector: TextDetector = function extortion(input: Detecto
     const s = tokenSpan(sc, i, j);
     return input.norm.toOriginal(s.start, s.end);
   };
-  return findExtortion(sc, textLang).map((c) => ({
+  return findExtortion(sc, textLang).slice(0, MAX_FINDINGS).map((c) => ({
     type: 'extortion.threat',
     detector: DETECTOR,
     confidence: c.conf,

@@ -14,6 +14,9 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanI
  * I changed it to 4"); without the initiative it is the buyer's demand, which is extortion.
  */
 
+/** A moderator needs the first few; a text repeating one offer a thousand times needs no thousand findings. */
+const MAX_FINDINGS = 20;
+
 export const DETECTOR = 'conduct.incentive';
 
 const WIN = {
@@ -35,7 +38,6 @@ const CONF = { sameSentence: 0.9, previousSentence: 0.82, pair: 0.82 } as const;
 interface Part { i: number; j: number; langs: number }
 interface Candidate { i: number; j: number; conf: number; reward: Part; target: Part; tie: Hit; offer: Hit }
 
-
 /** Rating targets: good ratings, "positive review", and change/remove + a review (or "it" for one named before). */
 function findTargets(sc: Scan): Part[] {
   const out: Part[] = [];
@@ -56,7 +58,6 @@ function findTargets(sc: Scan): Part[] {
   }
   return out;
 }
-
 
 export function findIncentives(sc: Scan, textLang: number): Candidate[] {
   if (sc.all('reward').length === 0 || sc.all('offer').length === 0) return [];
@@ -118,7 +119,7 @@ export const incentiveDetector: TextDetector = function incentive(input: Detecto
     const s = tokenSpan(sc, i, j);
     return input.norm.toOriginal(s.start, s.end);
   };
-  return findIncentives(sc, langBit(input.lang)).map((c) => ({
+  return findIncentives(sc, langBit(input.lang)).slice(0, MAX_FINDINGS).map((c) => ({
     type: 'review_manipulation.incentive',
     detector: DETECTOR,
     confidence: c.conf,

@@ -11,7 +11,7 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from
  *
  * Disclosed: a relative/friend/free-product tie with disclosure wording ("Disclosure:",
  * "#ad", "in exchange for my honest review"), a disclosure label on its own, or the author's
- * disclosure flag (a finding without span when the text names no tie).
+ * disclosure flag (spanning the whole text when the text names no tie: TextFinding needs a span).
  *
  * Buyers talk about shops too: "for my shop" (a buyer's own business), "our local store",
  * "my brother recommended this shop", "I'm not affiliated" must stay clean.
@@ -51,6 +51,7 @@ const same = (a: { langs: number }, b: { langs: number }) => (a.langs & b.langs)
 
 const localAround = (sc: Scan, i: number, j: number) =>
   sc.startingIn('localCue', i - WIN.localAround, j + WIN.localAround, (l) => sameClause(sc, l.i, i)) !== undefined;
+
 /** The first hit of `cat` in each sentence, so "is there promotion in this sentence?" is one lookup. */
 function sentencesWith(sc: Scan, cat: string): Map<number, Hit> {
   const out = new Map<number, Hit>();

@@ -119,7 +119,9 @@ export function contextIndex(norm: Normalized): ContextIndex {
     matchWord(s, e);
     // Hyphenated words also count by their parts ("ID-картка", "Steuer-ID").
     let a = s;
-    if (lower.indexOf('-', s) < 0 || lower.indexOf('-', s) >= e) return;
+    let hyphen = false;
+    for (let k = s + 1; k < e - 1 && !hyphen; k++) hyphen = lower.charCodeAt(k) === 45;
+    if (!hyphen) return;
     for (let k = s; k <= e; k++) {
       if (k === e || lower.charCodeAt(k) === 45) { if (a > s || k < e) matchWord(a, k); a = k + 1; }
     }

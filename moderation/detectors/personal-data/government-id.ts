@@ -385,6 +385,11 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'uk_passport', re: re('([A-Z]{2}\\d{7})'), strength: 'none', check: () => true },
 ];
 
+function isSpaceAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
+}
+
 /** Text around each digit run, widened to whitespace: every alphanumeric ID has a digit, so only these are scanned. */
 function digitNeighbourhoods(c: NumberCtx): [number, number][] {
   const text = c.norm.text;
@@ -392,8 +397,8 @@ function digitNeighbourhoods(c: NumberCtx): [number, number][] {
   for (const cl of digitClusters(c.norm)) {
     let a = Math.max(0, cl.start - 24);
     let b = Math.min(text.length, cl.end + 24);
-    while (a > 0 && cl.start - a < 40 && !/\s/.test(text[a - 1]!)) a--;
-    while (b < text.length && b - cl.end < 40 && !/\s/.test(text[b]!)) b++;
+    while (a > 0 && cl.start - a < 40 && !isSpaceAt(text, a - 1)) a--;
+    while (b < text.length && b - cl.end < 40 && !isSpaceAt(text, b)) b++;
     const last = out[out.length - 1];
     if (last && a <= last[1]) last[1] = Math.max(last[1], b);
     else out.push([a, b]);

@@ -99,7 +99,17 @@ export function near(c: NumberCtx, w: { start: number; end: number }, cat: strin
 }
 
 // "№ 8234", "No. 8234", "#8234", "nr 8234", "n° 8234": an item or order number, not personal data.
-const NUMBER_SIGN_RE = /(?:№|#|(?<![\p{L}])(?:no|nr|n[º°o]|num|núm|nº)\.?)\s{0,2}[:\-]?\s{0,2}$/iu;
+// NFKC turns "№" into "No"; a plain English "No:" is an answer, so bare "No" needs the disguise flag.
+const NUMBER_SIGN_RE = /(?:#|(?<![\p{L}])(?:no\.|nr\.?|n[º°]\.?|num\.?|núm\.?|nº\.?))\s{0,2}[:\-]?\s{0,2}$/iu;
+const NO_SIGN_RE = /(?<![\p{L}])no\s{0,2}[:\-]?\s{0,2}$/iu;
+
+function numberSignBefore(c: NumberCtx, start: number): boolean {
+  const from = Math.max(0, start - 12);
+  const before = c.norm.text.slice(from, start);
+  if (NUMBER_SIGN_RE.test(before)) return true;
+  const m = NO_SIGN_RE.exec(before);
+  return !!m && c.norm.disguises(from + m.index, from + m.index + 2).has('fullwidth');
+}
 
 /**
  * Is the window labelled as something harmless (order, tracking, article, model, code)? True
@@ -113,7 +123,7 @@ export function labelledHarmless(c: NumberCtx, w: { start: number }, ownCats: re
   if (neg < Infinity && neg <= own) return true;
   // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
   // "паспорт № 4507" or "Kimlik No: 1000" keep their label.
-  return own === Infinity && NUMBER_SIGN_RE.test(c.norm.text.slice(Math.max(0, w.start - 12), w.start));
+  return own === Infinity && numberSignBefore(c, w.start);
 }
 
 // The tail of an IBAN-shaped string that failed its checksum ("AL47 2121 1009 ..."): the IBAN
