@@ -24,7 +24,8 @@ const FIELD_LABELS = [
 ];
 const DATE = /(?:^|[^0-9])(0[1-9]|[12][0-9]|3[01])[./ -](0[1-9]|1[0-2]|[A-Z]{3})[./ -](19|20)?[0-9]{2}(?![0-9])/g;
 // EU/UK licence layout: the numbered fields 1. 2. 3. 4a. 4b. 4c. 5. 9.
-const LICENCE_FIELD = /(?:^|\n)\s*(?:1|2|3|4[abcd]|5|8|9)\.\s*\S/g;
+// [ \t] rather than \s: \s would also eat newlines and make a run of blank lines quadratic.
+const LICENCE_FIELD = /(?:^|\n)[ \t]*(?:1|2|3|4[abcd]|5|8|9)\.[ \t]*\S/g;
 
 /** Upper-case, accents folded, punctuation kept: "Prénoms" → "PRENOMS", "Führerschein" → "FUHRERSCHEIN". */
 export function foldText(s: string): string {
