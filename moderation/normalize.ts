@@ -110,6 +110,12 @@ class Buf {
     for (let i = 0; i < s.length; i++) this.unit(s.charCodeAt(i), start, end, flag);
   }
   copy(from: Buf, k: number) { this.unit(from.chars[k]!, from.starts[k]!, from.ends[k]!, from.flags[k]!); }
+  /** Empties the buffer for reuse, growing it to hold at least `cap` units. */
+  reset(cap: number): this {
+    this.n = 0; this.identity = false; this.changed = false;
+    while (this.chars.length < cap) this.grow();
+    return this;
+  }
   text(): string {
     let out = '';
     for (let i = 0; i < this.n; i += 4096) {
@@ -121,12 +127,16 @@ class Buf {
 
 class NormalizedText implements Normalized {
   readonly lower: string;
+  /**
+   * `starts`/`ends`/`flagBits` are null when nothing changed (the common case): the mapping is
+   * then the identity, widened so a span never splits a surrogate pair.
+   */
   constructor(
     readonly original: string,
     readonly text: string,
-    private readonly starts: Int32Array,
-    private readonly ends: Int32Array,
-    private readonly flagBits: Uint8Array,
+    private readonly starts: Int32Array | null,
+    private readonly ends: Int32Array | null,
+    private readonly flagBits: Uint8Array | null,
   ) {
     this.lower = lowerSameLength(text);
   }
@@ -135,11 +145,16 @@ class NormalizedText implements Normalized {
     if (n === 0) return { start: 0, end: 0 };
     const s = Math.max(0, Math.min(start, n - 1));
     const e = Math.max(s + 1, Math.min(end, n));
+    if (!this.starts || !this.ends) {
+      const o = this.original;
+      const lowAt = (i: number) => { const c = o.charCodeAt(i); return c >= 0xdc00 && c <= 0xdfff; };
+      return { start: s > 0 && lowAt(s) ? s - 1 : s, end: e < n && lowAt(e) ? e + 1 : e };
+    }
     return { start: this.starts[s]!, end: this.ends[e - 1]! };
   }
   disguises(start: number, end: number): Set<Disguise> {
     let bits = 0;
-    for (let i = Math.max(0, start); i < Math.min(end, this.text.length); i++) bits |= this.flagBits[i]!;
+    if (this.flagBits) for (let i = Math.max(0, start); i < Math.min(end, this.text.length); i++) bits |= this.flagBits[i]!;
     // Invisible characters leave no code unit behind: look at the original range too.
     const o = this.toOriginal(start, end);
     if (INVISIBLE_RE.test(this.original.slice(o.start, o.end))) bits |= FLAG.invisible;
@@ -197,9 +212,14 @@ function isMark(cp: number): boolean {
   return m;
 }
 
+// normalize() is synchronous, so two scratch buffers serve every call: no per-call allocation of
+// code-unit maps (they would dominate the cost on a 2,000-character review). Results are copied out.
+const SCRATCH_A = new Buf(4096);
+const SCRATCH_B = new Buf(4096);
+
 function stageA(original: string): Buf {
   const n = original.length;
-  const b = new Buf(n + 16);
+  const b = SCRATCH_A.reset(n + 16);
   const identity = !NON_ASCII_RE.test(original) || (!DROPPED_RE.test(original) && !OTHER_DIGIT_RE.test(original) && original.normalize('NFKC') === original);
   if (identity) {
     const { chars, starts, ends } = b;
@@ -385,7 +405,7 @@ interface Edit { start: number; end: number; out: string; flag: number }
 function applyEdits(b: Buf, edits: Edit[]): Buf {
   if (edits.length === 0) return b;
   edits.sort((x, y) => x.start - y.start);
-  const r = new Buf(b.n + 16);
+  const r = SCRATCH_B.reset(b.n + 16);
   let pos = 0;
   for (const e of edits) {
     if (e.start < pos) continue; // overlapping edit from the other stage: first one wins
@@ -822,8 +842,9 @@ export function normalize(original: string): Normalized {
   const lowerB = lowerSameLength(textB);
   const edits = [...spelledDigitEdits(textB, lowerB), ...atDotEdits(lowerB)];
   const b = applyEdits(a, edits);
+  if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();
-  return new NormalizedText(original, text, b.starts.subarray(0, b.n), b.ends.subarray(0, b.n), b.flags.subarray(0, b.n));
+  return new NormalizedText(original, text, b.starts.slice(0, b.n), b.ends.slice(0, b.n), b.flags.slice(0, b.n));
 }
 
 // ---------------------------------------------------------------------------------------------

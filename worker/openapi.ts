@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DecisionSchema, ErrorBodySchema, SellerTiesSchema, SubmissionSchema } from '../models/api.js';
+import { AppealBodySchema, AuditQuerySchema, ClaimBodySchema, DecisionBodySchema, QueueQuerySchema, StatementOfReasonsSchema } from '../models/moderation.js';
 
 /** The OpenAPI document, generated from the same zod schemas that validate requests. */
 function schema(s: z.ZodType): Record<string, unknown> {
@@ -15,6 +16,14 @@ const errors = {
   '413': { description: 'Body too large', ...json('Error') },
 };
 
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** Query parameters from a zod object schema (one entry per property). */
+function queryParams(s: z.ZodType): Record<string, unknown>[] {
+  const props = (schema(s).properties ?? {}) as Record<string, unknown>;
+  return Object.entries(props).map(([name, sch]) => ({ name, in: 'query', required: false, schema: sch }));
+}
+
 let cached: unknown;
 
 export function openApiDocument(): unknown {
@@ -28,6 +37,10 @@ export function openApiDocument(): unknown {
         Decision: schema(DecisionSchema),
         SellerTies: schema(SellerTiesSchema),
         Error: schema(ErrorBodySchema),
+        Claim: schema(ClaimBodySchema),
+        ModeratorDecision: schema(DecisionBodySchema),
+        Appeal: schema(AppealBodySchema),
+        StatementOfReasons: schema(StatementOfReasonsSchema),
       },
     },
     paths: {
@@ -47,6 +60,24 @@ export function openApiDocument(): unknown {
       },
       '/v1/sellers/{sellerId}/ties': {
         put: { summary: "Replace a seller's ties (hashed on arrival)", security: [{ bearer: [] }], parameters: [{ name: 'sellerId', in: 'path', required: true, schema: { type: 'string' } }], requestBody: json('SellerTies'), responses: { '200': { description: 'Stored' }, ...errors } },
+      },
+      '/v1/submissions/{id}/appeals': {
+        post: { summary: 'The author appeals a decision (storefront, within 6 months)', security: [{ bearer: [] }], parameters: [idParam], requestBody: json('Appeal'), responses: { '201': { description: 'Appeal queued' }, ...errors } },
+      },
+      '/v1/submissions/{id}/statement': {
+        get: { summary: 'Statement of reasons (DSA Art. 17 shape) for a restricting decision', security: [{ bearer: [] }], parameters: [idParam], responses: { '200': { description: 'Statement', ...json('StatementOfReasons') }, ...errors } },
+      },
+      '/v1/queue': {
+        get: { summary: 'Queued items, highest priority first (moderators)', security: [{ bearer: [] }], parameters: queryParams(QueueQuerySchema), responses: { '200': { description: 'Items and counts per type' }, ...errors } },
+      },
+      '/v1/queue/claim': {
+        post: { summary: 'Lease the next N items to the caller (moderators)', security: [{ bearer: [] }], requestBody: json('Claim'), responses: { '200': { description: 'Claimed items and lease expiry' }, ...errors } },
+      },
+      '/v1/submissions/{id}/decision': {
+        post: { summary: "A moderator's decision on an item the caller holds", security: [{ bearer: [] }], parameters: [idParam], requestBody: json('ModeratorDecision'), responses: { '200': { description: 'The new Decision' }, '409': { description: 'Not held by the caller', ...json('Error') }, ...errors } },
+      },
+      '/v1/audit': {
+        get: { summary: 'Audit records (senior, admin); ?format=csv|ndjson exports', security: [{ bearer: [] }], parameters: queryParams(AuditQuerySchema), responses: { '200': { description: 'Audit records' }, ...errors } },
       },
     },
   };
