@@ -22,10 +22,15 @@ const WORD_LANGS = new WordLookup(wordLangs);
 const LETTER_LANG = new Map<number, Lang>();
 for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c.charCodeAt(0), lang as Lang);
 
-const ENDINGS: [string, Lang][] = [];
-for (const [lang, ends] of Object.entries(langWords.endings)) for (const e of ends) ENDINGS.push([e, lang as Lang]);
-// Longest first, so "ções" counts and "ões" does not count twice.
-ENDINGS.sort((a, b) => b[0].length - a[0].length);
+// Endings bucketed by their last letter; longest first, so "ções" counts and "ões" not twice.
+const ENDINGS = new Map<number, [string, Lang][]>();
+for (const [lang, ends] of Object.entries(langWords.endings)) {
+  for (const e of ends) {
+    const k = e.charCodeAt(e.length - 1);
+    (ENDINGS.get(k) ?? ENDINGS.set(k, []).get(k)!).push([e, lang as Lang]);
+  }
+}
+for (const list of ENDINGS.values()) list.sort((a, b) => b[0].length - a[0].length);
 const ELISIONS = new Set(langWords.elisions.fr);
 
 const CYRILLIC: readonly Lang[] = ['ru', 'uk'];
@@ -75,7 +80,7 @@ export function detectLanguage(text: string, locale?: string): Lang {
       if (langs) { for (const l of langs) score[l] += 1 / langs.length; return; }
     }
     if (e - s < 5) return;
-    for (const [end, lang] of ENDINGS) {
+    for (const [end, lang] of ENDINGS.get(sample.charCodeAt(e - 1)) ?? []) {
       if (end.length < e - s - 1 && sample.startsWith(end, e - end.length)) { score[lang] += 0.5; break; }
     }
   });

@@ -124,6 +124,17 @@ describe('normalize: "at" and "dot" words', () => {
   });
 });
 
+describe('normalize: independence of calls', () => {
+  it('does not carry one text\'s disguises into the next', () => {
+    normalize('gmаil раураl ８９１６'); // homoglyphs and full-width digits
+    const n = normalize('voir coquesdiscount(.)fr');
+    expect(n.text).toBe('voir coquesdiscount.fr');
+    expect([...n.disguises(0, n.text.length)]).toEqual(['at-dot']);
+    const plain = normalize('plain text');
+    expect([...plain.disguises(0, plain.text.length)]).toEqual([]);
+  });
+});
+
 describe('digitClusters', () => {
   it('groups digits across phone separators and remembers the plus', () => {
     const n = normalize('Call +7 (916) 123-45-67 now');

@@ -147,8 +147,7 @@ class NormalizedText implements Normalized {
     const e = Math.max(s + 1, Math.min(end, n));
     if (!this.starts || !this.ends) {
       const o = this.original;
-      const lowAt = (i: number) => { const c = o.charCodeAt(i); return c >= 0xdc00 && c <= 0xdfff; };
-      return { start: s > 0 && lowAt(s) ? s - 1 : s, end: e < n && lowAt(e) ? e + 1 : e };
+      return { start: s > 0 && isLowSurrogate(o.charCodeAt(s)) ? s - 1 : s, end: e < n && isLowSurrogate(o.charCodeAt(e)) ? e + 1 : e };
     }
     return { start: this.starts[s]!, end: this.ends[e - 1]! };
   }
@@ -158,11 +157,20 @@ class NormalizedText implements Normalized {
     // Invisible characters leave no code unit behind: look at the original range too.
     const o = this.toOriginal(start, end);
     if (INVISIBLE_RE.test(this.original.slice(o.start, o.end))) bits |= FLAG.invisible;
+    if (SEPARATOR_TRICK_RE.test(this.text.slice(Math.max(0, start), end))) bits |= FLAG.separator;
     const set = new Set<Disguise>();
     for (const [k, v] of FLAG_NAMES) if (bits & v) set.add(k);
     return set;
   }
 }
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+// Separators people use to break up a number so a scan misses it: emoji, bullets, stars, runs of
+// spaces, or every digit on its own ("8 9 1 6 ..."). Reported as the "separator" disguise.
+const SEPARATOR_TRICK_RE = /\d(?:[\u{1F000}-\u{1FAFF}\u2600-\u27BF•·*_|~=]|\s{2,})+\d|(?:\d[ .\-]){4}\d/u;
 
 /** Lower-case one code unit for one code unit, so `lower` shares `text`'s offsets. */
 function lowerSameLength(text: string): string {
@@ -229,6 +237,7 @@ function stageA(original: string): Buf {
       // A surrogate pair maps to both of its units, so no span can split it.
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) { chars[i + 1] = original.charCodeAt(i + 1); starts[i + 1] = i; ends[i] = ends[i + 1] = i + 2; i++; }
     }
+    b.flags.fill(0, 0, n); // the scratch buffer still holds the previous text's disguises
     b.n = n;
     b.identity = true;
     return b;
@@ -290,10 +299,14 @@ const isDigitCode = (c: number | undefined) => c !== undefined && c >= 48 && c <
 const isAsciiDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 const codeMap = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)] as [number, number]));
+// Per code unit below U+0530: 1 = a look-alike of another script ("weak" evidence), 2 = digit-like.
+const LOOKS_TABLE = new Uint8Array(0x530);
 const CYR_TO_LAT_C = codeMap(CYR_TO_LAT);
 const GRK_TO_LAT_C = codeMap(GRK_TO_LAT);
 const LAT_TO_CYR_C = codeMap(LAT_TO_CYR);
 const DIGIT_LIKE_C = codeMap(DIGIT_LIKE);
+for (const m of [CYR_TO_LAT_C, GRK_TO_LAT_C, LAT_TO_CYR_C]) for (const k of m.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 1;
+for (const k of DIGIT_LIKE_C.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 2;
 // Only digit-like letters squeezed between digits need stage B in plain ASCII text.
 const ASCII_DIGIT_LIKE_RE = /\d[OoIl|]{1,2}\d/;
 
@@ -321,12 +334,12 @@ function stageB(b: Buf, textA: string): boolean {
       const ch = chars[j]!;
       if (ch >= 0x41) {
         const s = scriptOf(ch);
+        const looks = ch < 0x530 ? LOOKS_TABLE[ch]! : 0;
         if (s) {
           all[s]!++;
-          const weak = s === 1 ? LAT_TO_CYR_C.has(ch) : s === 2 ? CYR_TO_LAT_C.has(ch) : GRK_TO_LAT_C.has(ch);
-          if (!weak) strong[s]!++;
+          if (!(looks & 1)) strong[s]!++;
         }
-        if (DIGIT_LIKE_C.has(ch)) hasDigitLike = true;
+        if (looks & 2) hasDigitLike = true;
       } else if (isDigitCode(ch)) hasDigit = true;
       else if (ch === 0x7c) hasDigitLike = true;
       j++;
@@ -420,7 +433,6 @@ function applyEdits(b: Buf, edits: Edit[]): Buf {
 }
 
 const APOSTROPHES_RE = /[’ʼ`]/g;
-const APOSTROPHE_TEST_RE = /[’ʼ`]/;
 
 // ---------------------------------------------------------------------------------------------
 // Stage C: spelled-out digit runs
@@ -533,7 +545,7 @@ for (const k of NUM_WORDS.keys()) if (k.includes(' ')) for (const part of k.spli
 
 const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
 
-function spelledDigitEdits(text: string, lower: string): Edit[] {
+function spelledDigitEdits(lower: string): Edit[] {
   // Only number words (and parts of compounds) are kept; anything between two of them breaks a run.
   const toks: Tok[] = [];
   scanWords(lower, (s, e) => {
@@ -840,7 +852,7 @@ export function normalize(original: string): Normalized {
   const textA = a.n === original.length && a.identity ? original : a.text();
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
-  const edits = [...spelledDigitEdits(textB, lowerB), ...atDotEdits(lowerB)];
+  const edits = [...spelledDigitEdits(lowerB), ...atDotEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();
@@ -901,12 +913,13 @@ function sepEnd(text: string, k: number): number {
   return e < n && e > k ? e : -1;
 }
 
-const clusterCache = new WeakMap<Normalized, DigitCluster[]>();
+// One-entry memo: the detectors of one text ask in turn, synchronously. (A WeakMap costs more in
+// garbage collection than scanning the text again.)
+let clusterMemo: { norm: Normalized; clusters: DigitCluster[] } | null = null;
 
 /** Candidate digit groups of a normalised text, in order. Linear; memoised per `norm`. */
 export function digitClusters(norm: Normalized): DigitCluster[] {
-  const hit = clusterCache.get(norm);
-  if (hit) return hit;
+  if (clusterMemo?.norm === norm) return clusterMemo.clusters;
   const text = norm.text;
   const out: DigitCluster[] = [];
   const n = text.length;
@@ -939,7 +952,7 @@ export function digitClusters(norm: Normalized): DigitCluster[] {
     out.push({ start, end: groups[groups.length - 1]!.end, digits, groups, seps, plus });
     i = k;
   }
-  clusterCache.set(norm, out);
+  clusterMemo = { norm, clusters: out };
   return out;
 }
 

@@ -42,14 +42,14 @@ const DIGIT_SCORERS: readonly ((w: Window, c: NumberCtx) => Claim | null)[] = [s
 
 interface Candidate extends Found { order: number }
 
-const cache = new WeakMap<DetectorInput['norm'], { key: string; findings: TextFinding[] }>();
+// One-entry memo: the six detectors of one text call in turn (a WeakMap would cost more in GC).
+let memo: { norm: DetectorInput['norm']; key: string; findings: TextFinding[] } | null = null;
 
 export function analyzePersonalData(input: DetectorInput): TextFinding[] {
   const key = `${input.lang}|${input.region ?? ''}`;
-  const hit = cache.get(input.norm);
-  if (hit && hit.key === key) return hit.findings;
+  if (memo && memo.norm === input.norm && memo.key === key) return memo.findings;
   const findings = run(input);
-  cache.set(input.norm, { key, findings });
+  memo = { norm: input.norm, key, findings };
   return findings;
 }
 
@@ -64,10 +64,9 @@ function run(input: DetectorInput): TextFinding[] {
     // Spans found by their own patterns first: digits inside them (a house number, the tail of an
     // IBAN) end a digit run, so "д. 5 8 916 ..." and "DE89 ... 00 8 916 ..." still yield the phone.
     const own = [...findAddresses(norm, c.ctx), ...findMrz(c), ...findIbans(text, c)];
-    c.explained = [...own, ...emails].filter((f) => f.claim.confidence >= REPORT_MIN).sort(byStart);
+    explain(c, own, emails); // alphanumeric IDs already see these as boundaries of their labels
     own.push(...findAlnumIds(c));
-    c.explained = [...own, ...emails].filter((f) => f.claim.confidence >= REPORT_MIN).sort(byStart);
-    c.bounds = undefined;
+    explain(c, own, emails);
     found.push(...own);
     for (const cl of digitClusters(norm)) if (cl.digits.length >= MIN_CLUSTER_DIGITS) found.push(...clusterClaims(unexplainedTail(cl, c, text), c));
   }
@@ -77,6 +76,12 @@ function run(input: DetectorInput): TextFinding[] {
   const out: TextFinding[] = [];
   for (const f of [...kept, ...repeats(norm, kept)].sort(byStart)) out.push(toFinding(input, f));
   return out;
+}
+
+/** Records the spans found so far: digits inside them end a run, and labels stop at them. */
+function explain(c: NumberCtx, ...lists: Found[][]): void {
+  c.explained = lists.flat().filter((f) => f.claim.confidence >= REPORT_MIN).sort(byStart);
+  c.bounds = undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

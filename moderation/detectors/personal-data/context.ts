@@ -76,11 +76,11 @@ export interface ContextIndex {
   placeholders: readonly [number, number][];
 }
 
-const cache = new WeakMap<Normalized, ContextIndex>();
+// One-entry memo: all detectors of one text ask in turn (cheaper than a WeakMap's GC cost).
+let memo: { norm: Normalized; idx: ContextIndex } | null = null;
 
 export function contextIndex(norm: Normalized): ContextIndex {
-  const hit = cache.get(norm);
-  if (hit) return hit;
+  if (memo?.norm === norm) return memo.idx;
   const lower = norm.lower;
   const text = norm.text;
   const found = new Map<Category, Hit[]>();
@@ -157,6 +157,6 @@ export function contextIndex(norm: Normalized): ContextIndex {
     },
     placeholders: skip,
   };
-  cache.set(norm, idx);
+  memo = { norm, idx };
   return idx;
 }

@@ -385,6 +385,11 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'uk_passport', re: re('([A-Z]{2}\\d{7})'), strength: 'none', check: () => true },
 ];
 
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0x410 && c <= 0x44f);
+}
+
 function isSpaceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
@@ -395,6 +400,8 @@ function digitNeighbourhoods(c: NumberCtx): [number, number][] {
   const text = c.norm.text;
   const out: [number, number][] = [];
   for (const cl of digitClusters(c.norm)) {
+    // "12 дней", "5 stars": two digits alone, not glued to letters, are no ID's part.
+    if (cl.digits.length < 3 && !isLetterAt(text, cl.start - 1) && !isLetterAt(text, cl.end)) continue;
     let a = Math.max(0, cl.start - 24);
     let b = Math.min(text.length, cl.end + 24);
     while (a > 0 && cl.start - a < 40 && !isSpaceAt(text, a - 1)) a--;

@@ -178,13 +178,32 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
   const text = norm.text;
   const out: Found[] = [];
   let doneUntil = 0;
-  for (const anchor of ctx.hits('street')) {
+  const anchors = ctx.hits('street');
+  // Many street words (a list of addresses, or hostile input): tokenize the text once instead of
+  // around each of them, so overlapping windows are not read again and again.
+  const all = anchors.length > 8 ? tokenize(text, 0, text.length) : null;
+  let cursor = 0;
+  for (const anchor of anchors) {
     if (anchor.s < doneUntil) continue;
-    let from = Math.max(doneUntil, anchor.s - ANCHOR_BEFORE);
-    while (from > doneUntil && from > anchor.s - ANCHOR_BEFORE - 16 && !/\s/.test(text[from - 1]!)) from--;
-    const toks = tokenize(text, from, Math.min(text.length, anchor.e + ANCHOR_AFTER));
-    const at = toks.findIndex((t) => t.s === anchor.s);
-    if (at < 0) continue;
+    let toks: Tok[];
+    let at: number;
+    if (all) {
+      while (cursor < all.length && all[cursor]!.s < anchor.s) cursor++;
+      if (all[cursor]?.s !== anchor.s) continue;
+      // Cut the shared tokens to what one address may use, never before the previous address.
+      let lo = cursor;
+      while (lo > 0 && all[lo - 1]!.s >= Math.max(doneUntil, anchor.s - ANCHOR_BEFORE)) lo--;
+      let hi = cursor;
+      while (hi < all.length && all[hi]!.e <= anchor.e + ANCHOR_AFTER) hi++;
+      toks = all.slice(lo, hi);
+      at = cursor - lo;
+    } else {
+      let from = Math.max(doneUntil, anchor.s - ANCHOR_BEFORE);
+      while (from > doneUntil && from > anchor.s - ANCHOR_BEFORE - 16 && !/\s/.test(text[from - 1]!)) from--;
+      toks = tokenize(text, from, Math.min(text.length, anchor.e + ANCHOR_AFTER));
+      at = toks.findIndex((t) => t.s === anchor.s);
+      if (at < 0) continue;
+    }
     const f = matchAround(toks, at, text);
     if (f) { out.push(f); doneUntil = f.end; }
   }
