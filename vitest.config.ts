@@ -7,6 +7,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['moderation/**/*.test.ts', 'models/**/*.test.ts', 'scanner/**/*.test.ts', 'test/unit/**/*.test.ts'],
           testTimeout: 60_000,
         },
@@ -16,6 +17,8 @@ export default defineConfig({
         test: {
           name: 'worker',
           environment: 'node',
+          // after the unit tests, two files at a time: each file runs its own workerd
+          sequence: { groupOrder: 1 },
           include: ['test/worker/**/*.test.ts', 'test/browser/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
