@@ -97,17 +97,22 @@ export function evalTextSuite(name: string, cases: Case[], complete: boolean): S
 /** Ours and the published PII redactors, measured the same way: is the value gone from the output? */
 export function comparePeers(cases: Case[]) {
   const out: Record<string, Record<string, { caught: number; total: number; falseAlarms: number; negatives: number }>> = {};
-  const systems: [string, (text: string, c: Case) => string][] = [
+  // Each system gives its output text and whether it flagged a type (ours: a finding; a peer: its placeholder).
+  type Run = (text: string, c: Case) => { output: string; flagged: (t: FindingType) => boolean };
+  const systems: [string, Run][] = [
     ['ours', (text, c) => {
       const d = moderateText({ text, locale: c.submission.locale, kind: c.submission.kind });
-      return d.publishedText ?? '';
+      return { output: d.publishedText ?? '', flagged: (t) => d.findings.some((f) => f.type === t) };
     }],
-    ...PEERS.map((p) => [p.name, (text: string) => p.redact(text)] as [string, (text: string, c: Case) => string]),
+    ...PEERS.map((p): [string, Run] => [p.name, (text) => {
+      const output = p.redact(text);
+      return { output, flagged: (t) => { const ph = p.placeholders[t]; return ph !== undefined && output.includes(ph) && !text.includes(ph); } };
+    }]),
   ];
   for (const [name, run] of systems) {
     const per: Record<string, { caught: number; total: number; falseAlarms: number; negatives: number }> = {};
     for (const c of cases) {
-      const output = run(c.submission.text, c);
+      const { output, flagged } = run(c.submission.text, c);
       for (const e of c.expect.findings) {
         if (!e.text || !peerCatches.covers(name, e.type)) continue;
         const x = (per[e.type] ??= { caught: 0, total: 0, falseAlarms: 0, negatives: 0 });
@@ -118,7 +123,7 @@ export function comparePeers(cases: Case[]) {
         if (!peerCatches.covers(name, t)) continue;
         const x = (per[t] ??= { caught: 0, total: 0, falseAlarms: 0, negatives: 0 });
         x.negatives++;
-        if (output !== c.submission.text) x.falseAlarms++;
+        if (flagged(t)) x.falseAlarms++;
       }
     }
     out[name] = per;
@@ -165,7 +170,7 @@ async function main() {
   }
   const pii = textCases.filter((c) => c.expect.findings.some((f) => f.type.startsWith('personal_data.')) || (c.expect.mustNotFind ?? []).some((t) => t.startsWith('personal_data.')));
   const peers = comparePeers(pii);
-  console.log('\n## Ours beside published PII redactors (own personal-data cases; caught = value gone from the output)');
+  console.log('\n## Ours beside published PII redactors (own personal-data cases; caught = value gone from the output; false alarm = the type flagged on a case that must not have it)');
   console.log('type                          system            caught        false alarms on negatives');
   for (const type of [...new Set(Object.values(peers).flatMap((p) => Object.keys(p)))].sort()) {
     for (const [name, per] of Object.entries(peers)) {
