@@ -21,6 +21,15 @@ for (const [lang, words] of Object.entries(langWords.words)) {
 const WORD_LANGS = new WordLookup(wordLangs);
 const LETTER_LANG = new Map<number, Lang>();
 for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c.charCodeAt(0), lang as Lang);
+// The same, as a table over the Latin and Cyrillic blocks (index into LETTER_LANGS, 0 = none): the
+// loop below asks for every Cyrillic letter of the sample, and a Map lookup each was most of it.
+const LETTER_LANGS: (Lang | undefined)[] = [undefined];
+const LETTER_TABLE = new Uint8Array(0x530);
+for (const [c, l] of LETTER_LANG) {
+  if (c >= 0x530) continue;
+  if (!LETTER_LANGS.includes(l)) LETTER_LANGS.push(l);
+  LETTER_TABLE[c] = LETTER_LANGS.indexOf(l);
+}
 
 // Endings bucketed by their last letter; longest first, so "ções" counts and "ões" not twice.
 const ENDINGS = new Map<number, [string, Lang][]>();
@@ -68,7 +77,7 @@ export function detectLanguage(text: string, locale?: string): Lang {
     if (c < 0x61) continue;
     if (c >= 0x400 && c <= 0x4ff) cyr++;
     else if (c <= 0x7a || (c >= 0xe0 && c <= 0x17f)) lat++;
-    if (c >= 0xe0) { const l = LETTER_LANG.get(c); if (l) score[l] += 2; }
+    if (c >= 0xe0) { const l = c < 0x530 ? LETTER_LANGS[LETTER_TABLE[c]!] : LETTER_LANG.get(c); if (l) score[l] += 2; }
   }
   scanWords(sample, (s, e) => {
     for (let q = s + 1; q < e && q <= s + 3; q++) {

@@ -228,18 +228,35 @@ const MAX_LABELS = 8;
 
 interface Sep { a: number; b: number; kind: Disguise; ls: number; le: number; rs: number; re: number }
 
+const GAP_CHAR_RE = /[\s_\-]/;
+// Every sentence-ending period is a separator candidate, and its labels are read one code unit at a
+// time: the two tests above are answered once per code unit and remembered (0 = not asked yet,
+// bit 1 = label character, bit 2 = gap character, bit 4 = answered).
+const CHAR_KIND = new Uint8Array(0x10000);
+function charKind(text: string, k: number): number {
+  const c = text.charCodeAt(k);
+  let v = CHAR_KIND[c]!;
+  if (v === 0) {
+    const ch = text[k]!;
+    CHAR_KIND[c] = v = 4 | (LABEL_CHAR_RE.test(ch) ? 1 : 0) | (GAP_CHAR_RE.test(ch) ? 2 : 0);
+  }
+  return v;
+}
+const isLabelChar = (text: string, k: number): boolean => (charKind(text, k) & 1) !== 0;
+const isGapChar = (text: string, k: number): boolean => (charKind(text, k) & 2) !== 0;
+
 function readLeft(text: string, a: number): [number, number] {
   let k = a;
-  for (let n = 0; n < 3 && k > 0 && /[\s_\-]/.test(text[k - 1]!); n++) k--;
+  for (let n = 0; n < 3 && k > 0 && isGapChar(text, k - 1); n++) k--;
   const le = k;
-  while (k > 0 && le - k < MAX_LABEL && (LABEL_CHAR_RE.test(text[k - 1]!) || (text[k - 1] === '.' && k - 1 > 0 && LABEL_CHAR_RE.test(text[k - 2]!)))) k--;
+  while (k > 0 && le - k < MAX_LABEL && (isLabelChar(text, k - 1) || (text[k - 1] === '.' && k - 1 > 0 && isLabelChar(text, k - 2)))) k--;
   return [k, le];
 }
 function readRight(text: string, b: number): [number, number] {
   let k = b;
-  for (let n = 0; n < 3 && k < text.length && /[\s_\-]/.test(text[k]!); n++) k++;
+  for (let n = 0; n < 3 && k < text.length && isGapChar(text, k); n++) k++;
   const rs = k;
-  while (k < text.length && k - rs < MAX_LABEL && LABEL_CHAR_RE.test(text[k]!)) k++;
+  while (k < text.length && k - rs < MAX_LABEL && isLabelChar(text, k)) k++;
   return [rs, k];
 }
 
@@ -408,15 +425,16 @@ function linkConfidence(text: string, h: UrlHit): number {
 // ---------------------------------------------------------------------------------------------
 // The scan
 
-const scanCache = new WeakMap<Normalized, UrlHit[]>();
+// One-entry memo: the link, contact and phishing detectors of one text ask in turn, synchronously.
+// A WeakMap entry per text cost more in garbage collection (ephemeron tables) than the scan itself.
+let scanMemo: { norm: Normalized; hits: UrlHit[] } | null = null;
 
 /**
  * Every URL-like thing in the text (normalised offsets, in order), with `conf` = 0 for those
  * that are not links (files, product names). E-mail addresses are left out. Memoised.
  */
 export function scanLinks(norm: Normalized): UrlHit[] {
-  const cached = scanCache.get(norm);
-  if (cached) return cached;
+  if (scanMemo?.norm === norm) return scanMemo.hits;
   const text = norm.text;
   const lower = norm.lower;
   const hits: UrlHit[] = [];
@@ -468,7 +486,7 @@ export function scanLinks(norm: Normalized): UrlHit[] {
       conf: CONF.overflow, overflow: true,
     });
   }
-  scanCache.set(norm, out);
+  scanMemo = { norm, hits: out };
   return out;
 }
 const SEP_HINT_RE = new RegExp(`(?:^|[^\\p{L}])(?:${DOT_ALT})(?:[^\\p{L}]|$)`, 'iu');

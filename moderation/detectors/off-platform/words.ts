@@ -42,33 +42,53 @@ const APOS_RE = /[’ʼ`]/g;
 // Cyrillic words pass untouched, so the data lists spell both "ждём" and "ждем".
 const FOLDABLE_RE = /[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff’ʼ`]/;
 
+// Folded words repeat across texts ("jakość", "rápido"); two normalisations and three replaces
+// per word cost more than the rest of tokenising. A pure function of the word, so a bounded memo.
+const foldMemo = new Map<string, string>();
+const FOLD_MEMO_MAX = 4096;
+
 /** The fold applied to text words and phrase words alike. Lower-casing is the caller's. */
 export function foldWord(w: string): string {
   if (!FOLDABLE_RE.test(w)) return w;
-  return w.normalize('NFD').replace(MARKS_RE, '').replace(APOS_RE, "'").replace(/ł/g, 'l').normalize('NFC');
+  let f = foldMemo.get(w);
+  if (f !== undefined) return f;
+  f = w.normalize('NFD').replace(MARKS_RE, '').replace(APOS_RE, "'").replace(/ł/g, 'l').normalize('NFC');
+  if (foldMemo.size >= FOLD_MEMO_MAX) foldMemo.clear();
+  foldMemo.set(w, f);
+  return f;
 }
+
+// Other BMP code units, answered once by the regular expression and remembered:
+// 0 = not asked yet, 1 = word character, 2 = not. (Latin with diacritics is most of them.)
+const BMP_WORD = new Uint8Array(0x10000);
 
 /** A letter, mark or digit. ASCII and basic Cyrillic answer without a regular expression. */
 function isWordChar(t: string, i: number, c: number): boolean {
   if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   if (c >= 0x400 && c <= 0x4ff) return c !== 0x482; // Cyrillic, but the thousands sign
-  if (c >= 0xd800 && c <= 0xdbff) return LETTER_RE.test(t.slice(i, i + 2));
-  return LETTER_RE.test(t[i]!);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    if (c <= 0xdbff) return LETTER_RE.test(t.slice(i, i + 2));
+    return LETTER_RE.test(t[i]!); // a lone low surrogate: asked as before, never cached
+  }
+  let v = BMP_WORD[c]!;
+  if (v === 0) BMP_WORD[c] = v = LETTER_RE.test(t[i]!) ? 1 : 2;
+  return v === 1;
 }
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
 const needsFold = (c: number) => (c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x2019 || c === 0x2bc || c === 96;
 /** Sentence ends between words: . ! ? … and line breaks. A dot inside "shop.com" is not one. */
 const isSentenceMark = (c: number) => c === 33 || c === 63 || c === 0x2026 || c === 10 || c === 13;
 
-const tokCache = new WeakMap<Normalized, Tok[]>();
+// One-entry memo: the contact, deal and phishing detectors of one text ask in turn, synchronously.
+// A WeakMap entry per text cost ten times the tokenising itself in garbage collection.
+let tokMemo: { norm: Normalized; toks: Tok[] } | null = null;
 
 /**
  * Words of `norm.lower`, in order: letters, marks and digits with apostrophes inside a word
  * ("зв'яжіться", "don't", "l'argent"). One linear pass; memoised.
  */
 export function tokens(norm: Normalized): Tok[] {
-  const hit = tokCache.get(norm);
-  if (hit) return hit;
+  if (tokMemo?.norm === norm) return tokMemo.toks;
   const t = norm.lower;
   const n = t.length;
   const out: Tok[] = [];
@@ -101,7 +121,7 @@ export function tokens(norm: Normalized): Tok[] {
     out.push({ s, e: i, w: fold ? foldWord(w) : w, sent });
   }
   joinSpacedLetters(out);
-  tokCache.set(norm, out);
+  tokMemo = { norm, toks: out };
   return out;
 }
 
@@ -209,12 +229,13 @@ export function allLangs(table: Record<string, string[] | string>): string[] {
   return out;
 }
 
-/** Memoised per-text hits of one matcher. */
+/** Per-text hits of one matcher, remembered for the last text (see `tokens` for why not a WeakMap). */
 export function memoHits(matcher: PhraseMatcher): (norm: Normalized) => Hit[] {
-  const cache = new WeakMap<Normalized, Hit[]>();
+  let last: { norm: Normalized; hits: Hit[] } | null = null;
   return (norm) => {
-    let h = cache.get(norm);
-    if (!h) cache.set(norm, (h = matcher.match(tokens(norm))));
-    return h;
+    if (last?.norm === norm) return last.hits;
+    const hits = matcher.match(tokens(norm));
+    last = { norm, hits };
+    return hits;
   };
 }

@@ -22,11 +22,15 @@ export type Category = string; // 'phone' | 'notPhone' | 'card' | 'bank' | 'gov'
 interface Entry { words: string[]; raw: string[]; stem: boolean; exact: boolean; cat: Category }
 
 // Entries keyed by the first (up to) three lower-case code units of their first word: most words
-// of a text share no prefix with any entry and are skipped without building a string.
+// of a text share no prefix with any entry and are skipped without building a string. The key is
+// a hash kept below 2^28, a small integer (an exact 48-bit key is a heap number allocated per
+// word); prefixes that share a bucket are harmless, as every entry is compared in full.
 const byPrefix = new Map<number, Entry[]>();
+// Low 16 bits of every key in byPrefix: one typed-array read turns most words away before the Map.
+const prefixMask = new Uint8Array(0x10000);
 const prefixKey = (s: string, from: number, len: number): number => {
   let k = 0;
-  for (let i = 0; i < Math.min(3, len); i++) k = k * 65536 + s.charCodeAt(from + i);
+  for (let i = 0; i < Math.min(3, len); i++) k = (k * 0x10ab + s.charCodeAt(from + i)) & 0x3ffffff;
   return k * 4 + Math.min(3, len);
 };
 
@@ -40,6 +44,7 @@ function add(rawEntry: string, cat: Category) {
   const first = words[0]!;
   const key = prefixKey(first, 0, first.length);
   (byPrefix.get(key) ?? byPrefix.set(key, []).get(key)!).push(e);
+  prefixMask[key & 0xffff] = 1;
 }
 for (const [cat, perLang] of Object.entries(piiContext)) {
   if (cat.startsWith('_')) continue;
@@ -87,7 +92,9 @@ export function contextIndex(norm: Normalized): ContextIndex {
   const push = (cat: Category, s: number, e: number) => (found.get(cat) ?? found.set(cat, []).get(cat)!).push({ s, e });
 
   const matchWord = (s: number, e: number) => {
-    const list = byPrefix.get(prefixKey(lower, s, e - s));
+    const key = prefixKey(lower, s, e - s);
+    if (prefixMask[key & 0xffff] === 0) return;
+    const list = byPrefix.get(key);
     if (!list) return;
     const w = lower.slice(s, e);
     for (const entry of list) {

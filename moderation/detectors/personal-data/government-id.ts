@@ -272,6 +272,15 @@ interface AlnumScheme {
   re: RegExp;
   strength: Strength;
   check: (id: string) => boolean;
+  /**
+   * The longest run of ASCII digits every match contains (`\d{7}` → 7). A neighbourhood whose
+   * digit runs are all shorter cannot match, so the pattern is not run there: most numbers in
+   * reviews are prices, dates and counts of a few digits, and 22 Unicode-aware patterns per
+   * number cost more than the rest of the detector.
+   */
+  run: number;
+  /** Likewise the longest run of ASCII letters and digits, for the formats that may have no digit run. */
+  word?: number;
 }
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -360,29 +369,29 @@ const E = '(?![\\p{L}\\p{N}])';
 const re = (body: string, flags = 'gu') => new RegExp(B + body + E, flags);
 
 const ALNUM: readonly AlnumScheme[] = [
-  { id: 'es_dni', re: re('(\\d{7,8}[ -]?[A-Za-z])'), strength: 'strong', check: dniCheck },
-  { id: 'es_nie', re: re('([XYZxyz][ -]?\\d{7}[ -]?[A-Za-z])'), strength: 'strong', check: nieCheck },
-  { id: 'es_passport', re: re('([A-Z]{3}\\d{6}|[a-z]{3}\\d{6}|[A-Z][a-z][A-Z]\\d{6})'), strength: 'none', check: () => true },
-  { id: 'fi_hetu', re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
-  { id: 'it_fiscal', re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },
-  { id: 'sg_nric', re: re('([STFGMstfgm]\\d{7}[A-Za-z])'), strength: 'strong', check: nricCheck },
-  { id: 'uk_nino', re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])'), strength: 'strong', check: () => true },
-  { id: 'uk_driving', re: re('([A-Z9]{5}\\d[0156]\\d{4}[A-Z9]{2}\\d[A-Z]{2}|[a-z9]{5}\\d[0156]\\d{4}[a-z9]{2}\\d[a-z]{2})'), strength: 'strong', check: ukDrivingCheck },
-  { id: 'us_mbi', re: re('([1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\\d{2})'), strength: 'strong', check: (s) => /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(s) },
-  { id: 'in_pan', re: re('([A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z])'), strength: 'weak', check: () => true },
-  { id: 'de_kvnr', re: re('([A-Za-z]\\d{9})'), strength: 'weak', check: kvnrCheck },
-  { id: 'de_rvnr', re: re('(\\d{8}[A-Za-z]\\d{3})'), strength: 'strong', check: rvnrCheck },
-  { id: 'de_id', re: re('([CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz][CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz0-9]{7}\\d)'), strength: 'weak', check: deIdCheck },
-  { id: 'pl_id_card', re: re('([A-Z]{3} ?\\d{6})'), strength: 'weak', check: plIdCardCheck },
-  { id: 'pl_passport', re: re('([A-Z]{2} ?\\d{7})'), strength: 'weak', check: plPassportCheck },
-  { id: 'fr_passport', re: re('(\\d{2}[A-Z]{2}\\d{5})'), strength: 'none', check: () => true },
-  { id: 'ua_passport', re: re('([А-ЯІЇЄҐ]{2}) ?(?:№ ?|No ?)?(\\d{6})', 'gu'), strength: 'none', check: () => true },
+  { id: 'es_dni', run: 7, re: re('(\\d{7,8}[ -]?[A-Za-z])'), strength: 'strong', check: dniCheck },
+  { id: 'es_nie', run: 7, re: re('([XYZxyz][ -]?\\d{7}[ -]?[A-Za-z])'), strength: 'strong', check: nieCheck },
+  { id: 'es_passport', run: 6, re: re('([A-Z]{3}\\d{6}|[a-z]{3}\\d{6}|[A-Z][a-z][A-Z]\\d{6})'), strength: 'none', check: () => true },
+  { id: 'fi_hetu', run: 6, re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
+  { id: 'it_fiscal', run: 0, word: 16, re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },
+  { id: 'sg_nric', run: 7, re: re('([STFGMstfgm]\\d{7}[A-Za-z])'), strength: 'strong', check: nricCheck },
+  { id: 'uk_nino', run: 2, re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])'), strength: 'strong', check: () => true },
+  { id: 'uk_driving', run: 6, re: re('([A-Z9]{5}\\d[0156]\\d{4}[A-Z9]{2}\\d[A-Z]{2}|[a-z9]{5}\\d[0156]\\d{4}[a-z9]{2}\\d[a-z]{2})'), strength: 'strong', check: ukDrivingCheck },
+  { id: 'us_mbi', run: 1, re: re('([1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\\d{2})'), strength: 'strong', check: (s) => /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(s) },
+  { id: 'in_pan', run: 4, re: re('([A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z])'), strength: 'weak', check: () => true },
+  { id: 'de_kvnr', run: 9, re: re('([A-Za-z]\\d{9})'), strength: 'weak', check: kvnrCheck },
+  { id: 'de_rvnr', run: 8, re: re('(\\d{8}[A-Za-z]\\d{3})'), strength: 'strong', check: rvnrCheck },
+  { id: 'de_id', run: 1, word: 9, re: re('([CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz][CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz0-9]{7}\\d)'), strength: 'weak', check: deIdCheck },
+  { id: 'pl_id_card', run: 6, re: re('([A-Z]{3} ?\\d{6})'), strength: 'weak', check: plIdCardCheck },
+  { id: 'pl_passport', run: 7, re: re('([A-Z]{2} ?\\d{7})'), strength: 'weak', check: plPassportCheck },
+  { id: 'fr_passport', run: 5, re: re('(\\d{2}[A-Z]{2}\\d{5})'), strength: 'none', check: () => true },
+  { id: 'ua_passport', run: 6, re: re('([А-ЯІЇЄҐ]{2}) ?(?:№ ?|No ?)?(\\d{6})', 'gu'), strength: 'none', check: () => true },
   // "серия 4509 номер 765432": the words split the number into two clusters, so read it whole here.
-  { id: 'ru_passport', re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серія|серії)\\s{0,2}(\\d{2}\\s?\\d{2})[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d{6})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
-  { id: 'ru_passport_foreign', re: re('(\\d{2} ?(?:№ ?|No ?)?\\d{7})'), strength: 'none', check: () => true },
-  { id: 'kr_passport', re: re('([MSRODGmsrodg]\\d{3}[A-Za-z]\\d{4}|[MSRODmsrod]\\d{8})'), strength: 'none', check: () => true },
-  { id: 'us_passport', re: re('([A-Z]\\d{8})'), strength: 'none', check: () => true },
-  { id: 'uk_passport', re: re('([A-Z]{2}\\d{7})'), strength: 'none', check: () => true },
+  { id: 'ru_passport', run: 6, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серія|серії)\\s{0,2}(\\d{2}\\s?\\d{2})[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d{6})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
+  { id: 'ru_passport_foreign', run: 7, re: re('(\\d{2} ?(?:№ ?|No ?)?\\d{7})'), strength: 'none', check: () => true },
+  { id: 'kr_passport', run: 4, re: re('([MSRODGmsrodg]\\d{3}[A-Za-z]\\d{4}|[MSRODmsrod]\\d{8})'), strength: 'none', check: () => true },
+  { id: 'us_passport', run: 8, re: re('([A-Z]\\d{8})'), strength: 'none', check: () => true },
+  { id: 'uk_passport', run: 7, re: re('([A-Z]{2}\\d{7})'), strength: 'none', check: () => true },
 ];
 
 function isLetterAt(s: string, i: number): boolean {
@@ -393,6 +402,18 @@ function isLetterAt(s: string, i: number): boolean {
 function isSpaceAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0 || c === 0x3000;
+}
+
+/** Longest run of ASCII digits (or, with `letters`, ASCII letters and digits) in `s`. */
+function longestRun(s: string, letters: boolean): number {
+  let best = 0;
+  let cur = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ok = (c >= 48 && c <= 57) || (letters && ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)));
+    if (ok) { if (++cur > best) best = cur; } else cur = 0;
+  }
+  return best;
 }
 
 /** Text around each digit run, widened to whitespace: every alphanumeric ID has a digit, so only these are scanned. */
@@ -418,7 +439,10 @@ export function findAlnumIds(c: NumberCtx): Found[] {
   const out: Found[] = [];
   for (const [from, to] of digitNeighbourhoods(c)) {
     const slice = text.slice(from, to);
+    const run = longestRun(slice, false);
+    const word = longestRun(slice, true);
     for (const s of ALNUM) {
+      if (s.run > run || (s.word ?? 0) > word) continue;
       s.re.lastIndex = 0;
       for (let m = s.re.exec(slice); m; m = s.re.exec(slice)) {
         const id = m[0];
