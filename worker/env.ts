@@ -22,6 +22,8 @@ export interface Env {
   SESSION_SECRET?: string;
   /** ms; how long the worker waits for one scan */
   SCAN_TIMEOUT_MS?: string;
+  /** '1' adds Server-Timing headers (local profiling) */
+  SERVER_TIMING?: string;
 }
 
 export type Role = 'storefront' | 'moderator' | 'senior' | 'admin';
