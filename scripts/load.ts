@@ -14,7 +14,8 @@ import { runLoad, type LoadResult } from './lib/load.js';
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 const precheckRps = Number(process.env.PRECHECK_RPS ?? 1000);
 const submitRps = Number(process.env.SUBMIT_RPS ?? 200);
-const CONNECTIONS = 32;
+// Enough connections to carry the rate at a few ms each; more only adds client-side queueing.
+const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 16);
 
 const sys = await startLocal({ precheckRateLimit: 0, scanner: async () => new Response('not in this test', { status: 503 }) });
 const body = { kind: 'review', text: review(1000, 11), author: { accountId: 'load' }, seller: { id: 'load-seller' } };
