@@ -77,7 +77,7 @@ describe('detectRing', () => {
     const recent = [sub('s1', 'a1', { d: 'dev' }), sub('s2', 'a2', { d: 'dev' }), sub('s3', 'a9', { d: 'other' })];
     const r = detectRing(recent, sub('s0', 'a0', { d: 'dev', at: now }), opts)!;
     expect(r.accountIdHashes).toEqual(['a0', 'a1', 'a2']);
-    expect(r.linkedSubmissions).toEqual(['s1', 's2']);
+    expect(r.submissionIds).toEqual(['s1', 's2']);
     expect(r.finding.type).toBe('seller_tie.undisclosed');
     expect(r.finding.evidence.linkedAccounts).toEqual(['a0', 'a1', 'a2']);
     expect(r.finding.evidence.signals).toEqual(['deviceId']);

@@ -165,10 +165,9 @@ export function linkRing(recent: readonly RingSubmission[], current: RingSubmiss
   };
 }
 
+/** A ring with its finding; `submissionIds` are the other members, to put back in front of a moderator. */
 export interface RingMatch extends RingResult {
   finding: SignalFinding;
-  /** The other submissions of the ring (to put back in front of a moderator). */
-  linkedSubmissions: string[];
 }
 
 /**
@@ -179,7 +178,7 @@ export interface RingMatch extends RingResult {
 export function detectRing(recent: readonly RingSubmission[], current: RingSubmission, opts: RingOptions): RingMatch | undefined {
   const result = linkRing(recent, current, opts);
   const finding = ringFinding(result, opts);
-  return finding ? { ...result, finding, linkedSubmissions: result.submissionIds } : undefined;
+  return finding ? { ...result, finding } : undefined;
 }
 
 /** Evidence lists are for moderators; a huge ring is summarised, not pasted whole. */

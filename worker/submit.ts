@@ -12,7 +12,7 @@ import { queueFields } from './queue-fields.js';
 import { markScanFailed } from './scan.js';
 import { getByIdempotencyKey, insertSubmission, listMedia, toDecision, updateDecision } from './storage/submissions.js';
 import { requeueSubmissions, sharedSignalsStatement, type SignalRow } from './storage/ties.js';
-import { RING_WINDOW_MS, ringFinding, tieFindings } from './ties.js';
+import { RING_WINDOW_MS, ringFor, tieFindings } from './ties.js';
 
 /** The storefront's submission flow: route → model → pipeline → policy → storage → response. */
 
@@ -125,14 +125,14 @@ export async function submit(env: Env, input: Submission, opts: SubmitOptions): 
 
   // Rings are rare: only then does a submission cost a second write, which queues this item and
   // puts the earlier ring members back in front of a human.
-  const ring = ringFinding(stored.after as SignalRow[], id, ties.hashes, now);
+  const ring = ringFor(stored.after as SignalRow[], id, ties.hashes, now);
   if (ring) {
     textFindings = [...textFindings, toFinding(ring.finding, lang)];
     d = decide(input.text, lang, [...textFindings, ...mediaFindings], { pendingMedia: pending });
     const q = queueFields(d.status, d.findings);
     const next = { action: d.action, status: d.status, published_text: d.publishedText, findings: JSON.stringify(d.findings), reasons: JSON.stringify(d.reasons), text_findings: JSON.stringify(textFindings), ...q };
     if (await updateDecision(env.DB, id, 0, next, now)) Object.assign(row, next, { version: 1 });
-    await requeueSubmissions(env.DB, ring.linkedSubmissions, now);
+    await requeueSubmissions(env.DB, ring.submissionIds, now);
   }
   if (pending) await enqueueScans(env, id, media.filter((m) => m.status === 'pending').map((m) => m.id));
   return { decision: toDecision(row, media), replayed: false };

@@ -1,5 +1,5 @@
 import type { Submission } from '../models/api.js';
-import { detectRing, matchSellerTies } from '../moderation/ties.js';
+import { detectRing, matchSellerTies, type RingMatch } from '../moderation/ties.js';
 import type { TextFinding } from '../moderation/types.js';
 import type { Env } from './env.js';
 import { hashSignal } from './signals.js';
@@ -34,14 +34,10 @@ export async function tieFindings(env: Env, input: Submission): Promise<{ findin
 }
 
 /** A ring: this author and earlier accounts sharing a device or payment signal on the same seller. */
-export function ringFinding(recent: SignalRow[], submissionId: string, hashes: AuthorHashes, now: number): { finding: TieFinding; linkedSubmissions: string[] } | undefined {
-  const others = recent.filter((r) => r.submission_id !== submissionId);
-  if (others.length === 0) return undefined;
-  const ring = detectRing(
-    others.map((r) => ({ submissionId: r.submission_id, accountIdHash: r.account_hash, deviceIdHash: r.device_hash ?? undefined, paymentHash: r.payment_hash ?? undefined, at: r.created_at })),
+export function ringFor(recent: SignalRow[], submissionId: string, hashes: AuthorHashes, now: number): RingMatch | undefined {
+  return detectRing(
+    recent.map((r) => ({ submissionId: r.submission_id, accountIdHash: r.account_hash, deviceIdHash: r.device_hash ?? undefined, paymentHash: r.payment_hash ?? undefined, at: r.created_at })),
     { submissionId, accountIdHash: hashes.accountHash, deviceIdHash: hashes.deviceHash ?? undefined, paymentHash: hashes.paymentHash ?? undefined, at: now },
     { windowMs: RING_WINDOW_MS, minAccounts: RING_MIN_ACCOUNTS },
   );
-  if (!ring) return undefined;
-  return { finding: ring.finding, linkedSubmissions: ring.linkedSubmissions };
 }

@@ -90,6 +90,21 @@ describe('contract routes', () => {
     }
   });
 
+  it('queues a review ring and puts its earlier members back in front of a moderator', async () => {
+    const ids: string[] = [];
+    for (const account of ['ring-a', 'ring-b', 'ring-c']) {
+      const r = await post(sys, '/v1/submissions', submission('Great seller, fast shipping', { author: { accountId: account, signals: { deviceId: 'shared-device' } }, seller: { id: 'ring-seller' } }), KEYS.storefront);
+      ids.push((await r.json() as any).id);
+    }
+    const get = async (id: string) => (await (await sys.fetch(`/v1/submissions/${id}`, { headers: { authorization: `Bearer ${KEYS.storefront}` } })).json()) as any;
+    const last = await get(ids[2]!);
+    expect(last.status).toBe('queued');
+    const ring = last.findings.find((f: any) => f.evidence?.subtype === 'ring');
+    expect(ring.type).toBe('seller_tie.undisclosed');
+    expect(ring.evidence.linkedAccounts).toHaveLength(3);
+    for (const id of ids.slice(0, 2)) expect((await get(id)).status).toBe('queued');
+  });
+
   it('serves an OpenAPI document generated from the schemas', async () => {
     const r = await sys.fetch('/openapi.json');
     const doc = await r.json() as any;
