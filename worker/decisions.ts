@@ -11,7 +11,7 @@ import { appealDeadline, buildStatement, type StatementInput } from './statement
 import { listMedia, parseFindings, toDecision } from './storage/submissions.js';
 import {
   applyDecision, applyUndo, authorHistory, claimItems, getAppeal, getWorkRow, latestLiveDecision, listDecisions, openAppeal as storeAppeal,
-  releaseItems, sellerVolume, type DecisionRow, type SellerVolume, type Viewer,
+  releaseItems, sellerVolume, type DecisionRow, type SellerVolume, type Viewer, wasAppealed,
 } from './storage/queue.js';
 import { enqueueWebhook } from './webhook.js';
 
@@ -271,8 +271,7 @@ export async function appeal(env: Env, id: string, text: string, now = Date.now(
   const dec = await decisionInForce(env.DB, id);
   if (dec?.appeal_id) throw new ApiError(409, 'appeal_already_decided', 'This decision is the outcome of an appeal; it cannot be appealed again.');
   const ref = dec ? dec.id : `auto:${row.version}`;
-  const previous = await env.DB.prepare('SELECT 1 FROM appeals WHERE submission_id = ? AND decision_ref = ?').bind(id, ref).first();
-  if (previous) throw new ApiError(409, 'already_appealed', 'This decision was already appealed.');
+  if (await wasAppealed(env.DB, id, ref)) throw new ApiError(409, 'already_appealed', 'This decision was already appealed.');
   const appealId = `apl_${crypto.randomUUID().replace(/-/g, '')}`;
   const excluded = dec ? dec.moderator : null;
   const ok = await storeAppeal(env.DB, {

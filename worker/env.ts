@@ -20,6 +20,10 @@ export interface Env {
   SIGNAL_HMAC_KEY?: string;
   WEBHOOK_SECRET?: string;
   SESSION_SECRET?: string;
+  /** seconds; first retry delay of a failed scan, doubled per attempt */
+  SCAN_RETRY_DELAY_S?: string;
+  /** ms; how long an isolate keeps a seller's ties */
+  TIES_CACHE_TTL_MS?: string;
   /** ms; how long the worker waits for one scan */
   SCAN_TIMEOUT_MS?: string;
   /** '1' adds Server-Timing headers (local profiling) */

@@ -1,4 +1,5 @@
 import type { Env } from './env.js';
+import { stalePendingMedia } from './storage/submissions.js';
 
 /**
  * Re-enqueues scans of media still pending: after a local restart (queue messages are in memory)
@@ -7,9 +8,7 @@ import type { Env } from './env.js';
  */
 export async function recoverPendingScans(env: Env, olderThanMs: number): Promise<number> {
   const cutoff = Date.now() - olderThanMs;
-  const { results } = await env.DB.prepare("SELECT submission_id, id FROM media WHERE status = 'pending' AND updated_at <= ? LIMIT 1000")
-    .bind(cutoff)
-    .all<{ submission_id: string; id: string }>();
+  const results = await stalePendingMedia(env.DB, cutoff);
   for (let i = 0; i < results.length; i += 100) {
     await env.SCAN_QUEUE.sendBatch(results.slice(i, i + 100).map((r) => ({ body: { submissionId: r.submission_id, mediaId: r.id } })));
   }

@@ -6,7 +6,7 @@ import type { Env } from './env.js';
 import { queueFields } from './queue-fields.js';
 import { scanMedia, ScannerUnavailable } from './scanner-client.js';
 import { appendAudit } from './storage/audit.js';
-import { getMedia, getSubmission, listMedia, parseFindings } from './storage/submissions.js';
+import { countScanAttempt, getMedia, getSubmission, listMedia, parseFindings, settleMedia, updateDecision } from './storage/submissions.js';
 import { enqueueWebhook } from './webhook.js';
 
 /**
@@ -16,7 +16,7 @@ import { enqueueWebhook } from './webhook.js';
  */
 
 function retryDelay(env: Env, attempts: number): number {
-  const base = Number((env as { SCAN_RETRY_DELAY_S?: string }).SCAN_RETRY_DELAY_S ?? 2);
+  const base = Number(env.SCAN_RETRY_DELAY_S ?? 2);
   return Math.min(300, Math.round(base * 2 ** Math.max(0, attempts - 1)));
 }
 
@@ -58,7 +58,7 @@ export async function handleScanDeadLetters(batch: MessageBatch<unknown>, env: E
 async function scanOne(env: Env, submissionId: string, mediaId: string): Promise<void> {
   const media = await getMedia(env.DB, submissionId, mediaId);
   if (!media || media.status !== 'pending') return; // redelivered after it was done
-  await env.DB.prepare('UPDATE media SET attempts = attempts + 1 WHERE submission_id = ? AND id = ?').bind(submissionId, mediaId).run();
+  await countScanAttempt(env.DB, submissionId, mediaId);
   const obj = await env.MEDIA.get(media.r2_key);
   if (!obj) {
     await markScanFailed(env, submissionId, mediaId, 'object_missing');
@@ -74,11 +74,7 @@ async function scanOne(env: Env, submissionId: string, mediaId: string): Promise
     const bytes = Uint8Array.from(atob(result.redactedBase64), (c) => c.charCodeAt(0));
     await env.MEDIA.put(redactedKey, bytes, { httpMetadata: { contentType: result.redactedContentType ?? 'image/jpeg' } });
   }
-  await env.DB.prepare(
-    "UPDATE media SET status = 'scanned', findings = ?, redacted_key = ?, updated_at = ? WHERE submission_id = ? AND id = ? AND status = 'pending'",
-  )
-    .bind(JSON.stringify(findings), redactedKey, Date.now(), submissionId, mediaId)
-    .run();
+  await settleMedia(env.DB, submissionId, mediaId, { status: 'scanned', findings: JSON.stringify(findings), redactedKey }, Date.now());
   await finalize(env, submissionId);
 }
 
@@ -86,11 +82,7 @@ export async function markScanFailed(env: Env, submissionId: string, mediaId: st
   const sub = await getSubmission(env.DB, submissionId);
   const lang = (sub?.lang ?? 'en') as Lang;
   const finding = toFinding({ type: 'media.scan_failed', detector: 'media-scanner', confidence: 1, mediaId, evidence: { detail: why } }, lang);
-  await env.DB.prepare(
-    "UPDATE media SET status = 'failed', findings = ?, updated_at = ? WHERE submission_id = ? AND id = ? AND status = 'pending'",
-  )
-    .bind(JSON.stringify([finding]), Date.now(), submissionId, mediaId)
-    .run();
+  await settleMedia(env.DB, submissionId, mediaId, { status: 'failed', findings: JSON.stringify([finding]), redactedKey: null }, Date.now());
   await finalize(env, submissionId);
 }
 
@@ -105,15 +97,11 @@ export async function finalize(env: Env, submissionId: string): Promise<void> {
   if (d.status === row.status && pending === row.media_pending && JSON.stringify(d.findings) === row.findings) return;
   const now = Date.now();
   const q = queueFields(d.status, d.findings);
-  const update = env.DB.prepare(
-    `UPDATE submissions SET action = ?, status = ?, published_text = ?, findings = ?, reasons = ?, media_pending = ?,
-       queue_state = CASE WHEN queue_state IN ('claimed', 'done') THEN queue_state ELSE ? END, priority = ?, queue_types = ?,
-       decided_at = ?, version = version + 1, updated_at = ?
-     WHERE id = ? AND version = ?`,
-  ).bind(d.action, d.status, d.publishedText, JSON.stringify(d.findings), JSON.stringify(d.reasons), pending, q.queue_state, q.priority, q.queue_types,
-    d.status === 'pending' ? null : now, now, row.id, row.version);
-  const res = await update.run();
-  if ((res.meta.changes ?? 0) === 0) {
+  const next = {
+    action: d.action, status: d.status, published_text: d.publishedText, findings: JSON.stringify(d.findings), reasons: JSON.stringify(d.reasons),
+    ...q, media_pending: pending, decided_at: d.status === 'pending' ? null : now,
+  };
+  if (!(await updateDecision(env.DB, row.id, row.version, next, now))) {
     // Another consumer changed the row in between: recompute from its state.
     return finalize(env, submissionId);
   }

@@ -14,7 +14,7 @@ export async function tiesFor(env: Env, sellerId: string, now = Date.now()): Pro
   if (hit && hit.until > now) return hit.ties;
   const ties = await loadTies(env.DB, sellerId);
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  cache.set(sellerId, { ties, until: now + Number((env as { TIES_CACHE_TTL_MS?: string }).TIES_CACHE_TTL_MS ?? 30_000) });
+  cache.set(sellerId, { ties, until: now + Number(env.TIES_CACHE_TTL_MS ?? 30_000) });
   return ties;
 }
 

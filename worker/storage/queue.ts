@@ -368,6 +368,11 @@ export interface AppealRow {
   created_at: number; decided_at: number | null; decision_ref: string | null; outcome_decision_id: string | null;
 }
 
+/** Was this decision (by its reference) appealed before? */
+export async function wasAppealed(db: D1Database, submissionId: string, decisionRef: string): Promise<boolean> {
+  return (await db.prepare('SELECT 1 FROM appeals WHERE submission_id = ? AND decision_ref = ?').bind(submissionId, decisionRef).first()) !== null;
+}
+
 export async function listAppeals(db: D1Database, submissionId: string): Promise<AppealRow[]> {
   const { results } = await db.prepare('SELECT * FROM appeals WHERE submission_id = ? ORDER BY created_at').bind(submissionId).all<AppealRow>();
   return results;

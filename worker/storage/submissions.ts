@@ -25,12 +25,8 @@ export async function getMedia(db: D1Database, submissionId: string, mediaId: st
   return row ? MediaRowSchema.parse(row) : undefined;
 }
 
-const SUBMISSION_COLUMNS = [
-  'id', 'idempotency_key', 'request_hash', 'kind', 'text', 'locale', 'lang', 'rating', 'author_account', 'author_hash',
-  'seller_id', 'product_id', 'order_id', 'disclosed_tie', 'callback_url', 'action', 'status', 'published_text', 'findings',
-  'reasons', 'text_findings', 'media_total', 'media_pending', 'queue_state', 'priority', 'queue_types', 'claimed_by',
-  'lease_until', 'escalated', 'decided_by', 'decided_at', 'version', 'created_at', 'updated_at',
-] as const satisfies readonly (keyof SubmissionRow)[];
+/** The insert's column list is the row schema's, so the two cannot drift apart. */
+const SUBMISSION_COLUMNS = SubmissionRowSchema.keyof().options;
 
 export interface NewSubmission {
   row: SubmissionRow;
@@ -105,19 +101,50 @@ export function toDecision(row: SubmissionRow, media: MediaRow[], mediaUrl?: (m:
   return d;
 }
 
-/** Replaces the decision columns of a row the caller read at `version`; false when someone else changed it first. */
-export async function updateDecision(
-  db: D1Database, id: string, version: number,
-  d: { action: string; status: string; published_text: string | null; findings: string; reasons: string; text_findings?: string; queue_state: string; priority: number; queue_types: string },
-  now: number,
-): Promise<boolean> {
+export interface DecisionColumns {
+  action: string; status: string; published_text: string | null; findings: string; reasons: string;
+  queue_state: string; priority: number; queue_types: string;
+  text_findings?: string; media_pending?: number; decided_at?: number | null;
+}
+
+/**
+ * Replaces the decision columns of a row the caller read at `version`; false when someone else
+ * changed it first. An item a moderator holds or has done keeps its queue state.
+ */
+export async function updateDecision(db: D1Database, id: string, version: number, d: DecisionColumns, now: number): Promise<boolean> {
   const res = await db
     .prepare(
-      `UPDATE submissions SET action = ?, status = ?, published_text = ?, findings = ?, reasons = ?, text_findings = COALESCE(?, text_findings),
-         queue_state = ?, priority = ?, queue_types = ?, version = version + 1, updated_at = ?
+      `UPDATE submissions SET action = ?, status = ?, published_text = ?, findings = ?, reasons = ?,
+         text_findings = COALESCE(?, text_findings), media_pending = COALESCE(?, media_pending),
+         decided_at = CASE WHEN ? THEN ? ELSE decided_at END,
+         queue_state = CASE WHEN queue_state IN ('claimed', 'done') THEN queue_state ELSE ? END, priority = ?, queue_types = ?,
+         version = version + 1, updated_at = ?
        WHERE id = ? AND version = ?`,
     )
-    .bind(d.action, d.status, d.published_text, d.findings, d.reasons, d.text_findings ?? null, d.queue_state, d.priority, d.queue_types, now, id, version)
+    .bind(d.action, d.status, d.published_text, d.findings, d.reasons, d.text_findings ?? null, d.media_pending ?? null,
+      d.decided_at !== undefined ? 1 : 0, d.decided_at ?? null, d.queue_state, d.priority, d.queue_types, now, id, version)
     .run();
   return (res.meta.changes ?? 0) > 0;
+}
+
+export async function countScanAttempt(db: D1Database, submissionId: string, mediaId: string): Promise<void> {
+  await db.prepare('UPDATE media SET attempts = attempts + 1 WHERE submission_id = ? AND id = ?').bind(submissionId, mediaId).run();
+}
+
+/** Records a scan's outcome; only a still-pending row changes, so a redelivered job cannot overwrite one. */
+export async function settleMedia(
+  db: D1Database, submissionId: string, mediaId: string, outcome: { status: 'scanned' | 'failed'; findings: string; redactedKey: string | null }, now: number,
+): Promise<void> {
+  await db
+    .prepare("UPDATE media SET status = ?, findings = ?, redacted_key = COALESCE(?, redacted_key), updated_at = ? WHERE submission_id = ? AND id = ? AND status = 'pending'")
+    .bind(outcome.status, outcome.findings, outcome.redactedKey, now, submissionId, mediaId)
+    .run();
+}
+
+/** Media still pending since before `cutoff`, for the recovery sweep. */
+export async function stalePendingMedia(db: D1Database, cutoff: number, limit = 1000): Promise<{ submission_id: string; id: string }[]> {
+  const { results } = await db.prepare("SELECT submission_id, id FROM media WHERE status = 'pending' AND updated_at <= ? LIMIT ?")
+    .bind(cutoff, limit)
+    .all<{ submission_id: string; id: string }>();
+  return results;
 }
