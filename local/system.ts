@@ -120,8 +120,14 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
     ratelimits: { PRECHECK_LIMITER: { simple: { limit: Math.max(1, rate), period: 60 } } },
     serviceBindings: {
       SCANNER: async (req: MfRequest) => {
-        const res = await scan(req as unknown as Request);
-        return new MfResponse(await res.arrayBuffer(), { status: res.status, headers: Object.fromEntries(res.headers) });
+        // A crash in the scanner is an unavailable scanner (503, retried), never an exception
+        // thrown across the binding, where it may land in a runtime that is shutting down.
+        try {
+          const res = await scan(req as unknown as Request);
+          return new MfResponse(await res.arrayBuffer(), { status: res.status, headers: Object.fromEntries(res.headers) });
+        } catch (err) {
+          return new MfResponse(JSON.stringify({ error: { code: 'scanner_crashed', message: String((err as Error)?.name) } }), { status: 503, headers: { 'content-type': 'application/json' } });
+        }
       },
     },
     // Miniflare's own entry (used for its APIs: D1, queues, scheduled) stays on a private port;

@@ -160,7 +160,8 @@ describe('faults', () => {
   it('a restart mid-scan loses nothing: the scan resumes and the item is decided once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mod-restart-'));
     let release: (() => void) | undefined;
-    const hanging: ScanFn = async () => { await new Promise<void>((res) => (release = res)); throw new Error('worker went away'); };
+    // Answers only after the system is gone; a Response (not a throw) so nothing rejects into a disposed runtime.
+    const hanging: ScanFn = async () => { await new Promise<void>((res) => (release = res)); return new Response('gone', { status: 503 }); };
     try {
       const a = await startLocal({ persistTo: dir, scanner: hanging, precheckRateLimit: 0 });
       const r = await post(a, '/v1/submissions', withPhoto('restart me'), KEYS.storefront);
