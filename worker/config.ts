@@ -14,7 +14,3 @@ export function configFor(env: Env): ModerationConfig {
   }
   return cached.config;
 }
-
-export function allowedOrigins(env: Env): string[] {
-  return (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean);
-}

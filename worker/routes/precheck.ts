@@ -42,7 +42,8 @@ function parseLimit(raw: string | undefined): number {
 }
 
 /**
- * The client a limit applies to. Cloudflare (and Miniflare locally) sets cf-connecting-ip and
+ * The client a limit applies to. Cloudflare sets cf-connecting-ip (locally `npm start` has no such
+ * header, so all local clients share one bucket) and
  * clients cannot forge it, so no other header is trusted. An IPv6 client usually holds a whole
  * /64, so the key is the /64, or a buyer could rotate addresses to dodge the limit.
  */
