@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -51,9 +51,10 @@ let bundlePromise: Promise<string> | undefined;
 export function bundleWorker(): Promise<string> {
   bundlePromise ??= (async () => {
     const outfile = join(ROOT, '.state', 'build', 'worker.js');
-    await build({
+    const result = await build({
       entryPoints: [join(ROOT, 'worker', 'index.ts')],
       outfile,
+      write: false,
       bundle: true,
       format: 'esm',
       platform: 'neutral',
@@ -67,6 +68,12 @@ export function bundleWorker(): Promise<string> {
       sourcemap: false,
       logLevel: 'silent',
     });
+    // Several processes (test files, npm start) may bundle at once: each writes its own file and
+    // renames it into place, so no reader ever sees a half-written bundle.
+    mkdirSync(dirname(outfile), { recursive: true });
+    const tmp = `${outfile}.${process.pid}.tmp`;
+    writeFileSync(tmp, result.outputFiles[0]!.contents);
+    renameSync(tmp, outfile);
     return outfile;
   })();
   return bundlePromise;
