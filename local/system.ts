@@ -62,7 +62,7 @@ export function bundleWorker(): Promise<string> {
       conditions: ['workerd', 'worker', 'browser', 'import'],
       mainFields: ['module', 'main'],
       external: ['cloudflare:*', 'node:*'],
-      minify: true,
+      minify: process.env.WORKER_MINIFY !== '0',
       // detector names appear in fail-closed logs; keep them readable
       keepNames: true,
       sourcemap: false,
@@ -145,6 +145,8 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
     port: 0,
     unsafeDirectSockets: [{ host: opts.host ?? '127.0.0.1', port: opts.port ?? 0 }],
     verbose: false,
+    // profiling only: attach Chrome DevTools (or scripts) to the worker's V8
+    ...(process.env.MF_INSPECTOR_PORT ? { inspectorPort: Number(process.env.MF_INSPECTOR_PORT) } : {}),
     ...persist,
   } as MiniflareOptions;
   const mf = new Miniflare(options);

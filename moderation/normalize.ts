@@ -791,6 +791,27 @@ function markerAt(t: ATok[], i: number, want: '@' | '.'): Marker | null {
   return { kind: want, style, value: tok.k === 'c' && style === 'bracket' ? t[k + 1]!.v : tok.v, from, to, next };
 }
 
+/**
+ * How far around a marker an address is looked for: a dotted chain of up to 4 labels before it
+ * and up to 8 labels with their markers after it. Labels people spell out ("ivan dot petrov at
+ * gmail dot com") are short; an address spelled over hundreds of characters is not one anyone
+ * could copy. The window only bounds the tokenising, and moves with the candidates.
+ */
+const ADDR_BEHIND = 160;
+const ADDR_AHEAD = 240;
+/** A window edge moves out to the nearest space, at most a label's length, so no word is cut. */
+const MAX_LABEL = 64;
+
+function wordStartAtOrBefore(lower: string, i: number): number {
+  for (let j = i; j > 0 && i - j < MAX_LABEL; j--) if (lower.charCodeAt(j - 1) === 32) return j;
+  return i - MAX_LABEL < 0 ? 0 : i;
+}
+
+function wordEndAtOrAfter(lower: string, i: number): number {
+  for (let j = i; j < lower.length && j - i < MAX_LABEL; j++) if (lower.charCodeAt(j) === 32) return j;
+  return i + MAX_LABEL >= lower.length ? lower.length : i;
+}
+
 /** Tokens of lower[from, to), offsets into `lower`. */
 function addrTokens(lower: string, from: number, to: number): ATok[] {
   const t: ATok[] = [];
@@ -871,12 +892,21 @@ function atDotEdits(lower: string): Edit[] {
   });
   if (cands.length === 0) return [];
   cands.sort((x, y) => x - y);
-  const t = addrTokens(lower, 0, n);
   const edits: Edit[] = [];
   let doneUntil = 0;
+  // Tokens of a window around the candidates rather than the whole text: one address in a long
+  // review would otherwise build a token object for every word of it.
+  let t: ATok[] = [];
+  let windowEnd = -1;
   let k = 0;
   for (const p of cands) {
     if (p < doneUntil) continue;
+    if (p + ADDR_AHEAD > windowEnd && windowEnd < n) {
+      const from = wordStartAtOrBefore(lower, Math.max(0, p - ADDR_BEHIND));
+      windowEnd = wordEndAtOrAfter(lower, Math.min(n, p + ADDR_AHEAD + ADDR_BEHIND));
+      t = addrTokens(lower, from, windowEnd);
+      k = 0;
+    }
     while (k < t.length && t[k]!.e <= p) k++;
     if (k >= t.length) break;
     // The label right before the marker, and the start of its dotted chain ("ivan.petrov").

@@ -1,8 +1,10 @@
 import autocannon from 'autocannon';
 
 /**
- * Load generator, run as its own process (the worker gets the other core): a fixed duration and
- * connection count against a loopback URL, printing one JSON summary on stdout.
+ * Closed-loop load generator, run as its own process (the worker gets the other core): a fixed
+ * duration and connection count against a loopback URL, each connection sending its next request
+ * as soon as the last is answered: the ceiling, not a steady rate (scripts/lib/steady.ts).
+ * Prints one JSON summary on stdout.
  */
 interface Opts {
   url: string;
@@ -13,8 +15,6 @@ interface Opts {
   connections: number;
   /** give each request a unique Idempotency-Key (to count stored rows afterwards) */
   uniqueKeys?: string;
-  /** cap the offered rate (requests per second over all connections) */
-  rate?: number;
 }
 
 const opts = JSON.parse(process.argv[2]!) as Opts;
@@ -27,7 +27,6 @@ const result = await autocannon({
   url: opts.url,
   duration: opts.duration,
   connections: opts.connections,
-  ...(opts.rate ? { overallRate: opts.rate } : {}),
   requests: [
     {
       method: 'POST',

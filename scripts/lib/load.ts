@@ -7,10 +7,15 @@ export interface LoadResult {
   errors: number; timeouts: number; non2xx: number; status2xx: number; duration: number;
 }
 
-/** Runs scripts/lib/cannon.ts in a second Node process and returns its summary. */
-export function runLoad(opts: Record<string, unknown>): Promise<LoadResult> {
+/**
+ * Runs a load generator in a second Node process and returns its summary: with a `rate`, a steady
+ * open-loop rate (scripts/lib/steady.ts); without, as many requests as `connections` carry
+ * (autocannon, scripts/lib/cannon.ts) to find the ceiling.
+ */
+export function runLoad(opts: Record<string, unknown> & { rate?: number }): Promise<LoadResult> {
+  const script = opts.rate ? 'scripts/lib/steady.ts' : 'scripts/lib/cannon.ts';
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/lib/cannon.ts'), JSON.stringify(opts)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), JSON.stringify(opts)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (c) => (out += c));
     child.on('error', reject);
