@@ -144,8 +144,8 @@ class NormalizedText implements Normalized {
   constructor(
     readonly original: string,
     readonly text: string,
-    private readonly starts: Int32Array | null,
-    private readonly ends: Int32Array | null,
+    private readonly starts: Int32Array | Uint16Array | null,
+    private readonly ends: Int32Array | Uint16Array | null,
     private readonly flagBits: Uint8Array | null,
   ) {
     this.lower = lowerSameLength(text);
@@ -797,8 +797,8 @@ function markerAt(t: ATok[], i: number, want: '@' | '.'): Marker | null {
  * gmail dot com") are short; an address spelled over hundreds of characters is not one anyone
  * could copy. The window only bounds the tokenising, and moves with the candidates.
  */
-const ADDR_BEHIND = 160;
-const ADDR_AHEAD = 240;
+const ADDR_BEHIND = 100;
+const ADDR_AHEAD = 200;
 /** A window edge moves out to the nearest space, at most a label's length, so no word is cut. */
 const MAX_LABEL = 64;
 
@@ -834,9 +834,15 @@ function addrTokens(lower: string, from: number, to: number): ATok[] {
         i += c >= 0xd800 && c <= 0xdbff && i + 1 < to && d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
       }
     }
-    t.push({ s, e: i, v: lower.slice(s, i), k });
+    // Spaces and single marks take a shared string: only words need a copy of their own.
+    t.push({ s, e: i, v: k === 's' ? ' ' : i - s === 1 ? unitString(lower.charCodeAt(s)) : lower.slice(s, i), k });
   }
   return t;
+}
+
+const UNIT_STRINGS = Array.from({ length: 0x80 }, (_, c) => String.fromCharCode(c));
+function unitString(c: number): string {
+  return c < 0x80 ? UNIT_STRINGS[c]! : String.fromCharCode(c);
 }
 
 /** From word token i: word (marker word)*, at most one "@"; at most 8 labels. */
@@ -903,7 +909,7 @@ function atDotEdits(lower: string): Edit[] {
     if (p < doneUntil) continue;
     if (p + ADDR_AHEAD > windowEnd && windowEnd < n) {
       const from = wordStartAtOrBefore(lower, Math.max(0, p - ADDR_BEHIND));
-      windowEnd = wordEndAtOrAfter(lower, Math.min(n, p + ADDR_AHEAD + ADDR_BEHIND));
+      windowEnd = wordEndAtOrAfter(lower, Math.min(n, p + 2 * ADDR_AHEAD));
       t = addrTokens(lower, from, windowEnd);
       k = 0;
     }
@@ -973,7 +979,11 @@ export function normalize(original: string): Normalized {
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();
-  return new NormalizedText(original, text, b.starts.slice(0, b.n), b.ends.slice(0, b.n), b.flags.slice(0, b.n));
+  // Offsets into a text under 64 Ki units fit 16 bits: half the copy (submissions are far shorter).
+  const narrow = original.length < 0x10000;
+  const starts = narrow ? new Uint16Array(b.starts.subarray(0, b.n)) : b.starts.slice(0, b.n);
+  const ends = narrow ? new Uint16Array(b.ends.subarray(0, b.n)) : b.ends.slice(0, b.n);
+  return new NormalizedText(original, text, starts, ends, b.flags.slice(0, b.n));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -75,6 +75,7 @@ function run(input: DetectorInput): TextFinding[] {
   const kept = resolve(cands);
   const out: TextFinding[] = [];
   for (const f of [...kept, ...repeats(norm, kept)].sort(byStart)) out.push(toFinding(input, f));
+  if (out.length > 1) out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
 
@@ -265,6 +266,32 @@ function repeats(norm: DetectorInput['norm'], kept: Candidate[]): Found[] {
       if (claim && !covered.overlaps(cl.start, cl.end)) { covered.add(cl.start, cl.end); out.push({ start: cl.start, end: cl.end, claim }); }
     }
   }
+  if (norm.original !== text) out.push(...originalRepeats(norm, kept, out));
+  return out;
+}
+
+/**
+ * Copies the normalised text hides: a copy glued to a word of another script ("starул. Ленина")
+ * is folded with that word's script, so it no longer reads like the value it repeats. The
+ * submitted text still does: search it for each value as submitted.
+ */
+function originalRepeats(norm: DetectorInput['norm'], kept: Candidate[], found: Found[]): Found[] {
+  const original = norm.original;
+  const covered = new IntervalSet();
+  const spans = [...kept, ...found].map((f) => norm.toOriginal(f.start, f.end));
+  for (const o of spans) if (!covered.overlaps(o.start, o.end)) covered.add(o.start, o.end);
+  const out: Found[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < kept.length && seen.size < MAX_REPEAT_VALUES; k++) {
+    const value = original.slice(spans[k]!.start, spans[k]!.end);
+    if (value.length < 6 || seen.has(value)) continue;
+    seen.add(value);
+    for (let at = original.indexOf(value); at >= 0; at = original.indexOf(value, at + 1)) {
+      if (covered.overlaps(at, at + value.length)) continue;
+      covered.add(at, at + value.length);
+      out.push({ start: -1, end: -1, claim: kept[k]!.claim, original: { start: at, end: at + value.length } });
+    }
+  }
   return out;
 }
 
@@ -303,8 +330,8 @@ function insideAddress(f: Candidate, addresses: Candidate[]): boolean {
 }
 
 function toFinding(input: DetectorInput, f: Found): TextFinding {
-  const span = input.norm.toOriginal(f.start, f.end);
-  const disguises = [...input.norm.disguises(f.start, f.end)];
+  const span = f.original ?? input.norm.toOriginal(f.start, f.end);
+  const disguises = f.original ? [] : [...input.norm.disguises(f.start, f.end)];
   return {
     type: f.claim.type,
     detector: DETECTOR_NAME,

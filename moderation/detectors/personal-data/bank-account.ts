@@ -25,7 +25,14 @@ export const BANK_CONFIDENCE = {
 const SPECS = getCountrySpecifications();
 const OWN_CONTEXT = ['bank'] as const;
 
-export interface Found { start: number; end: number; claim: Claim }
+export interface Found {
+  /** Normalised span. */
+  start: number;
+  end: number;
+  claim: Claim;
+  /** Set instead of a normalised span for a copy found only in the submitted text. */
+  original?: { start: number; end: number };
+}
 
 // Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
 const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z]{2}|[a-z]{2})(\d{2})/gu;

@@ -107,3 +107,11 @@ describe('personal-data fixtures', () => {
     expect(problems.filter((p) => p.startsWith('LEAK'))).toEqual([]);
   });
 });
+
+describe('personal-data detectors: repeated values', () => {
+  it('find a copy glued to a word of another script, which normalisation folds differently', () => {
+    const t = 'ул. Ленина, д. 5, or 1 starул. Ленина, д. 5';
+    const spans = detectAll(inputFor(t)).filter((f) => f.type === 'personal_data.postal_address').map((f) => t.slice(f.span.start, f.span.end));
+    expect(spans).toEqual(['ул. Ленина, д. 5', 'ул. Ленина, д. 5']);
+  });
+});
