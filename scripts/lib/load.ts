@@ -5,6 +5,8 @@ import { ROOT } from '../../local/system.js';
 export interface LoadResult {
   requests: number; rps: number; p50: number; p99: number; max: number;
   errors: number; timeouts: number; non2xx: number; status2xx: number; duration: number;
+  /** steady generator only: the worst latency of each second */
+  worstPerSecond?: number[];
 }
 
 /**
