@@ -77,6 +77,14 @@ function digitValue(cp: number): number {
 // ---------------------------------------------------------------------------------------------
 // Output buffer: code units with their original span and disguise bits, in typed arrays.
 
+const UTF16: TextDecoder | undefined = (() => {
+  try {
+    return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
+  } catch {
+    return undefined;
+  }
+})();
+
 class Buf {
   n = 0;
   /** stage A copied the input unchanged */
@@ -127,6 +135,13 @@ class Buf {
     return this;
   }
   text(): string {
+    // One native decode instead of spreading the units into call arguments (a copy of the array
+    // on the heap); a lone surrogate makes the strict decoder refuse, and the slow path keeps it.
+    if (UTF16 && this.n > 64) {
+      try {
+        return UTF16.decode(this.chars.subarray(0, this.n));
+      } catch { /* a lone surrogate: below */ }
+    }
     let out = '';
     for (let i = 0; i < this.n; i += 4096) {
       out += String.fromCharCode.apply(null, this.chars.subarray(i, Math.min(this.n, i + 4096)) as unknown as number[]);
