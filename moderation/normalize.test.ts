@@ -116,6 +116,33 @@ describe('normalize: "at" and "dot" words', () => {
       expect(normalize(t).text).toBe(t);
     }
   });
+  it('reads TLDs and mail providers spelled in Cyrillic in Latin, only inside an address', () => {
+    expect(normalize('ivan собака mail точка ру').text).toBe('ivan@mail.ru');
+    expect(normalize('пишите ivan.petrov собака яндекс точка ру, отвечу').text).toBe('пишите ivan.petrov@yandex.ru, отвечу');
+    expect(normalize('ник ivan_petrov (собака) gmail (точка) ком').text).toBe('ник ivan_petrov@gmail.com');
+    expect(normalize('olga собака гмейл точка ком').text).toBe('olga@gmail.com');
+    expect(normalize('taras собака укр крапка нет').text).toBe('taras@ukr.net');
+    expect(normalize('oksana равлик i крапка юа').text).toBe('oksana@i.ua');
+    expect(normalize('olga собака tut точка бай').text).toBe('olga@tut.by');
+    // Real Cyrillic TLDs stay as written.
+    expect(normalize('anna собака яндекс точка рф').text).toBe('anna@yandex.рф');
+    expect(normalize('сайт kvity крапка юа').text).toBe('сайт kvity.ua');
+    // A provider's name without an "@" is no domain: "яндекс точка ру" alone is left to the link detector.
+    expect(normalize('сайт яндекс точка ру').text).toBe('сайт яндекс точка ру');
+  });
+  it('leaves Cyrillic TLD and provider words in prose alone', () => {
+    for (const t of ['С моей точки зрения, собака довольна. Точка.', 'Собака порвала упаковку, точка на экране', 'в этой точке руль не крутится, в горле ком', 'Моя собака Яндекс Станцию боится. Точка.', 'собака мейл точка', 'З моєї точки зору, крапка в крапку']) {
+      expect(normalize(t).text, t).toBe(t);
+    }
+  });
+  it('maps a Latin label back to the Cyrillic word it was spelled as', () => {
+    const t = 'пишите ivan собака яндекс точка ру!';
+    expect(orig(t, 'yandex')).toBe('яндекс');
+    expect(orig(t, 'ru')).toBe('ру');
+    expect(orig(t, 'ivan@yandex.ru')).toBe('ivan собака яндекс точка ру');
+    const n = normalize(t);
+    expect(n.disguises(n.text.indexOf('ru'), n.text.indexOf('ru') + 2).has('at-dot')).toBe(true);
+  });
   it('maps "@" back to the whole word and marks the disguise', () => {
     const n = normalize('ivan собака mail.ru');
     const at = n.text.indexOf('@');

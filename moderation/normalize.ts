@@ -743,6 +743,14 @@ const DOT_WORDS = new Set(emailWords.dot);
 const TLDS = new Set(emailWords.tlds);
 const MAIL_PROVIDERS = new Set(emailWords.mailProviders);
 const NOT_LOCAL = new Set(emailWords.notLocal);
+// Cyrillic spellings of TLDs and mail providers ("точка ру", "собака яндекс"). Read only for the
+// labels of a judged address, so "ру" or "мейл" elsewhere in prose is never looked at.
+const SPELLED_TLDS = new Map(Object.entries(emailWords.spelledTlds));
+const SPELLED_PROVIDERS = new Map(Object.entries(emailWords.spelledProviders));
+/** The Latin form of an address's last label ("ру" → "ru"); anything else as it is. */
+const latinTld = (v: string): string => SPELLED_TLDS.get(v) ?? v;
+/** The Latin form of a domain label after an "@" ("яндекс" → "yandex"); anything else as it is. */
+const latinName = (v: string): string => SPELLED_PROVIDERS.get(v) ?? v;
 const OPEN_CLOSE: Record<string, string> = { '(': ')', '[': ']', '{': '}', '<': '>' };
 
 // Tokens: address words (letters, digits, _ % + -), whitespace runs, single other characters
@@ -950,6 +958,13 @@ function atDotEdits(lower: string): Edit[] {
         for (const m of at ? [...markers, at] : markers) {
           if (m.style !== 'plain') edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
         }
+        // Cyrillic spellings the judge read in Latin ("яндекс", "ру") are written in Latin too,
+        // so the e-mail and link detectors see "ivan@yandex.ru" spanning the original words.
+        for (let d = at ? r.atIndex : 0; d < len; d++) {
+          const l = labels[d]!;
+          const latin = d === len - 1 ? latinTld(l.v) : at ? latinName(l.v) : l.v;
+          if (latin !== l.v) edits.push({ start: l.s, end: l.e, out: latin, flag: FLAG['at-dot'] });
+        }
         doneUntil = last.e;
         done = true;
       }
@@ -967,8 +982,9 @@ function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex
   const domain = at ? labels.slice(atIndex) : labels;
   const domainDots = at ? dots.filter((d) => d.from >= at.to) : dots;
   const localDots = at ? dots.filter((d) => d.to <= at.from) : [];
-  const tld = domain[domain.length - 1]!.v;
-  if (domain.length < 2 || !domain.slice(0, -1).every((l) => LATIN_LABEL_RE.test(l.v))) return false;
+  const tld = latinTld(domain[domain.length - 1]!.v);
+  // Provider names are read in Latin only after an "@": "яндекс точка ру" alone is no domain.
+  if (domain.length < 2 || !domain.slice(0, -1).every((l) => LATIN_LABEL_RE.test(at ? latinName(l.v) : l.v))) return false;
   if (!at) {
     // Domain only ("shop dot ru", "site[.]com"): a disguised dot and a known TLD.
     if (!TLDS.has(tld) || !domainDots.some(isDisguised)) return false;
@@ -980,7 +996,7 @@ function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex
   // Plain English " at " is everyday prose: demand more evidence that an address is meant.
   const local = labels.slice(0, atIndex).map((l) => l.v);
   if (local.length === 1 && NOT_LOCAL.has(local[0]!)) return false;
-  return MAIL_PROVIDERS.has(domain[0]!.v) || domainDots.some(isDisguised) || localDots.length > 0 || /[0-9_]/.test(local.join(''));
+  return MAIL_PROVIDERS.has(latinName(domain[0]!.v)) || domainDots.some(isDisguised) || localDots.length > 0 || /[0-9_]/.test(local.join(''));
 }
 
 // ---------------------------------------------------------------------------------------------

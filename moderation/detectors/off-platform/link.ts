@@ -4,6 +4,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import TLD_LIST from '../../data/tlds.json';
 import heuristics from '../../data/link-heuristics.json';
 import messengers from '../../data/messengers.json';
+import emailWords from '../../data/email-words.json';
 
 /**
  * off_platform.link: URLs and bare domains that lead off the platform.
@@ -59,7 +60,8 @@ const DOTTED_NAMES = new Set(heuristics.dottedNames.list);
 const DOT_WORDS = heuristics.dotWords.list;
 const AT_WORDS = new Set(heuristics.atWords.list);
 const EMAIL_PROVIDERS = new Set(heuristics.emailProviders.list);
-const SPELLED_TLDS = new Map(Object.entries(heuristics.spelledTlds.map));
+// "shop точка ру": the same Cyrillic TLD spellings the normaliser reads in e-mail addresses.
+const SPELLED_TLDS = new Map(Object.entries(emailWords.spelledTlds));
 const APP_SCHEMES = [...new Set(messengers.messengers.flatMap((m) => m.schemes))];
 const MESSENGER_HOSTS = new Set(messengers.messengers.flatMap((m) => m.hosts));
 

@@ -23,6 +23,10 @@ describe('email detector', () => {
       ['escribe a pedro_88[at]yahoo[dot]es', 'pedro_88[at]yahoo[dot]es'],
       ['me chama no ana.paula @ outlook . com', 'ana.paula @ outlook . com'],
       ['reach me: mike.b@gmаil.com', 'mike.b@gmаil.com'], // Cyrillic а
+      ['пишите на ivan.petrov собака яндекс точка ру, отвечу', 'ivan.petrov собака яндекс точка ру'],
+      ['мой ник ivan_petrov (собака) gmail (точка) ком', 'ivan_petrov (собака) gmail (точка) ком'],
+      ['пишіть на taras собака укр крапка нет', 'taras собака укр крапка нет'],
+      ['моя почта anna собака джимейл точка ком', 'anna собака джимейл точка ком'],
     ];
     for (const [text, want] of cases) {
       const found = emails(text);
@@ -34,7 +38,7 @@ describe('email detector', () => {
     expect(emails('пиши ivan@gmail если что')).toEqual([{ text: 'ivan@gmail', confidence: EMAIL_CONFIDENCE.providerWithoutTld }]);
   });
   it('ignores handles, "@" as "at", and address words in prose', () => {
-    for (const t of ['my email is info@presidio.', 'продавец @shop_best отвечает', '10 pcs @ $2 each', 'Look at this dot com era design', 'Собака погрызла коробку. Точка.', 'user@localhost works', 'a@b']) {
+    for (const t of ['my email is info@presidio.', 'продавец @shop_best отвечает', '10 pcs @ $2 each', 'Look at this dot com era design', 'Собака погрызла коробку. Точка.', 'user@localhost works', 'a@b', 'Моя собака Яндекс Станцию боится. Точка.', 'Собака порвала упаковку, в этой точке продаж ком в горле']) {
       expect(emails(t), t).toEqual([]);
     }
   });

@@ -24,6 +24,36 @@ describe('postal address detector', () => {
     ];
     for (const [text, want] of cases) expect(addresses(text).map((a) => a.text), text).toEqual([want]);
   });
+  it('finds Russian and Ukrainian streets whose type follows the name', () => {
+    const cases: [string, string][] = [
+      ['Шлите на Невский пр., д. 28, кв. 5, спасибо', 'Невский пр., д. 28, кв. 5'],
+      ['Адрес: Невский проспект, 28, кв. 5 — домофон не работает', 'Невский проспект, 28, кв. 5'],
+      ['Забрать можно тут: Садовая ул., 5-12, после шести', 'Садовая ул., 5-12'],
+      ['Курьеру: Большая Садовая ул., д. 10, кв. 50', 'Большая Садовая ул., д. 10, кв. 50'],
+      ['Сюда: 2-я Тверская-Ямская ул., 10', '2-я Тверская-Ямская ул., 10'],
+      ['Отправляйте на Ленинградское ш., 16А', 'Ленинградское ш., 16А'],
+      ['123456, г. Москва, Кутузовский просп., 12 — туда', '123456, г. Москва, Кутузовский просп., 12'],
+      ['Надсилайте: Перемоги просп., 40, кв. 101', 'Перемоги просп., 40, кв. 101'],
+      ['Київ, Хрещатик вул., 22 — туди і шліть', 'Хрещатик вул., 22'],
+    ];
+    for (const [text, want] of cases) expect(addresses(text).map((a) => a.text), text).toEqual([want]);
+    expect(addresses('Невский пр., д. 28, кв. 5')[0]!.confidence).toBe(ADDRESS_CONFIDENCE.streetNumberUnit);
+  });
+  it('leaves brands, sizes, counts and other abbreviations after a name alone', () => {
+    for (const t of [
+      'Кроссовки Невский проспект 42 размер, сели отлично', // a size, not a house
+      'Куртка Проспект, размер 48, тёплая', // a brand without a house number
+      'Бренд Проспект 28 розмір, маломірить', // capitalised: a name, not a type after one
+      'Ручки, тетради и пр. 5 штук в наборе', // пр. = прочее
+      'Итого: Ручки пр. 5.', // пр. after a noun, not an adjective
+      'Модель XL ш. 50, в. 70', // ш. = ширина
+      'Магазин на Невском проспекте, 28 отзывов и все хорошие', // a count ends the phrase
+      'Доехала по Ленинградскому ш. 16 минут', // minutes
+      'Садовая ул. красивая, ставлю 5 звёзд',
+    ]) {
+      expect(addresses(t), t).toEqual([]);
+    }
+  });
   it('rates a full address above a bare street and number', () => {
     expect(addresses('ул. Тверская 12-34')[0]!.confidence).toBe(ADDRESS_CONFIDENCE.streetNumber);
     expect(addresses('ул. Тверская 12, кв. 4')[0]!.confidence).toBe(ADDRESS_CONFIDENCE.streetNumberUnit);

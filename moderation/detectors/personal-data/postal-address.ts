@@ -24,6 +24,9 @@ export const ADDRESS_CONFIDENCE = {
 const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 const STREET_TYPES = lowerSet(Object.values(addressWords.streetTypes).flat());
 const NUMBER_FIRST_TYPES = lowerSet(addressWords.numberFirst.flatMap((l) => (addressWords.streetTypes as Record<string, string[]>)[l] ?? []));
+const NAME_FIRST_TYPES = lowerSet(addressWords.nameFirst.flatMap((l) => (addressWords.streetTypes as Record<string, string[]>)[l] ?? []));
+const ADJECTIVE_ONLY_TYPES = lowerSet(addressWords.nameFirstAdjectiveOnly.types);
+const ADJECTIVE_ENDINGS = addressWords.nameFirstAdjectiveOnly.endings;
 const HOUSE_WORDS = lowerSet(addressWords.houseWords);
 const UNIT_WORDS = lowerSet(addressWords.unitWords);
 const NAME_JOINERS = lowerSet(addressWords.nameJoiners);
@@ -38,6 +41,8 @@ const TOKEN_RE = /\p{L}[\p{L}\p{M}'’-]*|\d[\p{L}\p{N}/º°ª-]*|[^\s]/gu;
 const HOUSE_NUMBER_RE = /^\d{1,4}(?:[a-zа-яіїє]{1,2}|\/\d{1,4}[a-zа-я]?|-\d{1,4}[a-zа-я]?|к\d{1,2}|º|ª)?$/iu;
 const POSTCODE_RE = /^(?:\d{5}(?:-\d{3,4})?|\d{6}|\d{2}-\d{3}|\d{4}-\d{3})$/;
 const UPPER_RE = /^\p{Lu}/u;
+const ORDINAL_RE = /^\d{1,2}-?[а-яіїє]{1,2}$/u; // "2-я Тверская-Ямская ул."
+const TITLE_RE = /^\p{Lu}\p{Ll}/u; // "Садовая", not "XL" ("XL ш. 50" is a width)
 const STATE_RE = /^[A-Z]{2}$/;
 
 function tokenize(text: string, from: number, to: number): Tok[] {
@@ -91,6 +96,20 @@ function nameAt(toks: Tok[], i: number): number {
       k++;
     } else break;
   }
+  return k;
+}
+
+/**
+ * A street name ending right before token i when the type follows it ("Большая Садовая ул."):
+ * one or two title-case words on the same line, after an optional ordinal ("2-я"). Returns the
+ * name's first token, or -1. Two words, not four: a capitalised word further back is as likely
+ * the start of the sentence as part of the name.
+ */
+function nameBefore(toks: Tok[], i: number): number {
+  let k = i;
+  while (i - k < 2 && k > 0 && !toks[k]!.nl && toks[k - 1]!.k === 'w' && TITLE_RE.test(toks[k - 1]!.t)) k--;
+  if (k === i) return -1;
+  if (k > 0 && !toks[k]!.nl && toks[k - 1]!.k === 'n' && ORDINAL_RE.test(toks[k - 1]!.t)) k--;
   return k;
 }
 
@@ -268,6 +287,24 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
       const u = unitsAt(toks, afterHouse);
       const l = localityAt(toks, u.end);
       return make(at, l.end, confidenceFor(u.found, l.found));
+    }
+  }
+  // Name first (ru, uk): "Невский пр., д. 28", "Садовая ул., 5-12". Written after a name the type
+  // is lower case, so a brand ("Куртка Проспект, 48") is not one; and the number must end its
+  // phrase, so a count ("на Невском проспекте, 28 отзывов") is no house.
+  const type = toks[at]!;
+  if (afterType > 0 && NAME_FIRST_TYPES.has(type.lt) && !UPPER_RE.test(type.t)) {
+    let nameStart = nameBefore(toks, at);
+    // "Ручки пр. 5" is "and so on": an ambiguous abbreviation needs an adjective ("Невский пр.").
+    const last = toks[at - 1]!;
+    if (ADJECTIVE_ONLY_TYPES.has(type.lt) && !ADJECTIVE_ENDINGS.some((e) => last.lt.endsWith(e))) nameStart = -1;
+    const afterHouse = nameStart >= 0 ? houseAt(toks, afterType) : -1;
+    const next = afterHouse > 0 ? toks[afterHouse] : undefined;
+    const endsPhrase = !next || next.nl || next.k !== 'w' || UPPER_RE.test(next.t) || UNIT_WORDS.has(next.lt);
+    if (afterHouse > 0 && endsPhrase) {
+      const u = unitsAt(toks, afterHouse);
+      const l = localityAt(toks, u.end);
+      return make(nameStart, l.end, confidenceFor(u.found, l.found));
     }
   }
   return null;
