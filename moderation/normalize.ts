@@ -77,7 +77,7 @@ function digitValue(cp: number): number {
 // ---------------------------------------------------------------------------------------------
 // Output buffer: code units with their original span and disguise bits, in typed arrays.
 
-const UTF16: TextDecoder | undefined = (() => {
+const UTF16 = ((): InstanceType<typeof TextDecoder> | undefined => {
   try {
     return new TextDecoder('utf-16le', { fatal: true, ignoreBOM: true });
   } catch {
