@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { digitClusters, normalize, subCluster } from './normalize.js';
+import { digitClusters, normalize, scanWords, subCluster } from './normalize.js';
 
 const orig = (t: string, find: string) => {
   const n = normalize(t);
@@ -159,6 +159,16 @@ describe('normalize: independence of calls', () => {
     expect([...n.disguises(0, n.text.length)]).toEqual(['at-dot']);
     const plain = normalize('plain text');
     expect([...plain.disguises(0, plain.text.length)]).toEqual([]);
+  });
+});
+
+describe('scanWords', () => {
+  const words = (s: string, hyphens = false) => { const out: string[] = []; scanWords(s, (a, b) => out.push(s.slice(a, b)), hyphens); return out; };
+  it('keeps combining marks inside a word, never starts one with them', () => {
+    expect(words('เลขบัตรประชาชน 123')).toEqual(['เลขบัตรประชาชน']);
+    expect(words('आधार संख्या')).toEqual(['आधार', 'संख्या']);
+    expect(words('\u0301abc')).toEqual(['abc']);
+    expect(words("п'ять ID-картка", true)).toEqual(["п'ять", 'ID-картка']);
   });
 });
 

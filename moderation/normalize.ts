@@ -550,11 +550,13 @@ function isLetterCode(c: number): boolean {
   return v;
 }
 const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
+/** Combining marks (Thai vowels and tone marks, Devanagari matras): inside a word, never its start. */
+const isMarkCode = (c: number) => c >= 0x300 && isMark(c);
 
 /**
- * Calls `f(start, end)` for every word of `s`: letters with inner apostrophes ("п'ять",
- * "дев’ять"); with `hyphens`, inner hyphens too ("ID-картка", "пр-т"). No allocation per word,
- * so detectors can look words up in a text of any length cheaply.
+ * Calls `f(start, end)` for every word of `s`: letters and their combining marks ("บัตร"), with
+ * inner apostrophes ("п'ять", "дев’ять"); with `hyphens`, inner hyphens too ("ID-картка",
+ * "пр-т"). No allocation per word, so detectors can look words up in a text of any length cheaply.
  */
 export function scanWords(s: string, f: (start: number, end: number) => void, hyphens = false): void {
   const n = s.length;
@@ -563,7 +565,7 @@ export function scanWords(s: string, f: (start: number, end: number) => void, hy
     if (!isLetterCode(s.charCodeAt(i))) { i++; continue; }
     let j = i + 1;
     for (;;) {
-      while (j < n && isLetterCode(s.charCodeAt(j))) j++;
+      while (j < n && (isLetterCode(s.charCodeAt(j)) || isMarkCode(s.charCodeAt(j)))) j++;
       if (j + 1 < n && (isApostrophe(s.charCodeAt(j)) || (hyphens && s.charCodeAt(j) === 45)) && isLetterCode(s.charCodeAt(j + 1))) { j += 2; continue; }
       break;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eanValid, icaoCheck, isDummyNumber, luhn, validDate, verhoeff } from './checksums.js';
+import { eanValid, icaoCheck, isDummyNumber, iso7064Mod11_10, luhn, validDate, verhoeff } from './checksums.js';
 
 describe('checksums', () => {
   it('Luhn', () => {
@@ -15,6 +15,12 @@ describe('checksums', () => {
     expect(eanValid('5901234123457')).toBe(true);
     expect(eanValid('5901234123458')).toBe(false);
     expect(eanValid('036000291452')).toBe(true);
+  });
+  it('ISO 7064 MOD 11,10', () => {
+    expect(iso7064Mod11_10('47013892537')).toBe(true);
+    expect(iso7064Mod11_10('47013892535')).toBe(false);
+    expect(iso7064Mod11_10('47031892537')).toBe(false); // neighbours swapped
+    expect(iso7064Mod11_10('7')).toBe(false);
   });
   it('ICAO 9303 check digit', () => {
     expect(icaoCheck('L898902C3')).toBe(6);

@@ -41,6 +41,21 @@ export function verhoeff(digits: string): boolean {
   return c === 0;
 }
 
+/**
+ * ISO 7064 MOD 11,10 (hybrid system, one check digit last): German tax ID (Steuer-IdNr). Unlike
+ * a weighted sum it catches every single-digit error and every swap of neighbours.
+ */
+export function iso7064Mod11_10(digits: string): boolean {
+  if (digits.length < 2) return false;
+  let p = 10;
+  for (let i = 0; i < digits.length - 1; i++) {
+    let s = (d(digits, i) + p) % 10;
+    if (s === 0) s = 10;
+    p = (s * 2) % 11;
+  }
+  return (11 - p) % 10 === d(digits, digits.length - 1);
+}
+
 /** EAN-13 / EAN-8 / UPC-A: barcodes printed on every product, a classic false positive. */
 export function eanValid(digits: string): boolean {
   if (digits.length !== 13 && digits.length !== 8 && digits.length !== 12) return false;

@@ -44,6 +44,49 @@ describe('government ID detector', () => {
       expect(ids(t, l), t).toEqual([]);
     }
   });
+  it('reads German tax IDs, tax numbers, licences and ID serials when they are named', () => {
+    // Steuer-IdNr: repetition rule + ISO 7064 digit counts alone; the digit alone needs its word.
+    expect(schemes('47013892537', 'de')).toEqual([['47013892537', 'de_tax_id']]);
+    expect(schemes('Steuer-ID 39172648501', 'de')).toEqual([['39172648501', 'de_tax_id']]);
+    expect(ids('39172648501', 'de')).toEqual([]);
+    expect(ids('Steuer-ID 39172648502', 'de')).toEqual([]); // wrong check digit
+    expect(schemes('Steuernummer 21/815/08150', 'de')).toEqual([['21/815/08150', 'de_stnr']]);
+    expect(schemes('St.-Nr. 2181508150', 'de')).toEqual([['2181508150', 'de_stnr']]);
+    expect(ids('Sendung 21/815/08150', 'de')).toEqual([]);
+    expect(schemes('Führerscheinnummer B072RRE2I55', 'de')).toEqual([['B072RRE2I55', 'de_driver']]);
+    expect(ids('B072RRE2I55')).toEqual([]);
+    expect(ids('Führerschein ABCDEFGHIJ1', 'de')).toEqual([]); // too few digits for a licence
+    expect(schemes('Personalausweis L01X00T47', 'de')).toEqual([['L01X00T47', 'de_id']]);
+    expect(ids('L01X00T47')).toEqual([]);
+  });
+  it('reads Thai IDs named in Thai, Indian voter IDs and Italian licences', () => {
+    // Passes the EAN-13 check too: only with its word, which has combining vowels ("บัตร").
+    expect(schemes('เลขบัตรประชาชน 1101700230007', 'th')).toEqual([['1101700230007', 'th_tnin']]);
+    expect(schemes('เลขบัตรประชาชนของฉัน 1101700230007', 'th')).toEqual([['1101700230007', 'th_tnin']]);
+    expect(ids('บาร์โค้ด 1101700230007', 'th')).toEqual([]);
+    expect(schemes('voter ID XKR4829160')).toEqual([['XKR4829160', 'in_voter']]);
+    expect(ids('XKR4829160')).toEqual([]);
+    expect(ids('I vote 5 stars, order XKR4829160')).toEqual([]);
+    expect(schemes('patente U1X52P931K', 'it')).toEqual([['U1X52P931K', 'it_driver']]);
+    expect(schemes('driving licence AB1234567C')).toEqual([['AB1234567C', 'it_driver']]);
+    expect(ids('license key AB1234567C did not work')).toEqual([]);
+  });
+  it('takes a placeholder-looking number only with a check digit and the scheme\'s own word', () => {
+    expect(schemes('NIN 23456789019')).toEqual([['23456789019', 'ng_nin']]);
+    expect(ids('23456789019')).toEqual([]);
+    expect(ids('ID 23456789019')).toEqual([]); // a generic word is not enough
+    expect(ids('SSN 123-45-6780')).toEqual([]); // no check digit: a placeholder
+  });
+  it('stays linear on long runs of ID-shaped codes', () => {
+    const unit = 'U1X52P931K B072RRE2I55 XKR4829160 21/815/08150 ';
+    const small = unit.repeat(100);
+    const big = unit.repeat(400);
+    const time = (t: string) => { const s = performance.now(); ids(`Führerschein patente voter Steuernummer ${t}`); return performance.now() - s; };
+    time(small);
+    const tSmall = time(small);
+    const tBig = time(big);
+    expect(tBig).toBeLessThan(Math.max(80, tSmall * 10));
+  });
   it('reads MRZ blocks, in lines or inline, even OCR-garbled', () => {
     const td3 = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10';
     const [block] = ids(`my passport:\n${td3}\nthanks`);

@@ -1,5 +1,5 @@
 import { parse as parseMrz } from 'mrz';
-import { eanValid, icaoCheck, isDummyNumber, luhn, validDate, verhoeff, weighted } from './checksums.js';
+import { eanValid, icaoCheck, isDummyNumber, iso7064Mod11_10, luhn, validDate, verhoeff, weighted } from './checksums.js';
 import { type Claim, type NumberCtx, type Window, closestLabel, labelDistance, labelledHarmless, letterTouches, looksLikeAmount, near } from './numbers.js';
 import type { Found } from './bank-account.js';
 import { digitClusters } from '../../normalize.js';
@@ -156,16 +156,21 @@ function nhsCheck(d: string): boolean {
   const c = r === 11 ? 0 : r;
   return c !== 10 && c === num(d, 9);
 }
+function deTaxIdDigit(d: string): boolean {
+  return d[0] !== '0' && iso7064Mod11_10(d);
+}
 function deTaxIdCheck(d: string): boolean {
-  if (d[0] === '0') return false;
-  // Exactly one digit of the first ten repeats (twice or three times); ISO 7064 MOD 11,10 check.
-  const counts = new Array(10).fill(0) as number[];
-  for (let i = 0; i < 10; i++) counts[num(d, i)]!++;
-  const repeated = counts.filter((c) => c >= 2);
-  if (repeated.length !== 1 || repeated[0]! > 3) return false;
-  let p = 10;
-  for (let i = 0; i < 10; i++) { let s = (num(d, i) + p) % 10; if (s === 0) s = 10; p = (s * 2) % 11; }
-  return (11 - p) % 10 === num(d, 10);
+  if (!deTaxIdDigit(d)) return false;
+  // Issued numbers: exactly one digit of the first ten repeats (twice or three times).
+  let seen = 0, twice = 0, more = 0;
+  for (let i = 0; i < 10; i++) {
+    const bit = 1 << num(d, i);
+    if (more & bit) return false; // a fourth time
+    if (twice & bit) more |= bit;
+    else if (seen & bit) twice |= bit;
+    else seen |= bit;
+  }
+  return twice !== 0 && (twice & (twice - 1)) === 0;
 }
 
 // --- the numeric table ----------------------------------------------------------------------
@@ -201,6 +206,13 @@ const NUMERIC: readonly NumericScheme[] = [
   { id: 'au_medicare', lengths: [10, 11], strength: 'weak', check: auMedicareCheck, format: /^4-5-1(?:-1)?$/ },
   { id: 'uk_nhs', lengths: [10], strength: 'weak', check: nhsCheck, format: /^3-3-4$/ },
   { id: 'de_tax_id', lengths: [11], strength: 'strong', check: deTaxIdCheck },
+  // The check digit alone (a number outside the repetition rule, as in many published samples):
+  // only when named ("Steuer-ID: 12345678903").
+  { id: 'de_tax_id', lengths: [11], strength: 'weak', check: deTaxIdDigit },
+  // Steuernummer: 10–11 digits as the tax office writes it ("123/456/78901": 2/3/5, 3/3/5 or
+  // 3/4/4 by state), 12–13 in the federal ELSTER form. Each state has its own check-digit rule and
+  // some have none, so it is only reported when named ("Steuernummer", "St.-Nr.").
+  { id: 'de_stnr', lengths: [10, 11, 12, 13], strength: 'none', check: () => true, format: /^(?:2-3-5|3-3-5|3-4-4)$/ },
 ];
 
 // Separators a scheme's own format uses: CPF "123.456.789-09", SNILS "123-456-789 01", RRN "960121-1234567".
@@ -208,7 +220,7 @@ const FORMAT_SEPS: Record<string, RegExp> = {
   br_cpf: /^\.\.-$/, ru_snils: /^--\s$/, kr_rrn: /^-$/, kr_frn: /^-$/, ua_unzr: /^-$/, kr_driver: /^---$|^\s\s\s$/,
   us_ssn: /^(--|\s\s|\.\.)$/, us_itin: /^(--|\s\s)$/, in_aadhaar: /^(\s\s|--|::)$/, ca_sin: /^(\s\s|--)$/, au_tfn: /^(\s\s|--)$/,
   se_personnummer: /^-$/, uk_nhs: /^(\s\s|--)$/, au_medicare: /^\s+$/, th_tnin: /^(--|\s{4})$/, fr_nir: /^\s{6}$/,
-  ru_passport: /^\s+$/, pl_nip: /^-+$/,
+  ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/,
 };
 
 /** How close a scheme's own word must be to label the number directly ("паспорт: 45 07 ..."). */
@@ -232,13 +244,14 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
   if (looksLikeAmount(c.norm.text, w.start, w.end) || /^(\d)\1+$/.test(w.digits)) return null;
   // Generic ID words count when they are the closest label, or right after the number.
   const generic = closestLabel(c, w, 'gov') || c.ctx.has('gov', w.end, w.end + 24);
-  // "1234567890121": a placeholder unless a strong check says otherwise.
+  // "1234567890121": a placeholder unless a strong check says otherwise, or a check digit and the
+  // scheme's own word ("NIN: 98765432102"; a plain "SSN 123-45-6780" has no check and stays a placeholder).
   const dummy = isDummyNumber(w.digits);
   let best: Claim | null = null;
   for (const s of NUMERIC) {
     if (!s.lengths.includes(n) || !s.check(w.digits)) continue;
-    if (dummy && s.strength !== 'strong') continue;
     const own = near(c, w, `gov:${s.id}`);
+    if (dummy && (s.strength === 'none' || (s.strength === 'weak' && !own))) continue;
     if (labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
     const context = own || generic;
     const formatted = formatOf(w, s);
@@ -281,6 +294,8 @@ interface AlnumScheme {
   run: number;
   /** Likewise the longest run of ASCII letters and digits, for the formats that may have no digit run. */
   word?: number;
+  /** How a match that fails `check` still counts (a serial with no check digit of its own), if at all. */
+  orElse?: Strength;
 }
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -357,6 +372,11 @@ function deIdCheck(id: string): boolean {
   const s = id.toUpperCase();
   return icaoCheck(s.slice(0, 8)) === Number(s[8]);
 }
+function deDriverShape(id: string): boolean {
+  let letters = 0, digits = 0;
+  for (let i = 0; i < id.length; i++) { const ch = id.charCodeAt(i); if (ch >= 48 && ch <= 57) digits++; else letters++; }
+  return letters >= 1 && digits >= 5;
+}
 function ukDrivingCheck(id: string): boolean {
   const s = id.toUpperCase();
   if (!/^[A-Z]+9*$/.test(s.slice(0, 5))) return false; // surname, padded with 9s
@@ -381,7 +401,16 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'in_pan', run: 4, re: re('([A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z])'), strength: 'weak', check: () => true },
   { id: 'de_kvnr', run: 9, re: re('([A-Za-z]\\d{9})'), strength: 'weak', check: kvnrCheck },
   { id: 'de_rvnr', run: 8, re: re('(\\d{8}[A-Za-z]\\d{3})'), strength: 'strong', check: rvnrCheck },
-  { id: 'de_id', run: 1, word: 9, re: re('([CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz][CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz0-9]{7}\\d)'), strength: 'weak', check: deIdCheck },
+  // German ID card and passport serials. The printed serial of current documents has no check
+  // digit of its own (it is in the MRZ), so one named by "Ausweis"/"Reisepass" counts without it.
+  { id: 'de_id', run: 1, word: 9, re: re('([CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz][CFGHJKLMNPRTVWXYZcfghjklmnprtvwxyz0-9]{7}\\d)'), strength: 'weak', check: deIdCheck, orElse: 'none' },
+  // German driving licence (EU card): authority code and serial (9), check character (digit or X),
+  // issue count. The check's letter values are not published, so only when named ("Führerschein").
+  { id: 'de_driver', run: 1, word: 11, re: re('([A-Z0-9]{9}[0-9X][A-Z0-9]|[a-z0-9]{9}[0-9x][a-z0-9])'), strength: 'none', check: deDriverShape },
+  // Italian driving licence: "AA0123456B" (paper and older cards) or "U1H00B000C" (cards since 1999); no check.
+  { id: 'it_driver', run: 1, word: 10, re: re('([A-Z]{2}\\d{7}[A-Z]|[a-z]{2}\\d{7}[a-z]|U1[A-Z][A-Z0-9]{6}[A-Z]|u1[a-z][a-z0-9]{6}[a-z])'), strength: 'none', check: () => true },
+  // Indian voter ID (EPIC): three letters, seven digits; no check.
+  { id: 'in_voter', run: 7, re: re('([A-Z]{3}\\d{7}|[a-z]{3}\\d{7})'), strength: 'none', check: () => true },
   { id: 'pl_id_card', run: 6, re: re('([A-Z]{3} ?\\d{6})'), strength: 'weak', check: plIdCardCheck },
   { id: 'pl_passport', run: 7, re: re('([A-Z]{2} ?\\d{7})'), strength: 'weak', check: plPassportCheck },
   { id: 'fr_passport', run: 5, re: re('(\\d{2}[A-Z]{2}\\d{5})'), strength: 'none', check: () => true },
@@ -446,15 +475,16 @@ export function findAlnumIds(c: NumberCtx): Found[] {
       s.re.lastIndex = 0;
       for (let m = s.re.exec(slice); m; m = s.re.exec(slice)) {
         const id = m[0];
-        if (!s.check(id)) continue;
+        const strength = s.check(id) ? s.strength : s.orElse;
+        if (!strength) continue;
         const w = { start: from + m.index, end: from + m.index + id.length };
         // A check letter over a distinctive format (DNI, NIE, hetu) outweighs a nearby "pedido"/"envío".
-        if (s.strength !== 'strong' && labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
+        if (strength !== 'strong' && labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
         const own = near(c, w, `gov:${s.id}`);
         const context = own || near(c, w, 'gov');
         let confidence = 0;
-        if (s.strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;
-        else if (s.strength === 'weak') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : 0;
+        if (strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;
+        else if (strength === 'weak') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : 0;
         else confidence = own ? GOV_ID_CONFIDENCE.formatContext : 0; // passport-like formats: only when named
         // Indian PAN of a person (4th letter P) is distinctive; other PANs belong to companies.
         if (s.id === 'in_pan' && !context && id[3] === 'P') confidence = GOV_ID_CONFIDENCE.formatOnly;
