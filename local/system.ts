@@ -35,6 +35,8 @@ export interface LocalOptions {
   vars?: Record<string, string>;
   /** pre-check requests per minute per client (0 = off) */
   precheckRateLimit?: number;
+  /** console log-in attempts per minute per client; default wrangler.toml's LOGIN_LIMITER; 0 = no binding (as if undeclared) */
+  loginRateLimit?: number;
   log?: boolean;
 }
 
@@ -100,6 +102,8 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'), undefined, { overrides: { enableContainers: false } });
   const scan = opts.scanner ?? (await defaultScanner());
   const rate = opts.precheckRateLimit ?? 60;
+  const declared = (workerOptions as { ratelimits?: Record<string, { simple: { limit: number; period: number } }> }).ratelimits ?? {};
+  const login = opts.loginRateLimit ?? declared.LOGIN_LIMITER?.simple.limit ?? 0;
 
   // The Container's Durable Object has no local engine here: the scanner is a Node binding instead.
   const { durableObjects: _do, containers: _c, ...rest } = workerOptions as typeof workerOptions & { containers?: unknown };
@@ -124,7 +128,10 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
     compatibilityDate: workerOptions.compatibilityDate,
     compatibilityFlags: workerOptions.compatibilityFlags,
     bindings: vars,
-    ratelimits: { PRECHECK_LIMITER: { simple: { limit: Math.max(1, rate), period: 60 } } },
+    ratelimits: {
+      PRECHECK_LIMITER: { simple: { limit: Math.max(1, rate), period: 60 } },
+      ...(login > 0 ? { LOGIN_LIMITER: { simple: { limit: login, period: declared.LOGIN_LIMITER?.simple.period ?? 60 } } } : {}),
+    },
     serviceBindings: {
       SCANNER: async (req: MfRequest) => {
         // A crash in the scanner is an unavailable scanner (503, retried), never an exception

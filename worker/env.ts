@@ -7,6 +7,8 @@ export interface Env {
   SCAN_QUEUE: Queue<ScanJob>;
   WEBHOOK_QUEUE: Queue<WebhookJob>;
   PRECHECK_LIMITER?: RateLimit;
+  /** console log-in attempts per client; absent = unthrottled (fails open, logged) */
+  LOGIN_LIMITER?: RateLimit;
   /** local: an in-process Node scanner; production: undefined, the Container is used */
   SCANNER?: Fetcher;
   SCANNER_CONTAINER?: DurableObjectNamespace;

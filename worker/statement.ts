@@ -1,25 +1,64 @@
 import type { Finding, FindingType } from '../models/finding.js';
 import { isFindingType, type DecisionReason, type StatementOfReasons } from '../models/moderation.js';
+import { LANGS, type Lang } from '../moderation/types.js';
 import rules from './data/platform-rules.json';
+import en from './data/statements/en.json';
+import es from './data/statements/es.json';
+import fr from './data/statements/fr.json';
+import pl from './data/statements/pl.json';
+import pt from './data/statements/pt.json';
+import ru from './data/statements/ru.json';
+import uk from './data/statements/uk.json';
 
 /**
  * Statements of reasons (Art. 17 DSA), shaped after the Transparency Database's statement so
  * they can be forwarded there unchanged. Built from finding TYPES and counts only: the facts never
  * quote the content, never carry the moderator's note, and never name the author or moderator.
+ *
+ * The fixed texts (facts, rule titles and texts, what each type is called, redress) are in the
+ * submission's language: data/statements/<lang>.json for the seven languages the pipeline knows
+ * (the language stored with the submission: its locale, or the detected one, as for the buyer
+ * messages). A key missing from a language file falls back to English, and so does any other
+ * language. Enumerations, dates, clause numbers and URLs stay as they are.
  */
 
-interface TypeRule { clause: string; category: string; keywords: string[]; describe: string }
-interface Clause { title: string; text: string }
+interface TypeRule { clause: string; category: string; keywords: string[] }
 const TYPES = rules.types as Record<string, TypeRule>;
-const CLAUSES = rules.clauses as Record<string, Clause>;
 const OTHER = rules.other as TypeRule;
+
+export type StatementTexts = typeof en;
+type Plural = Record<string, string>;
+
+/** `over` laid on `base` key by key (objects merged, anything else replaced). */
+function overlay<T>(base: T, over: unknown): T {
+  if (typeof base !== 'object' || base === null || Array.isArray(base)) return (typeof over === typeof base ? over : base) as T;
+  if (typeof over !== 'object' || over === null) return base;
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? overlay(out[k], v) : v;
+  return out as T;
+}
+
+export const STATEMENT_TEXTS: Readonly<Record<Lang, unknown>> = { en, ru, es, pt, fr, pl, uk };
+const TEXTS = Object.fromEntries(LANGS.map((l) => [l, overlay(en, STATEMENT_TEXTS[l])])) as Record<Lang, StatementTexts>;
+
+/** The language a statement is written in: the submission's when we have texts for it, else English. */
+export function statementLang(lang: string): Lang {
+  return (LANGS as readonly string[]).includes(lang) ? (lang as Lang) : 'en';
+}
+
+function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+}
+
+const pluralRules = new Map<Lang, Intl.PluralRules>();
+function plural(lang: Lang, forms: Plural, n: number): string {
+  let pr = pluralRules.get(lang);
+  if (!pr) pluralRules.set(lang, (pr = new Intl.PluralRules(lang)));
+  return fill(forms[pr.select(n)] ?? forms.other ?? '{n}', { n });
+}
 
 export const APPEAL_MONTHS = 6;
 export const FACTS_MAX = 5_000;
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English', ru: 'Russian', es: 'Spanish', pt: 'Portuguese', fr: 'French', pl: 'Polish', uk: 'Ukrainian', de: 'German', it: 'Italian',
-};
 
 export interface StatementInput {
   submissionId: string;
@@ -97,31 +136,43 @@ function decisiveTypes(input: StatementInput): (FindingType | 'other')[] {
   return out;
 }
 
-function counted(findings: readonly Finding[]): string {
-  const counts = new Map<FindingType, number>();
-  for (const f of findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
-  return [...counts].map(([t, n]) => `${ruleFor(t).describe}${n > 1 ? ` (${n} times)` : ''}`).join('; ');
+function describe(t: StatementTexts, type: FindingType | 'other'): string {
+  const d = t.describe as Record<string, string>;
+  return d[type] ?? d.other!;
 }
 
-function facts(input: StatementInput, types: (FindingType | 'other')[]): string {
+function counted(t: StatementTexts, lang: Lang, findings: readonly Finding[]): string {
+  const counts = new Map<FindingType, number>();
+  for (const f of findings) counts.set(f.type, (counts.get(f.type) ?? 0) + 1);
+  return [...counts]
+    .map(([type, n]) => (n > 1 ? fill(t.facts.counted, { what: describe(t, type), times: plural(lang, t.plurals.times, n) }) : describe(t, type)))
+    .join(t.facts.listSeparator);
+}
+
+function facts(input: StatementInput, types: (FindingType | 'other')[], lang: Lang): string {
+  const t = TEXTS[lang];
+  const f = t.facts;
+  const kind = t.kinds[input.kind];
+  const language = (t.languages as Record<string, string>)[input.lang] ?? input.lang;
   const parts: string[] = [];
-  const lang = LANGUAGE_NAMES[input.lang] ?? input.lang;
-  const photos = input.media.length ? `, with ${input.media.length} attached file${input.media.length > 1 ? 's' : ''}` : '';
-  const text = input.textLength > 0 ? `${input.textLength} characters of text in ${lang}` : 'no text';
-  parts.push(`A ${input.kind} (${text}${photos}) was submitted on ${day(input.createdAt)}.`);
-  parts.push(input.findings.length ? `Automated checks found: ${counted(input.findings)}.` : 'Automated checks found nothing that breaks the content rules.');
+  const files = input.media.length ? fill(f.withFiles, { files: plural(lang, t.plurals.files, input.media.length) }) : '';
+  const text = input.textLength > 0 ? fill(f.text, { characters: plural(lang, t.plurals.characters, input.textLength), language }) : f.noText;
+  const vars = { a: kind.a, the: kind.the, date: day(input.createdAt) };
+  parts.push(fill(f.submitted, { ...vars, text, files }));
+  parts.push(input.findings.length ? fill(f.found, { list: counted(t, lang, input.findings) }) : f.foundNothing);
   const m = input.moderator;
-  const what = types.map((t) => ruleFor(t).describe).join('; ');
+  const what = types.map((type) => describe(t, type)).join(f.listSeparator);
   if (!m) {
-    if (input.status === 'hidden') parts.push(`Under the content rules this hides the ${input.kind} automatically, because it contains ${what}.`);
-    else if (input.status === 'redacted') parts.push(`The parts containing ${what} were removed automatically before publication; the rest is published.`);
-    else parts.push(`Publication is withheld until a moderator reviews the ${input.kind}, because it may contain ${what}.`);
+    if (input.status === 'hidden') parts.push(fill(f.autoHidden, { ...vars, what }));
+    else if (input.status === 'redacted') parts.push(fill(f.autoRedacted, { ...vars, what }));
+    else parts.push(fill(f.autoQueued, { ...vars, what }));
   } else {
-    if (m.outcomeOfAppeal) parts.push('The author appealed an earlier decision; a moderator who did not take that decision reviewed the appeal.');
-    if (input.status === 'hidden') parts.push(`A moderator reviewed the ${input.kind} on ${day(input.decidedAt)} and removed it, because it contains ${what}.`);
+    const decided = { ...vars, date: day(input.decidedAt), what };
+    if (m.outcomeOfAppeal) parts.push(f.appealed);
+    if (input.status === 'hidden') parts.push(fill(f.moderatorHidden, decided));
     else {
       const n = m.automatedSpansUsed + m.addedSpans;
-      parts.push(`A moderator reviewed the ${input.kind} on ${day(input.decidedAt)} and published it with ${n} part${n === 1 ? '' : 's'} removed, because ${n === 1 ? 'it contains' : 'they contain'} ${what}.`);
+      parts.push(fill(n === 1 ? f.moderatorRedactedOne : f.moderatorRedactedMany, { ...decided, parts: plural(lang, t.plurals.parts, n) }));
     }
   }
   return parts.join(' ').slice(0, FACTS_MAX);
@@ -133,13 +184,16 @@ export function buildStatement(input: StatementInput): StatementOfReasons {
   const clauses = [...new Set(typeRules.map((r) => r.rule.clause))];
   const categories = [...new Set(typeRules.map((r) => r.rule.category))];
   const keywords = [...new Set(typeRules.flatMap((r) => r.rule.keywords))];
-  const doc = rules.document;
+  const lang = statementLang(input.lang);
+  const t = TEXTS[lang];
+  const clauseText = t.clauses as Record<string, { title: string; text: string }>;
+  const title = (c: string) => clauseText[c]?.title ?? '';
   const visibility: Pick<StatementOfReasons, 'decision_visibility' | 'decision_visibility_other'> =
     input.status === 'hidden'
       ? { decision_visibility: ['DECISION_VISIBILITY_CONTENT_REMOVED'] }
       : input.status === 'redacted'
-        ? { decision_visibility: ['DECISION_VISIBILITY_OTHER'], decision_visibility_other: 'Parts of the content were removed before publication; the rest is published.' }
-        : { decision_visibility: ['DECISION_VISIBILITY_OTHER'], decision_visibility_other: 'Publication is withheld until a moderator has reviewed the content.' };
+        ? { decision_visibility: ['DECISION_VISIBILITY_OTHER'], decision_visibility_other: t.visibility.redacted }
+        : { decision_visibility: ['DECISION_VISIBILITY_OTHER'], decision_visibility_other: t.visibility.queued };
   const m = input.moderator;
   const automatedDecision: StatementOfReasons['automated_decision'] = !m
     ? 'AUTOMATED_DECISION_FULLY'
@@ -155,13 +209,16 @@ export function buildStatement(input: StatementInput): StatementOfReasons {
     decision_id: m?.decisionId ?? null,
     ...visibility,
     decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
-    incompatible_content_ground: `${doc.title} (version ${doc.version}), ${clauses.map((c) => `clause ${c} "${CLAUSES[c]?.title ?? ''}"`).join(', ')}; ${doc.url}`.slice(0, 500),
-    incompatible_content_explanation: clauses.map((c) => CLAUSES[c]?.text ?? '').join(' ').slice(0, 2000),
+    incompatible_content_ground: fill(t.ground.text, {
+      title: t.document.title, version: rules.document.version, url: rules.document.url,
+      clauses: clauses.map((c) => fill(t.ground.clause, { clause: c, title: title(c) })).join(t.ground.separator),
+    }).slice(0, 500),
+    incompatible_content_explanation: clauses.map((c) => clauseText[c]?.text ?? '').join(' ').slice(0, 2000),
     incompatible_content_illegal: 'No',
     category: categories[0]!,
     category_addition: categories.slice(1),
     category_specification: keywords,
-    decision_facts: facts(input, types),
+    decision_facts: facts(input, types, lang),
     content_type: contentTypes(input),
     ...(/^[a-z]{2}$/.test(input.lang) ? { content_language: input.lang.toUpperCase() } : {}),
     content_date: day(input.createdAt),
@@ -169,16 +226,16 @@ export function buildStatement(input: StatementInput): StatementOfReasons {
     source_type: 'SOURCE_VOLUNTARY',
     automated_detection: input.findings.length > 0 ? 'Yes' : 'No',
     automated_decision: automatedDecision,
-    platform_rules: typeRules.map((r) => ({ findingType: r.type, clause: r.rule.clause, title: CLAUSES[r.rule.clause]?.title ?? '' })),
+    platform_rules: typeRules.map((r) => ({ findingType: r.type, clause: r.rule.clause, title: title(r.rule.clause) })),
     redress: {
       internal_complaint: {
         available: appealable,
         deadline: new Date(appealDeadline(decided)).toISOString(),
         how: appealable
-          ? `Appeal through the marketplace within ${APPEAL_MONTHS} months of the decision (storefront: POST /v1/submissions/${input.submissionId}/appeals). A moderator who did not take this decision reviews it.`
+          ? fill(t.redress.appeal, { months: plural(lang, t.plurals.months, APPEAL_MONTHS), submissionId: input.submissionId })
           : m?.outcomeOfAppeal
-            ? 'This decision is the outcome of an appeal; the internal complaint procedure is exhausted.'
-            : 'An appeal is possible once a moderator has decided.',
+            ? t.redress.exhausted
+            : t.redress.notYet,
       },
       out_of_court_settlement: true,
       judicial_redress: true,

@@ -513,3 +513,37 @@ describe('statement builder', () => {
     expect(st.category_addition).toEqual(['STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE']);
   });
 });
+
+describe('statements in the submission language', () => {
+  const statementOf = async (id: string) =>
+    StatementOfReasonsSchema.parse(await json(await sys.fetch(`/v1/submissions/${id}/statement`, { headers: { authorization: `Bearer ${KEYS.storefront}` } })));
+
+  it('a Russian submission (locale given, or detected) gets its statement in Russian; an English one stays English', async () => {
+    const cases = [
+      { body: submission('Отличный чехол, звоните мне +7 916 123-45-67, всё расскажу', { locale: 'ru' }), lang: 'ru' },
+      { body: submission('Хороший товар, пишите на почту ivan.petrov@mail.ru если будут вопросы'), lang: 'ru' },
+      { body: submission('Great case, call me on +44 20 7946 0958 any time', { locale: 'en' }), lang: 'en' },
+    ];
+    for (const { body, lang } of cases) {
+      const r = await post(sys, '/v1/submissions', body, KEYS.storefront);
+      expect(r.status).toBe(201);
+      const d = await json(r);
+      expect(d.status).toBe('redacted');
+      expect(d.locale).toBe(lang);
+      const st = await statementOf(d.id);
+      expect(st.content_language).toBe(lang.toUpperCase());
+      if (lang === 'ru') {
+        for (const s of [st.decision_facts, st.decision_visibility_other ?? '', st.incompatible_content_explanation, ...st.platform_rules.map((p) => p.title)]) {
+          expect(s, s).not.toMatch(/[A-Za-z]{3,}/);
+          expect(s, s).toMatch(/[а-яё]{4,}/i);
+        }
+        expect(st.decision_facts).toMatch(/^Отзыв \(\d+ символ\S* текста, язык: русский\) отправлен \d{4}-\d\d-\d\d\. Автоматическая проверка обнаружила: /);
+        expect(st.incompatible_content_ground).toMatch(/пункт 2\.1 «Никаких личных данных в публичном контенте»/);
+        expect(st.redress.internal_complaint.how).toMatch(/^Обжаловать решение можно/);
+      } else {
+        expect(st.decision_facts).toMatch(/^A review \(\d+ characters of text in English\) was submitted on .*a phone number/);
+      }
+      expect(st.decision_facts).not.toMatch(/916|7946|ivan|petrov|mail\.ru/);
+    }
+  });
+});

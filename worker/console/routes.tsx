@@ -7,16 +7,18 @@ import { authenticate, principalForKey } from '../auth.js';
 import { b64url, timingSafeEqualStr } from '../crypto.js';
 import { claim, decide, itemView, release, undo, viewerOf } from '../decisions.js';
 import type { AppEnv, Principal } from '../env.js';
-import { ApiError, validationError } from '../errors.js';
+import { ApiError, errorBody, validationError } from '../errors.js';
 import { createSession, csrfFor, SESSION_COOKIE, SESSION_TTL_S, verifySession } from '../session.js';
 import { encodeCursor, decodeCursor, heldItems, listQueue, queueCounts } from '../storage/queue.js';
 import { CONSOLE_CSS, CONSOLE_JS } from './assets.js';
+import { loginGate, LOGIN_RETRY_AFTER_S } from './login-limit.js';
 import { defaultReasons, ErrorPage, ItemPage, LoginPage, QueuePage, type QueueParams } from './pages.js';
 
 /**
  * /console: the moderators' web console. Server-rendered, forms only (the script adds keyboard
  * shortcuts, nothing depends on it). Log-in takes a moderator key and sets the signed session
- * cookie (HttpOnly, SameSite=Strict, Secure over https); every page also accepts
+ * cookie (HttpOnly, SameSite=Strict, Secure over https); attempts are rate-limited per client
+ * (login-limit.ts says how and why). Every page also accepts
  * `Authorization: Bearer <moderator key>`. Cookie-authenticated posts must carry the session's
  * CSRF token. Every response gets a strict CSP with no inline script or style.
  */
@@ -55,6 +57,11 @@ function isHttps(c: C): boolean {
   return new URL(c.req.url).protocol === 'https:';
 }
 
+/** Browsers (form posts) get a page; API-style clients get the contract's JSON error. */
+function wantsHtml(c: C): boolean {
+  return (c.req.header('accept') ?? '').includes('text/html');
+}
+
 /** Only our own console paths, so the log-in form cannot be used as an open redirect. */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/console(?:[/?][^\\\s]*)?$/.test(next) && !next.startsWith('//') ? next : '/console';
@@ -80,6 +87,15 @@ consoleApp.post('/login', bodyLimit({ maxSize: 8 * 1024, onError: () => { throw 
     return c.html(<LoginPage csrf={fresh} next={next} error={error} />, status);
   };
   if (!expected || typeof form._csrf !== 'string' || !timingSafeEqualStr(form._csrf, expected)) return again(403, 'The log-in form expired; try again.');
+  // Throttled before the key is looked at, so a throttled client learns nothing about its guess.
+  if ((await loginGate(c.env, c.req)) === 'throttled') {
+    c.header('retry-after', String(LOGIN_RETRY_AFTER_S));
+    const message = 'Too many log-in attempts from your network. Wait a minute, then try again.';
+    if (!wantsHtml(c)) return c.json(errorBody('rate_limited', message), 429);
+    return again(429, message);
+  }
+  // One answer for every failure (unknown key, storefront key, empty, oversized): nothing says
+  // which part was wrong. The key is never logged.
   const key = typeof form.key === 'string' ? form.key.trim() : '';
   const p = key && key.length <= 512 ? await principalForKey(c.env, key) : undefined;
   if (!p || p.role === 'storefront') return again(401, 'That is not a moderator key.');

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { LIMITS, SubmissionSchema } from '../../models/api.js';
 import { fixFor } from '../../moderation/messages.js';
 import { moderateText } from '../../moderation/pipeline.js';
+import { clientOf } from '../client.js';
 import { configFor } from '../config.js';
 import type { AppEnv, Env } from '../env.js';
 import { ApiError, parseWith, readJson } from '../errors.js';
@@ -41,23 +42,6 @@ function parseLimit(raw: string | undefined): number {
   return Number.isFinite(n) && n >= 0 ? Math.floor(n) : DEFAULT_RATE_LIMIT;
 }
 
-/**
- * The client a limit applies to. Cloudflare sets cf-connecting-ip (locally `npm start` has no such
- * header, so all local clients share one bucket) and
- * clients cannot forge it, so no other header is trusted. An IPv6 client usually holds a whole
- * /64, so the key is the /64, or a buyer could rotate addresses to dodge the limit.
- */
-function clientKey(ip: string | undefined): string {
-  if (!ip) return 'unknown';
-  if (!ip.includes(':')) return ip;
-  if (ip.includes('.')) return ip.slice(ip.lastIndexOf(':') + 1); // IPv4-mapped (::ffff:1.2.3.4)
-  const [head = '', tail] = ip.toLowerCase().split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const zeros = tail === undefined ? [] : Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
-  return `${[...left, ...zeros, ...right].slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
-}
-
 // CORS by hand: a refused origin gets a plain 403 (no Access-Control-* headers at all), and the
 // headers an allowed origin needs are set before the handler so error bodies (429, 413) stay readable.
 precheck.use('*', async (c, next) => {
@@ -84,7 +68,7 @@ precheck.post(
   async (c, next) => {
     const { limit } = settings(c.env);
     if (limit > 0 && c.env.PRECHECK_LIMITER) {
-      const key = clientKey(c.req.header('cf-connecting-ip'));
+      const key = clientOf(c.req);
       const { success } = await c.env.PRECHECK_LIMITER.limit({ key: `precheck:${key}` });
       if (!success) {
         c.header('retry-after', '60');
