@@ -4,7 +4,7 @@ import type { Box, Evidence, Finding, FindingType } from '../models/finding.js';
 import { DEFAULT_SNIFF_LIMITS, sniffMedia, type SniffLimits } from '../moderation/media/sniff.js';
 import { personalDataDetectors } from '../moderation/detectors/personal-data/index.js';
 import type { TextDetector } from '../moderation/types.js';
-import { cardCueWithoutNumber, detectPaymentCard } from './cards.js';
+import { cardNeedsSecondLook, detectPaymentCard } from './cards.js';
 import { detectDocumentLayout, judgeMrz, mrzBands, readMrz, type DocumentDetection } from './documents.js';
 import { PSM } from 'tesseract.js';
 import { createOcrPool, recognizePage, type OcrPool, type OcrSlot } from './ocr.js';
@@ -296,9 +296,10 @@ export function createScanner(opts: ScannerOptions = {}): Scanner {
       let best = first;
       // A document photographed on a table defeats Tesseract's global threshold (the table and the
       // paper split the histogram): re-read with the background flattened locally. A page that
-      // says "card" (a scheme name, an expiry) with no number read is re-read as one block:
-      // layout analysis tends to split or drop the number line of a tilted card.
-      if (cardCueWithoutNumber(first)) {
+      // says "card" (a scheme name, an expiry) with no number read, or shows the 4 × 4 number
+      // layout without a Luhn-valid number, is re-read as one block: layout analysis tends to
+      // split or drop the number line of a tilted card, and embossed digits read differently.
+      if (cardNeedsSecondLook(first)) {
         const page = await pass(slot.latin, stretched, 0, 'eng', '/block', PSM.SINGLE_BLOCK);
         pages.push(page);
         if (usefulWordCount(page) > usefulWordCount(best)) best = page;

@@ -542,6 +542,51 @@ async function makeInvalid() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Specimen cards (placeholder numbers that fail Luhn) and card-like hard negatives. Generated
+// last, so the seeded stream of every earlier fixture stays the same.
+
+const PLACEHOLDERS = ['4000 1234 5678 9010', '5412 7500 0000 0002', '2200 0000 0000 0000', '4111 2222 3333 4444'];
+
+async function makeSpecimenCards() {
+  const specs = [CARD_BRANDS[0]!, CARD_BRANDS[1]!, CARD_BRANDS[2]!, CARD_BRANDS[0]!];
+  const expiries = ['3/23', '00/00', 'MM/YY', '12/29'];
+  const holders = ['YOUR NAME HERE', 'CHERYL A GOODMAN', 'IMYA FAMILIYA', 'CARDHOLDER NAME'];
+  for (let k = 0; k < PLACEHOLDERS.length; k++) {
+    const spec = specs[k]!;
+    const number = PLACEHOLDERS[k]!.replace(/ /g, '');
+    if (luhnOk(number)) throw new Error(`placeholder ${number} passes Luhn`);
+    const doc = await sharp(cardSvg(spec, number, holders[k]!, expiries[k]!, pick(BANKS))).png().toBuffer();
+    // Small marketing-style pictures, as issuers publish them (320-500 px wide), and one on a table.
+    const img = k === 3 ? await onTable(doc, 960, 720, int(-5, 5), [[120, 84, 50], [160, 120, 80]]) : await sharp(doc).resize([320, 500, 420][k]!).flatten({ background: '#ffffff' }).png().toBuffer();
+    await save(`specimen-card-${spec.brand.toLowerCase()}-${String(k + 1).padStart(2, '0')}.jpg`, await jpeg(img, 82), 'media.payment_card', `specimen ${spec.brand} card: placeholder number ${PLACEHOLDERS[k]} (fails Luhn), expiry ${expiries[k]}`, { placeholder: PLACEHOLDERS[k] });
+  }
+  // Hard negatives: card-shaped, card-like, no card number layout.
+  const gift = svg(856, 540, `<rect width="856" height="540" rx="36" fill="#c2185b"/>${text(60, 120, 'GIFT CARD', { size: 72, weight: 'bold', fill: '#fff' })}
+    ${text(60, 230, '$50', { size: 96, weight: 'bold', fill: '#fff' })}${text(60, 330, 'Valid at all our stores', { size: 32, fill: '#fff' })}
+    ${text(60, 390, 'Expires 12/26', { size: 32, fill: '#fff' })}${text(60, 470, 'Code 4821-77', { size: 32, family: MONO, fill: '#fff' })}`);
+  await save('neg-gift-card.jpg', await jpeg(await sharp(gift).resize(500).flatten({ background: '#fff' }).png().toBuffer()), 'clean', 'hard negative: a store gift card (card-shaped, "GIFT CARD", "Expires 12/26", no card number layout)');
+  const loyalty = svg(856, 540, `<rect width="856" height="540" rx="36" fill="#fbc02d"/>${text(60, 110, 'BONUS CLUB', { size: 64, weight: 'bold', fill: '#222' })}
+    ${text(60, 190, 'MEMBER', { size: 36, fill: '#222' })}${text(60, 320, 'No 0012 3456', { size: 48, family: MONO, fill: '#222' })}
+    ${text(60, 440, 'ANNA SMIRNOVA', { size: 40, family: MONO, fill: '#222' })}${barcode(520, 380, 280, 110)}`);
+  await save('neg-loyalty-card.jpg', await jpeg(await sharp(loyalty).resize(500).flatten({ background: '#fff' }).png().toBuffer()), 'clean', 'hard negative: a loyalty card with a member number (two groups) and a name, no payment card layout');
+  const tag = svg(600, 380, `<rect width="600" height="380" fill="#ffffff" stroke="#333" stroke-width="6"/>${text(40, 80, 'FRESH MILK 1L', { size: 44, weight: 'bold' })}
+    ${text(40, 170, '$2.49', { size: 80, weight: 'bold', fill: '#c62828' })}${text(40, 240, 'EXP 12/25', { size: 40, family: MONO })}
+    ${barcode(40, 270, 360, 70)}${text(40, 365, '4006381333931', { size: 22, family: MONO })}`);
+  const tagShot = await sharp(await productPhoto(900, 675)).composite([{ input: await sharp(tag).resize(520).png().toBuffer(), left: 190, top: 160 }]).png().toBuffer();
+  await save('neg-price-tag-exp.jpg', await jpeg(tagShot), 'clean', 'hard negative: a price tag with "EXP 12/25" and an EAN barcode number');
+}
+
+function luhnOk(d: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < d.length; i++) {
+    let x = Number(d[d.length - 1 - i]);
+    if (i % 2 === 1) { x *= 2; if (x > 9) x -= 9; }
+    sum += x;
+  }
+  return sum % 10 === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main() {
   rmSync(OUT_DIR, { recursive: true, force: true });
@@ -552,6 +597,7 @@ async function main() {
   await makeParcels();
   await makePhotos();
   await makeInvalid();
+  await makeSpecimenCards();
   writeFileSync(LABELS, labels.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const total = readdirSync(OUT_DIR).length;
   const bytes = labels.reduce((n, l) => n + l.bytes, 0);
