@@ -86,3 +86,41 @@ describe('not extortion', () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('extortion.threat: avoid-threats, insinuated demands, conditionals without "if"', () => {
+  it.each([
+    ['en', "you know what to do if you don't want a 1-star review", '1-star', 'you know what to do', 'avoid'],
+    ['en', 'Refund me 10 dollars if you dont want a bad review on every listing', 'bad review', 'Refund', 'avoid'],
+    ['ru', 'сами знаете что делать, если не хотите отзыв на 1 звезду', '1 звезду', 'сами знаете что делать', 'avoid'],
+    ['es', 'ya saben lo que tienen que hacer si no quieren una mala reseña', 'mala reseña', 'ya saben lo que tienen que hacer', ''],
+    ['pt', 'Devolvam meu dinheiro se não quiserem uma avaliação negativa', 'avaliação negativa', 'dinheiro', ''],
+    ['fr', "vous savez ce qu'il vous reste à faire si vous voulez pas un avis négatif", 'avis négatif', 'vous savez', 'avoid'],
+    ['pl', 'wiecie co zrobić jeśli nie chcecie negatywnej opinii', 'negatywnej opinii', 'wiecie co zrobić', ''],
+    ['uk', 'ви знаєте що робити якщо не хочете поганого відгуку', 'поганого відгуку', 'ви знаєте що робити', 'avoid'],
+    ['ru', 'скидку на след заказ дадите - уберу негатив', 'уберу негатив', 'скидку', 'youGive'],
+    ['uk', 'не повернете гроші - буде скарга', 'скарга', 'гроші', 'youGive'],
+    ['pl', 'oddacie kasę to zmienię ocenę na 5', 'zmienię ocenę', 'kasę', 'youGive'],
+    ['en', "I'll take this review down once you send me a coupon", 'take this review down', 'coupon', 'leverWhen'],
+  ])('%s: %s', (lang, text, threat, demand, rule) => {
+    const found = run(text, lang);
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    // '' where the plain "if not ... / otherwise" reading catches it first, at a higher confidence.
+    if (rule) expect(f.evidence?.subtype).toBe(rule);
+    expect(role(text, f, 'threat')).toContain(threat);
+    expect(role(text, f, 'demand')).toContain(demand);
+  });
+
+  it.each([
+    ['en', "If you dont want a bad review, dont sell broken stuff. 1 star"],
+    ['en', "Refunded quickly. If you don't want bad reviews, answer your messages faster."],
+    ['en', 'You know what to do with these: throw them away. 1 star'],
+    ['pt', 'vocês sabem o que fazer: melhorem a embalagem. 3 estrelas'],
+    ['ru', 'Когда вернёте деньги? уже неделю жду, поставлю оценку после'],
+    ['pl', 'Oddacie pieniądze? Czekam już dwa tygodnie'],
+    ['ru', 'Вернули деньги — поменяю отзыв на 4, спасибо'],
+    ['en', 'Seller asked me to take the photo down because it showed the logo, fine by me'],
+  ])('no extortion: %s %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

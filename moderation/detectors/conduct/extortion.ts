@@ -13,6 +13,10 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanI
  *   lever   WHEN  demand           "I'll change my rating when you refund", "поменяю оценку, когда вернёте"
  *   WHEN demand  lever             "if you send a gift I won't leave negative feedback"
  *   demand  AND/THEN  lever        "send a coupon and I'll remove my review"
+ *   demand  IF-YOU-DON'T-WANT threat  "refund me if you don't want a 1-star review", with an
+ *                                  insinuated demand too: "you know what to do if you don't want..."
+ *   YOU-GIVE demand  lever/threat  Slavic conditionals without "if": "вернёте деньги — удалю
+ *                                  отзыв", "не вернёте деньги — будет жалоба"
  * A lever is a promised rating change, a promised good rating, or a withheld threat.
  * Threats narrated in the past ("I left 1 star because...") and demands already met ("got a
  * refund") or declined ("don't want a refund") do not count. Every search is a bounded window
@@ -38,6 +42,11 @@ const WIN = {
   leverBeforeWhen: 6,
   whenToDemand: 8,
   demandToLever: 12,
+  avoidToThreat: 6,
+  avoidToDemand: 10,
+  giveToDemand: 4,
+  giveToLever: 8,
+  splitToObject: 2,
   demandBeforeThen: 8,
   thenToLever: 6,
   changeToObject: 4,
@@ -49,7 +58,7 @@ const WIN = {
 /** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
 const RULE_CONF = {
   unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75, implies: 0.85, withoutDeadline: 0.8,
-  leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8,
+  leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8, avoid: 0.85, youGive: 0.82,
 } as const;
 const KIND_CONF = { rating: 1, change: 1, promise: 0.95, escalate: 0.9 } as const;
 
@@ -99,6 +108,19 @@ function changeObject(sc: Scan, c: Hit): number | undefined {
   return undefined;
 }
 
+/** "take this review down", "take it off": the end of a split change verb, or undefined. */
+export function splitChange(sc: Scan, c: Hit): number | undefined {
+  const inClause = (h: Hit) => sameClause(sc, h.i, c.i) && (h.langs & c.langs) !== 0;
+  let obj: { j: number } | undefined = sc.startingIn('reviewNoun', c.j, c.j + WIN.splitToObject, inClause)
+    ?? sc.startingIn('oneStar', c.j, c.j + WIN.splitToObject, inClause);
+  if (!obj) {
+    const pron = sc.startingIn('pronounObj', c.j, c.j, inClause);
+    if (pron && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) obj = pron;
+  }
+  const particle = obj && sc.startingIn('splitParticle', obj.j, obj.j, inClause);
+  return particle ? particle.j : undefined;
+}
+
 function findThreats(sc: Scan, textLang: number): Threat[] {
   const out: Threat[] = [];
   const add = (i: number, j: number, kind: Kind, langs: number, lever = false, canNegate = kind !== 'change') => {
@@ -130,6 +152,11 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
       if (mine) add(c.i, end, 'change', c.langs, true);
     }
   }
+  // "I'll take this review down": the object sits inside the phrasal verb.
+  for (const c of sc.all('changeSplit')) {
+    const end = splitChange(sc, c);
+    if (end !== undefined && cueBefore(sc, 'future', c.i, 3, c.langs, textLang)) add(c.i, end, 'change', c.langs, true);
+  }
   for (const g of sc.all('goodRating')) {
     if (cueBefore(sc, 'future', g.i, 4, g.langs, textLang)) add(g.i, g.j, 'promise', g.langs, true, false);
   }
@@ -150,7 +177,7 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
 
 function findDemands(sc: Scan, textLang: number): Demand[] {
   const out: Demand[] = [];
-  for (const h of [...sc.all('demand'), ...sc.all('demandPast')]) {
+  for (const h of [...sc.all('demand'), ...sc.all('demandPast'), ...sc.all('impliedDemand')]) {
     const alreadyMet = sc.startingIn('demandPast', h.i - 3, h.i, (p) => p.j >= h.j) !== undefined
       || cueBefore(sc, 'past', h.i, WIN.demandCue, h.langs, textLang);
     const declined = cueBefore(sc, 'neg', h.i, 3, h.langs, textLang)
@@ -183,7 +210,7 @@ function ifNots(sc: Scan): Hit[] {
 
 export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   // Most reviews name no demand at all; nothing below can fire without one.
-  if (sc.all('demand').length === 0 && sc.all('demandPast').length === 0) return [];
+  if (sc.all('demand').length === 0 && sc.all('demandPast').length === 0 && sc.all('impliedDemand').length === 0) return [];
   const demands = new SpanIndex(findDemands(sc, textLang));
   const threats = new SpanIndex(findThreats(sc, textLang));
   if (threats.all().length === 0) return [];
@@ -267,6 +294,29 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     if (!l) continue;
     const d = demands.endingIn(t.i - WIN.demandBeforeThen, t.i, (x) => open(x) && x.j <= t.i && sameSent(sc, x.i, t.i));
     if (d) emit('leverThen', l, d, t);
+  }
+
+  // "refund me if you don't want a 1-star review", "you know what to do if you don't want...": the
+  // threat is what the seller should avoid, so its negation belongs to the condition.
+  for (const a of sc.all('avoidWant')) {
+    const t = threats.startingIn(a.j, a.j + WIN.avoidToThreat, (x) => !x.past && (x.kind === 'rating' || x.kind === 'escalate') && sameSent(sc, x.i, a.i) && shares(a, x, textLang));
+    if (!t) continue;
+    const s = sc.tokens[a.i]!.sent;
+    const d = demands.endingIn(a.i - WIN.prevSentence, a.i, (x) => open(x) && x.j <= a.i && (sc.tokens[x.i]!.sent === s || sc.tokens[x.i]!.sent === s - 1))
+      ?? demands.startingIn(t.j, t.j + WIN.avoidToDemand, (x) => open(x) && sameSent(sc, x.i, a.i));
+    if (d) emit('avoid', t, d, a);
+  }
+
+  // "вернёте деньги — удалю отзыв", "скидку дадите - уберу негатив", "nie oddacie kasy to 1 gwiazdka":
+  // a second-person future of giving is the condition. Affirmative, it buys a lever; negated, it earns a threat.
+  for (const g of sc.all('youGive')) {
+    const near = (x: Demand) => !x.past && !x.offered && sameClause(sc, x.i, g.i);
+    const d = demands.startingIn(g.i - WIN.giveToDemand, g.j + WIN.giveToDemand, near);
+    if (!d) continue;
+    const from = Math.max(g.j, d.j);
+    const neg = sc.endingIn('neg', g.i - 1, g.i, (n) => n.j === g.i && (n.langs & g.langs) !== 0) !== undefined;
+    const t = threats.startingIn(from, from + WIN.giveToLever, (x) => !x.past && (neg ? !x.negated : x.lever) && x.i >= from && sameSent(sc, x.i, g.i) && shares(g, x, textLang));
+    if (t) emit('youGive', t, d, g);
   }
 
   // A weaker reading of the same words is dropped.

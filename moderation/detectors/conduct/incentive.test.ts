@@ -52,3 +52,31 @@ describe('not an incentive', () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: a reward already received in exchange for a rating', () => {
+  it.each([
+    ['en', 'got a partial refund after i agreed to bump it to 5 stars', 'refund', '5 stars'],
+    ['es', 'me dieron un reembolso a cambio de poner 5 estrellas', 'reembolso', '5 estrellas'],
+    ['pt', 'ganhei reembolso em troca de 5 estrelas', 'reembolso', '5 estrelas'],
+    ['fr', "j'ai eu un remboursement en échange de 5 étoiles", 'remboursement', '5 étoiles'],
+    ['pl', 'dostałem zwrot w zamian za 5 gwiazdek', 'zwrot', '5 gwiazdek'],
+    ['uk', 'отримав повернення в обмін на 5 зірок', 'повернення', '5 зірок'],
+    ['ru', 'мне заплатили за хороший отзыв', 'заплатили', 'хороший отзыв'],
+  ])('%s: %s', (lang, text, reward, target) => {
+    const found = run(text, lang);
+    expect(found).toHaveLength(1);
+    expect(role(text, found[0]!, 'reward')).toContain(reward);
+    expect(role(text, found[0]!, 'target')).toContain(target);
+  });
+
+  it.each([
+    ['en', 'got a refund for my order and changed my review to 4 stars'],
+    ['ru', 'Получил возврат за брак, поменял отзыв на 4'],
+    ['fr', "J'ai eu un remboursement pour le colis perdu, 5 étoiles pour le service client"],
+    ['pl', 'Dostałem zwrot za uszkodzony towar, daję 4 gwiazdki'],
+    ['es', 'Me dieron un reembolso por el retraso, así que subo a 4 estrellas'],
+    ['pt', 'Ganhei um cupom por ser cliente antigo, 5 estrelas'],
+  ])('no incentive: %s %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

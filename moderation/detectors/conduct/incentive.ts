@@ -12,6 +12,9 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanI
  *   - the seller's initiative before them (offered, promised, asked me, a card in the box).
  * Without the tie it is the buyer's own judgement ("5 stars for the quick refund", "refunded, so
  * I changed it to 4"); without the initiative it is the buyer's demand, which is extortion.
+ * A reward the author already received stands for the initiative ("got a refund IN EXCHANGE FOR
+ * 5 stars", "me dieron un reembolso a cambio de..."), but only with an exchange tie and only
+ * when the target follows it directly ("got a refund for my order and changed my review" is not).
  */
 
 /** A moderator needs the first few; a text repeating one offer a thousand times needs no thousand findings. */
@@ -25,6 +28,7 @@ const WIN = {
   targetBeforeTie: 6,
   tieToReward: 4,
   offerBefore: 20,
+  receiptBefore: 2,
   pairGap: 4,
   rewardJoin: 2,
   askBefore: 4, // "asked me to", "me relance pour que je"
@@ -33,10 +37,10 @@ const WIN = {
 } as const;
 
 /** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
-const CONF = { sameSentence: 0.9, previousSentence: 0.82, pair: 0.82 } as const;
+const CONF = { sameSentence: 0.9, previousSentence: 0.82, pair: 0.82, received: 0.85 } as const;
 
 interface Part { i: number; j: number; langs: number }
-interface Candidate { i: number; j: number; conf: number; reward: Part; target: Part; tie: Hit; offer: Hit }
+interface Candidate { i: number; j: number; conf: number; reward: Part; target: Part; tie: Hit; offer: Part }
 
 /** Rating targets: good ratings, "positive review", and change/remove + a review (or "it" for one named before). */
 function findTargets(sc: Scan): Part[] {
@@ -59,8 +63,20 @@ function findTargets(sc: Scan): Part[] {
   return out;
 }
 
+/**
+ * "got a refund in exchange for 5 stars": the reward, received (a receipt word right before it),
+ * then an exchange tie, then the target with no "and" between ("got a refund for my order AND
+ * changed my review" is two facts). The receipt part, or undefined.
+ */
+function received(sc: Scan, reward: Part, tie: Hit, target: Part, textLang: number): Part | undefined {
+  if (reward.j > tie.i || target.i < tie.j || !sameClause(sc, tie.i, target.i)) return undefined;
+  if (!sc.startingIn('exchangeTie', tie.i, tie.i, (h) => h.j === tie.j)) return undefined;
+  if (sc.startingIn('then', tie.j, target.i - 1, (h) => h.j <= target.i && shares(h, target, textLang))) return undefined;
+  return sc.endingIn('receipt', reward.i - WIN.receiptBefore, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
+}
+
 export function findIncentives(sc: Scan, textLang: number): Candidate[] {
-  if (sc.all('reward').length === 0 || sc.all('offer').length === 0) return [];
+  if (sc.all('reward').length === 0 || (sc.all('offer').length === 0 && sc.all('receipt').length === 0)) return [];
   const targets = new SpanIndex(findTargets(sc));
   // "$10 gift card", "вернуть половину стоимости": nearby reward words in one clause are one reward.
   const rewardParts: Part[] = [];
@@ -92,9 +108,14 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     const j = Math.max(reward.j, target.j, x.j);
     // The seller's initiative comes first: "5 stars for the quick refund, they offered it" is praise.
     const s = sc.tokens[i]!.sent;
-    const offer = sc.endingIn('offer', i - WIN.offerBefore, i + 1, (o) => o.i <= i && (sc.tokens[o.i]!.sent === s || sc.tokens[o.i]!.sent === s - 1));
-    if (!offer) continue;
-    cands.push({ i: Math.min(i, offer.i), j, conf: sc.tokens[offer.i]!.sent === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
+    // The initiative may be the reward itself: "мне заплатили за отзыв", "the seller paid me back".
+    const offer = sc.endingIn('offer', i - WIN.offerBefore, Math.max(i + 1, reward.j), (o) => o.i <= i && (sc.tokens[o.i]!.sent === s || sc.tokens[o.i]!.sent === s - 1));
+    if (offer) {
+      cands.push({ i: Math.min(i, offer.i), j, conf: sc.tokens[offer.i]!.sent === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
+      continue;
+    }
+    const got = received(sc, reward, x, target, textLang);
+    if (got) cands.push({ i: got.i, j, conf: CONF.received, reward, target, tie: x, offer: got });
   }
   // "уговаривал удалить отзыв, обещал вернуть 500 рублей": the seller asks for the rating and
   // promises the reward in one breath, each part with its own cue and no tie word between.

@@ -101,3 +101,62 @@ describe('no tie', () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+function runKind(text: string, kind: DetectorInput['kind'], locale?: string): TextFinding[] {
+  const input: DetectorInput = {
+    norm: normalize(text), lang: detectLanguage(text, locale), region: undefined, kind,
+    disclosedSellerTie: false, config: { platformDomains: [] },
+  };
+  return sellerTieDetector(input);
+}
+
+describe('seller ties: second blind round patterns', () => {
+  it.each([
+    ['we recommend our', 'We recommend our premium version for heavy use.', 'We recommend our premium'],
+    ['pl polecamy nasz', 'Polecamy nasz produkt każdemu.', 'Polecamy nasz produkt'],
+    ['seller operations', 'Our team hand checks every unit before shipping, 5 stars.', 'Our team hand'],
+    ['ru seller operations', 'Отправляем в день заказа, берите!', 'Отправляем в день заказа'],
+    ['staff role with here', 'im one of the employees here and the quality is top', 'one of the employees here'],
+    ['ru staff with a store', 'я сотрудник этого бренда, качество отличное', 'я сотрудник этого бренда'],
+    ['pl locative with promotion', 'u nas w sklepie każdy produkt jest sprawdzany, polecam!', 'u nas w sklepie'],
+  ])('undisclosed: %s', (_why, text, span) => {
+    const found = run(text);
+    expect(types(found)).toEqual(['seller_tie.undisclosed']);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toContain(span);
+  });
+
+  it.each([
+    ['staff with a disclosure label', 'Full disclosure, I work for this brand, but I bought this one myself.'],
+    ['staff with soft disclosure', 'Сразу скажу, я сотрудник этого бренда, но покупал за свои.'],
+    ['free from the seller, soft', 'Честно предупреждаю: получил товар бесплатно от продавца.'],
+    ['free from the seller, fr soft after', 'Produit reçu gratuitement du vendeur, je précise.'],
+    ['free to test, es soft', 'Aviso: el vendedor me lo envió gratis para probarlo.'],
+    ['pt label', 'Transparência: trabalho para essa marca, mas comprei com meu dinheiro.'],
+  ])('disclosed: %s', (_why, text) => {
+    expect(types(run(text))).toEqual(['seller_tie.disclosed']);
+  });
+
+  it.each([
+    ['a couple recommends', 'We recommend it, my wife and I both love this blender'],
+    ['pl couple', 'Polecamy! Świetny produkt, mąż zadowolony'],
+    ['ru dative our', 'мы рекомендуем нашим друзьям этот магазин'],
+    ['a job title', "I'm an employee at a hospital, so I need comfy shoes."],
+    ['ru job title with a pause', 'Я менеджер, и мне нужна была удобная сумка.'],
+    ['ru buyer locative', 'у нас в магазине такого нет, поэтому заказала здесь'],
+    ['free replacement, soft word', 'Aviso: el vendedor me mandó otro gratis porque el primero llegó roto.'],
+    ['free replacement', 'I got it free from the seller as a replacement for the broken one.'],
+    ['generic warning label', 'Aviso: no compren, es una estafa.'],
+    ['fr negated tie statement', 'aucun lien avec le vendeur, juste un client content'],
+  ])('no tie: %s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Thank you for your feedback. As the owner I apologise, we have sent a replacement.'],
+    ['ru', 'Спасибо за отзыв! Наш магазин приносит извинения, замену уже отправили'],
+    ['es', 'Hola! Enviamos en 24 horas desde nuestro almacén en Madrid'],
+  ])('a seller answering in its own voice is no tie (%s)', (lang, text) => {
+    expect(runKind(text, 'answer', lang)).toEqual([]);
+    expect(types(runKind(text, 'review', lang))).toEqual(['seller_tie.undisclosed']);
+  });
+});

@@ -19,7 +19,7 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from
 
 export const DETECTOR = 'conduct.seller-tie';
 
-type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'statement';
+type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'gift' | 'statement';
 interface Tie { i: number; j: number; kind: Kind; conf: number }
 interface Disclosure { i: number; j: number; conf: number }
 
@@ -27,11 +27,11 @@ interface Disclosure { i: number; j: number; conf: number }
 const CONF = {
   ownerWithStore: 0.92, ownerBare: 0.85, ownerSelf: 0.9, ourProducts: 0.85, staff: 0.9,
   possStore: 0.82, possStorePromo: 0.9, possStoreLocative: 0.75,
-  relative: 0.85, relativeVerb: 0.8, statement: 0.8, free: 0.85,
+  relative: 0.85, relativeVerb: 0.8, statement: 0.8, free: 0.85, gift: 0.8, weRecommend: 0.85, sellerOps: 0.85,
   label: 0.95, labelAlone: 0.9, soft: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, tieToReviewNoun: 4, localAround: 4, labelSentence: 40 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -69,19 +69,38 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const dem = sc.startingIn('demonstr', h.j, h.j + 2, (d) => sameClause(sc, d.i, h.i) && same(d, h));
     if (dem) out.push({ i: h.i, j: Math.min(dem.j + 1, sc.tokens.length), kind: 'owner', conf: CONF.ownerWithStore });
   }
-  for (const h of sc.all('ownerRole')) {
-    if (negated(sc, h, textLang)) continue;
-    const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
-    const inClauseAny = (x: Hit) => same(x, h) && sc.tokens[x.i]!.sent === sc.tokens[h.i]!.sent;
-    const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause);
-    if (store) { out.push({ i: h.i, j: store.j, kind: 'owner', conf: CONF.ownerWithStore }); continue; }
-    // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
-    // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
-    const next = sc.tokens[h.j];
-    const pause = !next || next.clause !== sc.tokens[h.j - 1]!.clause;
-    const writer = sc.startingIn('subjectPron', h.j, h.j + 2, inClauseAny) !== undefined;
-    const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
-    if (pause || writer || promo) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerBare });
+  // Owner roles and staff roles read the same way; only the kind differs (staff may be disclosed).
+  for (const [cat, kind] of [['ownerRole', 'owner'], ['staffRole', 'staff']] as const) {
+    for (const h of sc.all(cat)) {
+      if (negated(sc, h, textLang)) continue;
+      const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
+      const inClauseAny = (x: Hit) => same(x, h) && sc.tokens[x.i]!.sent === sc.tokens[h.i]!.sent;
+      const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause);
+      if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore }); continue; }
+      // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
+      // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
+      // "one of the employees here": 'here' is this store.
+      const next = sc.tokens[h.j];
+      const pause = !next || next.clause !== sc.tokens[h.j - 1]!.clause;
+      const writer = sc.startingIn('subjectPron', h.j, h.j + 2, inClauseAny) !== undefined;
+      const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
+      const here = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
+      // A job title alone is common ("I'm an employee, so I need a sturdy bag"): staff need this store or promotion.
+      if (promo || here || (kind === 'owner' && (pause || writer))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare });
+    }
+  }
+  // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no "our".
+  for (const r of sc.all('recommendWe')) {
+    const our = sc.startingIn('ourPoss', r.j, r.j + WIN.recommendToOur - 1, (o) => sameClause(sc, o.i, r.i) && same(o, r));
+    if (our && !negated(sc, r, textLang)) out.push({ i: r.i, j: Math.min(our.j + 1, sc.tokens.length), kind: 'owner', conf: CONF.weRecommend });
+  }
+  // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
+  for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
+  // "u nas w sklepie ..., polecam!": the seller's locative, with promotion elsewhere in the sentence
+  // (not inside the phrase: Russian promotion lists "у нас" itself).
+  for (const h of sc.all('ourPlace')) {
+    const promo = sc.startingIn('promo', h.i - WIN.promoAround, h.j + WIN.promoAround, (p) => sameSent(sc, p.i, h.i) && (p.j <= h.i || p.i >= h.j));
+    if (promo && !localAround(sc, h.i, h.j)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.possStoreLocative });
   }
   // "мы сами шьём эти пижамы", "nous fabriquons nos bougies": we make/sell + this/our object.
   for (const v of sc.all('weMake')) {
@@ -164,7 +183,11 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (end !== undefined) {
       const start = Math.min(f.i, purpose ? purpose.i : f.i);
       out.push({ i: start, j: Math.max(end, f.j), kind: 'free', conf: CONF.free });
+      continue;
     }
+    // "received it free from the seller": a tie once disclosed; alone it may be a free replacement.
+    const src = sc.startingIn('freeSource', f.i - WIN.freeToSource, f.j + WIN.freeToSource, inSent);
+    if (src && !sc.startingIn('replacementCue', f.i - WIN.freeToSource, f.j + WIN.freeToSource, inSent)) out.push({ i: Math.min(f.i, src.i), j: Math.max(f.j, src.j), kind: 'gift', conf: CONF.gift });
   }
 }
 
@@ -197,11 +220,19 @@ function strongest<T extends { conf: number }>(xs: T[]): T | undefined {
 
 export interface SellerTieResult { undisclosed?: Tie; disclosed?: Disclosure & { tie?: Tie }; undisclosedTies: Tie[] }
 
-export function findSellerTies(sc: Scan, textLang: number, flag: boolean): SellerTieResult {
-  const owner: Tie[] = [];
+export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: DetectorInput['kind'] = 'review'): SellerTieResult {
+  const insider: Tie[] = [];
   const other: Tie[] = [];
-  ownerTies(sc, textLang, owner);
+  ownerTies(sc, textLang, insider);
   otherTies(sc, textLang, other);
+  // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
+  // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are for.
+  const owner: Tie[] = [];
+  for (const t of insider) {
+    if (kind === 'answer') continue;
+    if (t.kind === 'staff') other.push(t);
+    else owner.push(t);
+  }
   const lbls = labels(sc, textLang);
   const near = (a: { i: number }, b: { i: number }) => Math.abs(sc.tokens[a.i]!.sent - sc.tokens[b.i]!.sent) <= 1;
 
@@ -218,16 +249,27 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean): Selle
     }
     return undefined;
   };
+  const promoSents = sentencesWith(sc, 'promo');
+  // The first label of each sentence, so "is a label beside this tie?" is three lookups.
+  const labelSents = new Map<number, Disclosure>();
+  for (const l of lbls) if (!labelSents.has(sc.tokens[l.i]!.sent)) labelSents.set(sc.tokens[l.i]!.sent, l);
+  const labelNear = (t: Tie) => {
+    const s = sc.tokens[t.i]!.sent;
+    return labelSents.get(s) ?? labelSents.get(s - 1) ?? labelSents.get(s + 1);
+  };
   for (const t of other) {
     // Soft wording counts in the tie's sentence or next to it; the honest-review formula in its own sentence.
     const soft = hitIn(softSents, t, 1);
     const honest = t.kind === 'free' ? hitIn(honestSents, t, 0) : undefined;
-    const label = strongest(lbls);
-    const by: Disclosure | undefined = label
+    // A staff tie is disclosed only by wording beside it ("Full disclosure, I work for this brand"),
+    // and not while it promotes ("I work here, order now").
+    const label = t.kind === 'staff' ? labelNear(t) : strongest(lbls);
+    const by: Disclosure | undefined = t.kind === 'staff' && promoSents.has(sc.tokens[t.i]!.sent) ? undefined
+      : label
       ?? (honest && { i: honest.i, j: honest.j, conf: CONF.honest })
       ?? (soft && { i: soft.i, j: soft.j, conf: CONF.soft })
-      ?? (flag ? { i: t.i, j: t.j, conf: CONF.flag } : undefined);
-    if (!by) { undisclosedOther.push(t); continue; }
+      ?? (flag && t.kind !== 'staff' ? { i: t.i, j: t.j, conf: CONF.flag } : undefined);
+    if (!by) { if (t.kind !== 'gift') undisclosedOther.push(t); continue; }
     if (!disclosed || by.conf > disclosed.conf) {
       const together = near(by, t);
       disclosed = together ? { i: Math.min(by.i, t.i), j: Math.max(by.j, t.j), conf: by.conf, tie: t } : { ...by, tie: t };
@@ -247,7 +289,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean): Selle
 
 export const sellerTieDetector: TextDetector = function sellerTie(input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);
-  const r = findSellerTies(sc, langBit(input.lang), input.disclosedSellerTie);
+  const r = findSellerTies(sc, langBit(input.lang), input.disclosedSellerTie, input.kind);
   const orig = (i: number, j: number) => input.norm.toOriginal(sc.tokens[i]!.s, sc.tokens[j - 1]!.e);
   const out: TextFinding[] = [];
   if (r.undisclosed) {
