@@ -111,6 +111,10 @@ describe('normalize: "at" and "dot" words', () => {
     expect(normalize('visit myshop dot ru today').text).toBe('visit myshop.ru today');
     expect(normalize('taras равлик i крапка ua').text).toBe('taras@i.ua');
   });
+  it('does not end an address before a glued dot: the name goes on', () => {
+    expect(normalize('segue no insta @loja.da.bia tem mais').text).toBe('segue no insta @loja.da.bia tem mais');
+    expect(normalize('ivan at gmail dot com. call me').text).toBe('ivan@gmail.com. call me');
+  });
   it('leaves prose alone', () => {
     for (const t of ['look at this dot com era design', 'I bought it at the store. Then it broke', 'arrived at 5 pm', 'Собака погрызла коробку. Точка.', 'Bon point : la notice.', 'Works great @ 4K']) {
       expect(normalize(t).text).toBe(t);

@@ -954,6 +954,12 @@ function atDotEdits(lower: string): Edit[] {
         const labels = r.labels.slice(0, len);
         const last = labels[len - 1]!;
         if (last.e <= p) break;
+        // A prefix that stops before a glued "." is cut out of a longer name ("insta @loja.da.bia"
+        // is not "insta@loja.da"): only a spaced or disguised marker may end the address early.
+        if (len < r.labels.length) {
+          const after = r.at && r.at.from >= last.e && r.at.from < r.labels[len]!.s ? r.at : r.markers.find((m) => m.from >= last.e);
+          if (after?.style === 'plain') continue;
+        }
         const markers = r.markers.filter((m) => m.to <= last.s);
         const at = r.at && r.atIndex < len ? r.at : null;
         if (!judgeAddress(labels, markers, at, at ? r.atIndex : -1)) continue;

@@ -71,3 +71,26 @@ describe('off_platform.contact', () => {
     expect(conf('write me on Line')).toBeLessThan(conf('write me on WhatsApp'));
   });
 });
+
+describe('off_platform.contact: Instagram Direct named alone', () => {
+  it.each([
+    ['пишите мне в директ, отвечу', 'пишите мне в директ'],
+    ['напишіть у директ, є всі розміри', 'напишіть у директ'],
+    ['chama no direct que te respondo', 'chama no direct'],
+    ['escríbeme por el direct', 'escríbeme por el direct'],
+  ])('invitation + Direct: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+  it.each([
+    'напишите продавцу в директ',
+    'в директ инсты пришло уведомление',
+    'Escríbeme al privado y te hago un descuento',
+    'Napisz do mnie na priv',
+    'напишите в директ через чат али',
+  ])('hard negative: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+  it('a handle typed after a spaced "@" stays a handle ("insta @loja.da.bia")', () => {
+    expect(contacts('segue no insta @loja.da.bia tem mais cores')).toEqual(['segue no insta @loja.da.bia']);
+  });
+});

@@ -15,7 +15,8 @@ import contactPhrases from '../../data/contact-phrases.json';
  *     after the messenger ("WhatsApp +7 916 …", "tg: @shop", "insta nails.by.kate");
  *   - an invitation verb in the same sentence, a few words away ("write me on WhatsApp",
  *     "пишите в телегу", "chama no zap");
- * and an "@handle" counts next to an invitation verb ("DM me @shop_ua").
+ * and an "@handle" counts next to an invitation verb ("DM me @shop_ua"); so does Instagram's
+ * "Direct" named alone right after one ("напишіть у директ", "chama no direct").
  * Messenger links with a target (wa.me/…, t.me/…, instagram.com/name, tg://…) invite by
  * themselves. All pairing is over sorted hit lists with bounded windows: linear.
  */
@@ -38,7 +39,12 @@ const HANDLE_WINDOW = 5;
 /** A messenger site's pages that are not someone's profile or chat. */
 const CORPORATE_PATH_RE = /^\/(?:download|help|faq|features|about|blog|legal|privacy|security|business|desktop|android|ios|apps?)(?:[/?#]|$)/i;
 
-const CONF = { link: 0.92, identifierAfter: 0.92, identifierBefore: 0.85, verb: 0.85, verbAmbiguous: 0.72, direct: 0.8, verbHandle: 0.8 } as const;
+const CONF = { link: 0.92, identifierAfter: 0.92, identifierBefore: 0.85, verb: 0.85, verbAmbiguous: 0.72, direct: 0.8, verbHandle: 0.8, private: 0.75 } as const;
+/** Words between an invitation and "Direct"; each at most PRIVATE_SHORT letters ("в", "у", "no", "мне"). */
+const PRIVATE_GAP = 2;
+const PRIVATE_SHORT = 3;
+/** Words around such an invitation in which a platform cue ("in the app", "в чате") cancels it. */
+const PLATFORM_WINDOW = 8;
 
 // "@handle" not inside an e-mail address (no word character before the "@").
 const HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/gu;
@@ -113,11 +119,16 @@ export function contactPieces(norm: Normalized): Piece[] {
   const names: Hit[] = [];
   const verbs: Hit[] = [];
   const directs: Hit[] = [];
+  const privs: Hit[] = [];
+  const plats: Hit[] = [];
   for (const h of hits) {
     if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
     else if (h.cat === 'c.verb') verbs.push(h);
     else if (h.cat === 'c.direct') directs.push(h);
+    else if (h.cat === 'c.priv') privs.push(h);
+    else if (h.cat === 'd.plat') plats.push(h);
   }
+  if (privs.length) privatePieces(toks, verbs, directs, privs, plats, pieces);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length) return pieces;
   const ids = identifiers(norm);
@@ -202,6 +213,50 @@ export function contactPieces(norm: Normalized): Piece[] {
   }
   capTail(pieces, Math.max(names[names.length - 1]?.e ?? 0, verbs[verbs.length - 1]?.e ?? 0));
   return pieces;
+}
+
+/**
+ * "напишіть у директ", "пиши мне в директ", "chama no direct": an invitation verb (or a
+ * directBefore cue) followed, with at most PRIVATE_GAP short words between, by Instagram's
+ * private chat named alone (data/contact-phrases.json directChannels). "Напишите продавцу в
+ * директ" (a long word between) does not pair; a platform cue near ("в чате") cancels. Generic
+ * private-message words ("в личку", "al privado") stay deal channels: the platform has a chat.
+ * Both lists are in token order and the scan per private word is bounded: linear.
+ */
+function privatePieces(toks: Tok[], verbs: Hit[], directs: Hit[], privs: Hit[], plats: Hit[], pieces: Piece[]): void {
+  for (const p of privs) {
+    if (pieces.length >= MAX_PIECES) return;
+    let best: Hit | undefined;
+    for (const list of [verbs, directs]) {
+      // Invitations ending at most PRIVATE_GAP words before the private word; phrases are short.
+      for (let k = lowerBoundI(list, p.i - PRIVATE_GAP - 6); k < list.length && list[k]!.i < p.i; k++) {
+        const v = list[k]!;
+        if (v.j > p.i || p.i - v.j > PRIVATE_GAP) continue;
+        let short = true;
+        for (let t = v.j; t < p.i; t++) if (toks[t]!.e - toks[t]!.s > PRIVATE_SHORT) short = false;
+        if (!short || !sameSentence(toks, v.i, p.i)) continue;
+        if (!best || v.i < best.i) best = v;
+      }
+    }
+    if (!best) continue;
+    const from = best.i - PLATFORM_WINDOW;
+    const to = p.j + PLATFORM_WINDOW;
+    const k = lowerBoundI(plats, from);
+    if (k < plats.length && plats[k]!.i <= to) continue;
+    pieces.push({ s: best.s, e: p.e, conf: CONF.private, signal: 'private' });
+  }
+}
+
+/** First index in `xs` (sorted by token index i) whose i >= pos. */
+function lowerBoundI(xs: Hit[], pos: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]!.i < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -6,13 +6,13 @@ const deals = (t: string) => run(dealDetector, t);
 
 describe('off_platform.deal', () => {
   it.each([
-    ['Pay me via PayPal friends and family and I ship today.', 'friends and family'],
+    ['Pay me via PayPal friends and family and I ship today.', 'PayPal friends and family'],
     ['We can sell directly to you outside the platform.', 'We can sell directly to you outside the platform'],
     ['Pague por fora que sai mais barato', 'por fora'],
-    ['Можем продать напрямую, без посредников.', 'без посредников'],
+    ['Можем продать напрямую, без посредников.', 'продать напрямую, без посредников'],
     ['Ne passez pas par le site: paiement hors plateforme possible', 'hors plateforme'],
     ['Kup bezpośrednio u mnie, taniej', 'Kup bezpośrednio u mnie'],
-    ['Faz um pix direto pra mim e eu mando hoje', 'Faz um pix'],
+    ['Faz um pix direto pra mim e eu mando hoje', 'Faz um pix direto'],
   ])('strong phrase: %s', (text, want) => {
     expect(deals(text)).toEqual([want]);
   });
@@ -34,7 +34,7 @@ describe('off_platform.deal', () => {
     ['Перекажіть на картку моно 800 грн', 'Перекажіть на картку'],
     ['Págame por Bizum y te lo envío hoy', 'Págame por Bizum'],
     ['We accept Western Union or crypto for big orders', 'We accept Western Union'],
-    ['Close the dispute and I will refund you by bank transfer.', 'I will refund you by bank transfer'],
+    ['Close the dispute and I will refund you by bank transfer.', 'Close the dispute and I will refund you by bank transfer'],
     ['No fees, pay me via bank transfer and get it today', 'pay me via bank transfer'],
   ])('payment request + payment channel: %s', (text, want) => {
     expect(deals(text)).toEqual([want]);
@@ -70,5 +70,43 @@ describe('off_platform.deal: sentence boundaries', () => {
   it('pairs a first-person channel across one sentence end, a messenger name only within one', () => {
     expect(run(dealDetector, 'Напишите мне. Сделаю скидку на второй.')).toEqual(['Напишите мне. Сделаю скидку']);
     expect(run(dealDetector, 'Бесплатный купон пришёл, скидка применилась. Телеграм и вотсап работают.')).toEqual([]);
+  });
+});
+
+describe('off_platform.deal: second blind round shapes', () => {
+  it.each([
+    ['i can refund you, just close the dispute', 'i can refund you, just close the dispute'],
+    ['Закройте спор, верну деньги сам', 'Закройте спор, верну деньги'],
+    ['Fecha a disputa que eu te devolvo o dinheiro', 'Fecha a disputa que eu te devolvo o dinheiro'],
+    ['Wholesale? Hit me up, factory price for 50+', 'Wholesale? Hit me up, factory price'],
+    ['cheaper t.me/lamp_outlet', 'cheaper t.me/lamp_outlet'],
+    ['Venmo me and I ship today', 'Venmo me'],
+    ['pix direto pra mim', 'pix direto'],
+    ['BLIK na telefon i wysyłam', 'BLIK na telefon'],
+    ['Compra en mi web y te regalo el envío', 'Compra en mi web'],
+    ['transferencia directa y te ahorras la comisión', 'transferencia directa y te ahorras la comisión'],
+  ])('%s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it('a platform cue inside a longer deal phrase is that phrase\'s word', () => {
+    expect(deals('у меня на сайте дешевле, чем тут')).toEqual(['у меня на сайте дешевле, чем тут']);
+    expect(deals('на сайте дешевле, чем в магазине')).toEqual([]);
+  });
+
+  it.each([
+    'Venmo me? no, paid through the app',
+    'zapłaciłem BLIKiem przy zamówieniu',
+    'Can I pay directly with PayPal or only by card?',
+    'Купил оптом 10 штук, в телеграме пришло уведомление о доставке',
+    'Ищи в поиске этот магазин, дешевле',
+    'my website review of this lamp is up, it is cheaper than in stores',
+    'hit me up with questions in the comments, good price overall',
+    'Pago directo con tarjeta en la app, llegó rápido',
+    'fiz o pix direto no app, aprovou na hora',
+    'kup u mnie w sklepie na aliexpress, taniej',
+    'Продавец предложил закрыть спор и вернул деньги через али',
+  ])('hard negative: %s', (text) => {
+    expect(deals(text)).toEqual([]);
   });
 });

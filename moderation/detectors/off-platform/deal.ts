@@ -1,7 +1,8 @@
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
-import { MESSENGERS, lexHits } from './lexicon.js';
+import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
-import { tokens, type Hit } from './words.js';
+import { scanLinks } from './link.js';
+import { tokens, type Hit, type Tok } from './words.js';
 
 /**
  * off_platform.deal: an offer to buy, sell, pay or refund outside the platform.
@@ -14,9 +15,11 @@ import { tokens, type Hit } from './words.js';
  *     a few words away: "contact me for a cheaper price", "напишите мне, сделаю скидку";
  *   - a payment request ("переведите", "faça um pix", "pay me") with a payment channel ("на
  *     карту", "bank transfer", "Western Union") right by it.
+ * A messenger link with a target ("t.me/shop", "wa.me/…") is a channel like a messenger's name.
  * A negation just before ("never pay outside", "не платите на карту") cancels the strong and the
  * payment shapes; a platform cue near ("through the app", "at checkout", "в приложении")
- * cancels all three: "the seller gave me a discount through the app" is a review.
+ * cancels all three: "the seller gave me a discount through the app" is a review. A cue inside
+ * a longer deal phrase is that phrase's word: "у меня на сайте" is not the platform's "на сайте".
  * "Saw it cheaper on ozon.ru" is a comparison, not an offer: the link is the link detector's.
  * Reports in the past tense ("paid with PayPal at checkout", "вернули на карту") have no
  * offer or request word and pass.
@@ -58,13 +61,14 @@ export function dealPieces(norm: Normalized): Piece[] {
   const pays = by('d.pay');
   const payChannels = by('d.paych');
   const negs = by('d.neg');
-  const plats = by('d.plat');
+  if (!strong.length && !offers.length && !pays.length) return [];
+  const plats = platformCues(hits);
   // Channels: first-person contact ("write me"), messenger names (not "signal", "line": words
-  // too) and the cues that lead to them ("chama no zap"), payment channels.
+  // too) and the cues that lead to them ("chama no zap"), payment channels, messenger links.
   const channels = hits.filter(
     (h) => h.cat === 'd.channel' || h.cat === 'c.direct' || h.cat === 'd.paych' || (h.cat === 'msg' && !MESSENGERS.get(h.id)?.ambiguous),
   );
-  if (!strong.length && !offers.length && !pays.length) return [];
+  if (offers.length && messengerLinkChannels(norm, toks, channels)) channels.sort((a, b) => a.i - b.i);
 
   // Only words before the phrase ("не через али" carries its own "не"): two for a strong phrase
   // ("never pay outside"), one for a payment request ("не переводите", but "no fees, pay me").
@@ -79,8 +83,11 @@ export function dealPieces(norm: Normalized): Piece[] {
     pieces.push({ s: s.s, e: s.e, conf: CONF.strong, signal: 'strong' });
   }
 
+  // Every channel in the window joins the piece ("Close the dispute and I will refund you by bank
+  // transfer"): the window is a few words, so this stays bounded per offer.
   for (const o of offers) {
     if (pieces.length >= MAX_PIECES) break;
+    let piece: Piece | null = null;
     for (let k = fromToken(channels, o.i - OFFER_WINDOW - 4); k < channels.length && channels[k]!.i <= o.j + OFFER_WINDOW; k++) {
       const c = channels[k]!;
       if (c.i < o.j && c.j > o.i) continue;
@@ -90,9 +97,10 @@ export function dealPieces(norm: Normalized): Piece[] {
       const sentences = Math.abs(sentOf(c.i) - sentOf(o.i));
       if (dist > OFFER_WINDOW || sentences > 1 || (sentences === 1 && c.cat !== 'd.channel')) continue;
       if (platformNear(o, c)) continue;
-      pieces.push({ s: Math.min(o.s, c.s), e: Math.max(o.e, c.e), conf: CONF.offer, signal: `offer+${c.cat === 'msg' ? 'messenger' : c.cat === 'd.paych' ? 'payment' : 'channel'}` });
-      break;
+      if (piece) { piece.s = Math.min(piece.s, c.s); piece.e = Math.max(piece.e, c.e); continue; }
+      piece = { s: Math.min(o.s, c.s), e: Math.max(o.e, c.e), conf: CONF.offer, signal: `offer+${c.cat === 'msg' ? 'messenger' : c.cat === 'd.paych' ? 'payment' : 'channel'}` };
     }
+    if (piece) pieces.push(piece);
   }
 
   for (const p of pays) {
@@ -110,6 +118,54 @@ export function dealPieces(norm: Normalized): Piece[] {
 
   capTail(pieces, Math.max(strong[strong.length - 1]?.e ?? 0, offers[offers.length - 1]?.e ?? 0, pays[pays.length - 1]?.e ?? 0));
   return pieces;
+}
+
+const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych']);
+/** How many hits either side may contain a platform cue: phrases are a few words long. */
+const CONTAIN_LOOK = 8;
+
+/** Platform cues that are not a word of a longer deal phrase around them. */
+function platformCues(hits: Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    if (h.cat !== 'd.plat') continue;
+    let inside = false;
+    for (let m = Math.max(0, k - CONTAIN_LOOK); m < hits.length && m <= k + CONTAIN_LOOK && hits[m]!.i <= h.i && !inside; m++) {
+      const x = hits[m]!;
+      inside = DEAL_WORDS.has(x.cat) && x.j >= h.j && x.j - x.i > h.j - h.i;
+    }
+    if (!inside) out.push(h);
+  }
+  return out;
+}
+
+/** Adds messenger links with a target (t.me/shop, wa.me/…) to `channels` as messenger hits; true if any. */
+function messengerLinkChannels(norm: Normalized, toks: Tok[], channels: Hit[]): boolean {
+  let added = false;
+  for (const l of scanLinks(norm)) {
+    if (l.conf <= 0 || !l.host || l.path.length <= 1) continue;
+    const id = messengerOfHost(l.host);
+    if (!id) continue;
+    const i = firstTokenFrom(toks, l.start);
+    const j = firstTokenFrom(toks, l.end);
+    if (j <= i) continue;
+    channels.push({ cat: 'msg', id, i, j, s: l.start, e: l.end });
+    added = true;
+  }
+  return added;
+}
+
+/** Index of the first token starting at or after `pos`. */
+function firstTokenFrom(toks: Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.s < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export const dealDetector: TextDetector = ({ norm }) => {

@@ -10,6 +10,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
  *
  *   msg, msg.short        messenger names (id = messenger id); short forms like "tg", "wa"
  *   c.verb, c.direct, c.cue   contact invitations, "I'm on"-style cues, handle cues ("nick")
+ *   c.priv                Instagram's private chat named alone ("в директ", "no direct")
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
@@ -34,6 +35,7 @@ matcher
   .add(allLangs(contactPhrases.verbs), 'c.verb')
   .add(allLangs(contactPhrases.directBefore), 'c.direct')
   .add(allLangs(contactPhrases.handleCues), 'c.cue')
+  .add(allLangs(contactPhrases.directChannels), 'c.priv')
   .add(allLangs(dealPhrases.strong), 'd.strong')
   .add(allLangs(dealPhrases.offer), 'd.offer')
   .add(allLangs(dealPhrases.channel), 'd.channel')

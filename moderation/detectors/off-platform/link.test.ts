@@ -135,3 +135,28 @@ describe('link data', () => {
     expect(isPlatformHost('notaliexpress.com', platformDomains)).toBe(false);
   });
 });
+
+describe('off_platform.link: messenger short hosts with the dot left out', () => {
+  it('reads "t me/x", "wa me/123" as the messenger link, with a target only', () => {
+    expect(links('join us t me/lamp_outlet for restocks')).toEqual(['t me/lamp_outlet']);
+    expect(links('order via wa me/447700900555')).toEqual(['wa me/447700900555']);
+    expect(links('vk com/id777 пиши')).toEqual(['vk com/id777']);
+  });
+  it.each(['I use the t me/ shortcut', 'let me / us know', 'at me/you', 'Wi-Fi 6 me'])('leaves prose alone: %s', (text) => {
+    expect(links(text)).toEqual([]);
+  });
+});
+
+describe('off_platform.link: word-like TLDs after a site cue', () => {
+  it('counts "name.es", "name.co" when a word before names a site', () => {
+    expect(links('мой сайт: lampy.es')).toEqual(['lampy.es']);
+    expect(links('mi web: tiendasol.es')).toEqual(['tiendasol.es']);
+    expect(links('visita mi blog, gato.es')).toEqual(['gato.es']);
+  });
+  it.each(['visit the store.it was closed', 'it is so nice.it works', 'the shop.es never opened', 'mi web favorita es amazon'])(
+    'without a cue, or when the name is the cue, stays prose: %s',
+    (text) => {
+      expect(links(text)).toEqual([]);
+    },
+  );
+});

@@ -64,6 +64,7 @@ const EMAIL_PROVIDERS = new Set(heuristics.emailProviders.list);
 const SPELLED_TLDS = new Map(Object.entries(emailWords.spelledTlds));
 const APP_SCHEMES = [...new Set(messengers.messengers.flatMap((m) => m.schemes))];
 const MESSENGER_HOSTS = new Set(messengers.messengers.flatMap((m) => m.hosts));
+const SITE_CUES = new Set(heuristics.siteCues.list);
 
 // ---------------------------------------------------------------------------------------------
 // Types
@@ -339,6 +340,43 @@ function judgeChain(text: string, lower: string, chain: Sep[]): UrlHit | null {
 const WORD_GLUE_SAFE = new Set(['com', 'net', 'org', 'ru', 'ua', 'by', 'kz', 'pl', 'br', 'info', 'biz', 'xyz', 'рф', 'укр']);
 
 // ---------------------------------------------------------------------------------------------
+// Messenger short hosts with the dot left out: "t me/shop", "wa me/79161234567". Only the
+// two-label hosts of data/messengers.json with a short name ("t.me", "wa.me", "vk.me"), and only
+// with a "/" and a target after them: "t me" alone is two letters of prose.
+
+const SHORT_HOSTS = [...MESSENGER_HOSTS].filter((h) => /^[a-z]{1,3}\.[a-z]{2,3}$/.test(h)).map((h) => h.split('.') as [string, string]);
+const SPACED_HOST_RE = SHORT_HOSTS.length
+  ? new RegExp(`(?<![\\p{L}\\p{N}_.\\-/@])(${[...new Set(SHORT_HOSTS.map((h) => h[0]))].join('|')})[ \\t]{1,2}(${[...new Set(SHORT_HOSTS.map((h) => h[1]))].join('|')}) ?\\/(?=[\\p{L}\\p{N}_+@])`, 'gu')
+  : null;
+const SHORT_HOST_SET = new Set(SHORT_HOSTS.map((h) => h.join('.')));
+
+function spacedHostHits(norm: Normalized): UrlHit[] {
+  const lower = norm.lower;
+  if (!SPACED_HOST_RE || lower.indexOf('/') < 0) return [];
+  const out: UrlHit[] = [];
+  SPACED_HOST_RE.lastIndex = 0;
+  for (let m = SPACED_HOST_RE.exec(lower); m; m = SPACED_HOST_RE.exec(lower)) {
+    const host = `${m[1]}.${m[2]}`;
+    if (!SHORT_HOST_SET.has(host)) continue;
+    const s = m.index;
+    const pathStart = s + m[0].length;
+    let e = pathStart;
+    while (e < lower.length && e - pathStart < MAX_CHUNK && !isSpaceCode(lower.charCodeAt(e))) e++;
+    while (e > pathStart && /[.,;!?)\]]/.test(lower[e - 1]!)) e--;
+    SPACED_HOST_RE.lastIndex = Math.max(e, pathStart);
+    if (e <= pathStart) continue;
+    const hostEnd = s + m[0].indexOf(m[2]!, m[1]!.length) + m[2]!.length;
+    const p = parse(host);
+    out.push({
+      start: s, end: e, schema: '', host, hostStart: s, hostEnd, path: '/' + norm.text.slice(pathStart, e), userinfo: '',
+      www: false, disguise: 'spaced', domain: p.domain, suffix: p.publicSuffix, label: p.domainWithoutSuffix,
+      subdomain: p.subdomain ?? '', icann: p.isIcann === true && p.domain !== null, ip: false, conf: 0,
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // App schemes and script URLs linkify does not know: tg://, whatsapp://, javascript:, data:
 
 const APP_SCHEME_RE = new RegExp(`(?<![\\p{L}\\p{N}+.\\-])(javascript|vbscript|data|${APP_SCHEMES.join('|')}):`, 'giu');
@@ -410,7 +448,8 @@ function linkConfidence(text: string, h: UrlHit): number {
   if (h.www || hasPath) return h.disguise && h.disguise !== 'normalised' ? CONF.disguisedPathOrWww : CONF.pathOrWww;
   const common = COMMON_TLDS.has(tld);
   if (!h.subdomain) {
-    if (FILE_EXT_TLDS.has(tld) || WORD_TLDS.has(tld)) return 0;
+    if (FILE_EXT_TLDS.has(tld)) return 0;
+    if (WORD_TLDS.has(tld) && !siteCueBefore(text, h)) return 0;
     // "battery.Love it", "it.Great seller": a sentence glued to the next one, not a domain.
     const tldRaw = text.slice(h.hostEnd - tld.length, h.hostEnd);
     const labelRaw = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
@@ -422,6 +461,28 @@ function linkConfidence(text: string, h: UrlHit): number {
   }
   if (h.disguise && h.disguise !== 'normalised') return CONF.disguised;
   return common ? CONF.bareCommonTld : CONF.bareOtherTld;
+}
+
+/** Characters before a bare domain searched for a site cue ("mi web: tiendasol.es"). */
+const CUE_CHARS = 40;
+const CUE_WORDS = 3;
+const CUE_WORD_RE = /[\p{L}]+/gu;
+
+/**
+ * "mi web: tiendasol.es", "my blog kate.me": a word-like TLD counts as a domain when one of the
+ * few words before it, in the same sentence, names a site (data/link-heuristics.json siteCues)
+ * and the name is not itself such a word ("visit the store.it was closed").
+ */
+function siteCueBefore(text: string, h: UrlHit): boolean {
+  const label = (h.label ?? '').toLowerCase();
+  if (label.length < 4 || SITE_CUES.has(label) || !/^[\p{L}\p{N}\-]+$/u.test(label)) return false;
+  let before = text.slice(Math.max(0, h.start - CUE_CHARS), h.start);
+  const stop = Math.max(before.lastIndexOf('.'), before.lastIndexOf('!'), before.lastIndexOf('?'), before.lastIndexOf('\n'));
+  if (stop >= 0) before = before.slice(stop + 1);
+  const words = before.toLowerCase().match(CUE_WORD_RE);
+  if (!words) return false;
+  for (let k = Math.max(0, words.length - CUE_WORDS); k < words.length; k++) if (SITE_CUES.has(words[k]!)) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -464,6 +525,7 @@ export function scanLinks(norm: Normalized): UrlHit[] {
   if (overflowFrom < 0) {
     if (lower.indexOf('.') >= 0 || SEP_HINT_RE.test(lower)) hits.push(...disguisedHits(norm).slice(0, MAX_HITS));
     hits.push(...schemeHits(norm).slice(0, MAX_HITS));
+    hits.push(...spacedHostHits(norm).slice(0, MAX_HITS));
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop hits inside another (a linkify "www.shop" inside the disguised "www.shop . com") and

@@ -99,3 +99,16 @@ describe('off_platform.phishing: lures', () => {
     expect(phish(text)).toEqual([]);
   });
 });
+
+describe('off_platform.phishing: codes described rather than named', () => {
+  it.each([
+    ['send me the 6 digit code you got', 'send me the 6 digit code'],
+    ['скинь код который пришел в смс', 'скинь код который пришел'],
+    ['podaj kod który przyszedł', 'podaj kod który przyszedł'],
+  ])('%s', (text, want) => {
+    expect(phish(text)).toEqual([want]);
+  });
+  it('the code printed on the box is no lure', () => {
+    expect(phish('the 6 digit code on the box is the serial')).toEqual([]);
+  });
+});

@@ -82,6 +82,11 @@ describe('off-platform detectors: linear time on adversarial input', () => {
     'hyphens': (n) => 'a-'.repeat(n / 2) + '.com',
     'at-dot': (n) => 'a@b.'.repeat(n / 4),
     'separators': (n) => '-'.repeat(n),
+    'spaced short hosts': (n) => 't me/a '.repeat(n / 7),
+    'spaced short hosts, no target': (n) => 'wa  me '.repeat(n / 7),
+    'word tlds after cues': (n) => 'mi web: ab.es '.repeat(n / 14),
+    'direct words': (n) => 'пиши в директ '.repeat(n / 14),
+    'deal cues inside phrases': (n) => 'у меня на сайте дешевле '.repeat(n / 24),
   };
   // One normalisation per text (the normaliser is not under test here); each run gets a fresh
   // object on top of it, so the detectors' per-text memos start empty.
