@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
-import { allLangs, tokens, type Hit, type Tok } from './words.js';
+import { allLangs, firstHitFrom, firstTokenFrom, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
 
@@ -207,7 +207,7 @@ export function contactPieces(norm: Normalized): Piece[] {
     const k = lowerBound(ids, v.e);
     const h = ids[k];
     if (!h) continue;
-    const ti = tokenAt(toks, h.s);
+    const ti = firstTokenFrom(toks, h.s);
     if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
     pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: text[h.s] === '@' ? 'verb:handle' : 'verb:number' });
   }
@@ -229,7 +229,7 @@ function privatePieces(toks: Tok[], verbs: Hit[], directs: Hit[], privs: Hit[], 
     let best: Hit | undefined;
     for (const list of [verbs, directs]) {
       // Invitations ending at most PRIVATE_GAP words before the private word; phrases are short.
-      for (let k = lowerBoundI(list, p.i - PRIVATE_GAP - 6); k < list.length && list[k]!.i < p.i; k++) {
+      for (let k = firstHitFrom(list, p.i - PRIVATE_GAP - 6); k < list.length && list[k]!.i < p.i; k++) {
         const v = list[k]!;
         if (v.j > p.i || p.i - v.j > PRIVATE_GAP) continue;
         let short = true;
@@ -241,23 +241,12 @@ function privatePieces(toks: Tok[], verbs: Hit[], directs: Hit[], privs: Hit[], 
     if (!best) continue;
     const from = best.i - PLATFORM_WINDOW;
     const to = p.j + PLATFORM_WINDOW;
-    const k = lowerBoundI(plats, from);
+    const k = firstHitFrom(plats, from);
     if (k < plats.length && plats[k]!.i <= to) continue;
     pieces.push({ s: best.s, e: p.e, conf: CONF.private, signal: 'private' });
   }
 }
 
-/** First index in `xs` (sorted by token index i) whose i >= pos. */
-function lowerBoundI(xs: Hit[], pos: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]!.i < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * At most this many pieces per detector and text: past it the text is spam, and the rest of it
@@ -282,17 +271,6 @@ function nameyWordAt(text: string, s: number): number {
   return e > s + 2 && NAMEY_RE.test(w) && /\p{L}/u.test(w) && !VERSION_RE.test(w) ? e : 0;
 }
 
-/** Index of the first token starting at or after `pos`. */
-function tokenAt(toks: Tok[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.s < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Pieces this close, in one sentence, are one finding ("por fuera te sale más barato"). */
 const MERGE_GAP = 12;

@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { scanLinks } from './link.js';
-import { tokens, type Hit, type Tok } from './words.js';
+import { firstHitFrom, firstTokenFrom, tokens, type Hit, type Tok } from './words.js';
 
 /**
  * off_platform.deal: an offer to buy, sell, pay or refund outside the platform.
@@ -33,21 +33,10 @@ const PLATFORM_WINDOW = 8;
 
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8 } as const;
 
-/** First index in `xs` (sorted by i) whose i >= pos. */
-function fromToken(xs: Hit[], pos: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]!.i < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Any hit of `xs` with a token in [from, to]. */
 function anyIn(xs: Hit[], from: number, to: number): boolean {
-  const k = fromToken(xs, Math.max(0, from - 6)); // phrases are at most a few words long
+  const k = firstHitFrom(xs, Math.max(0, from - 6)); // phrases are at most a few words long
   for (let m = k; m < xs.length && xs[m]!.i <= to; m++) if (xs[m]!.j > from) return true;
   return false;
 }
@@ -88,7 +77,7 @@ export function dealPieces(norm: Normalized): Piece[] {
   for (const o of offers) {
     if (pieces.length >= MAX_PIECES) break;
     let piece: Piece | null = null;
-    for (let k = fromToken(channels, o.i - OFFER_WINDOW - 4); k < channels.length && channels[k]!.i <= o.j + OFFER_WINDOW; k++) {
+    for (let k = firstHitFrom(channels, o.i - OFFER_WINDOW - 4); k < channels.length && channels[k]!.i <= o.j + OFFER_WINDOW; k++) {
       const c = channels[k]!;
       if (c.i < o.j && c.j > o.i) continue;
       const dist = c.i >= o.j ? c.i - o.j : o.i - c.j;
@@ -106,7 +95,7 @@ export function dealPieces(norm: Normalized): Piece[] {
   for (const p of pays) {
     if (pieces.length >= MAX_PIECES) break;
     if (negBefore(p, 1)) continue;
-    for (let k = fromToken(payChannels, p.i - PAY_WINDOW - 4); k < payChannels.length && payChannels[k]!.i <= p.j + PAY_WINDOW; k++) {
+    for (let k = firstHitFrom(payChannels, p.i - PAY_WINDOW - 4); k < payChannels.length && payChannels[k]!.i <= p.j + PAY_WINDOW; k++) {
       const c = payChannels[k]!;
       if (c.i < p.j && c.j > p.i) continue;
       const dist = c.i >= p.j ? c.i - p.j : p.i - c.j;
@@ -156,17 +145,6 @@ function messengerLinkChannels(norm: Normalized, toks: Tok[], channels: Hit[]): 
   return added;
 }
 
-/** Index of the first token starting at or after `pos`. */
-function firstTokenFrom(toks: Tok[], pos: number): number {
-  let lo = 0;
-  let hi = toks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid]!.s < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 export const dealDetector: TextDetector = ({ norm }) => {
   const out: TextFinding[] = [];

@@ -239,3 +239,27 @@ export function memoHits(matcher: PhraseMatcher): (norm: Normalized) => Hit[] {
     return hits;
   };
 }
+
+/** Index of the first hit (sorted by token index) whose first token is at or after `i`. */
+export function firstHitFrom(hits: readonly Hit[], i: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.i < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first token starting at or after normalised offset `pos`. */
+export function firstTokenFrom(toks: readonly Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid]!.s < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
