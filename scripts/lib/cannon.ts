@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { loadOptionsFromArgv } from './load-options.js';
 
 /**
  * Closed-loop load generator, run as its own process (the worker gets the other core): a fixed
@@ -6,21 +7,7 @@ import autocannon from 'autocannon';
  * as soon as the last is answered: the ceiling, not a steady rate (scripts/lib/steady.ts).
  * Prints one JSON summary on stdout.
  */
-interface Opts {
-  url: string;
-  path: string;
-  body: unknown;
-  headers: Record<string, string>;
-  duration: number;
-  connections: number;
-  /** give each request a unique Idempotency-Key (to count stored rows afterwards) */
-  uniqueKeys?: string;
-}
-
-const opts = JSON.parse(process.argv[2]!) as Opts;
-if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(new URL(opts.url).origin)) {
-  throw new Error('load goes to loopback only');
-}
+const opts = loadOptionsFromArgv();
 let n = 0;
 const body = JSON.stringify(opts.body);
 const result = await autocannon({

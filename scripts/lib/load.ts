@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../../local/system.js';
+import type { LoadOptions } from './load-options.js';
 
 export interface LoadResult {
   requests: number; rps: number; p50: number; p99: number; max: number;
@@ -14,7 +15,7 @@ export interface LoadResult {
  * open-loop rate (scripts/lib/steady.ts); without, as many requests as `connections` carry
  * (autocannon, scripts/lib/cannon.ts) to find the ceiling.
  */
-export function runLoad(opts: Record<string, unknown> & { rate?: number }): Promise<LoadResult> {
+export function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const script = opts.rate ? 'scripts/lib/steady.ts' : 'scripts/lib/cannon.ts';
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), JSON.stringify(opts)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { loadOptionsFromArgv } from './load-options.js';
 
 /**
  * Open-loop load generator, run as its own process (the worker gets the other core): request k
@@ -9,32 +10,18 @@ import http from 'node:http';
  * at the top of each second and then idle (a burst of 1,000 requests, not 1,000 per second).
  * Prints one JSON summary on stdout, in the shape of scripts/lib/cannon.ts.
  */
-interface Opts {
-  url: string;
-  path: string;
-  body: unknown;
-  headers: Record<string, string>;
-  /** seconds */
-  duration: number;
-  /** keep-alive connections; requests due while all are busy wait for one (and that wait counts) */
-  connections: number;
-  /** requests per second, spread evenly */
-  rate: number;
-  /** give each request a unique Idempotency-Key (to count stored rows afterwards) */
-  uniqueKeys?: string;
-}
-
 const TIMEOUT_MS = 10_000;
 /** Scheduler tick: requests due within it go out together (Node timers have 1 ms resolution). */
 const TICK_MS = 1;
 
-const opts = JSON.parse(process.argv[2]!) as Opts;
+const opts = loadOptionsFromArgv();
 const base = new URL(opts.url);
-if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) throw new Error('load goes to loopback only');
+const rate = opts.rate ?? 0;
+if (!(rate > 0)) throw new Error('steady load needs a rate');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections });
 const body = Buffer.from(JSON.stringify(opts.body));
-const total = Math.round(opts.duration * opts.rate);
+const total = Math.round(opts.duration * rate);
 const latencies = new Float64Array(total);
 let done = 0, errors = 0, timeouts = 0, non2xx = 0, status2xx = 0;
 
@@ -72,8 +59,8 @@ const start = performance.now() + 50;
 let next = 0;
 function tick(): void {
   const now = performance.now();
-  while (next < total && start + (next * 1000) / opts.rate <= now) {
-    send(next, start + (next * 1000) / opts.rate);
+  while (next < total && start + (next * 1000) / rate <= now) {
+    send(next, start + (next * 1000) / rate);
     next++;
   }
   if (next < total) setTimeout(tick, TICK_MS);
@@ -88,7 +75,7 @@ const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.fl
 // The worst latency of each second: a stall shows where it happened (warm-up, GC, a neighbour).
 const worstPerSecond: number[] = [];
 for (let k = 0; k < total; k++) {
-  const sec = Math.floor(k / opts.rate);
+  const sec = Math.floor(k / rate);
   worstPerSecond[sec] = Math.max(worstPerSecond[sec] ?? 0, Math.round(latencies[k]! * 10) / 10);
 }
 process.stdout.write(
