@@ -107,7 +107,7 @@ const LANG_REGION: Record<Lang, string> = { en: 'US', ru: 'RU', uk: 'UA', es: 'E
 // Currency is the best hint the text gives about the country (a Spanish review paying in MXN).
 // One pass: the first alternative that matches names the region. \b is ASCII-only in
 // JavaScript, so Cyrillic and Polish words use explicit letter look-arounds.
-const TEXT_HINT_RE = /(₽|(?<!\p{L})руб(?:\.|лей|ля|ль)?(?!\p{L}))|(₴|(?<!\p{L})грн(?!\p{L})|(?<!\p{L})гривен)|((?<!\p{L})zł(?!\p{L})|\bpln\b|złotych|zlotych)|(R\$|\breais\b)|(\bMXN\b|\bpesos mexicanos\b)|(£|\bGBP\b)|(\bKZT\b|₸)|(\bBYN\b)/iu;
+const TEXT_HINT_RE = /(₽|(?<!\p{L})руб(?:\.|лей|ля|ль)?(?!\p{L}))|(₴|(?<!\p{L})грн(?!\p{L})|(?<!\p{L})гривен)|((?<!\p{L})zł(?!\p{L})|\bpln\b|złotych|zlotych)|(R\$|\breais\b)|(\bMXN\b|\bpesos mexicanos\b)|(£|\bGBP\b)|(\bKZT\b|₸)|(\bBYN\b)/giu;
 const HINT_REGIONS = ['RU', 'UA', 'PL', 'BR', 'MX', 'GB', 'KZ', 'BY'] as const;
 const HINT_TRIGGERS = ['₽', 'руб', '₴', 'грн', 'гривен', 'zł', 'pln', 'zlotych', 'r$', 'reais', 'mxn', 'pesos', '£', 'gbp', 'kzt', '₸', 'byn'];
 
@@ -117,7 +117,16 @@ export function guessRegion(lang: Lang, locale: string | undefined, text: string
   const sample = text.slice(0, SCRIPT_SAMPLE);
   // The hint pattern is slow (Unicode look-arounds); most reviews have no currency at all.
   const lower = sample.toLowerCase();
-  if (!HINT_TRIGGERS.some((t) => lower.includes(t))) return LANG_REGION[lang];
+  let first = -1;
+  for (const t of HINT_TRIGGERS) {
+    const at = lower.indexOf(t);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return LANG_REGION[lang];
+  // Every alternative starts with a trigger, so no match starts before the first one: the pattern
+  // starts there (its look-behinds still see the letter before). Lower-casing can change the
+  // length ("İ"), and then offsets differ: start from the top.
+  TEXT_HINT_RE.lastIndex = lower.length === sample.length ? first : 0;
   const m = TEXT_HINT_RE.exec(sample);
   if (m) for (let k = 0; k < HINT_REGIONS.length; k++) if (m[k + 1] !== undefined) return HINT_REGIONS[k];
   return LANG_REGION[lang];

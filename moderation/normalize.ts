@@ -616,10 +616,15 @@ for (const k of NUM_WORDS.keys()) if (k.includes(' ')) for (const part of k.spli
 
 const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
 
-function spelledDigitEdits(lower: string): Edit[] {
-  // Only number words (and parts of compounds) are kept; anything between two of them breaks a run.
+/**
+ * The words the edit passes start from, in one scan of the text: number words (and parts of
+ * compounds; anything between two of them breaks a run) and the start of every at/dot word.
+ */
+function editWords(lower: string): { toks: Tok[]; atDot: number[] } {
   const toks: Tok[] = [];
+  const atDot: number[] = [];
   scanWords(lower, (s, e) => {
+    if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
     if (e - s > 16) return;
     const known = NUMBER_TOKENS.get(lower, s, e);
     if (known) { toks.push({ start: s, end: e, key: known }); return; }
@@ -633,6 +638,10 @@ function spelledDigitEdits(lower: string): Edit[] {
       }
     }
   });
+  return { toks, atDot };
+}
+
+function spelledDigitEdits(lower: string, toks: readonly Tok[]): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
   let i = 0;
@@ -908,9 +917,9 @@ function bracketMarkerEnd(lower: string, i: number): number {
  * rewrite), so ordinary text costs one scan; each candidate is judged from at most two starting
  * labels, so even a text made of markers stays linear.
  */
-function atDotEdits(lower: string): Edit[] {
+function atDotEdits(lower: string, atDotWords: readonly number[]): Edit[] {
   const n = lower.length;
-  const cands: number[] = [];
+  const cands: number[] = [...atDotWords];
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
     if (c !== 64 && c !== 46 && c !== 40 && c !== 91 && c !== 123 && c !== 60) continue;
@@ -918,9 +927,6 @@ function atDotEdits(lower: string): Edit[] {
     else if (c === 46) { if (i > 0 && lower.charCodeAt(i - 1) === 32 && lower.charCodeAt(i + 1) === 32) cands.push(i); } // " . "
     else if (bracketMarkerEnd(lower, i) > 0) cands.push(i); // ( [ { <
   }
-  scanWords(lower, (s, e) => {
-    if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) cands.push(s);
-  });
   if (cands.length === 0) return [];
   cands.sort((x, y) => x - y);
   const edits: Edit[] = [];
@@ -1014,7 +1020,8 @@ export function normalize(original: string): Normalized {
   const textA = a.n === original.length && a.identity ? original : a.text();
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
-  const edits = [...spelledDigitEdits(lowerB), ...atDotEdits(lowerB)];
+  const words = editWords(lowerB);
+  const edits = [...spelledDigitEdits(lowerB, words.toks), ...atDotEdits(lowerB, words.atDot)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();

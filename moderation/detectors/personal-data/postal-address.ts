@@ -186,6 +186,9 @@ function confidenceFor(unit: boolean, locality: boolean): number {
 /** A postcode (and city) written just before the street: "123456, г. Москва, ул. ...". */
 const PRECEDING_LOCALITY_RE = /(?:(?:\d{6}|\d{5}|\d{2}-\d{3}),\s*(?:(?<!\p{L})(?:г|м|город|місто)\.\s*)?\p{Lu}[\p{L}-]{2,30},\s*|(?<!\p{L})(?:г|м|город|місто)\.\s*\p{Lu}[\p{L}-]{2,30},\s*)$/u;
 
+// A word every P.O. box phrase contains, and how far before it the phrase may start ("абонентский ящик").
+const POBOX_TRIGGERS = ['box', 'а/я', 'ящик', 'caixa', 'apartado', 'skrytka', 'boîte'];
+const POBOX_LEAD = 'абонентский '.length;
 const POBOX_RE = /(?<![\p{L}])(?:p\.?\s?o\.?\s?box|а\/я|абонентский ящик|caixa postal|apartado de correos|skrytka pocztowa|boîte postale)\s{0,2}(?:№|no\.?)?\s{0,2}\d{1,6}/giu;
 
 // Every address is read from a street-type word ("ул.", "Rua", "Street"): tokens are built only
@@ -227,8 +230,14 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
     if (f) { out.push(f); doneUntil = f.end; }
   }
   const lower = norm.lower;
-  if (lower.includes('box') || lower.includes('а/я') || lower.includes('ящик') || lower.includes('caixa') || lower.includes('apartado') || lower.includes('skrytka') || lower.includes('boîte')) {
-    POBOX_RE.lastIndex = 0;
+  let first = -1;
+  for (const t of POBOX_TRIGGERS) {
+    const at = lower.indexOf(t);
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first >= 0) {
+    // No box starts more than POBOX_LEAD units before its trigger word: the pattern starts there.
+    POBOX_RE.lastIndex = Math.max(0, first - POBOX_LEAD);
     for (let m = POBOX_RE.exec(text); m; m = POBOX_RE.exec(text)) {
       out.push({ start: m.index, end: m.index + m[0].length, claim: { type: 'personal_data.postal_address', confidence: ADDRESS_CONFIDENCE.poBox, subtype: 'po-box' } });
     }
