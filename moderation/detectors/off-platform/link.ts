@@ -248,57 +248,79 @@ function charKind(text: string, k: number): number {
 const isLabelChar = (text: string, k: number): boolean => (charKind(text, k) & 1) !== 0;
 const isGapChar = (text: string, k: number): boolean => (charKind(text, k) & 2) !== 0;
 
-function readLeft(text: string, a: number): [number, number] {
-  let k = a;
-  for (let n = 0; n < 3 && k > 0 && isGapChar(text, k - 1); n++) k--;
-  const le = k;
-  while (k > 0 && le - k < MAX_LABEL && (isLabelChar(text, k - 1) || (text[k - 1] === '.' && k - 1 > 0 && isLabelChar(text, k - 2)))) k--;
-  return [k, le];
-}
-function readRight(text: string, b: number): [number, number] {
-  let k = b;
-  for (let n = 0; n < 3 && k < text.length && isGapChar(text, k); n++) k++;
-  const rs = k;
-  while (k < text.length && k - rs < MAX_LABEL && isLabelChar(text, k)) k++;
-  return [rs, k];
+// The scan below tries SEP_RE (sticky) only where a match can start: a dot, an opening bracket,
+// or the first letter of a dot word after a gap character. Running the global expression over
+// every position cost more than the rest of the link scan; the matches are the same.
+const SEP_AT_RE = new RegExp(SEP_RE.source, 'iuy');
+const DOT_WORD_START_RE = new RegExp(`^[${[...new Set(DOT_WORDS.map((w) => w[0]!))].join('')}]`, 'iu');
+// Per BMP code unit: 0 = not asked yet, 1 = may start a dot word (case-insensitively), 2 = not.
+const DOT_WORD_START = new Uint8Array(0x10000);
+function mayStartDotWord(c: number): boolean {
+  // Surrogates: no astral code point folds to the first letter of a (BMP) dot word.
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  let v = DOT_WORD_START[c]!;
+  if (v === 0) DOT_WORD_START[c] = v = DOT_WORD_START_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return v === 1;
 }
 
 function disguisedHits(norm: Normalized): UrlHit[] {
   const text = norm.text;
   const lower = norm.lower;
+  const n = lower.length;
   const seps: Sep[] = [];
-  SEP_RE.lastIndex = 0;
-  for (let m = SEP_RE.exec(lower); m; m = SEP_RE.exec(lower)) {
-    const a = m.index;
+  for (let k = 0; k < n;) {
+    const c = lower.charCodeAt(k);
+    // '.', '[', '(', '{', '<'; a dot word only right after a gap (the lookbehind of its branch).
+    if (!(c === 46 || c === 91 || c === 40 || c === 123 || c === 60 || (k > 0 && mayStartDotWord(c) && isGapChar(lower, k - 1)))) { k++; continue; }
+    SEP_AT_RE.lastIndex = k;
+    const m = SEP_AT_RE.exec(lower);
+    if (!m) { k++; continue; }
+    const a = k;
     const b = a + m[0].length;
-    const kind: Disguise = m[0] === '.' ? 'spaced' : /^[\[({<]/.test(m[0]) ? 'bracket' : 'word';
-    const [ls, le] = readLeft(lower, a);
-    const [rs, re] = readRight(lower, b);
-    if (le <= ls || re <= rs) continue;
+    k = b;
+    const first = m[0].charCodeAt(0);
+    const kind: Disguise = m[0] === '.' ? 'spaced' : first === 91 || first === 40 || first === 123 || first === 60 ? 'bracket' : 'word';
+    // readLeft, inline: at most three gap characters, then the label (dots inside it allowed).
+    let ls = a;
+    for (let g = 0; g < 3 && ls > 0 && isGapChar(lower, ls - 1); g++) ls--;
+    const le = ls;
+    while (ls > 0 && le - ls < MAX_LABEL && (isLabelChar(lower, ls - 1) || (lower.charCodeAt(ls - 1) === 46 && ls - 1 > 0 && isLabelChar(lower, ls - 2)))) ls--;
+    if (le <= ls) continue;
+    // readRight, inline.
+    let rs = b;
+    for (let g = 0; g < 3 && rs < n && isGapChar(lower, rs); g++) rs++;
+    let re = rs;
+    while (re < n && re - rs < MAX_LABEL && isLabelChar(lower, re)) re++;
+    if (re <= rs) continue;
     seps.push({ a, b, kind, ls, le, rs, re });
   }
+  if (!seps.length) return [];
   const out: UrlHit[] = [];
   let i = 0;
   while (i < seps.length) {
     // A chain: each separator's right label is the next one's left label ("www . shop . com").
     let j = i + 1;
     while (j < seps.length && j - i < MAX_LABELS && seps[j]!.ls === seps[j - 1]!.rs && seps[j]!.le === seps[j - 1]!.re) j++;
-    const chain = seps.slice(i, j);
-    const hit = judgeChain(text, lower, chain);
+    const hit = judgeChain(text, lower, seps, i, j);
     if (hit) out.push(hit);
     i = j;
   }
   return out;
 }
 
-function judgeChain(text: string, lower: string, chain: Sep[]): UrlHit | null {
+/** The longest TLD label of TLDS or SPELLED_TLDS: a longer label is read without a slice. */
+const MAX_TLD_LEN = Math.max(...[...TLDS].map((t) => t.length), ...[...SPELLED_TLDS.keys()].map((t) => t.length));
+
+/** The chain seps[from, to): judged without copying it, as most chains are one sentence end. */
+function judgeChain(text: string, lower: string, all: Sep[], from: number, to: number): UrlHit | null {
   // Try the longest chain whose last label is a TLD.
-  for (let n = chain.length; n >= 1; n--) {
-    const last = chain[n - 1]!;
+  for (let n = to - from; n >= 1; n--) {
+    const last = all[from + n - 1]!;
+    if (last.re - last.rs > MAX_TLD_LEN) continue;
     const tldWord = lower.slice(last.rs, last.re);
     const tld = SPELLED_TLDS.get(tldWord) ?? tldWord;
     if (!TLDS.has(tld)) continue;
-    const seps = chain.slice(0, n);
+    const seps = all.slice(from, from + n);
     const kinds = new Set(seps.map((s) => s.kind));
     const onlySpaced = kinds.size === 1 && kinds.has('spaced');
     const first = seps[0]!;
