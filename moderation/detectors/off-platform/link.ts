@@ -248,36 +248,27 @@ function charKind(text: string, k: number): number {
 const isLabelChar = (text: string, k: number): boolean => (charKind(text, k) & 1) !== 0;
 const isGapChar = (text: string, k: number): boolean => (charKind(text, k) & 2) !== 0;
 
-// The scan below tries SEP_RE (sticky) only where a match can start: a dot, an opening bracket,
-// or the first letter of a dot word after a gap character. Running the global expression over
-// every position cost more than the rest of the link scan; the matches are the same.
+// SEP_RE run over every position cost more than the rest of the link scan. A match can start only
+// at a dot, an opening bracket, or a dot word right after a gap character (its lookbehind):
+// SEP_TRIGGER_RE finds those places with no lookbehind, and SEP_AT_RE (the same expression,
+// sticky) is tried there alone. Nothing is skipped: a dot word holds none of these starts.
 const SEP_AT_RE = new RegExp(SEP_RE.source, 'iuy');
-const DOT_WORD_START_RE = new RegExp(`^[${[...new Set(DOT_WORDS.map((w) => w[0]!))].join('')}]`, 'iu');
-// Per BMP code unit: 0 = not asked yet, 1 = may start a dot word (case-insensitively), 2 = not.
-const DOT_WORD_START = new Uint8Array(0x10000);
-function mayStartDotWord(c: number): boolean {
-  // Surrogates: no astral code point folds to the first letter of a (BMP) dot word.
-  if (c >= 0xd800 && c <= 0xdfff) return false;
-  let v = DOT_WORD_START[c]!;
-  if (v === 0) DOT_WORD_START[c] = v = DOT_WORD_START_RE.test(String.fromCharCode(c)) ? 1 : 2;
-  return v === 1;
-}
+const SEP_TRIGGER_RE = new RegExp(`[.\\[({<]|[\\s_\\-](?:${DOT_ALT})`, 'giu');
 
 function disguisedHits(norm: Normalized): UrlHit[] {
   const text = norm.text;
   const lower = norm.lower;
   const n = lower.length;
   const seps: Sep[] = [];
-  for (let k = 0; k < n;) {
-    const c = lower.charCodeAt(k);
-    // '.', '[', '(', '{', '<'; a dot word only right after a gap (the lookbehind of its branch).
-    if (!(c === 46 || c === 91 || c === 40 || c === 123 || c === 60 || (k > 0 && mayStartDotWord(c) && isGapChar(lower, k - 1)))) { k++; continue; }
+  SEP_TRIGGER_RE.lastIndex = 0;
+  for (let t = SEP_TRIGGER_RE.exec(lower); t; t = SEP_TRIGGER_RE.exec(lower)) {
+    const k = t[0].length === 1 ? t.index : t.index + 1;
     SEP_AT_RE.lastIndex = k;
     const m = SEP_AT_RE.exec(lower);
-    if (!m) { k++; continue; }
+    if (!m) { SEP_TRIGGER_RE.lastIndex = Math.max(SEP_TRIGGER_RE.lastIndex, k + 1); continue; }
     const a = k;
     const b = a + m[0].length;
-    k = b;
+    SEP_TRIGGER_RE.lastIndex = b;
     const first = m[0].charCodeAt(0);
     const kind: Disguise = m[0] === '.' ? 'spaced' : first === 91 || first === 40 || first === 123 || first === 60 ? 'bracket' : 'word';
     // readLeft, inline: at most three gap characters, then the label (dots inside it allowed).
