@@ -58,26 +58,42 @@ export function foldWord(w: string): string {
   return f;
 }
 
-// Other BMP code units, answered once by the regular expression and remembered:
-// 0 = not asked yet, 1 = word character, 2 = not. (Latin with diacritics is most of them.)
-const BMP_WORD = new Uint8Array(0x10000);
+// Per BMP code unit, one table lookup instead of a chain of range tests per character (tokenising
+// was a tenth of the off-platform detectors). 0 = not asked yet; else ANSWERED and the bits below.
+// Surrogates are never cached: a pair is asked as one code point, a lone one as itself.
+const WORD = 1;
+const APOS = 2;
+const SENT = 4;
+const FOLD = 8;
+const ANSWERED = 16;
+const CLS = new Uint8Array(0x10000);
 
-/** A letter, mark or digit. ASCII and basic Cyrillic answer without a regular expression. */
+function classify(c: number): number {
+  let v = ANSWERED;
+  if (c < 0x80) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) v |= WORD;
+  } else if (c >= 0x400 && c <= 0x4ff) {
+    if (c !== 0x482) v |= WORD; // Cyrillic, but the thousands sign
+  } else if (LETTER_RE.test(String.fromCharCode(c))) v |= WORD;
+  // Apostrophes inside a word ("don't", "зв'яжіться"); folded unless the ASCII one.
+  if (c === 39 || c === 0x2019 || c === 0x2bc || c === 96) v |= APOS;
+  // Sentence ends between words: . ! ? … and line breaks. A dot inside "shop.com" is not one.
+  if (c === 33 || c === 63 || c === 0x2026 || c === 10 || c === 13) v |= SENT;
+  if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x2019 || c === 0x2bc || c === 96) v |= FOLD;
+  return v;
+}
+for (let c = 0; c < 0x500; c++) CLS[c] = classify(c);
+
+/** A letter, mark or digit. */
 function isWordChar(t: string, i: number, c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482; // Cyrillic, but the thousands sign
   if (c >= 0xd800 && c <= 0xdfff) {
     if (c <= 0xdbff) return LETTER_RE.test(t.slice(i, i + 2));
-    return LETTER_RE.test(t[i]!); // a lone low surrogate: asked as before, never cached
+    return LETTER_RE.test(t[i]!); // a lone low surrogate
   }
-  let v = BMP_WORD[c]!;
-  if (v === 0) BMP_WORD[c] = v = LETTER_RE.test(t[i]!) ? 1 : 2;
-  return v === 1;
+  let v = CLS[c]!;
+  if (v === 0) CLS[c] = v = classify(c);
+  return (v & WORD) !== 0;
 }
-const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
-const needsFold = (c: number) => (c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x2019 || c === 0x2bc || c === 96;
-/** Sentence ends between words: . ! ? … and line breaks. A dot inside "shop.com" is not one. */
-const isSentenceMark = (c: number) => c === 33 || c === 63 || c === 0x2026 || c === 10 || c === 13;
 
 // One-entry memo: the contact, deal and phishing detectors of one text ask in turn, synchronously.
 // A WeakMap entry per text cost ten times the tokenising itself in garbage collection.
@@ -97,9 +113,11 @@ export function tokens(norm: Normalized): Tok[] {
   let sentenceEnd = false;
   while (i < n) {
     const c = t.charCodeAt(i);
-    if (!isWordChar(t, i, c)) {
+    let v = CLS[c]!;
+    if (v === 0 && !(c >= 0xd800 && c <= 0xdfff)) CLS[c] = v = classify(c);
+    if (v === 0 ? !isWordChar(t, i, c) : (v & WORD) === 0) {
       // A dot ends a sentence unless a word character follows it ("shop.com", "v2.5").
-      if (isSentenceMark(c) || (c === 46 && (i + 1 >= n || !isWordChar(t, i + 1, t.charCodeAt(i + 1))))) sentenceEnd = true;
+      if ((v & SENT) !== 0 || (c === 46 && (i + 1 >= n || !isWordChar(t, i + 1, t.charCodeAt(i + 1))))) sentenceEnd = true;
       i++;
       continue;
     }
@@ -107,10 +125,19 @@ export function tokens(norm: Normalized): Tok[] {
     let fold = false;
     while (i < n) {
       const d = t.charCodeAt(i);
-      if (isWordChar(t, i, d)) {
-        if (d >= 0xc0 && needsFold(d)) fold = true;
-        i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-      } else if (isApostrophe(d) && i + 1 < n && isWordChar(t, i + 1, t.charCodeAt(i + 1))) {
+      let u = CLS[d]!;
+      if (u === 0) {
+        if (d >= 0xd800 && d <= 0xdfff) {
+          if (!isWordChar(t, i, d)) break;
+          i += d <= 0xdbff ? 2 : 1;
+          continue;
+        }
+        CLS[d] = u = classify(d);
+      }
+      if ((u & WORD) !== 0) {
+        if ((u & FOLD) !== 0) fold = true;
+        i++;
+      } else if ((u & APOS) !== 0 && i + 1 < n && isWordChar(t, i + 1, t.charCodeAt(i + 1))) {
         if (d !== 39) fold = true;
         i++;
       } else break;
@@ -172,10 +199,25 @@ function phraseWords(phrase: string): PhraseWord[] {
 /** Stems (words with a trailing *) are indexed by their first letters; every stem has at least these. */
 const STEM_KEY = 4;
 
+// Most words of a text start no phrase. Two bit tables, indexed by a hash of a word's code units
+// (the whole word; its first STEM_KEY), answer "no" for almost all of them before the Maps are
+// asked: hashing a fresh string for Map.get, and slicing its stem key, cost more than the rest of
+// matching. A set bit only lets the exact lookups below run, so hash collisions change nothing.
+const FILTER_BITS = 16;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+function wordHash(w: string, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = (Math.imul(h, 0x01000193) ^ w.charCodeAt(k)) | 0;
+  return (h ^ (h >>> 16)) & FILTER_MASK;
+}
+
 /** A set of phrases, looked up by their first word (exact) or the first letters of its stem. */
 export class PhraseMatcher {
   private exact = new Map<string, Phrase[]>();
   private stems = new Map<string, Phrase[]>();
+  private exactBits = new Uint8Array(1 << FILTER_BITS);
+  private stemBits = new Uint8Array(1 << FILTER_BITS);
 
   add(phrases: Iterable<string>, cat: string, id = ''): this {
     for (const p of phrases) {
@@ -185,6 +227,8 @@ export class PhraseMatcher {
       if (first.prefix && first.t.length < STEM_KEY) throw new Error(`stem too short: ${p}`);
       const map = first.prefix ? this.stems : this.exact;
       const key = first.prefix ? first.t.slice(0, STEM_KEY) : first.t;
+      if (first.prefix) this.stemBits[wordHash(key, STEM_KEY)] = 1;
+      else this.exactBits[wordHash(key, key.length)] = 1;
       let list = map.get(key);
       if (!list) map.set(key, (list = []));
       list.push({ words, cat, id });
@@ -195,11 +239,23 @@ export class PhraseMatcher {
   /** Every phrase occurrence in `toks`, in token order. Work is bounded per token: linear. */
   match(toks: Tok[]): Hit[] {
     const hits: Hit[] = [];
+    const exactBits = this.exactBits;
+    const stemBits = this.stemBits;
     for (let i = 0; i < toks.length; i++) {
       const w = toks[i]!.w;
-      const exact = this.exact.get(w);
-      if (exact) for (const p of exact) this.tryAt(toks, i, p, hits);
-      if (w.length >= STEM_KEY) {
+      const n = w.length;
+      // wordHash of the whole word and of its stem key, in one pass.
+      let h = 0;
+      let h4 = 0;
+      for (let k = 0; k < n; k++) {
+        h = (Math.imul(h, 0x01000193) ^ w.charCodeAt(k)) | 0;
+        if (k === STEM_KEY - 1) h4 = h;
+      }
+      if (exactBits[(h ^ (h >>> 16)) & FILTER_MASK] === 1) {
+        const exact = this.exact.get(w);
+        if (exact) for (const p of exact) this.tryAt(toks, i, p, hits);
+      }
+      if (n >= STEM_KEY && stemBits[(h4 ^ (h4 >>> 16)) & FILTER_MASK] === 1) {
         const list = this.stems.get(w.slice(0, STEM_KEY));
         if (list) for (const p of list) this.tryAt(toks, i, p, hits);
       }
