@@ -49,7 +49,11 @@ const FOLD_MEMO_MAX = 4096;
 
 /** The fold applied to text words and phrase words alike. Lower-casing is the caller's. */
 export function foldWord(w: string): string {
-  if (!FOLDABLE_RE.test(w)) return w;
+  return FOLDABLE_RE.test(w) ? foldFoldable(w) : w;
+}
+
+/** foldWord for a word known to hold a FOLDABLE_RE character (tokens saw one): no second test. */
+function foldFoldable(w: string): string {
   let f = foldMemo.get(w);
   if (f !== undefined) return f;
   f = w.normalize('NFD').replace(MARKS_RE, '').replace(APOS_RE, "'").replace(/ł/g, 'l').normalize('NFC');
@@ -145,7 +149,7 @@ export function tokens(norm: Normalized): Tok[] {
     if (sentenceEnd && out.length) sent++;
     sentenceEnd = false;
     const w = t.slice(s, i);
-    out.push({ s, e: i, w: fold ? foldWord(w) : w, sent });
+    out.push({ s, e: i, w: fold ? foldFoldable(w) : w, sent });
   }
   joinSpacedLetters(out);
   tokMemo = { norm, toks: out };
