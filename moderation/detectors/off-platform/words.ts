@@ -33,7 +33,7 @@ export interface Hit {
 }
 
 interface PhraseWord { t: string; prefix: boolean }
-interface Phrase { words: PhraseWord[]; cat: string; id: string }
+interface Phrase { words: PhraseWord[]; cat: string; id: string; /** Position in its first word's list. */ ord: number }
 
 const LETTER_RE = /[\p{L}\p{M}\p{N}]/u;
 const MARKS_RE = /\p{M}/gu;
@@ -216,10 +216,18 @@ function wordHash(w: string, n: number): number {
   return (h ^ (h >>> 16)) & FILTER_MASK;
 }
 
+/** Lists longer than this are matched through PhraseMatcher's second-word split. */
+const SPLIT_MIN = 4;
+
 /** A set of phrases, looked up by their first word (exact) or the first letters of its stem. */
 export class PhraseMatcher {
   private exact = new Map<string, Phrase[]>();
   private stems = new Map<string, Phrase[]>();
+  // Common first words ("me", "en", "a", "in") start dozens of phrases each, and trying them all was
+  // most of matching. Such a list is also split by the (exact) second word, plus the rest (one-word
+  // phrases, stems second); match merges the two by `ord`, so hits keep the order of the list.
+  private bySecond = new Map<string, Map<string, Phrase[]>>();
+  private rest = new Map<string, Phrase[]>();
   private exactBits = new Uint8Array(1 << FILTER_BITS);
   private stemBits = new Uint8Array(1 << FILTER_BITS);
 
@@ -235,7 +243,21 @@ export class PhraseMatcher {
       else this.exactBits[wordHash(key, key.length)] = 1;
       let list = map.get(key);
       if (!list) map.set(key, (list = []));
-      list.push({ words, cat, id });
+      const phrase: Phrase = { words, cat, id, ord: list.length };
+      list.push(phrase);
+      if (first.prefix) continue;
+      const second = words[1];
+      if (second && !second.prefix) {
+        let by = this.bySecond.get(key);
+        if (!by) this.bySecond.set(key, (by = new Map()));
+        let sub = by.get(second.t);
+        if (!sub) by.set(second.t, (sub = []));
+        sub.push(phrase);
+      } else {
+        let rest = this.rest.get(key);
+        if (!rest) this.rest.set(key, (rest = []));
+        rest.push(phrase);
+      }
     }
     return this;
   }
@@ -257,7 +279,8 @@ export class PhraseMatcher {
       }
       if (exactBits[(h ^ (h >>> 16)) & FILTER_MASK] === 1) {
         const exact = this.exact.get(w);
-        if (exact) for (const p of exact) this.tryAt(toks, i, p, hits);
+        if (exact && exact.length <= SPLIT_MIN) for (const p of exact) this.tryAt(toks, i, p, hits);
+        else if (exact) this.tryMerged(toks, i, w, hits);
       }
       if (n >= STEM_KEY && stemBits[(h4 ^ (h4 >>> 16)) & FILTER_MASK] === 1) {
         const list = this.stems.get(w.slice(0, STEM_KEY));
@@ -265,6 +288,20 @@ export class PhraseMatcher {
       }
     }
     return hits;
+  }
+
+  /** The phrases of a long list that can match at `i`: second word equal to the next token's, or the rest. */
+  private tryMerged(toks: Tok[], i: number, w: string, hits: Hit[]): void {
+    const sub = i + 1 < toks.length ? this.bySecond.get(w)?.get(toks[i + 1]!.w) : undefined;
+    const rest = this.rest.get(w);
+    const ns = sub ? sub.length : 0;
+    const nr = rest ? rest.length : 0;
+    let a = 0;
+    let b = 0;
+    while (a < ns || b < nr) {
+      if (b >= nr || (a < ns && sub![a]!.ord < rest![b]!.ord)) this.tryAt(toks, i, sub![a++]!, hits);
+      else this.tryAt(toks, i, rest![b++]!, hits);
+    }
   }
 
   private tryAt(toks: Tok[], i: number, p: Phrase, hits: Hit[]): void {
