@@ -113,7 +113,21 @@ const linkifier = () => linkify;
 const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
 
 // A dot between a character and a letter or digit, or '//': the only places linkify can find anything.
-const CANDIDATE_RE = /[^\s.][.][\p{L}\p{N}]|\/\//gu;
+// Written to start at the dot (the character before it is a lookbehind): a leading [^\s.] is tried
+// at every position and cost two to three times as much. The match still starts at that character:
+// `candidateAt` steps back over it (two code units for a surrogate pair).
+const CANDIDATE_RE = /\.(?<=[^\s.]\.)[\p{L}\p{N}]|\/\//gu;
+
+const CANDIDATE_PLAIN_RE = /[^\s.][.][\p{L}\p{N}]|\/\//gu;
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** Where the /[^\s.][.][\p{L}\p{N}]|\/\// match of a CANDIDATE_RE match begins. */
+function candidateAt(text: string, m: RegExpExecArray): number {
+  if (m[0] === '//') return m.index;
+  const k = m.index - 1;
+  return isLowSurrogate(text.charCodeAt(k)) && k > 0 && isHighSurrogate(text.charCodeAt(k - 1)) ? k - 1 : k;
+}
 
 /**
  * Chunks closer than this are handed to linkify together: a call costs more than a short text.
@@ -131,16 +145,27 @@ function candidateChunks(text: string): [number, number][] {
   const out: [number, number][] = [];
   let lastEnd = 0;
   CANDIDATE_RE.lastIndex = 0;
+  let from = 0;
   for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
-    const at = m.index;
+    let at = candidateAt(text, m);
+    let matchEnd = m.index + m[0].length;
+    if (at < from) {
+      // The character before the dot lies before where the scan resumed (a chunk cut mid-word,
+      // maybe inside a surrogate pair): let the plain expression answer from there, as before.
+      CANDIDATE_PLAIN_RE.lastIndex = from;
+      const p = CANDIDATE_PLAIN_RE.exec(text);
+      if (!p) break;
+      at = p.index;
+      matchEnd = p.index + p[0].length;
+    }
     let s = at;
     const minS = Math.max(lastEnd, at - MAX_CHUNK);
     while (s > minS && !isSpaceCode(text.charCodeAt(s - 1))) s--;
-    let e = at + m[0].length;
+    let e = matchEnd;
     const maxE = Math.min(text.length, s + 2 * MAX_CHUNK);
     while (e < maxE && !isSpaceCode(text.charCodeAt(e))) e++;
     lastEnd = e;
-    CANDIDATE_RE.lastIndex = e;
+    CANDIDATE_RE.lastIndex = from = e;
     if (!mayHoldLink(text, s, e)) continue;
     const prev = out[out.length - 1];
     if (prev && s - prev[1] <= MERGE_GAP && e - prev[0] <= MERGED_MAX) prev[1] = e;
