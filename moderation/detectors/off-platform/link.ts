@@ -280,6 +280,11 @@ const isGapChar = (text: string, k: number): boolean => (charKind(text, k) & 2) 
 const SEP_AT_RE = new RegExp(SEP_RE.source, 'iuy');
 const SEP_TRIGGER_RE = new RegExp(`[.\\[({<]|[\\s_\\-](?:${DOT_ALT})`, 'giu');
 
+/** \s of a regular expression (WhiteSpace and LineTerminator), for one code unit. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 function disguisedHits(norm: Normalized): UrlHit[] {
   const text = norm.text;
   const lower = norm.lower;
@@ -288,14 +293,28 @@ function disguisedHits(norm: Normalized): UrlHit[] {
   SEP_TRIGGER_RE.lastIndex = 0;
   for (let t = SEP_TRIGGER_RE.exec(lower); t; t = SEP_TRIGGER_RE.exec(lower)) {
     const k = t[0].length === 1 ? t.index : t.index + 1;
-    SEP_AT_RE.lastIndex = k;
-    const m = SEP_AT_RE.exec(lower);
-    if (!m) { SEP_TRIGGER_RE.lastIndex = Math.max(SEP_TRIGGER_RE.lastIndex, k + 1); continue; }
+    let b: number;
+    let kind: Disguise;
+    if (t[0] === '.') {
+      // A dot starts only the two spaced branches, "(?<=\s)\.(?!\.)" and "(?<![.\s])\.(?=\s)":
+      // answered from its neighbours (one per sentence end, so no sticky expression for them). A
+      // surrogate neighbour is a code point that is neither a space nor a dot, like the code unit.
+      const before = k > 0 ? lower.charCodeAt(k - 1) : -1;
+      const after = k + 1 < n ? lower.charCodeAt(k + 1) : -1;
+      const spaced = before >= 0 && isJsSpace(before) ? after !== 46 : before !== 46 && after >= 0 && isJsSpace(after);
+      if (!spaced) continue;
+      b = k + 1;
+      kind = 'spaced';
+    } else {
+      SEP_AT_RE.lastIndex = k;
+      const m = SEP_AT_RE.exec(lower);
+      if (!m) { SEP_TRIGGER_RE.lastIndex = Math.max(SEP_TRIGGER_RE.lastIndex, k + 1); continue; }
+      b = k + m[0].length;
+      const first = m[0].charCodeAt(0);
+      kind = m[0] === '.' ? 'spaced' : first === 91 || first === 40 || first === 123 || first === 60 ? 'bracket' : 'word';
+    }
     const a = k;
-    const b = a + m[0].length;
     SEP_TRIGGER_RE.lastIndex = b;
-    const first = m[0].charCodeAt(0);
-    const kind: Disguise = m[0] === '.' ? 'spaced' : first === 91 || first === 40 || first === 123 || first === 60 ? 'bracket' : 'word';
     // readLeft, inline: at most three gap characters, then the label (dots inside it allowed).
     let ls = a;
     for (let g = 0; g < 3 && ls > 0 && isGapChar(lower, ls - 1); g++) ls--;
