@@ -129,6 +129,9 @@ export function tokens(norm: Normalized): Tok[] {
     let fold = false;
     while (i < n) {
       const d = t.charCodeAt(i);
+      // Lower-case ASCII and basic Cyrillic letters and digits (most of any word): word characters
+      // that need no folding, without the table.
+      if ((d >= 97 && d <= 122) || (d >= 0x430 && d <= 0x44f) || (d >= 48 && d <= 57)) { i++; continue; }
       let u = CLS[d]!;
       if (u === 0) {
         if (d >= 0xd800 && d <= 0xdfff) {
