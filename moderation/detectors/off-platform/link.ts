@@ -368,10 +368,16 @@ function judgeChain(text: string, lower: string, all: Sep[], from: number, to: n
     const tldWord = lower.slice(last.rs, last.re);
     const tld = SPELLED_TLDS.get(tldWord) ?? tldWord;
     if (!TLDS.has(tld)) continue;
-    const seps = all.slice(from, from + n);
-    const kinds = new Set(seps.map((s) => s.kind));
-    const onlySpaced = kinds.size === 1 && kinds.has('spaced');
-    const first = seps[0]!;
+    // Many sentence starts are TLDs ("delivery", "price"): the kinds are read without a copy or a Set.
+    let hasBracket = false;
+    let hasWord = false;
+    for (let q = from; q < from + n; q++) {
+      const k = all[q]!.kind;
+      if (k === 'bracket') hasBracket = true;
+      else if (k === 'word') hasWord = true;
+    }
+    const onlySpaced = !hasBracket && !hasWord;
+    const first = all[from]!;
     const firstLabel = lower.slice(first.ls, first.le);
     if (!firstLabel || firstLabel.startsWith('.') || firstLabel.startsWith('-')) return null;
     if (onlySpaced) {
@@ -382,7 +388,8 @@ function judgeChain(text: string, lower: string, all: Sep[], from: number, to: n
       if (!/^[a-z0-9][a-z0-9.\-]*$/.test(firstLabel) || firstLabel.length < 2) return null;
       if (/^\s+\p{Ll}/u.test(text.slice(last.re, last.re + 3)) && !WORD_GLUE_SAFE.has(tld)) return null;
     }
-    const labels = [firstLabel, ...seps.map((s) => lower.slice(s.rs, s.re))];
+    const labels = [firstLabel];
+    for (let q = from; q < from + n; q++) labels.push(lower.slice(all[q]!.rs, all[q]!.re));
     labels[labels.length - 1] = tld;
     const host = labels.join('.');
     const p = parse(host);
@@ -395,7 +402,7 @@ function judgeChain(text: string, lower: string, all: Sep[], from: number, to: n
       end += slash[0].length;
       while (end < text.length && end - last.re < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
     }
-    const kind: Disguise = kinds.has('bracket') ? 'bracket' : kinds.has('word') ? 'word' : 'spaced';
+    const kind: Disguise = hasBracket ? 'bracket' : hasWord ? 'word' : 'spaced';
     return {
       start: first.ls, end, schema: '', host, hostStart: first.ls, hostEnd: last.re,
       path: text.slice(last.re, end), userinfo: '', www: host.startsWith('www.'), disguise: kind,
