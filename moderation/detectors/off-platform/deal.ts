@@ -43,6 +43,10 @@ function anyIn(xs: Hit[], from: number, to: number): boolean {
 
 export function dealPieces(norm: Normalized): Piece[] {
   const hits = lexHits(norm);
+  // Most texts have no strong, offer or pay phrase: one pass to find out, before any list is built.
+  let any = false;
+  for (const h of hits) if (h.cat === 'd.strong' || h.cat === 'd.offer' || h.cat === 'd.pay') { any = true; break; }
+  if (!any) return [];
   const toks = tokens(norm);
   const by = (cat: string) => hits.filter((h) => h.cat === cat);
   const strong = by('d.strong');
@@ -50,7 +54,6 @@ export function dealPieces(norm: Normalized): Piece[] {
   const pays = by('d.pay');
   const payChannels = by('d.paych');
   const negs = by('d.neg');
-  if (!strong.length && !offers.length && !pays.length) return [];
   const plats = platformCues(hits);
   // Channels: first-person contact ("write me"), messenger names (not "signal", "line": words
   // too) and the cues that lead to them ("chama no zap"), payment channels, messenger links.

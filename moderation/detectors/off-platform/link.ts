@@ -113,7 +113,21 @@ const linkifier = () => linkify;
 const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
 
 // A dot between a character and a letter or digit, or '//': the only places linkify can find anything.
-const CANDIDATE_RE = /[^\s.][.][\p{L}\p{N}]|\/\//gu;
+// Written to start at the dot (the character before it is a lookbehind): a leading [^\s.] is tried
+// at every position and cost two to three times as much. The match still starts at that character:
+// `candidateAt` steps back over it (two code units for a surrogate pair).
+const CANDIDATE_RE = /\.(?<=[^\s.]\.)[\p{L}\p{N}]|\/\//gu;
+
+const CANDIDATE_PLAIN_RE = /[^\s.][.][\p{L}\p{N}]|\/\//gu;
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+/** Where the /[^\s.][.][\p{L}\p{N}]|\/\// match of a CANDIDATE_RE match begins. */
+function candidateAt(text: string, m: RegExpExecArray): number {
+  if (m[0] === '//') return m.index;
+  const k = m.index - 1;
+  return isLowSurrogate(text.charCodeAt(k)) && k > 0 && isHighSurrogate(text.charCodeAt(k - 1)) ? k - 1 : k;
+}
 
 /**
  * Chunks closer than this are handed to linkify together: a call costs more than a short text.
@@ -131,16 +145,27 @@ function candidateChunks(text: string): [number, number][] {
   const out: [number, number][] = [];
   let lastEnd = 0;
   CANDIDATE_RE.lastIndex = 0;
+  let from = 0;
   for (let m = CANDIDATE_RE.exec(text); m; m = CANDIDATE_RE.exec(text)) {
-    const at = m.index;
+    let at = candidateAt(text, m);
+    let matchEnd = m.index + m[0].length;
+    if (at < from) {
+      // The character before the dot lies before where the scan resumed (a chunk cut mid-word,
+      // maybe inside a surrogate pair): let the plain expression answer from there, as before.
+      CANDIDATE_PLAIN_RE.lastIndex = from;
+      const p = CANDIDATE_PLAIN_RE.exec(text);
+      if (!p) break;
+      at = p.index;
+      matchEnd = p.index + p[0].length;
+    }
     let s = at;
     const minS = Math.max(lastEnd, at - MAX_CHUNK);
     while (s > minS && !isSpaceCode(text.charCodeAt(s - 1))) s--;
-    let e = at + m[0].length;
+    let e = matchEnd;
     const maxE = Math.min(text.length, s + 2 * MAX_CHUNK);
     while (e < maxE && !isSpaceCode(text.charCodeAt(e))) e++;
     lastEnd = e;
-    CANDIDATE_RE.lastIndex = e;
+    CANDIDATE_RE.lastIndex = from = e;
     if (!mayHoldLink(text, s, e)) continue;
     const prev = out[out.length - 1];
     if (prev && s - prev[1] <= MERGE_GAP && e - prev[0] <= MERGED_MAX) prev[1] = e;
@@ -248,60 +273,111 @@ function charKind(text: string, k: number): number {
 const isLabelChar = (text: string, k: number): boolean => (charKind(text, k) & 1) !== 0;
 const isGapChar = (text: string, k: number): boolean => (charKind(text, k) & 2) !== 0;
 
-function readLeft(text: string, a: number): [number, number] {
-  let k = a;
-  for (let n = 0; n < 3 && k > 0 && isGapChar(text, k - 1); n++) k--;
-  const le = k;
-  while (k > 0 && le - k < MAX_LABEL && (isLabelChar(text, k - 1) || (text[k - 1] === '.' && k - 1 > 0 && isLabelChar(text, k - 2)))) k--;
-  return [k, le];
-}
-function readRight(text: string, b: number): [number, number] {
-  let k = b;
-  for (let n = 0; n < 3 && k < text.length && isGapChar(text, k); n++) k++;
-  const rs = k;
-  while (k < text.length && k - rs < MAX_LABEL && isLabelChar(text, k)) k++;
-  return [rs, k];
+// SEP_RE run over every position cost more than the rest of the link scan. A match can start only
+// at a dot, an opening bracket, or a dot word right after a gap character (its lookbehind):
+// SEP_TRIGGER_RE finds those places with no lookbehind, and SEP_AT_RE (the same expression,
+// sticky) is tried there alone. Nothing is skipped: a dot word holds none of these starts.
+const SEP_AT_RE = new RegExp(SEP_RE.source, 'iuy');
+const SEP_TRIGGER_RE = new RegExp(`[.\\[({<]|[\\s_\\-](?:${DOT_ALT})`, 'giu');
+
+/** \s of a regular expression (WhiteSpace and LineTerminator), for one code unit. */
+function isJsSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function disguisedHits(norm: Normalized): UrlHit[] {
   const text = norm.text;
   const lower = norm.lower;
+  const n = lower.length;
   const seps: Sep[] = [];
-  SEP_RE.lastIndex = 0;
-  for (let m = SEP_RE.exec(lower); m; m = SEP_RE.exec(lower)) {
-    const a = m.index;
-    const b = a + m[0].length;
-    const kind: Disguise = m[0] === '.' ? 'spaced' : /^[\[({<]/.test(m[0]) ? 'bracket' : 'word';
-    const [ls, le] = readLeft(lower, a);
-    const [rs, re] = readRight(lower, b);
-    if (le <= ls || re <= rs) continue;
+  SEP_TRIGGER_RE.lastIndex = 0;
+  for (let t = SEP_TRIGGER_RE.exec(lower); t; t = SEP_TRIGGER_RE.exec(lower)) {
+    const k = t[0].length === 1 ? t.index : t.index + 1;
+    let b: number;
+    let kind: Disguise;
+    if (t[0] === '.') {
+      // A dot starts only the two spaced branches, "(?<=\s)\.(?!\.)" and "(?<![.\s])\.(?=\s)":
+      // answered from its neighbours (one per sentence end, so no sticky expression for them). A
+      // surrogate neighbour is a code point that is neither a space nor a dot, like the code unit.
+      const before = k > 0 ? lower.charCodeAt(k - 1) : -1;
+      const after = k + 1 < n ? lower.charCodeAt(k + 1) : -1;
+      const spaced = before >= 0 && isJsSpace(before) ? after !== 46 : before !== 46 && after >= 0 && isJsSpace(after);
+      if (!spaced) continue;
+      b = k + 1;
+      kind = 'spaced';
+    } else {
+      SEP_AT_RE.lastIndex = k;
+      const m = SEP_AT_RE.exec(lower);
+      if (!m) { SEP_TRIGGER_RE.lastIndex = Math.max(SEP_TRIGGER_RE.lastIndex, k + 1); continue; }
+      b = k + m[0].length;
+      const first = m[0].charCodeAt(0);
+      kind = m[0] === '.' ? 'spaced' : first === 91 || first === 40 || first === 123 || first === 60 ? 'bracket' : 'word';
+    }
+    const a = k;
+    SEP_TRIGGER_RE.lastIndex = b;
+    // readLeft, inline: at most three gap characters, then the label (dots inside it allowed).
+    let ls = a;
+    for (let g = 0; g < 3 && ls > 0 && isGapChar(lower, ls - 1); g++) ls--;
+    const le = ls;
+    while (ls > 0 && le - ls < MAX_LABEL && (isLabelChar(lower, ls - 1) || (lower.charCodeAt(ls - 1) === 46 && ls - 1 > 0 && isLabelChar(lower, ls - 2)))) ls--;
+    if (le <= ls) continue;
+    // readRight, inline.
+    let rs = b;
+    for (let g = 0; g < 3 && rs < n && isGapChar(lower, rs); g++) rs++;
+    let re = rs;
+    while (re < n && re - rs < MAX_LABEL && isLabelChar(lower, re)) re++;
+    if (re <= rs) continue;
     seps.push({ a, b, kind, ls, le, rs, re });
   }
+  if (!seps.length) return [];
   const out: UrlHit[] = [];
   let i = 0;
   while (i < seps.length) {
     // A chain: each separator's right label is the next one's left label ("www . shop . com").
     let j = i + 1;
     while (j < seps.length && j - i < MAX_LABELS && seps[j]!.ls === seps[j - 1]!.rs && seps[j]!.le === seps[j - 1]!.re) j++;
-    const chain = seps.slice(i, j);
-    const hit = judgeChain(text, lower, chain);
+    const hit = judgeChain(text, lower, seps, i, j);
     if (hit) out.push(hit);
     i = j;
   }
   return out;
 }
 
-function judgeChain(text: string, lower: string, chain: Sep[]): UrlHit | null {
+/** The longest TLD label of TLDS or SPELLED_TLDS: a longer label is read without a slice. */
+const MAX_TLD_LEN = Math.max(...[...TLDS].map((t) => t.length), ...[...SPELLED_TLDS.keys()].map((t) => t.length));
+
+// Every sentence end ("fine. Next") is a separator whose right label is asked for a TLD: slicing
+// it and two Set/Map lookups per sentence showed in the profile. A bit per hash of the labels of
+// TLDS and SPELLED_TLDS answers "neither" from the code units in place; a set bit (a TLD, or a
+// collision) only lets the exact lookups run.
+const TLD_BITS_MASK = 0xffff;
+function labelHash(s: string, from: number, to: number): number {
+  let h = 0;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 0x01000193) ^ s.charCodeAt(k)) | 0;
+  return (h ^ (h >>> 16)) & TLD_BITS_MASK;
+}
+const TLD_BITS = new Uint8Array(TLD_BITS_MASK + 1);
+for (const t of [...TLDS, ...SPELLED_TLDS.keys()]) TLD_BITS[labelHash(t, 0, t.length)] = 1;
+
+/** The chain seps[from, to): judged without copying it, as most chains are one sentence end. */
+function judgeChain(text: string, lower: string, all: Sep[], from: number, to: number): UrlHit | null {
   // Try the longest chain whose last label is a TLD.
-  for (let n = chain.length; n >= 1; n--) {
-    const last = chain[n - 1]!;
+  for (let n = to - from; n >= 1; n--) {
+    const last = all[from + n - 1]!;
+    if (last.re - last.rs > MAX_TLD_LEN || TLD_BITS[labelHash(lower, last.rs, last.re)] === 0) continue;
     const tldWord = lower.slice(last.rs, last.re);
     const tld = SPELLED_TLDS.get(tldWord) ?? tldWord;
     if (!TLDS.has(tld)) continue;
-    const seps = chain.slice(0, n);
-    const kinds = new Set(seps.map((s) => s.kind));
-    const onlySpaced = kinds.size === 1 && kinds.has('spaced');
-    const first = seps[0]!;
+    // Many sentence starts are TLDs ("delivery", "price"): the kinds are read without a copy or a Set.
+    let hasBracket = false;
+    let hasWord = false;
+    for (let q = from; q < from + n; q++) {
+      const k = all[q]!.kind;
+      if (k === 'bracket') hasBracket = true;
+      else if (k === 'word') hasWord = true;
+    }
+    const onlySpaced = !hasBracket && !hasWord;
+    const first = all[from]!;
     const firstLabel = lower.slice(first.ls, first.le);
     if (!firstLabel || firstLabel.startsWith('.') || firstLabel.startsWith('-')) return null;
     if (onlySpaced) {
@@ -312,7 +388,8 @@ function judgeChain(text: string, lower: string, chain: Sep[]): UrlHit | null {
       if (!/^[a-z0-9][a-z0-9.\-]*$/.test(firstLabel) || firstLabel.length < 2) return null;
       if (/^\s+\p{Ll}/u.test(text.slice(last.re, last.re + 3)) && !WORD_GLUE_SAFE.has(tld)) return null;
     }
-    const labels = [firstLabel, ...seps.map((s) => lower.slice(s.rs, s.re))];
+    const labels = [firstLabel];
+    for (let q = from; q < from + n; q++) labels.push(lower.slice(all[q]!.rs, all[q]!.re));
     labels[labels.length - 1] = tld;
     const host = labels.join('.');
     const p = parse(host);
@@ -325,7 +402,7 @@ function judgeChain(text: string, lower: string, chain: Sep[]): UrlHit | null {
       end += slash[0].length;
       while (end < text.length && end - last.re < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
     }
-    const kind: Disguise = kinds.has('bracket') ? 'bracket' : kinds.has('word') ? 'word' : 'spaced';
+    const kind: Disguise = hasBracket ? 'bracket' : hasWord ? 'word' : 'spaced';
     return {
       start: first.ls, end, schema: '', host, hostStart: first.ls, hostEnd: last.re,
       path: text.slice(last.re, end), userinfo: '', www: host.startsWith('www.'), disguise: kind,

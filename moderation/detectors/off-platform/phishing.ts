@@ -56,28 +56,59 @@ const SKELETON = new Map<string, string>([
   ['0', 'o'], ['1', 'l'], ['i', 'l'], ['|', 'l'], ['3', 'e'], ['4', 'a'], ['5', 's'], ['7', 't'], ['8', 'b'], ['@', 'a'], ['$', 's'],
 ]);
 
+// SKELETON per code unit (every key and value is one code unit): 0 = kept as it is. A name with
+// none of them (most) is not rebuilt character by character.
+const SKEL = new Uint16Array(0x10000);
+for (const [k, v] of SKELETON) if (k.length === 1 && v.length === 1) SKEL[k.charCodeAt(0)] = v.charCodeAt(0);
+if ([...SKELETON].some(([k, v]) => k.length !== 1 || v.length !== 1)) throw new Error('skeleton: one code unit each');
+
 export function skeleton(s: string): string {
-  let out = '';
-  for (const ch of s.toLowerCase()) out += SKELETON.get(ch) ?? ch;
-  return out.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/-/g, '');
+  const l = s.toLowerCase();
+  let out = l;
+  for (let k = 0; k < l.length; k++) {
+    if (SKEL[l.charCodeAt(k)] === 0) continue;
+    out = l.slice(0, k);
+    for (; k < l.length; k++) {
+      const c = l.charCodeAt(k);
+      const m = SKEL[c]!;
+      out += m === 0 ? l[k]! : String.fromCharCode(m);
+    }
+    break;
+  }
+  // The same left-to-right, non-overlapping replacements as /rn/g, /vv/g, /-/g, in that order.
+  if (out.includes('rn')) out = out.replaceAll('rn', 'm');
+  if (out.includes('vv')) out = out.replaceAll('vv', 'w');
+  if (out.includes('-')) out = out.replaceAll('-', '');
+  return out;
 }
+
+// Two rows reused across calls (grown when needed): the rows were a fresh array per letter.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 
 /** Levenshtein distance, giving up (returning max + 1) once it must exceed `max`. */
 export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, k) => k);
+  const m = b.length;
+  if (rowA.length < m + 1) { rowA = new Int32Array(m + 1); rowB = new Int32Array(m + 1); }
+  let prev = rowA;
+  let cur = rowB;
+  for (let k = 0; k <= m; k++) prev[k] = k;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > max) return max + 1;
+    const t = prev;
     prev = cur;
+    cur = t;
   }
-  return prev[b.length]!;
+  return prev[m]!;
 }
 
 /** Brand skeletons of the configured platform domains ("aliexpress", "alicdn"). */
@@ -106,7 +137,7 @@ function looksLikeBrand(name: string, brands: string[]): 'same' | 'typo' | 'cont
   return null;
 }
 
-function urlSignals(norm: Normalized, h: UrlHit, brands: string[], platform: string[]): { conf: number; signals: string[] } {
+function urlSignals(norm: Normalized, h: UrlHit, brands: string[], platform: readonly string[]): { conf: number; signals: string[] } {
   const signals: string[] = [];
   let conf = 0;
   const add = (c: number, sig: string) => { signals.push(sig); conf = conf ? Math.min(0.99, Math.max(conf, c) + 0.03) : c; };
@@ -137,7 +168,7 @@ function urlSignals(norm: Normalized, h: UrlHit, brands: string[], platform: str
 export function phishingPieces(norm: Normalized, platformDomains: readonly string[]): Piece[] {
   const pieces: Piece[] = [];
   const brands = brandsOf(platformDomains);
-  const platform = [...platformDomains];
+  const platform = platformDomains;
   const links = scanLinks(norm).filter((h) => h.conf > 0);
   const offPlatform: UrlHit[] = [];
   for (const h of links) {

@@ -33,7 +33,7 @@ export interface Hit {
 }
 
 interface PhraseWord { t: string; prefix: boolean }
-interface Phrase { words: PhraseWord[]; cat: string; id: string }
+interface Phrase { words: PhraseWord[]; cat: string; id: string; /** Position in its first word's list. */ ord: number }
 
 const LETTER_RE = /[\p{L}\p{M}\p{N}]/u;
 const MARKS_RE = /\p{M}/gu;
@@ -49,7 +49,11 @@ const FOLD_MEMO_MAX = 4096;
 
 /** The fold applied to text words and phrase words alike. Lower-casing is the caller's. */
 export function foldWord(w: string): string {
-  if (!FOLDABLE_RE.test(w)) return w;
+  return FOLDABLE_RE.test(w) ? foldFoldable(w) : w;
+}
+
+/** foldWord for a word known to hold a FOLDABLE_RE character (tokens saw one): no second test. */
+function foldFoldable(w: string): string {
   let f = foldMemo.get(w);
   if (f !== undefined) return f;
   f = w.normalize('NFD').replace(MARKS_RE, '').replace(APOS_RE, "'").replace(/ł/g, 'l').normalize('NFC');
@@ -58,26 +62,42 @@ export function foldWord(w: string): string {
   return f;
 }
 
-// Other BMP code units, answered once by the regular expression and remembered:
-// 0 = not asked yet, 1 = word character, 2 = not. (Latin with diacritics is most of them.)
-const BMP_WORD = new Uint8Array(0x10000);
+// Per BMP code unit, one table lookup instead of a chain of range tests per character (tokenising
+// was a tenth of the off-platform detectors). 0 = not asked yet; else ANSWERED and the bits below.
+// Surrogates are never cached: a pair is asked as one code point, a lone one as itself.
+const WORD = 1;
+const APOS = 2;
+const SENT = 4;
+const FOLD = 8;
+const ANSWERED = 16;
+const CLS = new Uint8Array(0x10000);
 
-/** A letter, mark or digit. ASCII and basic Cyrillic answer without a regular expression. */
+function classify(c: number): number {
+  let v = ANSWERED;
+  if (c < 0x80) {
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90)) v |= WORD;
+  } else if (c >= 0x400 && c <= 0x4ff) {
+    if (c !== 0x482) v |= WORD; // Cyrillic, but the thousands sign
+  } else if (LETTER_RE.test(String.fromCharCode(c))) v |= WORD;
+  // Apostrophes inside a word ("don't", "зв'яжіться"); folded unless the ASCII one.
+  if (c === 39 || c === 0x2019 || c === 0x2bc || c === 96) v |= APOS;
+  // Sentence ends between words: . ! ? … and line breaks. A dot inside "shop.com" is not one.
+  if (c === 33 || c === 63 || c === 0x2026 || c === 10 || c === 13) v |= SENT;
+  if ((c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x2019 || c === 0x2bc || c === 96) v |= FOLD;
+  return v;
+}
+for (let c = 0; c < 0x500; c++) CLS[c] = classify(c);
+
+/** A letter, mark or digit. */
 function isWordChar(t: string, i: number, c: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  if (c >= 0x400 && c <= 0x4ff) return c !== 0x482; // Cyrillic, but the thousands sign
   if (c >= 0xd800 && c <= 0xdfff) {
     if (c <= 0xdbff) return LETTER_RE.test(t.slice(i, i + 2));
-    return LETTER_RE.test(t[i]!); // a lone low surrogate: asked as before, never cached
+    return LETTER_RE.test(t[i]!); // a lone low surrogate
   }
-  let v = BMP_WORD[c]!;
-  if (v === 0) BMP_WORD[c] = v = LETTER_RE.test(t[i]!) ? 1 : 2;
-  return v === 1;
+  let v = CLS[c]!;
+  if (v === 0) CLS[c] = v = classify(c);
+  return (v & WORD) !== 0;
 }
-const isApostrophe = (c: number) => c === 39 || c === 0x2019 || c === 0x2bc || c === 96;
-const needsFold = (c: number) => (c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || c === 0x2019 || c === 0x2bc || c === 96;
-/** Sentence ends between words: . ! ? … and line breaks. A dot inside "shop.com" is not one. */
-const isSentenceMark = (c: number) => c === 33 || c === 63 || c === 0x2026 || c === 10 || c === 13;
 
 // One-entry memo: the contact, deal and phishing detectors of one text ask in turn, synchronously.
 // A WeakMap entry per text cost ten times the tokenising itself in garbage collection.
@@ -97,9 +117,11 @@ export function tokens(norm: Normalized): Tok[] {
   let sentenceEnd = false;
   while (i < n) {
     const c = t.charCodeAt(i);
-    if (!isWordChar(t, i, c)) {
+    let v = CLS[c]!;
+    if (v === 0 && !(c >= 0xd800 && c <= 0xdfff)) CLS[c] = v = classify(c);
+    if (v === 0 ? !isWordChar(t, i, c) : (v & WORD) === 0) {
       // A dot ends a sentence unless a word character follows it ("shop.com", "v2.5").
-      if (isSentenceMark(c) || (c === 46 && (i + 1 >= n || !isWordChar(t, i + 1, t.charCodeAt(i + 1))))) sentenceEnd = true;
+      if ((v & SENT) !== 0 || (c === 46 && (i + 1 >= n || !isWordChar(t, i + 1, t.charCodeAt(i + 1))))) sentenceEnd = true;
       i++;
       continue;
     }
@@ -107,10 +129,22 @@ export function tokens(norm: Normalized): Tok[] {
     let fold = false;
     while (i < n) {
       const d = t.charCodeAt(i);
-      if (isWordChar(t, i, d)) {
-        if (d >= 0xc0 && needsFold(d)) fold = true;
-        i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-      } else if (isApostrophe(d) && i + 1 < n && isWordChar(t, i + 1, t.charCodeAt(i + 1))) {
+      // Lower-case ASCII and basic Cyrillic letters and digits (most of any word): word characters
+      // that need no folding, without the table.
+      if ((d >= 97 && d <= 122) || (d >= 0x430 && d <= 0x44f) || (d >= 48 && d <= 57)) { i++; continue; }
+      let u = CLS[d]!;
+      if (u === 0) {
+        if (d >= 0xd800 && d <= 0xdfff) {
+          if (!isWordChar(t, i, d)) break;
+          i += d <= 0xdbff ? 2 : 1;
+          continue;
+        }
+        CLS[d] = u = classify(d);
+      }
+      if ((u & WORD) !== 0) {
+        if ((u & FOLD) !== 0) fold = true;
+        i++;
+      } else if ((u & APOS) !== 0 && i + 1 < n && isWordChar(t, i + 1, t.charCodeAt(i + 1))) {
         if (d !== 39) fold = true;
         i++;
       } else break;
@@ -118,7 +152,7 @@ export function tokens(norm: Normalized): Tok[] {
     if (sentenceEnd && out.length) sent++;
     sentenceEnd = false;
     const w = t.slice(s, i);
-    out.push({ s, e: i, w: fold ? foldWord(w) : w, sent });
+    out.push({ s, e: i, w: fold ? foldFoldable(w) : w, sent });
   }
   joinSpacedLetters(out);
   tokMemo = { norm, toks: out };
@@ -172,10 +206,33 @@ function phraseWords(phrase: string): PhraseWord[] {
 /** Stems (words with a trailing *) are indexed by their first letters; every stem has at least these. */
 const STEM_KEY = 4;
 
+// Most words of a text start no phrase. Two bit tables, indexed by a hash of a word's code units
+// (the whole word; its first STEM_KEY), answer "no" for almost all of them before the Maps are
+// asked: hashing a fresh string for Map.get, and slicing its stem key, cost more than the rest of
+// matching. A set bit only lets the exact lookups below run, so hash collisions change nothing.
+const FILTER_BITS = 16;
+const FILTER_MASK = (1 << FILTER_BITS) - 1;
+
+function wordHash(w: string, n: number): number {
+  let h = 0;
+  for (let k = 0; k < n; k++) h = (Math.imul(h, 0x01000193) ^ w.charCodeAt(k)) | 0;
+  return (h ^ (h >>> 16)) & FILTER_MASK;
+}
+
+/** Lists longer than this are matched through PhraseMatcher's second-word split. */
+const SPLIT_MIN = 4;
+
 /** A set of phrases, looked up by their first word (exact) or the first letters of its stem. */
 export class PhraseMatcher {
   private exact = new Map<string, Phrase[]>();
   private stems = new Map<string, Phrase[]>();
+  // Common first words ("me", "en", "a", "in") start dozens of phrases each, and trying them all was
+  // most of matching. Such a list is also split by the (exact) second word, plus the rest (one-word
+  // phrases, stems second); match merges the two by `ord`, so hits keep the order of the list.
+  private bySecond = new Map<string, Map<string, Phrase[]>>();
+  private rest = new Map<string, Phrase[]>();
+  private exactBits = new Uint8Array(1 << FILTER_BITS);
+  private stemBits = new Uint8Array(1 << FILTER_BITS);
 
   add(phrases: Iterable<string>, cat: string, id = ''): this {
     for (const p of phrases) {
@@ -185,9 +242,25 @@ export class PhraseMatcher {
       if (first.prefix && first.t.length < STEM_KEY) throw new Error(`stem too short: ${p}`);
       const map = first.prefix ? this.stems : this.exact;
       const key = first.prefix ? first.t.slice(0, STEM_KEY) : first.t;
+      if (first.prefix) this.stemBits[wordHash(key, STEM_KEY)] = 1;
+      else this.exactBits[wordHash(key, key.length)] = 1;
       let list = map.get(key);
       if (!list) map.set(key, (list = []));
-      list.push({ words, cat, id });
+      const phrase: Phrase = { words, cat, id, ord: list.length };
+      list.push(phrase);
+      if (first.prefix) continue;
+      const second = words[1];
+      if (second && !second.prefix) {
+        let by = this.bySecond.get(key);
+        if (!by) this.bySecond.set(key, (by = new Map()));
+        let sub = by.get(second.t);
+        if (!sub) by.set(second.t, (sub = []));
+        sub.push(phrase);
+      } else {
+        let rest = this.rest.get(key);
+        if (!rest) this.rest.set(key, (rest = []));
+        rest.push(phrase);
+      }
     }
     return this;
   }
@@ -195,16 +268,43 @@ export class PhraseMatcher {
   /** Every phrase occurrence in `toks`, in token order. Work is bounded per token: linear. */
   match(toks: Tok[]): Hit[] {
     const hits: Hit[] = [];
+    const exactBits = this.exactBits;
+    const stemBits = this.stemBits;
     for (let i = 0; i < toks.length; i++) {
       const w = toks[i]!.w;
-      const exact = this.exact.get(w);
-      if (exact) for (const p of exact) this.tryAt(toks, i, p, hits);
-      if (w.length >= STEM_KEY) {
+      const n = w.length;
+      // wordHash of the whole word and of its stem key, in one pass.
+      let h = 0;
+      let h4 = 0;
+      for (let k = 0; k < n; k++) {
+        h = (Math.imul(h, 0x01000193) ^ w.charCodeAt(k)) | 0;
+        if (k === STEM_KEY - 1) h4 = h;
+      }
+      if (exactBits[(h ^ (h >>> 16)) & FILTER_MASK] === 1) {
+        const exact = this.exact.get(w);
+        if (exact && exact.length <= SPLIT_MIN) for (const p of exact) this.tryAt(toks, i, p, hits);
+        else if (exact) this.tryMerged(toks, i, w, hits);
+      }
+      if (n >= STEM_KEY && stemBits[(h4 ^ (h4 >>> 16)) & FILTER_MASK] === 1) {
         const list = this.stems.get(w.slice(0, STEM_KEY));
         if (list) for (const p of list) this.tryAt(toks, i, p, hits);
       }
     }
     return hits;
+  }
+
+  /** The phrases of a long list that can match at `i`: second word equal to the next token's, or the rest. */
+  private tryMerged(toks: Tok[], i: number, w: string, hits: Hit[]): void {
+    const sub = i + 1 < toks.length ? this.bySecond.get(w)?.get(toks[i + 1]!.w) : undefined;
+    const rest = this.rest.get(w);
+    const ns = sub ? sub.length : 0;
+    const nr = rest ? rest.length : 0;
+    let a = 0;
+    let b = 0;
+    while (a < ns || b < nr) {
+      if (b >= nr || (a < ns && sub![a]!.ord < rest![b]!.ord)) this.tryAt(toks, i, sub![a++]!, hits);
+      else this.tryAt(toks, i, rest![b++]!, hits);
+    }
   }
 
   private tryAt(toks: Tok[], i: number, p: Phrase, hits: Hit[]): void {
