@@ -461,6 +461,24 @@ function add(hits: Hit[], catHits: (Hit[] | undefined)[], p: Phrase, i: number, 
   else catHits[p.catIdx] = [h];
 }
 
+// A typed array over 64 bytes gets a backing store outside the V8 heap, and allocating one per
+// text cost more than filling it. Per-text arrays are cut from a shared slab instead; a slab is
+// never reused (an old scan keeps its part alive), only replaced when full, so a fresh cut is zeroed.
+const SLAB_INTS = 1 << 16;
+let slabBuf = new Int32Array(SLAB_INTS);
+let slabTop = 0;
+
+function slab(size: number): Int32Array {
+  if (size > SLAB_INTS >> 2) return new Int32Array(size);
+  if (slabTop + size > SLAB_INTS) {
+    slabBuf = new Int32Array(SLAB_INTS);
+    slabTop = 0;
+  }
+  const out = slabBuf.subarray(slabTop, slabTop + size);
+  slabTop += size;
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export const LEXICON = new Lexicon([common, extortion, incentive, sellerTie]);
@@ -482,10 +500,8 @@ export class ScanResult implements Scan {
 
   /** Reads the words `split` just left in the shared arrays. */
   constructor(private readonly lex: Lexicon, private readonly lower: string, readonly n: number, readonly hits: readonly Hit[], private readonly byCat: readonly (Hit[] | undefined)[]) {
-    // One backing store for every per-text array: a typed array over 64 bytes lives outside the
-    // V8 heap, and each such allocation costs more than filling it.
     const m = hits.length;
-    const buf = new Int32Array(4 * n + 2 * (n + 2) + m);
+    const buf = slab(4 * n + 2 * (n + 2) + m);
     this.s = buf.subarray(0, n);
     this.e = buf.subarray(n, 2 * n);
     this.sent = buf.subarray(2 * n, 3 * n);
