@@ -66,10 +66,6 @@ const FOLD_SIZE = 0x460;
 const FOLD = new Uint16Array(FOLD_SIZE);
 for (let k = 0; k < FOLD_PAIRS.length; k += 2) FOLD[FOLD_PAIRS.charCodeAt(k)] = FOLD_PAIRS.charCodeAt(k + 1);
 
-function foldChar(c: number): number {
-  return c < 0xc0 || c >= FOLD_SIZE ? c : FOLD[c] || c;
-}
-
 /**
  * Latin diacritics dropped (people type "opinion" and "opinión", "wystawie" and "wystawię"),
  * ё → е, and Cyrillic і → Latin i: the shared normaliser folds a one-letter Ukrainian "і" to
@@ -131,7 +127,7 @@ let S = new Int32Array(0);
 let E = new Int32Array(0);
 let SENT = new Int32Array(0);
 let CLAUSES = new Int32Array(0);
-/** Lexicon memo entry of each word (-1: too long to match). */
+/** Lexicon folded-word index of each word (-1: too long to match). */
 let WID = new Int32Array(0);
 
 function reserve(n: number): void {
@@ -146,7 +142,7 @@ function reserve(n: number): void {
 
 /**
  * Splits `lower` into words in S/E/SENT/CLAUSES; with a lexicon, also looks each word up (WID) by a
- * hash of its folded code units computed on the way, so no word string is built for a word seen
+ * hash of its code units computed on the way, so no word string is built for a spelling seen
  * before. Returns the number of words.
  */
 function split(lower: string, lex: Lexicon | null): number {
@@ -180,7 +176,7 @@ function split(lower: string, lex: Lexicon | null): number {
       while (k < n) {
         const d = lower.charCodeAt(k);
         if (charClass(d) !== cls) break;
-        h = Math.imul(h ^ foldChar(d), 16777619);
+        h = Math.imul(h ^ d, 16777619);
         k++;
       }
     }
@@ -314,18 +310,24 @@ export class Lexicon {
   }
 
   // Words repeat across reviews ("the", "и", "de"): remember what each matched. Bounded, so pure
-  // and small. An open-addressing table keyed by the hash `split` computes, confirmed by comparing
-  // code units, so looking up a known word builds no string. The words' code units live in one
-  // typed array (comparing against strings of mixed shapes would slow `charCodeAt` again, see `sequential`).
+  // and small. An open-addressing table keyed by the hash `split` computes over the word's code
+  // units as written, confirmed by comparing them, so looking up a known word builds no string and
+  // folds nothing. Spellings that fold alike ("opinión", "opinion") share one folded entry, so
+  // equal entries still mean equal words. The code units live in one typed array (comparing
+  // against strings of mixed shapes would slow `charCodeAt` again, see `sequential`).
   private memoHash = new Int32Array(1 << 12);
-  /** Entry index + 1 per slot; 0 = empty. */
+  /** Spelling index + 1 per slot; 0 = empty. */
   private memoSlot = new Int32Array(1 << 12);
-  /** Entry k's folded code units are memoChars[memoOff[k] .. memoOff[k + 1]). */
+  /** Spelling k's code units are memoChars[memoOff[k] .. memoOff[k + 1]), its folded word memoFolded[k]. */
   private memoChars = new Uint16Array(1 << 14);
   private memoOff = new Int32Array(1 << 12);
+  private memoFolded = new Int32Array(1 << 12);
+  private spellings = 0;
+  /** Folded word → its index in memoIds. */
+  private folded = new Map<string, number>();
   private memoIds: (number[] | undefined)[] = [];
 
-  /** Memo entry of the folded word lower[s, e) with hash `h` (see `split`). */
+  /** Folded-word index of lower[s, e) with hash `h` (see `split`). */
   lookup(lower: string, s: number, e: number, h: number): number {
     const mask = this.memoSlot.length - 1;
     const len = e - s;
@@ -339,24 +341,33 @@ export class Lexicon {
         const a = off[ent - 1]!;
         if (off[ent]! - a === len) {
           let k = 0;
-          while (k < len && foldChar(lower.charCodeAt(s + k)) === chars[a + k]) k++;
-          if (k === len) return ent - 1;
+          while (k < len && lower.charCodeAt(s + k) === chars[a + k]) k++;
+          if (k === len) return this.memoFolded[ent - 1]!;
         }
       }
       p = (p + 1) & mask;
     }
     const w = fold(lower.slice(s, e));
-    const id = this.memoIds.length;
-    this.memoIds.push(this.matchUncached(w));
-    if (id + 2 > this.memoOff.length) this.memoOff = grow(this.memoOff, id + 2);
+    let f = this.folded.get(w);
+    if (f === undefined) {
+      f = this.memoIds.length;
+      this.memoIds.push(this.matchUncached(w));
+      this.folded.set(w, f);
+    }
+    const id = this.spellings++;
+    if (id + 2 > this.memoOff.length) {
+      this.memoOff = grow(this.memoOff, id + 2);
+      this.memoFolded = grow(this.memoFolded, id + 2);
+    }
     const a = this.memoOff[id]!;
     if (a + len > this.memoChars.length) this.memoChars = grow(this.memoChars, a + len);
-    for (let k = 0; k < len; k++) this.memoChars[a + k] = foldChar(lower.charCodeAt(s + k));
+    for (let k = 0; k < len; k++) this.memoChars[a + k] = lower.charCodeAt(s + k);
     this.memoOff[id + 1] = a + len;
+    this.memoFolded[id] = f;
     this.memoHash[p] = h;
     this.memoSlot[p] = id + 1;
-    if (this.memoIds.length * 2 > this.memoSlot.length) this.rehash(this.memoSlot.length * 2);
-    return id;
+    if (this.spellings * 2 > this.memoSlot.length) this.rehash(this.memoSlot.length * 2);
+    return f;
   }
 
   private rehash(size: number): void {
@@ -378,6 +389,9 @@ export class Lexicon {
     this.memoHash = new Int32Array(1 << 12);
     this.memoSlot = new Int32Array(1 << 12);
     this.memoOff = new Int32Array(1 << 12);
+    this.memoFolded = new Int32Array(1 << 12);
+    this.spellings = 0;
+    this.folded = new Map();
     this.memoIds = [];
   }
 
@@ -400,7 +414,7 @@ export class Lexicon {
 
   /** Words and lexicon hits of a lower-cased text. */
   scan(lower: string): ScanResult {
-    if (this.memoIds.length >= MEMO_MAX) this.resetMemo();
+    if (this.spellings >= MEMO_MAX) this.resetMemo();
     const n = split(lower, this);
     const memoIds = this.memoIds;
     // A word repeated over and over ("⭐⭐⭐…", "my my my …") says nothing new after a few
