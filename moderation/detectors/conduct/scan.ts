@@ -576,33 +576,57 @@ export class ScanResult implements Scan {
   }
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
-
-/** Window queries over detector-built parts (threats, demands, targets) by start and end token. */
+/**
+ * Window queries over detector-built parts (threats, demands, targets) by start and end token.
+ * Two sorted copies and a binary search rather than Maps of lists: a text has a handful of parts,
+ * and building the Maps cost more than every query on them.
+ */
 export class SpanIndex<T extends { i: number; j: number }> {
-  private readonly starts = new Map<number, T[]>();
-  private readonly ends = new Map<number, T[]>();
-  constructor(items: readonly T[]) {
-    this.items = items;
-    for (const x of items) {
-      push(this.starts, x.i, x);
-      push(this.ends, x.j, x);
-    }
+  /** By start, then insertion order (the sort is stable). */
+  private readonly byStart: readonly T[];
+  /** By end, then insertion order. */
+  private readonly byEnd: readonly T[];
+  constructor(private readonly items: readonly T[]) {
+    this.byStart = items.length < 2 ? items : items.slice().sort((a, b) => a.i - b.i);
+    this.byEnd = items.length < 2 ? items : items.slice().sort((a, b) => a.j - b.j);
   }
-  private readonly items: readonly T[];
   all(): readonly T[] {
     return this.items;
   }
+  /** The first part by start in [from, to] (parts with one start in insertion order) that passes `ok`. */
   startingIn(from: number, to: number, ok: (x: T) => boolean): T | undefined {
-    for (let p = Math.max(0, from); p <= to; p++) for (const x of this.starts.get(p) ?? []) if (ok(x)) return x;
+    const xs = this.byStart;
+    let lo = 0;
+    let hi = xs.length;
+    const first = Math.max(0, from);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]!.i < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < xs.length && xs[k]!.i <= to; k++) if (ok(xs[k]!)) return xs[k];
     return undefined;
   }
+  /** The first part by end in [from, to], nearest `to` first (parts with one end in insertion order), that passes `ok`. */
   endingIn(from: number, to: number, ok: (x: T) => boolean): T | undefined {
-    for (let p = to; p >= Math.max(0, from); p--) for (const x of this.ends.get(p) ?? []) if (ok(x)) return x;
+    const xs = this.byEnd;
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]!.j <= to) lo = mid + 1;
+      else hi = mid;
+    }
+    // xs[0 .. lo) end at or before `to`; walk the groups of one end downwards.
+    const last = Math.max(0, from);
+    let g = lo;
+    while (g > 0 && xs[g - 1]!.j >= last) {
+      const j = xs[g - 1]!.j;
+      let a = g - 1;
+      while (a > 0 && xs[a - 1]!.j === j) a--;
+      for (let k = a; k < g; k++) if (ok(xs[k]!)) return xs[k];
+      g = a;
+    }
     return undefined;
   }
 }

@@ -52,10 +52,14 @@ const same = (a: { langs: number }, b: { langs: number }) => (a.langs & b.langs)
 const localAround = (sc: Scan, i: number, j: number) =>
   sc.startingIn('localCue', i - WIN.localAround, j + WIN.localAround, (l) => sameClause(sc, l.i, i)) !== undefined;
 
+const NO_SENTENCES: ReadonlyMap<number, Hit> = new Map();
+
 /** The first hit of `cat` in each sentence, so "is there promotion in this sentence?" is one lookup. */
-function sentencesWith(sc: Scan, cat: string): Map<number, Hit> {
+function sentencesWith(sc: Scan, cat: string): ReadonlyMap<number, Hit> {
+  const hits = sc.all(cat);
+  if (hits.length === 0) return NO_SENTENCES; // most texts: no Map to build
   const out = new Map<number, Hit>();
-  for (const h of sc.all(cat)) if (!out.has(sc.sent[h.i]!)) out.set(sc.sent[h.i]!, h);
+  for (const h of hits) if (!out.has(sc.sent[h.i]!)) out.set(sc.sent[h.i]!, h);
   return out;
 }
 
@@ -233,6 +237,8 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
     else owner.push(t);
   }
   const lbls = labels(sc, textLang);
+  // Nothing found (most texts): the rest would only build empty lookups and return this.
+  if (owner.length === 0 && other.length === 0 && lbls.length === 0) return { undisclosedTies: [] };
   const near = (a: { i: number }, b: { i: number }) => Math.abs(sc.sent[a.i]! - sc.sent[b.i]!) <= 1;
 
   // Which non-owner ties are disclosed, and by what.
@@ -240,7 +246,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   const undisclosedOther: Tie[] = [];
   const softSents = sentencesWith(sc, 'discSoft');
   const honestSents = sentencesWith(sc, 'honest');
-  const hitIn = (sents: Map<number, Hit>, t: Tie, spread: number) => {
+  const hitIn = (sents: ReadonlyMap<number, Hit>, t: Tie, spread: number) => {
     const s = sc.sent[t.i]!;
     for (let x = s - spread; x <= s + spread; x++) {
       const h = sents.get(x);
