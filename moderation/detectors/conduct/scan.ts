@@ -329,6 +329,23 @@ export class Lexicon {
 
   /** Folded-word index of lower[s, e) with hash `h` (see `split`). */
   lookup(lower: string, s: number, e: number, h: number): number {
+    // The usual case, a known word in its home slot, kept small enough to inline into `split`.
+    const p = h & (this.memoSlot.length - 1);
+    const ent = this.memoSlot[p]!;
+    if (ent !== 0 && this.memoHash[p] === h) {
+      const a = this.memoOff[ent - 1]!;
+      const len = e - s;
+      if (this.memoOff[ent]! - a === len) {
+        const chars = this.memoChars;
+        let k = 0;
+        while (k < len && lower.charCodeAt(s + k) === chars[a + k]) k++;
+        if (k === len) return this.memoFolded[ent - 1]!;
+      }
+    }
+    return this.probe(lower, s, e, h);
+  }
+
+  private probe(lower: string, s: number, e: number, h: number): number {
     const mask = this.memoSlot.length - 1;
     const len = e - s;
     const chars = this.memoChars;
