@@ -315,13 +315,15 @@ export class Lexicon {
   // folds nothing. Spellings that fold alike ("opinión", "opinion") share one folded entry, so
   // equal entries still mean equal words. The code units live in one typed array (comparing
   // against strings of mixed shapes would slow `charCodeAt` again, see `sequential`).
-  private memoHash = new Int32Array(1 << 12);
   /** Spelling index + 1 per slot; 0 = empty. */
   private memoSlot = new Int32Array(1 << 12);
-  /** Spelling k's code units are memoChars[memoOff[k] .. memoOff[k + 1]), its folded word memoFolded[k]. */
+  /**
+   * Per spelling k, side by side so a lookup touches one cache line for it: [4k] hash, [4k+1]
+   * offset of its code units in memoChars, [4k+2] length, [4k+3] folded-word index.
+   */
+  private memoEnt = new Int32Array(4 << 11);
   private memoChars = new Uint16Array(1 << 14);
-  private memoOff = new Int32Array(1 << 12);
-  private memoFolded = new Int32Array(1 << 12);
+  private charsTop = 0;
   private spellings = 0;
   /** Folded word → its index in memoIds. */
   private folded = new Map<string, number>();
@@ -330,16 +332,17 @@ export class Lexicon {
   /** Folded-word index of lower[s, e) with hash `h` (see `split`). */
   lookup(lower: string, s: number, e: number, h: number): number {
     // The usual case, a known word in its home slot, kept small enough to inline into `split`.
-    const p = h & (this.memoSlot.length - 1);
-    const ent = this.memoSlot[p]!;
-    if (ent !== 0 && this.memoHash[p] === h) {
-      const a = this.memoOff[ent - 1]!;
+    const ent = this.memoSlot[h & (this.memoSlot.length - 1)]!;
+    if (ent !== 0) {
+      const x = 4 * (ent - 1);
+      const info = this.memoEnt;
       const len = e - s;
-      if (this.memoOff[ent]! - a === len) {
+      if (info[x] === h && info[x + 2] === len) {
         const chars = this.memoChars;
+        const a = info[x + 1]!;
         let k = 0;
         while (k < len && lower.charCodeAt(s + k) === chars[a + k]) k++;
-        if (k === len) return this.memoFolded[ent - 1]!;
+        if (k === len) return info[x + 3]!;
       }
     }
     return this.probe(lower, s, e, h);
@@ -348,19 +351,18 @@ export class Lexicon {
   private probe(lower: string, s: number, e: number, h: number): number {
     const mask = this.memoSlot.length - 1;
     const len = e - s;
+    const info = this.memoEnt;
     const chars = this.memoChars;
-    const off = this.memoOff;
     let p = h & mask;
     for (;;) {
       const ent = this.memoSlot[p]!;
       if (ent === 0) break;
-      if (this.memoHash[p] === h) {
-        const a = off[ent - 1]!;
-        if (off[ent]! - a === len) {
-          let k = 0;
-          while (k < len && lower.charCodeAt(s + k) === chars[a + k]) k++;
-          if (k === len) return this.memoFolded[ent - 1]!;
-        }
+      const x = 4 * (ent - 1);
+      if (info[x] === h && info[x + 2] === len) {
+        const a = info[x + 1]!;
+        let k = 0;
+        while (k < len && lower.charCodeAt(s + k) === chars[a + k]) k++;
+        if (k === len) return info[x + 3]!;
       }
       p = (p + 1) & mask;
     }
@@ -372,41 +374,36 @@ export class Lexicon {
       this.folded.set(w, f);
     }
     const id = this.spellings++;
-    if (id + 2 > this.memoOff.length) {
-      this.memoOff = grow(this.memoOff, id + 2);
-      this.memoFolded = grow(this.memoFolded, id + 2);
-    }
-    const a = this.memoOff[id]!;
+    if (4 * id + 4 > this.memoEnt.length) this.memoEnt = grow(this.memoEnt, 4 * id + 4);
+    const a = this.charsTop;
     if (a + len > this.memoChars.length) this.memoChars = grow(this.memoChars, a + len);
     for (let k = 0; k < len; k++) this.memoChars[a + k] = lower.charCodeAt(s + k);
-    this.memoOff[id + 1] = a + len;
-    this.memoFolded[id] = f;
-    this.memoHash[p] = h;
+    this.charsTop = a + len;
+    const x = 4 * id;
+    this.memoEnt[x] = h;
+    this.memoEnt[x + 1] = a;
+    this.memoEnt[x + 2] = len;
+    this.memoEnt[x + 3] = f;
     this.memoSlot[p] = id + 1;
     if (this.spellings * 2 > this.memoSlot.length) this.rehash(this.memoSlot.length * 2);
     return f;
   }
 
   private rehash(size: number): void {
-    const oldHash = this.memoHash;
-    const oldSlot = this.memoSlot;
-    this.memoHash = new Int32Array(size);
-    this.memoSlot = new Int32Array(size);
+    const slots = new Int32Array(size);
     const mask = size - 1;
-    for (let q = 0; q < oldSlot.length; q++) {
-      if (oldSlot[q] === 0) continue;
-      let p = oldHash[q]! & mask;
-      while (this.memoSlot[p] !== 0) p = (p + 1) & mask;
-      this.memoHash[p] = oldHash[q]!;
-      this.memoSlot[p] = oldSlot[q]!;
+    for (let id = 0; id < this.spellings; id++) {
+      let p = this.memoEnt[4 * id]! & mask;
+      while (slots[p] !== 0) p = (p + 1) & mask;
+      slots[p] = id + 1;
     }
+    this.memoSlot = slots;
   }
 
   private resetMemo(): void {
-    this.memoHash = new Int32Array(1 << 12);
     this.memoSlot = new Int32Array(1 << 12);
-    this.memoOff = new Int32Array(1 << 12);
-    this.memoFolded = new Int32Array(1 << 12);
+    this.memoEnt = new Int32Array(4 << 11);
+    this.charsTop = 0;
     this.spellings = 0;
     this.folded = new Map();
     this.memoIds = [];
