@@ -54,6 +54,23 @@ describe('Lexicon', () => {
     expect(h!.langs).toBe(langBit('es') | langBit('pt'));
   });
 
+  it('counts spellings that fold alike as one repeated word', () => {
+    const op = new Lexicon([{ x: { es: ['opinion'] } }]);
+    expect(op.scan('opinion opinión '.repeat(4)).hits.length).toBe(6);
+  });
+
+  it('gives the same hits after its word memo grows, rehashes and starts over', () => {
+    const text = 'хочу возврат денег, money back. Una Estrella, ДЕНЬГАМИ';
+    const before = hits(text);
+    expect(before).toEqual(['demand:1-3', 'demand:3-5', 'one:5-7', 'demand:7-8']);
+    const word = (k: number) => { let w = 'z'; for (; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26)); return w; };
+    const many = Array.from({ length: 60_000 }, (_, k) => word(k)).join(' ');
+    for (let round = 0; round < 2; round++) {
+      lex.scan(many);
+      expect(hits(text)).toEqual(before);
+    }
+  });
+
   it('stops matching a word repeated over and over', () => {
     expect(lex.scan('money back '.repeat(3) + 'деньги '.repeat(50)).hits.length).toBeLessThan(20);
   });
