@@ -245,9 +245,9 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
       if (!t) continue;
       let d = demands.endingIn(e.i - WIN.demandBeforeElse, e.i, (x) => open(x) && x.j <= e.i && sameSent(sc, x.i, e.i));
       // "You have 48 hours to refund me. After that I'm opening a dispute."
-      const leads = e.i === 0 || sc.tokens[e.i - 1]!.sent !== sc.tokens[e.i]!.sent;
+      const leads = e.i === 0 || sc.sent[e.i - 1]! !== sc.sent[e.i]!;
       if (!d && rule === 'elseStrong' && leads) {
-        d = demands.endingIn(e.i - WIN.prevSentence, e.i, (x) => open(x) && sc.tokens[x.i]!.sent === sc.tokens[e.i]!.sent - 1);
+        d = demands.endingIn(e.i - WIN.prevSentence, e.i, (x) => open(x) && sc.sent[x.i]! === sc.sent[e.i]! - 1);
       }
       if (d) emit(rule, t, d, e);
     }
@@ -259,8 +259,8 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     const t = threats.startingIn(n.j, n.j + WIN.ifNotToThreat, (x) => live(x) && sameSent(sc, x.i, n.i) && shares(n, x, textLang));
     if (!t) continue;
     if (demands.startingIn(n.j, t.i - 1, sent(n.i))) continue; // the forward pattern covers it
-    const s = sc.tokens[n.i]!.sent;
-    const d = demands.endingIn(n.i - WIN.prevSentence, n.i, (x) => open(x) && x.j <= n.i && (sc.tokens[x.i]!.sent === s || sc.tokens[x.i]!.sent === s - 1));
+    const s = sc.sent[n.i]!;
+    const d = demands.endingIn(n.i - WIN.prevSentence, n.i, (x) => open(x) && x.j <= n.i && (sc.sent[x.i]! === s || sc.sent[x.i]! === s - 1));
     if (d) emit('ifNotBack', t, d, n);
   }
 
@@ -301,8 +301,8 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   for (const a of sc.all('avoidWant')) {
     const t = threats.startingIn(a.j, a.j + WIN.avoidToThreat, (x) => !x.past && (x.kind === 'rating' || x.kind === 'escalate') && sameSent(sc, x.i, a.i) && shares(a, x, textLang));
     if (!t) continue;
-    const s = sc.tokens[a.i]!.sent;
-    const d = demands.endingIn(a.i - WIN.prevSentence, a.i, (x) => open(x) && x.j <= a.i && (sc.tokens[x.i]!.sent === s || sc.tokens[x.i]!.sent === s - 1))
+    const s = sc.sent[a.i]!;
+    const d = demands.endingIn(a.i - WIN.prevSentence, a.i, (x) => open(x) && x.j <= a.i && (sc.sent[x.i]! === s || sc.sent[x.i]! === s - 1))
       ?? demands.startingIn(t.j, t.j + WIN.avoidToDemand, (x) => open(x) && sameSent(sc, x.i, a.i));
     if (d) emit('avoid', t, d, a);
   }

@@ -107,11 +107,11 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     const i = Math.min(reward.i, target.i);
     const j = Math.max(reward.j, target.j, x.j);
     // The seller's initiative comes first: "5 stars for the quick refund, they offered it" is praise.
-    const s = sc.tokens[i]!.sent;
+    const s = sc.sent[i]!;
     // The initiative may be the reward itself: "мне заплатили за отзыв", "the seller paid me back".
-    const offer = sc.endingIn('offer', i - WIN.offerBefore, Math.max(i + 1, reward.j), (o) => o.i <= i && (sc.tokens[o.i]!.sent === s || sc.tokens[o.i]!.sent === s - 1));
+    const offer = sc.endingIn('offer', i - WIN.offerBefore, Math.max(i + 1, reward.j), (o) => o.i <= i && (sc.sent[o.i]! === s || sc.sent[o.i]! === s - 1));
     if (offer) {
-      cands.push({ i: Math.min(i, offer.i), j, conf: sc.tokens[offer.i]!.sent === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
+      cands.push({ i: Math.min(i, offer.i), j, conf: sc.sent[offer.i]! === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
       continue;
     }
     const got = received(sc, reward, x, target, textLang);

@@ -15,6 +15,7 @@ import sellerTie from '../../data/conduct-seller-tie.json';
  * refuse a function word from another language than the words it joins.
  */
 
+/** A word of the text, as the tests and the lexicon loader see it (the scan itself keeps words in flat arrays). */
 export interface Token {
   /** Normalised offsets. */
   s: number;
@@ -35,7 +36,14 @@ export interface Hit {
 }
 
 export interface Scan {
-  tokens: Token[];
+  /** Number of words. Per word t < n: normalised offsets [s[t], e[t]), sentence and clause numbers. */
+  readonly n: number;
+  readonly s: Int32Array;
+  readonly e: Int32Array;
+  readonly sent: Int32Array;
+  readonly clause: Int32Array;
+  /** The folded word t (allocates a string: for rare checks only). */
+  word(t: number): string;
   /** All hits of a category, by start token. */
   all(cat: string): readonly Hit[];
   /** The nearest hit of `cat` whose start is in [from, to] (scans from `from` up), optionally filtered. */
@@ -52,8 +60,11 @@ export function langBit(lang: Lang): number {
 // Folding: one code unit for one code unit, so token offsets stay normalised offsets.
 
 const FOLD_PAIRS = 'àaáaâaãaäaåaāaąaăaçcćcčcďdèeéeêeëeęeěeēeìiíiîiïiīiłlľlĺlñnńnňnòoóoôoõoöoøoōoőoŕrřrśsšsşsșsťtțtùuúuûuüuůuūuűuýyÿyźzżzžzёеіi';
-const FOLD = new Map<number, number>();
-for (let k = 0; k < FOLD_PAIRS.length; k += 2) FOLD.set(FOLD_PAIRS.charCodeAt(k), FOLD_PAIRS.charCodeAt(k + 1));
+// A table, not a Map: every Cyrillic letter is ≥ U+00C0, so a Map lookup per letter of every
+// Cyrillic word was most of the tokenizer's time. 0 = unchanged.
+const FOLD_SIZE = 0x460;
+const FOLD = new Uint16Array(FOLD_SIZE);
+for (let k = 0; k < FOLD_PAIRS.length; k += 2) FOLD[FOLD_PAIRS.charCodeAt(k)] = FOLD_PAIRS.charCodeAt(k + 1);
 
 /**
  * Latin diacritics dropped (people type "opinion" and "opinión", "wystawie" and "wystawię"),
@@ -65,9 +76,9 @@ export function fold(lower: string): string {
   let from = 0;
   for (let k = 0; k < lower.length; k++) {
     const c = lower.charCodeAt(k);
-    if (c < 0xc0) continue; // ASCII and Latin-1 punctuation never fold
-    const to = FOLD.get(c);
-    if (to === undefined) continue;
+    if (c < 0xc0 || c >= FOLD_SIZE) continue; // ASCII and Latin-1 punctuation never fold
+    const to = FOLD[c]!;
+    if (to === 0) continue;
     out += lower.slice(from, k) + String.fromCharCode(to);
     from = k + 1;
   }
@@ -105,9 +116,39 @@ function charClass(c: number): number {
   return OTHER_LETTER_RE.test(String.fromCharCode(c)) ? LETTER : OTHER;
 }
 
-export function tokenize(lower: string): Token[] {
-  const out: Token[] = [];
+/** Longer words match nothing in the lexicon (and are not remembered). */
+const MAX_WORD = 40;
+
+// Words go into flat arrays reused from text to text instead of an object and a string per word:
+// per-word objects and slices were most of the scan's allocation. Only `scan` and `tokenize` read
+// them, each right after `split` and before any other split.
+let cap = 0;
+let S = new Int32Array(0);
+let E = new Int32Array(0);
+let SENT = new Int32Array(0);
+let CLAUSES = new Int32Array(0);
+/** Lexicon folded-word index of each word (-1: too long to match). */
+let WID = new Int32Array(0);
+
+function reserve(n: number): void {
+  if (n <= cap) return;
+  cap = Math.max(n, cap * 2, 256);
+  S = new Int32Array(cap);
+  E = new Int32Array(cap);
+  SENT = new Int32Array(cap);
+  CLAUSES = new Int32Array(cap);
+  WID = new Int32Array(cap);
+}
+
+/**
+ * Splits `lower` into words in S/E/SENT/CLAUSES; with a lexicon, also looks each word up (WID) by a
+ * hash of its code units computed on the way, so no word string is built for a spelling seen
+ * before. Returns the number of words.
+ */
+function split(lower: string, lex: Lexicon | null): number {
   const n = lower.length;
+  reserve(n + 1); // a word is at least one code unit; ScanResult borrows n + 1 slots of E
+  let count = 0;
   let sent = 0;
   let clause = 0;
   let newSent = false;
@@ -117,7 +158,8 @@ export function tokenize(lower: string): Token[] {
     const c = lower.charCodeAt(k);
     let cls = charClass(c);
     const start = k;
-    if (c === 35 /* # */ && k + 1 < n && charClass(lower.charCodeAt(k + 1)) === LETTER) { cls = LETTER; k++; }
+    let h = 0x811c9dc5 | 0;
+    if (c === 35 /* # */ && k + 1 < n && charClass(lower.charCodeAt(k + 1)) === LETTER) { cls = LETTER; k++; h = Math.imul(h ^ 35, 16777619); }
     if (cls !== LETTER && cls !== DIGIT && cls !== SYMBOL) {
       if (cls === SENT_END) {
         // "4.5 stars", "$5.99" stay one sentence.
@@ -127,24 +169,50 @@ export function tokenize(lower: string): Token[] {
       k++;
       continue;
     }
-    let foldable = false;
-    if (cls === SYMBOL) k++;
-    else {
+    if (cls === SYMBOL) {
+      h = Math.imul(h ^ c, 16777619);
+      k++;
+    } else {
       while (k < n) {
         const d = lower.charCodeAt(k);
         if (charClass(d) !== cls) break;
-        if (d >= 0xc0) foldable = true;
+        h = Math.imul(h ^ d, 16777619);
         k++;
       }
     }
-    if (out.length) {
+    if (count) {
       if (newSent) { sent++; clause++; } else if (newClause) clause++;
     }
     newSent = false;
     newClause = false;
-    const raw = lower.slice(start, k);
-    out.push({ s: start, e: k, w: foldable ? fold(raw) : raw, sent, clause });
+    S[count] = start;
+    E[count] = k;
+    SENT[count] = sent;
+    CLAUSES[count] = clause;
+    if (lex) WID[count] = k - start > MAX_WORD ? -1 : lex.lookup(lower, start, k, h ^ (h >>> 15));
+    count++;
   }
+  return count;
+}
+
+/**
+ * A flat copy of `s`, padded with spaces (no word changes). `split` runs on request texts, which
+ * are flat strings; fed thousands of folded (concatenated), sliced and literal phrase strings at
+ * start-up, its `charCodeAt` calls saw so many string shapes that V8 compiled them generically,
+ * and every later request paid about three times the tokenizing cost for it.
+ */
+function sequential(s: string): string {
+  const codes: number[] = [32];
+  for (let k = 0; k < s.length; k++) codes.push(s.charCodeAt(k));
+  codes.push(32);
+  return String.fromCharCode(...codes);
+}
+
+/** The words of a lower-cased text as objects (tests, lexicon loading); the scan uses `split` directly. */
+export function tokenize(lower: string): Token[] {
+  const n = split(lower, null);
+  const out: Token[] = [];
+  for (let t = 0; t < n; t++) out.push({ s: S[t]!, e: E[t]!, w: fold(lower.slice(S[t]!, E[t]!)), sent: SENT[t]!, clause: CLAUSES[t]! });
   return out;
 }
 
@@ -153,10 +221,14 @@ export function tokenize(lower: string): Token[] {
 // their first two words so a common first word ("de", "my", "i") does not try every phrase.
 
 interface TrieNode { next: Map<number, TrieNode>; ids: number[] | null }
-interface Phrase { cat: string; words: number[]; langs: number }
+interface Phrase { cat: string; catIdx: number; words: number[]; langs: number }
 
 /** Copies of one word in a row that still get matched (five stars written as five ⭐ need five). */
 const MAX_REPEAT = 6;
+/** Words remembered before the memo starts over (checked between texts, so a text's entries stay put while it is scanned). */
+const MEMO_MAX = 50_000;
+
+const NO_HITS: readonly Hit[] = Object.freeze([]);
 
 export class Lexicon {
   private readonly exact = new Map<string, number[]>();
@@ -166,6 +238,8 @@ export class Lexicon {
   private readonly singles: (Phrase[] | undefined)[] = [];
   private readonly longer: (Map<number, Phrase[]> | undefined)[] = [];
   readonly categories = new Set<string>();
+  /** Category name → dense index, so a scan files hits in an array rather than a string-keyed Map. */
+  readonly catIndex = new Map<string, number>();
 
   constructor(sources: readonly object[]) {
     const phrases = new Map<string, Phrase>();
@@ -173,6 +247,7 @@ export class Lexicon {
       for (const [cat, byLang] of Object.entries(src)) {
         if (cat.startsWith('$') || typeof byLang !== 'object' || byLang === null) continue;
         this.categories.add(cat);
+        if (!this.catIndex.has(cat)) this.catIndex.set(cat, this.catIndex.size);
         for (const [lang, list] of Object.entries(byLang as Record<string, unknown>)) {
           if (!(LANGS as readonly string[]).includes(lang) || !Array.isArray(list)) continue;
           const bit = langBit(lang as Lang);
@@ -182,7 +257,7 @@ export class Lexicon {
             const key = `${cat}\u0000${words.join(',')}`;
             const p = phrases.get(key);
             if (p) p.langs |= bit;
-            else phrases.set(key, { cat, words, langs: bit });
+            else phrases.set(key, { cat, catIdx: this.catIndex.get(cat)!, words, langs: bit });
           }
         }
       }
@@ -205,7 +280,7 @@ export class Lexicon {
     const ids: number[] = [];
     for (const piece of phrase.trim().split(/\s+/)) {
       const stem = piece.length > 1 && piece.endsWith('*');
-      const words = tokenize(fold((stem ? piece.slice(0, -1) : piece).toLowerCase())).map((t) => t.w);
+      const words = tokenize(sequential(fold((stem ? piece.slice(0, -1) : piece).toLowerCase()))).map((t) => t.w);
       words.forEach((w, k) => ids.push(this.wordId(w, stem && k === words.length - 1)));
     }
     return ids;
@@ -234,16 +309,104 @@ export class Lexicon {
     return id;
   }
 
-  /** Words repeat across reviews ("the", "и", "de"): remember what each matched. Bounded, so pure and small. */
-  private readonly memo = new Map<string, number[] | null>();
+  // Words repeat across reviews ("the", "и", "de"): remember what each matched. Bounded, so pure
+  // and small. An open-addressing table keyed by the hash `split` computes over the word's code
+  // units as written, confirmed by comparing them, so looking up a known word builds no string and
+  // folds nothing. Spellings that fold alike ("opinión", "opinion") share one folded entry, so
+  // equal entries still mean equal words. The code units live in one typed array (comparing
+  // against strings of mixed shapes would slow `charCodeAt` again, see `sequential`).
+  /** Spelling index + 1 per slot; 0 = empty. */
+  private memoSlot = new Int32Array(1 << 12);
+  /**
+   * Per spelling k, side by side so a lookup touches one cache line for it: [4k] hash, [4k+1]
+   * offset of its code units in memoChars, [4k+2] length, [4k+3] folded-word index.
+   */
+  private memoEnt = new Int32Array(4 << 11);
+  private memoChars = new Uint16Array(1 << 14);
+  private charsTop = 0;
+  private spellings = 0;
+  /** Folded word → its index in memoIds. */
+  private folded = new Map<string, number>();
+  private memoIds: (number[] | undefined)[] = [];
 
-  private match(w: string): number[] | undefined {
-    const m = this.memo.get(w);
-    if (m !== undefined) return m ?? undefined;
-    const ids = w.length > 40 ? undefined : this.matchUncached(w);
-    if (this.memo.size >= 50_000) this.memo.clear();
-    this.memo.set(w, ids ?? null);
-    return ids;
+  /** Folded-word index of lower[s, e) with hash `h` (see `split`). */
+  lookup(lower: string, s: number, e: number, h: number): number {
+    // The usual case, a known word in its home slot, kept small enough to inline into `split`.
+    const ent = this.memoSlot[h & (this.memoSlot.length - 1)]!;
+    if (ent !== 0) {
+      const x = 4 * (ent - 1);
+      const info = this.memoEnt;
+      const len = e - s;
+      if (info[x] === h && info[x + 2] === len) {
+        const chars = this.memoChars;
+        const a = info[x + 1]!;
+        let k = 0;
+        while (k < len && lower.charCodeAt(s + k) === chars[a + k]) k++;
+        if (k === len) return info[x + 3]!;
+      }
+    }
+    return this.probe(lower, s, e, h);
+  }
+
+  private probe(lower: string, s: number, e: number, h: number): number {
+    const mask = this.memoSlot.length - 1;
+    const len = e - s;
+    const info = this.memoEnt;
+    const chars = this.memoChars;
+    let p = h & mask;
+    for (;;) {
+      const ent = this.memoSlot[p]!;
+      if (ent === 0) break;
+      const x = 4 * (ent - 1);
+      if (info[x] === h && info[x + 2] === len) {
+        const a = info[x + 1]!;
+        let k = 0;
+        while (k < len && lower.charCodeAt(s + k) === chars[a + k]) k++;
+        if (k === len) return info[x + 3]!;
+      }
+      p = (p + 1) & mask;
+    }
+    const w = fold(lower.slice(s, e));
+    let f = this.folded.get(w);
+    if (f === undefined) {
+      f = this.memoIds.length;
+      this.memoIds.push(this.matchUncached(w));
+      this.folded.set(w, f);
+    }
+    const id = this.spellings++;
+    if (4 * id + 4 > this.memoEnt.length) this.memoEnt = grow(this.memoEnt, 4 * id + 4);
+    const a = this.charsTop;
+    if (a + len > this.memoChars.length) this.memoChars = grow(this.memoChars, a + len);
+    for (let k = 0; k < len; k++) this.memoChars[a + k] = lower.charCodeAt(s + k);
+    this.charsTop = a + len;
+    const x = 4 * id;
+    this.memoEnt[x] = h;
+    this.memoEnt[x + 1] = a;
+    this.memoEnt[x + 2] = len;
+    this.memoEnt[x + 3] = f;
+    this.memoSlot[p] = id + 1;
+    if (this.spellings * 2 > this.memoSlot.length) this.rehash(this.memoSlot.length * 2);
+    return f;
+  }
+
+  private rehash(size: number): void {
+    const slots = new Int32Array(size);
+    const mask = size - 1;
+    for (let id = 0; id < this.spellings; id++) {
+      let p = this.memoEnt[4 * id]! & mask;
+      while (slots[p] !== 0) p = (p + 1) & mask;
+      slots[p] = id + 1;
+    }
+    this.memoSlot = slots;
+  }
+
+  private resetMemo(): void {
+    this.memoSlot = new Int32Array(1 << 12);
+    this.memoEnt = new Int32Array(4 << 11);
+    this.charsTop = 0;
+    this.spellings = 0;
+    this.folded = new Map();
+    this.memoIds = [];
   }
 
   /** Word ids a text word matches: its exact entries plus every stem it starts with. */
@@ -263,24 +426,33 @@ export class Lexicon {
     return out;
   }
 
-  scan(tokens: Token[]): Hit[] {
-    const n = tokens.length;
-    const ids = new Array<number[] | undefined>(n);
+  /** Words and lexicon hits of a lower-cased text. */
+  scan(lower: string): ScanResult {
+    if (this.spellings >= MEMO_MAX) this.resetMemo();
+    const n = split(lower, this);
+    const memoIds = this.memoIds;
+    // A word repeated over and over ("⭐⭐⭐…", "my my my …") says nothing new after a few
+    // times; matching every copy only feeds adversarial input. Memo entries are one per folded
+    // word within a text, so equal entries are equal words; -1 marks a word left unmatched.
     let run = 0;
+    let prev = -2;
     for (let t = 0; t < n; t++) {
-      // A word repeated over and over ("⭐⭐⭐…", "my my my …") says nothing new after a few
-      // times; matching every copy only feeds adversarial input.
-      run = t > 0 && tokens[t]!.w === tokens[t - 1]!.w ? run + 1 : 0;
-      ids[t] = run < MAX_REPEAT ? this.match(tokens[t]!.w) : undefined;
+      const w = WID[t]!;
+      run = t > 0 && w === prev ? run + 1 : 0;
+      prev = w;
+      if (w >= 0 && (run >= MAX_REPEAT || memoIds[w] === undefined)) WID[t] = -1;
     }
     const hits: Hit[] = [];
+    const catHits: (Hit[] | undefined)[] = new Array(this.catIndex.size);
     for (let t = 0; t < n; t++) {
-      const first = ids[t];
-      if (!first) continue;
-      const next = t + 1 < n && tokens[t + 1]!.sent === tokens[t]!.sent ? ids[t + 1] : undefined;
+      const wt = WID[t]!;
+      if (wt < 0) continue;
+      const first = memoIds[wt]!;
+      const wn = t + 1 < n && SENT[t + 1] === SENT[t] ? WID[t + 1]! : -1;
+      const next = wn >= 0 ? memoIds[wn] : undefined;
       for (const id of first) {
         const single = this.singles[id];
-        if (single) for (const p of single) hits.push({ cat: p.cat, i: t, j: t + 1, langs: p.langs });
+        if (single) for (const p of single) add(hits, catHits, p, t, t + 1);
         const bySecond = this.longer[id];
         if (!next || !bySecond) continue;
         for (const id2 of next) {
@@ -288,16 +460,51 @@ export class Lexicon {
           if (!list) continue;
           for (const p of list) {
             const len = p.words.length;
-            if (t + len > n || tokens[t + len - 1]!.sent !== tokens[t]!.sent) continue;
+            if (t + len > n || SENT[t + len - 1] !== SENT[t]) continue;
             let ok = true;
-            for (let k = 2; k < len && ok; k++) ok = ids[t + k]?.includes(p.words[k]!) === true;
-            if (ok) hits.push({ cat: p.cat, i: t, j: t + len, langs: p.langs });
+            for (let k = 2; k < len && ok; k++) {
+              const wk = WID[t + k]!;
+              ok = wk >= 0 && memoIds[wk]!.includes(p.words[k]!);
+            }
+            if (ok) add(hits, catHits, p, t, t + len);
           }
         }
       }
     }
-    return hits;
+    return new ScanResult(this, lower, n, hits, catHits);
   }
+}
+
+function grow<T extends Int32Array | Uint16Array>(a: T, min: number): T {
+  const b = new (a.constructor as new (n: number) => T)(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}
+
+function add(hits: Hit[], catHits: (Hit[] | undefined)[], p: Phrase, i: number, j: number): void {
+  const h: Hit = { cat: p.cat, i, j, langs: p.langs };
+  hits.push(h);
+  const list = catHits[p.catIdx];
+  if (list) list.push(h);
+  else catHits[p.catIdx] = [h];
+}
+
+// A typed array over 64 bytes gets a backing store outside the V8 heap, and allocating one per
+// text cost more than filling it. Per-text arrays are cut from a shared slab instead; a slab is
+// never reused (an old scan keeps its part alive), only replaced when full, so a fresh cut is zeroed.
+const SLAB_INTS = 1 << 16;
+let slabBuf = new Int32Array(SLAB_INTS);
+let slabTop = 0;
+
+function slab(size: number): Int32Array {
+  if (size > SLAB_INTS >> 2) return new Int32Array(size);
+  if (slabTop + size > SLAB_INTS) {
+    slabBuf = new Int32Array(SLAB_INTS);
+    slabTop = 0;
+  }
+  const out = slabBuf.subarray(slabTop, slabTop + size);
+  slabTop += size;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,38 +516,62 @@ export const LEXICON = new Lexicon([common, extortion, incentive, sellerTie]);
  * tokens and compare category names (interned strings), so they cost a few steps each.
  */
 export class ScanResult implements Scan {
-  private readonly byCat = new Map<string, Hit[]>();
+  readonly s: Int32Array;
+  readonly e: Int32Array;
+  readonly sent: Int32Array;
+  readonly clause: Int32Array;
   /** hits[startOff[t] .. startOff[t+1]) start at token t (the lexicon emits them in start order). */
   private readonly startOff: Int32Array;
   /** byEnd[endOff[t] .. endOff[t+1]) index the hits that end at token t. */
   private readonly endOff: Int32Array;
   private readonly byEnd: Int32Array;
 
-  constructor(readonly tokens: Token[], private readonly hits: Hit[]) {
-    const n = tokens.length;
-    this.startOff = new Int32Array(n + 2);
-    this.endOff = new Int32Array(n + 2);
-    this.byEnd = new Int32Array(hits.length);
-    for (const h of hits) {
-      push(this.byCat, h.cat, h);
-      this.startOff[h.i + 1]!++;
-      this.endOff[h.j + 1]!++;
+  /** Reads the words `split` just left in the shared arrays. */
+  constructor(private readonly lex: Lexicon, private readonly lower: string, readonly n: number, readonly hits: readonly Hit[], private readonly byCat: readonly (Hit[] | undefined)[]) {
+    const m = hits.length;
+    const buf = slab(4 * n + 2 * (n + 2) + m);
+    this.s = buf.subarray(0, n);
+    this.e = buf.subarray(n, 2 * n);
+    this.sent = buf.subarray(2 * n, 3 * n);
+    this.clause = buf.subarray(3 * n, 4 * n);
+    this.startOff = buf.subarray(4 * n, 5 * n + 2);
+    this.endOff = buf.subarray(5 * n + 2, 6 * n + 4);
+    this.byEnd = buf.subarray(6 * n + 4, 6 * n + 4 + m);
+    for (let t = 0; t < n; t++) {
+      this.s[t] = S[t]!;
+      this.e[t] = E[t]!;
+      this.sent[t] = SENT[t]!;
+      this.clause[t] = CLAUSES[t]!;
+    }
+    const startOff = this.startOff;
+    const endOff = this.endOff;
+    for (let k = 0; k < m; k++) {
+      const h = hits[k]!;
+      startOff[h.i + 1]!++;
+      endOff[h.j + 1]!++;
     }
     for (let t = 1; t <= n + 1; t++) {
-      this.startOff[t]! += this.startOff[t - 1]!;
-      this.endOff[t]! += this.endOff[t - 1]!;
+      startOff[t]! += startOff[t - 1]!;
+      endOff[t]! += endOff[t - 1]!;
     }
-    const fill = this.endOff.slice();
-    hits.forEach((h, k) => { this.byEnd[fill[h.j]!++] = k; });
+    // Hits ending at one token keep their hit order. E is free scratch once the words are copied.
+    const placed = E;
+    for (let t = 0; t <= n; t++) placed[t] = endOff[t]!;
+    for (let k = 0; k < m; k++) this.byEnd[placed[hits[k]!.j]!++] = k;
+  }
+
+  word(t: number): string {
+    return fold(this.lower.slice(this.s[t]!, this.e[t]!));
   }
 
   all(cat: string): readonly Hit[] {
-    return this.byCat.get(cat) ?? [];
+    const k = this.lex.catIndex.get(cat);
+    return (k !== undefined && this.byCat[k]) || NO_HITS;
   }
 
   startingIn(cat: string, from: number, to: number, ok?: (h: Hit) => boolean): Hit | undefined {
     const a = this.startOff[Math.max(0, from)] ?? this.hits.length;
-    const b = this.startOff[Math.min(to, this.tokens.length) + 1] ?? this.hits.length;
+    const b = this.startOff[Math.min(to, this.n) + 1] ?? this.hits.length;
     for (let k = a; k < b; k++) {
       const h = this.hits[k]!;
       if (h.cat === cat && (!ok || ok(h))) return h;
@@ -349,7 +580,7 @@ export class ScanResult implements Scan {
   }
 
   endingIn(cat: string, from: number, to: number, ok?: (h: Hit) => boolean): Hit | undefined {
-    for (let p = Math.min(to, this.tokens.length); p >= Math.max(0, from); p--) {
+    for (let p = Math.min(to, this.n); p >= Math.max(0, from); p--) {
       for (let k = this.endOff[p]!; k < this.endOff[p + 1]!; k++) {
         const h = this.hits[this.byEnd[k]!]!;
         if (h.cat === cat && (!ok || ok(h))) return h;
@@ -359,33 +590,57 @@ export class ScanResult implements Scan {
   }
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
-
-/** Window queries over detector-built parts (threats, demands, targets) by start and end token. */
+/**
+ * Window queries over detector-built parts (threats, demands, targets) by start and end token.
+ * Two sorted copies and a binary search rather than Maps of lists: a text has a handful of parts,
+ * and building the Maps cost more than every query on them.
+ */
 export class SpanIndex<T extends { i: number; j: number }> {
-  private readonly starts = new Map<number, T[]>();
-  private readonly ends = new Map<number, T[]>();
-  constructor(items: readonly T[]) {
-    this.items = items;
-    for (const x of items) {
-      push(this.starts, x.i, x);
-      push(this.ends, x.j, x);
-    }
+  /** By start, then insertion order (the sort is stable). */
+  private readonly byStart: readonly T[];
+  /** By end, then insertion order. */
+  private readonly byEnd: readonly T[];
+  constructor(private readonly items: readonly T[]) {
+    this.byStart = items.length < 2 ? items : items.slice().sort((a, b) => a.i - b.i);
+    this.byEnd = items.length < 2 ? items : items.slice().sort((a, b) => a.j - b.j);
   }
-  private readonly items: readonly T[];
   all(): readonly T[] {
     return this.items;
   }
+  /** The first part by start in [from, to] (parts with one start in insertion order) that passes `ok`. */
   startingIn(from: number, to: number, ok: (x: T) => boolean): T | undefined {
-    for (let p = Math.max(0, from); p <= to; p++) for (const x of this.starts.get(p) ?? []) if (ok(x)) return x;
+    const xs = this.byStart;
+    let lo = 0;
+    let hi = xs.length;
+    const first = Math.max(0, from);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]!.i < first) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < xs.length && xs[k]!.i <= to; k++) if (ok(xs[k]!)) return xs[k];
     return undefined;
   }
+  /** The first part by end in [from, to], nearest `to` first (parts with one end in insertion order), that passes `ok`. */
   endingIn(from: number, to: number, ok: (x: T) => boolean): T | undefined {
-    for (let p = to; p >= Math.max(0, from); p--) for (const x of this.ends.get(p) ?? []) if (ok(x)) return x;
+    const xs = this.byEnd;
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid]!.j <= to) lo = mid + 1;
+      else hi = mid;
+    }
+    // xs[0 .. lo) end at or before `to`; walk the groups of one end downwards.
+    const last = Math.max(0, from);
+    let g = lo;
+    while (g > 0 && xs[g - 1]!.j >= last) {
+      const j = xs[g - 1]!.j;
+      let a = g - 1;
+      while (a > 0 && xs[a - 1]!.j === j) a--;
+      for (let k = a; k < g; k++) if (ok(xs[k]!)) return xs[k];
+      g = a;
+    }
     return undefined;
   }
 }
@@ -397,8 +652,7 @@ let lastScan: Scan | undefined;
 
 export function scan(norm: Normalized): Scan {
   if (norm === lastNorm && lastScan) return lastScan;
-  const tokens = tokenize(norm.lower);
-  const result = new ScanResult(tokens, LEXICON.scan(tokens));
+  const result = LEXICON.scan(norm.lower);
   lastNorm = norm;
   lastScan = result;
   return result;
@@ -406,11 +660,11 @@ export function scan(norm: Normalized): Scan {
 
 /** Normalised [start, end) of a token range. */
 export function tokenSpan(sc: Scan, i: number, j: number): { start: number; end: number } {
-  return { start: sc.tokens[i]!.s, end: sc.tokens[j - 1]!.e };
+  return { start: sc.s[i]!, end: sc.e[j - 1]! };
 }
 
-export const sameSent = (sc: Scan, a: number, b: number): boolean => sc.tokens[a]!.sent === sc.tokens[b]!.sent;
-export const sameClause = (sc: Scan, a: number, b: number): boolean => sc.tokens[a]!.clause === sc.tokens[b]!.clause;
+export const sameSent = (sc: Scan, a: number, b: number): boolean => sc.sent[a] === sc.sent[b];
+export const sameClause = (sc: Scan, a: number, b: number): boolean => sc.clause[a] === sc.clause[b];
 
 /** A function word counts only in a language of the content word it attaches to, or the text's. */
 export const shares = (fn: { langs: number }, content: { langs: number }, textLang: number): boolean => (fn.langs & (content.langs | textLang)) !== 0;

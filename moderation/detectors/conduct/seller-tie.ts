@@ -52,10 +52,14 @@ const same = (a: { langs: number }, b: { langs: number }) => (a.langs & b.langs)
 const localAround = (sc: Scan, i: number, j: number) =>
   sc.startingIn('localCue', i - WIN.localAround, j + WIN.localAround, (l) => sameClause(sc, l.i, i)) !== undefined;
 
+const NO_SENTENCES: ReadonlyMap<number, Hit> = new Map();
+
 /** The first hit of `cat` in each sentence, so "is there promotion in this sentence?" is one lookup. */
-function sentencesWith(sc: Scan, cat: string): Map<number, Hit> {
+function sentencesWith(sc: Scan, cat: string): ReadonlyMap<number, Hit> {
+  const hits = sc.all(cat);
+  if (hits.length === 0) return NO_SENTENCES; // most texts: no Map to build
   const out = new Map<number, Hit>();
-  for (const h of sc.all(cat)) if (!out.has(sc.tokens[h.i]!.sent)) out.set(sc.tokens[h.i]!.sent, h);
+  for (const h of hits) if (!out.has(sc.sent[h.i]!)) out.set(sc.sent[h.i]!, h);
   return out;
 }
 
@@ -67,21 +71,20 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const h of sc.all('sellerRole')) {
     if (negated(sc, h, textLang)) continue;
     const dem = sc.startingIn('demonstr', h.j, h.j + 2, (d) => sameClause(sc, d.i, h.i) && same(d, h));
-    if (dem) out.push({ i: h.i, j: Math.min(dem.j + 1, sc.tokens.length), kind: 'owner', conf: CONF.ownerWithStore });
+    if (dem) out.push({ i: h.i, j: Math.min(dem.j + 1, sc.n), kind: 'owner', conf: CONF.ownerWithStore });
   }
   // Owner roles and staff roles read the same way; only the kind differs (staff may be disclosed).
   for (const [cat, kind] of [['ownerRole', 'owner'], ['staffRole', 'staff']] as const) {
     for (const h of sc.all(cat)) {
       if (negated(sc, h, textLang)) continue;
       const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
-      const inClauseAny = (x: Hit) => same(x, h) && sc.tokens[x.i]!.sent === sc.tokens[h.i]!.sent;
+      const inClauseAny = (x: Hit) => same(x, h) && sc.sent[x.i]! === sc.sent[h.i]!;
       const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause);
       if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore }); continue; }
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
       // "one of the employees here": 'here' is this store.
-      const next = sc.tokens[h.j];
-      const pause = !next || next.clause !== sc.tokens[h.j - 1]!.clause;
+      const pause = h.j >= sc.n || sc.clause[h.j] !== sc.clause[h.j - 1];
       const writer = sc.startingIn('subjectPron', h.j, h.j + 2, inClauseAny) !== undefined;
       const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
       const here = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
@@ -92,7 +95,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no "our".
   for (const r of sc.all('recommendWe')) {
     const our = sc.startingIn('ourPoss', r.j, r.j + WIN.recommendToOur - 1, (o) => sameClause(sc, o.i, r.i) && same(o, r));
-    if (our && !negated(sc, r, textLang)) out.push({ i: r.i, j: Math.min(our.j + 1, sc.tokens.length), kind: 'owner', conf: CONF.weRecommend });
+    if (our && !negated(sc, r, textLang)) out.push({ i: r.i, j: Math.min(our.j + 1, sc.n), kind: 'owner', conf: CONF.weRecommend });
   }
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
   for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
@@ -108,7 +111,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const inflected = (v.langs & langBit('en')) === 0;
     if (!we && !inflected) continue;
     const obj = sc.startingIn('demonstr', v.j, v.j + 2, (d) => sameClause(sc, d.i, v.i) && same(d, v))
-      ?? sc.startingIn('poss1', v.j, v.j + 2, (d) => sameClause(sc, d.i, v.i) && same(d, v) && sc.tokens[d.j]?.w !== 'own');
+      ?? sc.startingIn('poss1', v.j, v.j + 2, (d) => sameClause(sc, d.i, v.i) && same(d, v) && (d.j >= sc.n || sc.word(d.j) !== 'own'));
     if (obj && !negated(sc, v, textLang)) out.push({ i: we ? we.i : v.i, j: obj.j, kind: 'owner', conf: CONF.ownerSelf });
   }
   for (const w of sc.all('workVerb1')) {
@@ -127,7 +130,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (!store) continue;
     if (store.i > p.j && sc.startingIn('ownWord', p.j, p.j)) continue;
     if (precededBy(sc, 'purposePrep', p) || localAround(sc, p.i, store.j)) continue;
-    const promo = promoSents.has(sc.tokens[p.i]!.sent);
+    const promo = promoSents.has(sc.sent[p.i]!);
     if (precededBy(sc, 'locativePrep', p)) {
       // "в нашем магазине такого нет" is a buyer's shop; "заказывайте в нашем магазине" is the seller's.
       if (promo) out.push({ i: p.i, j: store.j, kind: 'owner', conf: CONF.possStoreLocative });
@@ -161,7 +164,7 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "магазин принадлежит моему мужу", "this shop is run by my aunt"
   for (const b of sc.all('belongsTo')) {
     const store = sc.endingIn('storeNoun', b.i - 3, b.i, (s) => s.j <= b.i && sameClause(sc, s.i, b.i) && same(s, b));
-    if (store && !localAround(sc, store.i, b.j)) out.push({ i: store.i, j: Math.min(b.j + 1, sc.tokens.length), kind: 'relative', conf: CONF.relative });
+    if (store && !localAround(sc, store.i, b.j)) out.push({ i: store.i, j: Math.min(b.j + 1, sc.n), kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
     if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'statement', conf: CONF.statement });
@@ -196,16 +199,16 @@ function labels(sc: Scan, textLang: number): Disclosure[] {
   const out: Disclosure[] = [];
   for (const d of sc.all('discStrong')) {
     if (negated(sc, d, textLang)) continue;
-    const hashtag = sc.tokens[d.i]!.w.startsWith('#');
-    const first = d.i === 0 || sc.tokens[d.i - 1]!.sent !== sc.tokens[d.i]!.sent;
-    const next = sc.tokens[d.j];
-    const colon = next !== undefined && next.clause !== sc.tokens[d.j - 1]!.clause && next.sent === sc.tokens[d.i]!.sent;
+    const hashtag = sc.word(d.i).startsWith('#');
+    const first = d.i === 0 || sc.sent[d.i - 1]! !== sc.sent[d.i]!;
+    const hasNext = d.j < sc.n;
+    const colon = hasNext && sc.clause[d.j] !== sc.clause[d.j - 1] && sc.sent[d.j] === sc.sent[d.i];
     if (hashtag) out.push({ i: d.i, j: d.j, conf: CONF.label });
-    else if (first && (colon || !next)) {
+    else if (first && (colon || !hasNext)) {
       // The label speaks for its sentence: "Disclosure: I received this free from the seller."
       let j = d.j;
-      const last = Math.min(sc.tokens.length, d.j + WIN.labelSentence);
-      while (j < last && sc.tokens[j]!.sent === sc.tokens[d.i]!.sent) j++;
+      const last = Math.min(sc.n, d.j + WIN.labelSentence);
+      while (j < last && sc.sent[j]! === sc.sent[d.i]!) j++;
       out.push({ i: d.i, j, conf: CONF.label });
     }
   }
@@ -234,15 +237,17 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
     else owner.push(t);
   }
   const lbls = labels(sc, textLang);
-  const near = (a: { i: number }, b: { i: number }) => Math.abs(sc.tokens[a.i]!.sent - sc.tokens[b.i]!.sent) <= 1;
+  // Nothing found (most texts): the rest would only build empty lookups and return this.
+  if (owner.length === 0 && other.length === 0 && lbls.length === 0) return { undisclosedTies: [] };
+  const near = (a: { i: number }, b: { i: number }) => Math.abs(sc.sent[a.i]! - sc.sent[b.i]!) <= 1;
 
   // Which non-owner ties are disclosed, and by what.
   let disclosed: (Disclosure & { tie?: Tie }) | undefined;
   const undisclosedOther: Tie[] = [];
   const softSents = sentencesWith(sc, 'discSoft');
   const honestSents = sentencesWith(sc, 'honest');
-  const hitIn = (sents: Map<number, Hit>, t: Tie, spread: number) => {
-    const s = sc.tokens[t.i]!.sent;
+  const hitIn = (sents: ReadonlyMap<number, Hit>, t: Tie, spread: number) => {
+    const s = sc.sent[t.i]!;
     for (let x = s - spread; x <= s + spread; x++) {
       const h = sents.get(x);
       if (h) return h;
@@ -252,9 +257,9 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   const promoSents = sentencesWith(sc, 'promo');
   // The first label of each sentence, so "is a label beside this tie?" is three lookups.
   const labelSents = new Map<number, Disclosure>();
-  for (const l of lbls) if (!labelSents.has(sc.tokens[l.i]!.sent)) labelSents.set(sc.tokens[l.i]!.sent, l);
+  for (const l of lbls) if (!labelSents.has(sc.sent[l.i]!)) labelSents.set(sc.sent[l.i]!, l);
   const labelNear = (t: Tie) => {
-    const s = sc.tokens[t.i]!.sent;
+    const s = sc.sent[t.i]!;
     return labelSents.get(s) ?? labelSents.get(s - 1) ?? labelSents.get(s + 1);
   };
   for (const t of other) {
@@ -264,7 +269,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
     // A staff tie is disclosed only by wording beside it ("Full disclosure, I work for this brand"),
     // and not while it promotes ("I work here, order now").
     const label = t.kind === 'staff' ? labelNear(t) : strongest(lbls);
-    const by: Disclosure | undefined = t.kind === 'staff' && promoSents.has(sc.tokens[t.i]!.sent) ? undefined
+    const by: Disclosure | undefined = t.kind === 'staff' && promoSents.has(sc.sent[t.i]!) ? undefined
       : label
       ?? (honest && { i: honest.i, j: honest.j, conf: CONF.honest })
       ?? (soft && { i: soft.i, j: soft.j, conf: CONF.soft })
@@ -290,7 +295,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
 export const sellerTieDetector: TextDetector = function sellerTie(input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);
   const r = findSellerTies(sc, langBit(input.lang), input.disclosedSellerTie, input.kind);
-  const orig = (i: number, j: number) => input.norm.toOriginal(sc.tokens[i]!.s, sc.tokens[j - 1]!.e);
+  const orig = (i: number, j: number) => input.norm.toOriginal(sc.s[i]!, sc.e[j - 1]!);
   const out: TextFinding[] = [];
   if (r.undisclosed) {
     const u = r.undisclosed;
