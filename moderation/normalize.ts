@@ -580,16 +580,22 @@ export function scanWords(s: string, f: (start: number, end: number) => void, hy
  * bucket. Keys are compared lower-cased as given.
  */
 export class WordLookup<T> {
-  private readonly buckets = new Map<number, Map<string, T>>();
+  /** Entries of a bucket as flat [word, value, word, value, …]: compared in place, no slice per lookup. */
+  private readonly buckets = new Map<number, (string | T)[]>();
   /**
    * Low 16 bits of every bucket key: most words of a text have no bucket, and one typed-array
    * read turns them away without the Map lookup (three word scans per text ask this table).
    */
   private readonly mask = new Uint8Array(0x10000);
   constructor(entries: Iterable<readonly [string, T]>) {
+    const seen = new Map<string, number>();
     for (const [k, v] of entries) {
       const key = WordLookup.prefix(k, 0, k.length);
-      (this.buckets.get(key) ?? this.buckets.set(key, new Map()).get(key)!).set(k, v);
+      const bucket = this.buckets.get(key) ?? this.buckets.set(key, []).get(key)!;
+      // A repeated word keeps its last value, as a Map would.
+      const at = seen.get(k);
+      if (at !== undefined) bucket[at + 1] = v;
+      else { seen.set(k, bucket.length); bucket.push(k, v); }
       this.mask[key & 0xffff] = 1;
     }
   }
@@ -607,7 +613,14 @@ export class WordLookup<T> {
     const key = WordLookup.prefix(s, start, end - start);
     if (this.mask[key & 0xffff] === 0) return undefined;
     const bucket = this.buckets.get(key);
-    return bucket ? bucket.get(s.slice(start, end)) : undefined;
+    if (!bucket) return undefined;
+    // Function words hit a bucket for most words of a text: comparing in place allocates nothing.
+    const len = end - start;
+    for (let i = 0; i < bucket.length; i += 2) {
+      const w = bucket[i] as string;
+      if (w.length === len && s.startsWith(w, start)) return bucket[i + 1] as T;
+    }
+    return undefined;
   }
 }
 
