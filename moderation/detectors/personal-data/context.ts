@@ -96,16 +96,18 @@ export function contextIndex(norm: Normalized): ContextIndex {
     if (prefixMask[key & 0xffff] === 0) return;
     const list = byPrefix.get(key);
     if (!list) return;
-    const w = lower.slice(s, e);
+    // Compared in place: most words of a text land in some bucket, and a slice each was most of the garbage here.
+    const len = e - s;
     for (const entry of list) {
+      const first = entry.words[0]!;
       if (entry.words.length === 1) {
-        if (entry.stem ? !w.startsWith(entry.words[0]!) : w !== entry.words[0]) continue;
-        if (entry.exact && text.slice(s, e) !== entry.raw[0]) continue;
+        if (entry.stem ? !(first.length <= len && lower.startsWith(first, s)) : !(first.length === len && lower.startsWith(first, s))) continue;
+        if (entry.exact && !(entry.raw[0]!.length === len && text.startsWith(entry.raw[0]!, s))) continue;
         push(entry.cat, s, e);
         continue;
       }
       // Phrase: the following words, one or two separators apart.
-      if (w !== entry.words[0] || (entry.exact && text.slice(s, e) !== entry.raw[0])) continue;
+      if (!(first.length === len && lower.startsWith(first, s)) || (entry.exact && !(entry.raw[0]!.length === len && text.startsWith(entry.raw[0]!, s)))) continue;
       let pos = e;
       let ok = true;
       for (let k = 1; k < entry.words.length && ok; k++) {
