@@ -8,6 +8,8 @@ export interface LoadResult {
   errors: number; timeouts: number; non2xx: number; status2xx: number; duration: number;
   /** steady generator only: the worst latency of each second */
   worstPerSecond?: number[];
+  /** steady generator only: how late (ms) its most delayed request of each second left the generator */
+  worstSendLagPerSecond?: number[];
 }
 
 /**

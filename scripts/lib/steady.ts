@@ -23,6 +23,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, ma
 const body = Buffer.from(JSON.stringify(opts.body));
 const total = Math.round(opts.duration * rate);
 const latencies = new Float64Array(total);
+// How late each request left this process: a stalled generator would pass its own pauses off as the server's.
+const sendLag = new Float64Array(total);
 let done = 0, errors = 0, timeouts = 0, non2xx = 0, status2xx = 0;
 
 function send(k: number, due: number): void {
@@ -60,6 +62,7 @@ let next = 0;
 function tick(): void {
   const now = performance.now();
   while (next < total && start + (next * 1000) / rate <= now) {
+    sendLag[next] = now - (start + (next * 1000) / rate);
     send(next, start + (next * 1000) / rate);
     next++;
   }
@@ -74,13 +77,16 @@ const sorted = latencies.slice().sort();
 const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
 // The worst latency of each second: a stall shows where it happened (warm-up, GC, a neighbour).
 const worstPerSecond: number[] = [];
+const worstSendLagPerSecond: number[] = [];
 for (let k = 0; k < total; k++) {
   const sec = Math.floor(k / rate);
   worstPerSecond[sec] = Math.max(worstPerSecond[sec] ?? 0, Math.round(latencies[k]! * 10) / 10);
+  worstSendLagPerSecond[sec] = Math.max(worstSendLagPerSecond[sec] ?? 0, Math.round(sendLag[k]! * 10) / 10);
 }
 process.stdout.write(
   JSON.stringify({
     worstPerSecond,
+    worstSendLagPerSecond,
     requests: total,
     // answered per second over the whole run, from the first request due to the last answer
     rps: Math.round((status2xx / elapsed) * 10) / 10,
