@@ -26,7 +26,8 @@ export interface SubmitOptions {
 }
 
 function phase(c: Context | undefined, name: string): () => void {
-  if (!c) return () => {};
+  // Only when the timing middleware runs (SERVER_TIMING=1); otherwise Hono would warn per request.
+  if (!c?.get('metric' as never)) return () => {};
   startTime(c, name);
   return () => endTime(c, name);
 }
