@@ -110,6 +110,7 @@ const LANG_REGION: Record<Lang, string> = { en: 'US', ru: 'RU', uk: 'UA', es: 'E
 const TEXT_HINT_RE = /(₽|(?<!\p{L})руб(?:\.|лей|ля|ль)?(?!\p{L}))|(₴|(?<!\p{L})грн(?!\p{L})|(?<!\p{L})гривен)|((?<!\p{L})zł(?!\p{L})|\bpln\b|złotych|zlotych)|(R\$|\breais\b)|(\bMXN\b|\bpesos mexicanos\b)|(£|\bGBP\b)|(\bKZT\b|₸)|(\bBYN\b)/giu;
 const HINT_REGIONS = ['RU', 'UA', 'PL', 'BR', 'MX', 'GB', 'KZ', 'BY'] as const;
 const HINT_TRIGGERS = ['₽', 'руб', '₴', 'грн', 'гривен', 'zł', 'pln', 'zlotych', 'r$', 'reais', 'mxn', 'pesos', '£', 'gbp', 'kzt', '₸', 'byn'];
+const HINT_TRIGGER_RE = new RegExp(HINT_TRIGGERS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
 export function guessRegion(lang: Lang, locale: string | undefined, text: string): string | undefined {
   const region = locale?.trim().split(/[-_]/)[1];
@@ -117,12 +118,11 @@ export function guessRegion(lang: Lang, locale: string | undefined, text: string
   const sample = text.slice(0, SCRIPT_SAMPLE);
   // The hint pattern is slow (Unicode look-arounds); most reviews have no currency at all.
   const lower = sample.toLowerCase();
-  let first = -1;
-  for (const t of HINT_TRIGGERS) {
-    const at = lower.indexOf(t);
-    if (at >= 0 && (first < 0 || at < first)) first = at;
-  }
-  if (first < 0) return LANG_REGION[lang];
+  // One pass for all the trigger words; most reviews have none.
+  HINT_TRIGGER_RE.lastIndex = 0;
+  const t = HINT_TRIGGER_RE.exec(lower);
+  if (!t) return LANG_REGION[lang];
+  const first = t.index;
   // Every alternative starts with a trigger, so no match starts before the first one: the pattern
   // starts there (its look-behinds still see the letter before). Lower-casing can change the
   // length ("İ"), and then offsets differ: start from the top.
