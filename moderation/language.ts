@@ -18,31 +18,32 @@ const wordLangs = new Map<string, Lang[]>();
 for (const [lang, words] of Object.entries(langWords.words)) {
   for (const w of words) (wordLangs.get(w.replace('’', "'")) ?? wordLangs.set(w.replace('’', "'"), []).get(w.replace('’', "'"))!).push(lang as Lang);
 }
-const WORD_LANGS = new WordLookup(wordLangs);
+// Scores live in a Float64Array indexed like LANGS: a string-keyed score object cost a keyed
+// property access per word. Each word carries its languages' indices and its weight 1/n.
+const LANG_INDEX = new Map<Lang, number>(LANGS.map((l, i) => [l, i]));
+interface WordVote { langs: Uint8Array; weight: number }
+const WORD_LANGS = new WordLookup<WordVote>([...wordLangs].map(([w, ls]) => [w, { langs: Uint8Array.from(ls, (l) => LANG_INDEX.get(l)!), weight: 1 / ls.length }] as const));
 const LETTER_LANG = new Map<number, Lang>();
 for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c.charCodeAt(0), lang as Lang);
 // The same, as a table over the Latin and Cyrillic blocks (index into LETTER_LANGS, 0 = none): the
 // loop below asks for every Cyrillic letter of the sample, and a Map lookup each was most of it.
-const LETTER_LANGS: (Lang | undefined)[] = [undefined];
+// Entries are 1 + the language's index (0 = none).
 const LETTER_TABLE = new Uint8Array(0x530);
-for (const [c, l] of LETTER_LANG) {
-  if (c >= 0x530) continue;
-  if (!LETTER_LANGS.includes(l)) LETTER_LANGS.push(l);
-  LETTER_TABLE[c] = LETTER_LANGS.indexOf(l);
-}
+for (const [c, l] of LETTER_LANG) if (c < 0x530) LETTER_TABLE[c] = LANG_INDEX.get(l)! + 1;
 
 // Endings bucketed by their last letter; longest first, so "ções" counts and "ões" not twice.
-const ENDINGS = new Map<number, [string, Lang][]>();
+const ENDINGS = new Map<number, [string, number][]>();
 for (const [lang, ends] of Object.entries(langWords.endings)) {
   for (const e of ends) {
     const k = e.charCodeAt(e.length - 1);
-    (ENDINGS.get(k) ?? ENDINGS.set(k, []).get(k)!).push([e, lang as Lang]);
+    (ENDINGS.get(k) ?? ENDINGS.set(k, []).get(k)!).push([e, LANG_INDEX.get(lang as Lang)!]);
   }
 }
 for (const list of ENDINGS.values()) list.sort((a, b) => b[0].length - a[0].length);
 const ELISIONS = new Set(langWords.elisions.fr);
 
 const CYRILLIC: readonly Lang[] = ['ru', 'uk'];
+const FR = LANG_INDEX.get('fr')!;
 const LATIN: readonly Lang[] = ['en', 'es', 'pt', 'fr', 'pl'];
 
 // Our own placeholders ("[телефон удалён]") say nothing about the author's language: a redacted
@@ -71,34 +72,40 @@ export function detectLanguage(text: string, locale?: string): Lang {
   sample = sample.toLowerCase();
   let cyr = 0;
   let lat = 0;
-  const score: Record<Lang, number> = { en: 0, ru: 0, uk: 0, es: 0, pt: 0, fr: 0, pl: 0 };
+  const score = new Float64Array(LANGS.length);
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c < 0x61) continue;
     if (c >= 0x400 && c <= 0x4ff) cyr++;
     else if (c <= 0x7a || (c >= 0xe0 && c <= 0x17f)) lat++;
-    if (c >= 0xe0) { const l = c < 0x530 ? LETTER_LANGS[LETTER_TABLE[c]!] : LETTER_LANG.get(c); if (l) score[l] += 2; }
+    if (c >= 0xe0) {
+      if (c < 0x530) { const k = LETTER_TABLE[c]!; if (k) score[k - 1]! += 2; }
+      else { const l = LETTER_LANG.get(c); if (l) score[LANG_INDEX.get(l)!]! += 2; }
+    }
   }
   scanWords(sample, (s, e) => {
     for (let q = s + 1; q < e && q <= s + 3; q++) {
       const c = sample.charCodeAt(q);
-      if ((c === 39 || c === 0x2019) && ELISIONS.has(sample.slice(s, q))) { score.fr += 1; break; } // l'échange, qu'il
+      if ((c === 39 || c === 0x2019) && ELISIONS.has(sample.slice(s, q))) { score[FR]! += 1; break; } // l'échange, qu'il
     }
     if (e - s <= 12) {
-      const langs = WORD_LANGS.get(sample, s, e);
-      if (langs) { for (const l of langs) score[l] += 1 / langs.length; return; }
+      const vote = WORD_LANGS.get(sample, s, e);
+      if (vote) { for (let k = 0; k < vote.langs.length; k++) score[vote.langs[k]!]! += vote.weight; return; }
     }
     if (e - s < 5) return;
-    for (const [end, lang] of ENDINGS.get(sample.charCodeAt(e - 1)) ?? []) {
-      if (end.length < e - s - 1 && sample.startsWith(end, e - end.length)) { score[lang] += 0.5; break; }
+    const ends = ENDINGS.get(sample.charCodeAt(e - 1));
+    if (!ends) return;
+    for (let k = 0; k < ends.length; k++) {
+      const end = ends[k]![0];
+      if (end.length < e - s - 1 && sample.startsWith(end, e - end.length)) { score[ends[k]![1]]! += 0.5; break; }
     }
   });
   // Both scripts compete when both appear ("мій імейл taras(at)gmail.com" is Ukrainian);
   // the majority script wins ties.
   const pool = cyr > lat ? [...CYRILLIC, ...(lat ? LATIN : [])] : [...LATIN, ...(cyr ? CYRILLIC : [])];
   let best: Lang = pool[0]!;
-  for (const l of pool) if (score[l] > score[best]) best = l;
-  return score[best] > 0 ? best : cyr > lat ? 'ru' : 'en';
+  for (const l of pool) if (score[LANG_INDEX.get(l)!]! > score[LANG_INDEX.get(best)!]!) best = l;
+  return score[LANG_INDEX.get(best)!]! > 0 ? best : cyr > lat ? 'ru' : 'en';
 }
 
 /** Where phone numbers without "+" most likely come from: our market per language. */
