@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
-import { allLangs, firstHitFrom, firstTokenFrom, tokens, type Hit, type Tok } from './words.js';
+import { allLangs, firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
 
@@ -82,18 +82,6 @@ function identifiers(norm: Normalized): Ident[] {
 
 export interface Piece { s: number; e: number; conf: number; signal: string }
 
-/** First index in `xs` (sorted by s) whose s >= pos. */
-function lowerBound(xs: { s: number }[], pos: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid]!.s < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 function sameSentence(toks: Tok[], i: number, j: number): boolean {
   return toks[Math.min(i, toks.length - 1)]!.sent === toks[Math.min(j, toks.length - 1)]!.sent;
 }
@@ -148,7 +136,7 @@ export function contactPieces(norm: Normalized): Piece[] {
     const short = n.cat === 'msg.short';
     const amb = MESSENGERS.get(n.id)?.ambiguous === true;
     let found = false;
-    for (let k = lowerBound(ids, n.e); k < ids.length && ids[k]!.s - n.e <= (short ? 12 : ID_AFTER_CHARS); k++) {
+    for (let k = firstStartingFrom(ids, n.e); k < ids.length && ids[k]!.s - n.e <= (short ? 12 : ID_AFTER_CHARS); k++) {
       const gap = text.slice(n.e, ids[k]!.s);
       if (!GLUE_RE.test(gap) || (amb && !/[:：]|id/i.test(gap))) continue;
       pieces.push({ s: n.s, e: ids[k]!.e, conf: amb ? CONF.verbAmbiguous : CONF.identifierAfter, signal: `id-after:${n.id}` });
@@ -166,7 +154,7 @@ export function contactPieces(norm: Normalized): Piece[] {
     }
     if (short) continue;
     // "@shop_ua in Telegram", "+7 916 123 45 67 (WhatsApp)".
-    const k = lowerBound(ids, n.s) - 1;
+    const k = firstStartingFrom(ids, n.s) - 1;
     if (k >= 0 && n.s - ids[k]!.e <= ID_BEFORE_CHARS && n.s >= ids[k]!.e && !/[.!?\n]/.test(text.slice(ids[k]!.e, n.s))) {
       pieces.push({ s: ids[k]!.s, e: n.e, conf: CONF.identifierBefore, signal: `id-before:${n.id}` });
     }
@@ -194,7 +182,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   // "I'm on Telegram", "chama no zap", "жду в вайбере": the cue directly before the name.
   for (const d of directs) {
     if (pieces.length >= MAX_PIECES) break;
-    const k = lowerBound(names, d.e);
+    const k = firstStartingFrom(names, d.e);
     const n = names[k];
     if (!n || n.i !== d.j || n.cat === 'msg.short' || MESSENGERS.get(n.id)?.ambiguous) continue;
     pieces.push({ s: d.s, e: n.e, conf: CONF.direct, signal: `direct:${n.id}` });
@@ -204,10 +192,10 @@ export function contactPieces(norm: Normalized): Piece[] {
   // +1 212 555 0188". (The number itself is also the phone detector's.)
   for (const v of verbs) {
     if (pieces.length >= MAX_PIECES) break;
-    const k = lowerBound(ids, v.e);
+    const k = firstStartingFrom(ids, v.e);
     const h = ids[k];
     if (!h) continue;
-    const ti = firstTokenFrom(toks, h.s);
+    const ti = firstStartingFrom(toks, h.s);
     if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
     pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: text[h.s] === '@' ? 'verb:handle' : 'verb:number' });
   }
@@ -247,7 +235,6 @@ function privatePieces(toks: Tok[], verbs: Hit[], directs: Hit[], privs: Hit[], 
   }
 }
 
-
 /**
  * At most this many pieces per detector and text: past it the text is spam, and the rest of it
  * (up to the last cue) becomes one piece, so a flood of cues costs no more than a few hundred.
@@ -270,7 +257,6 @@ function nameyWordAt(text: string, s: number): number {
   // A version number ("WhatsApp 2.24", "Viber v14.2") is not a name.
   return e > s + 2 && NAMEY_RE.test(w) && /\p{L}/u.test(w) && !VERSION_RE.test(w) ? e : 0;
 }
-
 
 /** Pieces this close, in one sentence, are one finding ("por fuera te sale más barato"). */
 const MERGE_GAP = 12;

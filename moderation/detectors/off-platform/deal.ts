@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { scanLinks } from './link.js';
-import { firstHitFrom, firstTokenFrom, tokens, type Hit, type Tok } from './words.js';
+import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './words.js';
 
 /**
  * off_platform.deal: an offer to buy, sell, pay or refund outside the platform.
@@ -139,8 +139,8 @@ function messengerLinkChannels(norm: Normalized, toks: Tok[], channels: Hit[]): 
     if (l.conf <= 0 || !l.host || l.path.length <= 1) continue;
     const id = messengerOfHost(l.host);
     if (!id) continue;
-    const i = firstTokenFrom(toks, l.start);
-    const j = firstTokenFrom(toks, l.end);
+    const i = firstStartingFrom(toks, l.start);
+    const j = firstStartingFrom(toks, l.end);
     if (j <= i) continue;
     channels.push({ cat: 'msg', id, i, j, s: l.start, e: l.end });
     added = true;

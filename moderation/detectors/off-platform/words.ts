@@ -352,13 +352,13 @@ export function firstHitFrom(hits: readonly Hit[], i: number): number {
   return lo;
 }
 
-/** Index of the first token starting at or after normalised offset `pos`. */
-export function firstTokenFrom(toks: readonly Tok[], pos: number): number {
+/** Index of the first item (tokens, identifiers, hits: sorted by start) starting at or after normalised offset `pos`. */
+export function firstStartingFrom(xs: readonly { s: number }[], pos: number): number {
   let lo = 0;
-  let hi = toks.length;
+  let hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid]!.s < pos) lo = mid + 1;
+    if (xs[mid]!.s < pos) lo = mid + 1;
     else hi = mid;
   }
   return lo;
