@@ -23,13 +23,13 @@ for (const [lang, words] of Object.entries(langWords.words)) {
 const LANG_INDEX = new Map<Lang, number>(LANGS.map((l, i) => [l, i]));
 interface WordVote { langs: Uint8Array; weight: number }
 const WORD_LANGS = new WordLookup<WordVote>([...wordLangs].map(([w, ls]) => [w, { langs: Uint8Array.from(ls, (l) => LANG_INDEX.get(l)!), weight: 1 / ls.length }] as const));
-const LETTER_LANG = new Map<number, Lang>();
-for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c.charCodeAt(0), lang as Lang);
-// The same, as a table over the Latin and Cyrillic blocks (index into LETTER_LANGS, 0 = none): the
+/** Distinctive letter → its language's index. */
+const LETTER_LANG = new Map<number, number>();
+for (const [lang, letters] of Object.entries(langWords.letters)) for (const c of letters) LETTER_LANG.set(c.charCodeAt(0), LANG_INDEX.get(lang as Lang)!);
+// The same as a table over the Latin and Cyrillic blocks, entries 1 + the index (0 = none): the
 // loop below asks for every Cyrillic letter of the sample, and a Map lookup each was most of it.
-// Entries are 1 + the language's index (0 = none).
 const LETTER_TABLE = new Uint8Array(0x530);
-for (const [c, l] of LETTER_LANG) if (c < 0x530) LETTER_TABLE[c] = LANG_INDEX.get(l)! + 1;
+for (const [c, l] of LETTER_LANG) if (c < 0x530) LETTER_TABLE[c] = l + 1;
 
 // Endings bucketed by their last letter; longest first, so "ções" counts and "ões" not twice.
 const ENDINGS = new Map<number, [string, number][]>();
@@ -80,7 +80,7 @@ export function detectLanguage(text: string, locale?: string): Lang {
     else if (c <= 0x7a || (c >= 0xe0 && c <= 0x17f)) lat++;
     if (c >= 0xe0) {
       if (c < 0x530) { const k = LETTER_TABLE[c]!; if (k) score[k - 1]! += 2; }
-      else { const l = LETTER_LANG.get(c); if (l) score[LANG_INDEX.get(l)!]! += 2; }
+      else { const l = LETTER_LANG.get(c); if (l !== undefined) score[l]! += 2; }
     }
   }
   scanWords(sample, (s, e) => {
