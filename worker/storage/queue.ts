@@ -56,7 +56,7 @@ function stateSql(state: QueueState, v: Viewer, now: number): Sql {
 export interface Cursor { e: number; p: number; c: number; i: string }
 
 export function encodeCursor(c: Cursor): string {
-  return btoa(JSON.stringify([c.e, c.p, c.c, c.i])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(JSON.stringify([c.e, c.p, c.c, c.i])).replace(/\+/g, '-').replace(/\//g, '_').replace(/={1,2}$/, '');
 }
 
 export function decodeCursor(s: string): Cursor | undefined {

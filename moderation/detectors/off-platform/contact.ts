@@ -49,7 +49,9 @@ const PLATFORM_WINDOW = 8;
 // "@handle" not inside an e-mail address (no word character before the "@").
 const HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/gu;
 // A name-like word typed after a messenger: has a digit, "_" or an inner "." ("shop_ua", "kate.nails").
-const NAMEY_RE = /^[\p{L}\p{N}_.]*(?:[\p{N}_]|\p{L}\.\p{L})[\p{L}\p{N}_.]*$/u;
+// Two checks rather than one "^[…]*(?:…)[…]*$", which backtracks quadratically on a long word.
+const NAME_CHARS_RE = /^[\p{L}\p{N}_.]+$/u;
+const NAME_MARK_RE = /[\p{N}_]|\p{L}\.\p{L}/u;
 const VERSION_RE = /^v?\d+(?:\.\d+)*[a-z]?$/i;
 // What may stand between a messenger name and its identifier.
 const GLUE_WORDS = [
@@ -255,7 +257,7 @@ function nameyWordAt(text: string, s: number): number {
   while (e > s && text[e - 1] === '.') e--;
   const w = text.slice(s, e);
   // A version number ("WhatsApp 2.24", "Viber v14.2") is not a name.
-  return e > s + 2 && NAMEY_RE.test(w) && /\p{L}/u.test(w) && !VERSION_RE.test(w) ? e : 0;
+  return e > s + 2 && NAME_CHARS_RE.test(w) && NAME_MARK_RE.test(w) && /\p{L}/u.test(w) && !VERSION_RE.test(w) ? e : 0;
 }
 
 /** Pieces this close, in one sentence, are one finding ("por fuera te sale más barato"). */
