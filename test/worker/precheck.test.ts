@@ -189,6 +189,29 @@ describe('CORS and limits', () => {
     expect(self.status).toBe(200);
   });
 
+  // The body is read from its stream in pieces (worker/errors.ts); a letter or an emoji split
+  // between two pieces must arrive whole.
+  it('a long text in two-, three- and four-byte characters arrives intact, sent with a length or streamed in small pieces', async () => {
+    const words = 'Отличный товар, доставка быстрая — 👍🏽 日本語 ';
+    const text = `${words.repeat(Math.floor(19_000 / words.length))}Мой номер ${PHONE}`;
+    const bytes = new TextEncoder().encode(JSON.stringify(submission(text)));
+    const withLength = await post(sys, '/v1/precheck', JSON.stringify(submission(text)));
+    // 7-byte pieces cut through most multi-byte characters; no length, so the body comes chunked.
+    const pieces = new ReadableStream<Uint8Array>({
+      start(ctl) {
+        for (let i = 0; i < bytes.length; i += 7) ctl.enqueue(bytes.slice(i, i + 7));
+        ctl.close();
+      },
+    });
+    const streamed = await fetch(new URL('/v1/precheck', sys.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: pieces, duplex: 'half' } as RequestInit);
+    for (const r of [withLength, streamed]) {
+      expect(r.status).toBe(200);
+      const body = (await r.json()) as PrecheckBody;
+      expect(body.findings.map((f) => f.type)).toEqual(['personal_data.phone']);
+      expect(body.publishedText!.slice(0, text.length - PHONE.length)).toBe(text.slice(0, text.length - PHONE.length));
+    }
+  });
+
   it('a body over the limit is 413 with a JSON error that an allowed origin can read', async () => {
     const r = await post(sys, '/v1/precheck', JSON.stringify(submission('x'.repeat(140_000))), undefined, { origin: STOREFRONT });
     expect(r.status).toBe(413);

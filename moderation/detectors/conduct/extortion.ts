@@ -323,7 +323,7 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   return strongestFirst(cands);
 }
 
-export const extortionDetector: TextDetector = function extortion(input: DetectorInput): TextFinding[] {
+export const extortionDetector: TextDetector = function (input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);
   const textLang = langBit(input.lang);
   const orig = (i: number, j: number) => {

@@ -134,7 +134,7 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
   return strongestFirst(cands);
 }
 
-export const incentiveDetector: TextDetector = function incentive(input: DetectorInput): TextFinding[] {
+export const incentiveDetector: TextDetector = function (input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);
   const orig = (i: number, j: number) => {
     const s = tokenSpan(sc, i, j);

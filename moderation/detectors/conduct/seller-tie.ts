@@ -292,7 +292,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   return { ...(undisclosed ? { undisclosed } : {}), ...(disclosed ? { disclosed } : {}), undisclosedTies: [...owner, ...undisclosedOther] };
 }
 
-export const sellerTieDetector: TextDetector = function sellerTie(input: DetectorInput): TextFinding[] {
+export const sellerTieDetector: TextDetector = function (input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);
   const r = findSellerTies(sc, langBit(input.lang), input.disclosedSellerTie, input.kind);
   const orig = (i: number, j: number) => input.norm.toOriginal(sc.s[i]!, sc.e[j - 1]!);
