@@ -10,6 +10,8 @@ export interface LoadResult {
   worstPerSecond?: number[];
   /** steady generator only: how late (ms) its most delayed request of each second left the generator */
   worstSendLagPerSecond?: number[];
+  /** steady generator only: failed requests by cause (error code, or "timeout") */
+  errorCauses?: Record<string, number>;
 }
 
 /**

@@ -19,12 +19,18 @@ const base = new URL(opts.url);
 const rate = opts.rate ?? 0;
 if (!(rate > 0)) throw new Error('steady load needs a rate');
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections });
+// FIFO: each request takes the socket idle longest, so all of them stay in use. With Node's
+// default (LIFO) the last few sockets sat idle for seconds at 200/s, workerd closed them as idle,
+// and a request sent on one just as it closed failed with ECONNRESET: the harness's race, not
+// the server's error.
+const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'fifo' });
 const body = Buffer.from(JSON.stringify(opts.body));
 const total = Math.round(opts.duration * rate);
 const latencies = new Float64Array(total);
 // How late each request left this process: a stalled generator would pass its own pauses off as the server's.
 const sendLag = new Float64Array(total);
+// What each failed request met (ECONNRESET, a timeout…), so a failed run says why.
+const errorCauses: Record<string, number> = {};
 let done = 0, errors = 0, timeouts = 0, non2xx = 0, status2xx = 0;
 
 function send(k: number, due: number): void {
@@ -40,8 +46,10 @@ function send(k: number, due: number): void {
   });
   let timedOut = false;
   req.on('timeout', () => { timedOut = true; req.destroy(new Error('timeout')); });
-  req.on('error', () => {
+  req.on('error', (e: NodeJS.ErrnoException) => {
     if (timedOut) timeouts++; else errors++;
+    const cause = timedOut ? 'timeout' : e.code ?? e.message;
+    errorCauses[cause] = (errorCauses[cause] ?? 0) + 1;
     finish(k, due);
   });
   req.end(body);
@@ -87,6 +95,7 @@ process.stdout.write(
   JSON.stringify({
     worstPerSecond,
     worstSendLagPerSecond,
+    errorCauses,
     requests: total,
     // answered per second over the whole run, from the first request due to the last answer
     rps: Math.round((status2xx / elapsed) * 10) / 10,
