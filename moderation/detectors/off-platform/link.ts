@@ -1,6 +1,7 @@
 import { LinkifyIt } from 'linkify-it';
 import { parse } from 'tldts';
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
+import { HashFilter } from '../../hash-filter.js';
 import TLD_LIST from '../../data/tlds.json';
 import heuristics from '../../data/link-heuristics.json';
 import messengers from '../../data/messengers.json';
@@ -347,24 +348,16 @@ function disguisedHits(norm: Normalized): UrlHit[] {
 const MAX_TLD_LEN = Math.max(...[...TLDS].map((t) => t.length), ...[...SPELLED_TLDS.keys()].map((t) => t.length));
 
 // Every sentence end ("fine. Next") is a separator whose right label is asked for a TLD: slicing
-// it and two Set/Map lookups per sentence showed in the profile. A bit per hash of the labels of
-// TLDS and SPELLED_TLDS answers "neither" from the code units in place; a set bit (a TLD, or a
-// collision) only lets the exact lookups run.
-const TLD_BITS_MASK = 0xffff;
-function labelHash(s: string, from: number, to: number): number {
-  let h = 0;
-  for (let k = from; k < to; k++) h = (Math.imul(h, 0x01000193) ^ s.charCodeAt(k)) | 0;
-  return (h ^ (h >>> 16)) & TLD_BITS_MASK;
-}
-const TLD_BITS = new Uint8Array(TLD_BITS_MASK + 1);
-for (const t of [...TLDS, ...SPELLED_TLDS.keys()]) TLD_BITS[labelHash(t, 0, t.length)] = 1;
+// it and two Set/Map lookups per sentence showed in the profile. The filter answers "neither a
+// TLD nor a spelled one" from the code units in place.
+const TLD_FILTER = new HashFilter([...TLDS, ...SPELLED_TLDS.keys()]);
 
 /** The chain seps[from, to): judged without copying it, as most chains are one sentence end. */
 function judgeChain(text: string, lower: string, all: Sep[], from: number, to: number): UrlHit | null {
   // Try the longest chain whose last label is a TLD.
   for (let n = to - from; n >= 1; n--) {
     const last = all[from + n - 1]!;
-    if (last.re - last.rs > MAX_TLD_LEN || TLD_BITS[labelHash(lower, last.rs, last.re)] === 0) continue;
+    if (last.re - last.rs > MAX_TLD_LEN || !TLD_FILTER.mayHold(lower, last.rs, last.re)) continue;
     const tldWord = lower.slice(last.rs, last.re);
     const tld = SPELLED_TLDS.get(tldWord) ?? tldWord;
     if (!TLDS.has(tld)) continue;

@@ -1,4 +1,5 @@
 import type { Normalized } from '../../types.js';
+import { HashFilter } from '../../hash-filter.js';
 
 /**
  * Words and phrase lists for the off-platform detectors. One linear pass tokenises the
@@ -206,18 +207,9 @@ function phraseWords(phrase: string): PhraseWord[] {
 /** Stems (words with a trailing *) are indexed by their first letters; every stem has at least these. */
 const STEM_KEY = 4;
 
-// Most words of a text start no phrase. Two bit tables, indexed by a hash of a word's code units
-// (the whole word; its first STEM_KEY), answer "no" for almost all of them before the Maps are
-// asked: hashing a fresh string for Map.get, and slicing its stem key, cost more than the rest of
-// matching. A set bit only lets the exact lookups below run, so hash collisions change nothing.
-const FILTER_BITS = 16;
-const FILTER_MASK = (1 << FILTER_BITS) - 1;
-
-function wordHash(w: string, n: number): number {
-  let h = 0;
-  for (let k = 0; k < n; k++) h = (Math.imul(h, 0x01000193) ^ w.charCodeAt(k)) | 0;
-  return (h ^ (h >>> 16)) & FILTER_MASK;
-}
+// Most words of a text start no phrase. Two hash filters (the whole word; its first STEM_KEY)
+// answer "no" for almost all of them before the Maps are asked: hashing a fresh string for
+// Map.get, and slicing its stem key, cost more than the rest of matching.
 
 /** Lists longer than this are matched through PhraseMatcher's second-word split. */
 const SPLIT_MIN = 4;
@@ -231,8 +223,8 @@ export class PhraseMatcher {
   // phrases, stems second); match merges the two by `ord`, so hits keep the order of the list.
   private bySecond = new Map<string, Map<string, Phrase[]>>();
   private rest = new Map<string, Phrase[]>();
-  private exactBits = new Uint8Array(1 << FILTER_BITS);
-  private stemBits = new Uint8Array(1 << FILTER_BITS);
+  private exactFilter = new HashFilter();
+  private stemFilter = new HashFilter();
 
   add(phrases: Iterable<string>, cat: string, id = ''): this {
     for (const p of phrases) {
@@ -242,8 +234,7 @@ export class PhraseMatcher {
       if (first.prefix && first.t.length < STEM_KEY) throw new Error(`stem too short: ${p}`);
       const map = first.prefix ? this.stems : this.exact;
       const key = first.prefix ? first.t.slice(0, STEM_KEY) : first.t;
-      if (first.prefix) this.stemBits[wordHash(key, STEM_KEY)] = 1;
-      else this.exactBits[wordHash(key, key.length)] = 1;
+      (first.prefix ? this.stemFilter : this.exactFilter).add(key);
       let list = map.get(key);
       if (!list) map.set(key, (list = []));
       const phrase: Phrase = { words, cat, id, ord: list.length };
@@ -268,24 +259,24 @@ export class PhraseMatcher {
   /** Every phrase occurrence in `toks`, in token order. Work is bounded per token: linear. */
   match(toks: Tok[]): Hit[] {
     const hits: Hit[] = [];
-    const exactBits = this.exactBits;
-    const stemBits = this.stemBits;
+    const exactFilter = this.exactFilter;
+    const stemFilter = this.stemFilter;
     for (let i = 0; i < toks.length; i++) {
       const w = toks[i]!.w;
       const n = w.length;
-      // wordHash of the whole word and of its stem key, in one pass.
+      // The hashes of the whole word and of its stem key, in one pass.
       let h = 0;
       let h4 = 0;
       for (let k = 0; k < n; k++) {
-        h = (Math.imul(h, 0x01000193) ^ w.charCodeAt(k)) | 0;
+        h = HashFilter.step(h, w.charCodeAt(k));
         if (k === STEM_KEY - 1) h4 = h;
       }
-      if (exactBits[(h ^ (h >>> 16)) & FILTER_MASK] === 1) {
+      if (exactFilter.mayHoldHash(h)) {
         const exact = this.exact.get(w);
         if (exact && exact.length <= SPLIT_MIN) for (const p of exact) this.tryAt(toks, i, p, hits);
         else if (exact) this.tryMerged(toks, i, w, hits);
       }
-      if (n >= STEM_KEY && stemBits[(h4 ^ (h4 >>> 16)) & FILTER_MASK] === 1) {
+      if (n >= STEM_KEY && stemFilter.mayHoldHash(h4)) {
         const list = this.stems.get(w.slice(0, STEM_KEY));
         if (list) for (const p of list) this.tryAt(toks, i, p, hits);
       }
