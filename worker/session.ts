@@ -1,4 +1,4 @@
-import { b64url, hmac, timingSafeEqualStr } from './crypto.js';
+import { b64url, fromB64urlJson, hmac, timingSafeEqualStr, toB64urlJson } from './crypto.js';
 import type { Env, Principal } from './env.js';
 
 /**
@@ -7,8 +7,6 @@ import type { Env, Principal } from './env.js';
  */
 export const SESSION_COOKIE = 'mod_session';
 export const SESSION_TTL_S = 8 * 3600;
-
-const enc = new TextEncoder();
 
 async function sign(secret: string, data: string): Promise<string> {
   return b64url(await hmac(secret, data));
@@ -20,7 +18,7 @@ function secretOf(env: Env): string {
 }
 
 export async function createSession(env: Env, p: Principal, now = Date.now()): Promise<{ token: string; csrf: string }> {
-  const payload = b64url(enc.encode(JSON.stringify({ r: p.role, n: p.name, e: Math.floor(now / 1000) + SESSION_TTL_S })));
+  const payload = toB64urlJson({ r: p.role, n: p.name, e: Math.floor(now / 1000) + SESSION_TTL_S });
   const sig = await sign(secretOf(env), payload);
   const token = `${payload}.${sig}`;
   return { token, csrf: await csrfFor(env, token) };
@@ -30,14 +28,11 @@ export async function verifySession(env: Env, token: string, now = Date.now()): 
   const [payload, sig] = token.split('.');
   if (!payload || !sig || token.length > 1024) return undefined;
   if (!timingSafeEqualStr(await sign(secretOf(env), payload), sig)) return undefined;
-  try {
-    const json = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { r: string; n: string; e: number };
-    if (typeof json.e !== 'number' || json.e * 1000 < now) return undefined;
-    if (json.r !== 'moderator' && json.r !== 'senior' && json.r !== 'admin') return undefined;
-    return { role: json.r, name: String(json.n) };
-  } catch {
-    return undefined;
-  }
+  const json = fromB64urlJson(payload) as { r?: unknown; n?: unknown; e?: unknown } | null | undefined;
+  if (!json || typeof json !== 'object') return undefined;
+  if (typeof json.e !== 'number' || json.e * 1000 < now) return undefined;
+  if (json.r !== 'moderator' && json.r !== 'senior' && json.r !== 'admin') return undefined;
+  return { role: json.r, name: String(json.n) };
 }
 
 /** CSRF token bound to the session: forms echo it, and a cross-site page cannot read it. */

@@ -1,5 +1,6 @@
 import { WorkRowSchema, type QueueFilter, type Snapshot, type WorkRow } from '../../models/moderation.js';
 import type { AuditEntry } from './audit.js';
+import { fromB64urlJson, toB64urlJson } from '../crypto.js';
 
 /**
  * D1 access for the moderators' queue: listing, counting, claiming, decisions, undo, appeals and
@@ -56,19 +57,15 @@ function stateSql(state: QueueState, v: Viewer, now: number): Sql {
 export interface Cursor { e: number; p: number; c: number; i: string }
 
 export function encodeCursor(c: Cursor): string {
-  return btoa(JSON.stringify([c.e, c.p, c.c, c.i])).replace(/\+/g, '-').replace(/\//g, '_').replace(/={1,2}$/, '');
+  return toB64urlJson([c.e, c.p, c.c, c.i]);
 }
 
 export function decodeCursor(s: string): Cursor | undefined {
-  try {
-    const v = JSON.parse(atob(s.replace(/-/g, '+').replace(/_/g, '/'))) as unknown;
-    if (!Array.isArray(v) || v.length !== 4) return undefined;
-    const [e, p, c, i] = v as unknown[];
-    if (typeof e !== 'number' || typeof p !== 'number' || typeof c !== 'number' || typeof i !== 'string') return undefined;
-    return { e, p, c, i };
-  } catch {
-    return undefined;
-  }
+  const v = fromB64urlJson(s);
+  if (!Array.isArray(v) || v.length !== 4) return undefined;
+  const [e, p, c, i] = v as unknown[];
+  if (typeof e !== 'number' || typeof p !== 'number' || typeof c !== 'number' || typeof i !== 'string') return undefined;
+  return { e, p, c, i };
 }
 
 export interface QueueListRow {
