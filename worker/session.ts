@@ -1,4 +1,5 @@
-import { b64url, fromB64urlJson, hmac, timingSafeEqualStr, toB64urlJson } from './crypto.js';
+import { b64url, fromB64urlJson, toB64urlJson } from './base64url.js';
+import { hmac, timingSafeEqualStr } from './crypto.js';
 import type { Env, Principal } from './env.js';
 
 /**

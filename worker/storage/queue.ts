@@ -1,6 +1,6 @@
 import { WorkRowSchema, type QueueFilter, type Snapshot, type WorkRow } from '../../models/moderation.js';
 import type { AuditEntry } from './audit.js';
-import { fromB64urlJson, toB64urlJson } from '../crypto.js';
+import { fromB64urlJson, toB64urlJson } from '../base64url.js';
 
 /**
  * D1 access for the moderators' queue: listing, counting, claiming, decisions, undo, appeals and

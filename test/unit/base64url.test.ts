@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromB64urlJson, toB64urlJson } from '../../worker/crypto.js';
+import { fromB64urlJson, toB64urlJson } from '../../worker/base64url.js';
 
 describe('base64url JSON (queue cursors, session payloads)', () => {
   it('round-trips any JSON value, non-Latin text included, in URL-safe characters', () => {
