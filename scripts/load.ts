@@ -53,8 +53,9 @@ for (const [route, r] of Object.entries(results)) console.log(`${route.padEnd(18
 console.log('\nworst send lag of the generator (ms; large values would mean its own stalls, not the server\'s):');
 for (const [route, r] of Object.entries(results)) console.log(`${route.padEnd(18)}${Math.round(Math.max(0, ...(r.worstSendLagPerSecond ?? [])))}`);
 for (const [route, r] of Object.entries(results)) {
-  const causes = Object.entries({ ...r.warmup?.errorCauses, ...r.errorCauses });
-  if (causes.length) console.log(`\n${route} failed requests by cause (warm-up and judged run): ${causes.map(([k, n]) => `${k} ×${n}`).join(', ')}`);
+  const causes: Record<string, number> = {};
+  for (const part of [r.warmup?.errorCauses, r.errorCauses]) for (const [k, n] of Object.entries(part ?? {})) causes[k] = (causes[k] ?? 0) + n;
+  if (Object.keys(causes).length) console.log(`\n${route} failed requests by cause (warm-up and judged run): ${Object.entries(causes).map(([k, n]) => `${k} ×${n}`).join(', ')}`);
 }
 console.log('\nwarm-up (not judged):');
 for (const [route, r] of Object.entries(results)) if (r.warmup) console.log(`${route.padEnd(18)}${r.warmup.rps.toFixed(0)}/s  p50 ${r.warmup.p50} ms  p99 ${r.warmup.p99} ms  max ${r.warmup.max} ms  errors ${r.warmup.errors + r.warmup.timeouts + r.warmup.non2xx}`);
