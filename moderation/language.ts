@@ -45,6 +45,13 @@ const ELISIONS = new Set(langWords.elisions.fr);
 const CYRILLIC: readonly Lang[] = ['ru', 'uk'];
 const FR = LANG_INDEX.get('fr')!;
 const LATIN: readonly Lang[] = ['en', 'es', 'pt', 'fr', 'pl'];
+// The candidate languages in order, as score indices: the majority script's first, the other
+// script's after them when it appears too.
+const indices = (ls: readonly Lang[]) => Int8Array.from(ls, (l) => LANG_INDEX.get(l)!);
+const POOL_CYR = indices(CYRILLIC);
+const POOL_CYR_LAT = indices([...CYRILLIC, ...LATIN]);
+const POOL_LAT = indices(LATIN);
+const POOL_LAT_CYR = indices([...LATIN, ...CYRILLIC]);
 
 // Our own placeholders ("[телефон удалён]") say nothing about the author's language: a redacted
 // English review must not turn Russian because of a Russian placeholder.
@@ -102,10 +109,10 @@ export function detectLanguage(text: string, locale?: string): Lang {
   });
   // Both scripts compete when both appear ("мій імейл taras(at)gmail.com" is Ukrainian);
   // the majority script wins ties.
-  const pool = cyr > lat ? [...CYRILLIC, ...(lat ? LATIN : [])] : [...LATIN, ...(cyr ? CYRILLIC : [])];
-  let best: Lang = pool[0]!;
-  for (const l of pool) if (score[LANG_INDEX.get(l)!]! > score[LANG_INDEX.get(best)!]!) best = l;
-  return score[LANG_INDEX.get(best)!]! > 0 ? best : cyr > lat ? 'ru' : 'en';
+  const pool = cyr > lat ? (lat ? POOL_CYR_LAT : POOL_CYR) : cyr ? POOL_LAT_CYR : POOL_LAT;
+  let best = pool[0]!;
+  for (let k = 1; k < pool.length; k++) if (score[pool[k]!]! > score[best]!) best = pool[k]!;
+  return score[best]! > 0 ? LANGS[best]! : cyr > lat ? 'ru' : 'en';
 }
 
 /** Where phone numbers without "+" most likely come from: our market per language. */
