@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ActionSchema, FindingSchema, FindingTypeSchema } from './finding.js';
+import { type CrossFieldIssue, crossFieldCheck } from './cross-field.js';
 
 /** Bounds on every input: they keep one request's CPU and memory predictable. */
 export const LIMITS = {
@@ -51,19 +52,19 @@ export const SubmissionSchema = z
     /** extension: where to POST the signed decision when it changes */
     callbackUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
   })
-  .superRefine((s, ctx) => {
-    if (s.text.trim().length === 0 && !(s.media && s.media.length > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['text'], message: 'text is empty and there is no media' });
-    }
-    if (s.rating !== undefined && s.kind !== 'review') {
-      ctx.addIssue({ code: 'custom', path: ['rating'], message: 'rating is only for reviews' });
-    }
-    const ids = new Set<string>();
-    for (const [i, m] of (s.media ?? []).entries()) {
-      if (ids.has(m.id)) ctx.addIssue({ code: 'custom', path: ['media', i, 'id'], message: 'duplicate media id' });
-      ids.add(m.id);
-    }
-  });
+  .check(
+    crossFieldCheck((s) => {
+      const issues: CrossFieldIssue[] = [];
+      if (s.text.trim().length === 0 && !(s.media && s.media.length > 0)) issues.push({ path: ['text'], message: 'text is empty and there is no media' });
+      if (s.rating !== undefined && s.kind !== 'review') issues.push({ path: ['rating'], message: 'rating is only for reviews' });
+      const ids = new Set<string>();
+      for (const [i, m] of (s.media ?? []).entries()) {
+        if (ids.has(m.id)) issues.push({ path: ['media', i, 'id'], message: 'duplicate media id' });
+        ids.add(m.id);
+      }
+      return issues;
+    }),
+  );
 export type Submission = z.infer<typeof SubmissionSchema>;
 
 export const StatusSchema = z.enum(['pending', 'published', 'redacted', 'hidden', 'queued']);

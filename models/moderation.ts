@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './api.js';
+import { type CrossFieldIssue, crossFieldCheck } from './cross-field.js';
 import { FINDING_TYPES, FindingTypeSchema, type FindingType } from './finding.js';
 import { SubmissionRowSchema } from './rows.js';
 
@@ -84,20 +85,24 @@ export const DecisionBodySchema = z
     /** the row version the moderator looked at; a newer row answers 409 */
     version: z.number().int().min(0).optional(),
   })
-  .superRefine((d, ctx) => {
-    if (d.reason === 'other' && !d.note) ctx.addIssue({ code: 'custom', path: ['note'], message: 'reason "other" needs a note' });
-    if ((d.action === 'hide' || d.action === 'redact') && d.reason === 'no_violation') {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: `${d.action} needs the rule it enforces (a finding type) or "other"` });
-    }
-    if (d.action !== 'redact' && (d.redactions?.length || d.keep?.length)) {
-      ctx.addIssue({ code: 'custom', path: ['redactions'], message: 'redactions and keep are only for action "redact"' });
-    }
-    for (const [field, spans] of [['redactions', d.redactions ?? []], ['keep', d.keep ?? []]] as const) {
-      spans.forEach((s, i) => {
-        if (s.end <= s.start) ctx.addIssue({ code: 'custom', path: [field, i, 'end'], message: 'end must be after start' });
-      });
-    }
-  });
+  .check(
+    crossFieldCheck((d) => {
+      const issues: CrossFieldIssue[] = [];
+      if (d.reason === 'other' && !d.note) issues.push({ path: ['note'], message: 'reason "other" needs a note' });
+      if ((d.action === 'hide' || d.action === 'redact') && d.reason === 'no_violation') {
+        issues.push({ path: ['reason'], message: `${d.action} needs the rule it enforces (a finding type) or "other"` });
+      }
+      if (d.action !== 'redact' && (d.redactions?.length || d.keep?.length)) {
+        issues.push({ path: ['redactions'], message: 'redactions and keep are only for action "redact"' });
+      }
+      for (const [field, spans] of [['redactions', d.redactions ?? []], ['keep', d.keep ?? []]] as const) {
+        spans.forEach((s, i) => {
+          if (s.end <= s.start) issues.push({ path: [field, i, 'end'], message: 'end must be after start' });
+        });
+      }
+      return issues;
+    }),
+  );
 export type DecisionBody = z.infer<typeof DecisionBodySchema>;
 
 export const AppealBodySchema = z.strictObject({
