@@ -30,7 +30,7 @@ export class HashFilter {
     return (Math.imul(h, 0x01000193) ^ c) | 0;
   }
 
-  static hash(s: string, from: number, to: number): number {
+  private static hash(s: string, from: number, to: number): number {
     let h = 0;
     for (let k = from; k < to; k++) h = HashFilter.step(h, s.charCodeAt(k));
     return h;

@@ -207,10 +207,6 @@ function phraseWords(phrase: string): PhraseWord[] {
 /** Stems (words with a trailing *) are indexed by their first letters; every stem has at least these. */
 const STEM_KEY = 4;
 
-// Most words of a text start no phrase. Two hash filters (the whole word; its first STEM_KEY)
-// answer "no" for almost all of them before the Maps are asked: hashing a fresh string for
-// Map.get, and slicing its stem key, cost more than the rest of matching.
-
 /** Lists longer than this are matched through PhraseMatcher's second-word split. */
 const SPLIT_MIN = 4;
 
@@ -223,6 +219,9 @@ export class PhraseMatcher {
   // phrases, stems second); match merges the two by `ord`, so hits keep the order of the list.
   private bySecond = new Map<string, Map<string, Phrase[]>>();
   private rest = new Map<string, Phrase[]>();
+  // Most words of a text start no phrase. These filters (of the whole word; of its first
+  // STEM_KEY) answer "no" for almost all of them before the Maps are asked: hashing a fresh
+  // string for Map.get, and slicing its stem key, cost more than the rest of matching.
   private exactFilter = new HashFilter();
   private stemFilter = new HashFilter();
 
