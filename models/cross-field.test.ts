@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -56,5 +57,22 @@ describe('cross-field checks', () => {
     const [ours, control] = [await promotedPerParse('check'), await promotedPerParse('superRefine')];
     expect(control).toBeGreaterThan(1500);
     expect(ours).toBeLessThan(600);
+  });
+
+  // The measurement above covers SubmissionSchema only; a superRefine added to any other schema
+  // would bring the retention back without failing it. So none may appear where request bodies
+  // are parsed: models/ (every boundary schema) and worker/ (the routes).
+  it('are the only kind of cross-field rule in models/ and worker/ (no superRefine)', () => {
+    const offenders: string[] = [];
+    for (const dir of ['models', 'worker']) {
+      for (const f of readdirSync(join(ROOT, dir), { recursive: true }) as string[]) {
+        if (!/\.tsx?$/.test(f) || /\.test\.tsx?$/.test(f)) continue;
+        const src = readFileSync(join(ROOT, dir, f), 'utf8');
+        src.split('\n').forEach((line, i) => {
+          if (/\.superRefine\s*\(/.test(line) && !/^\s*(?:\*|\/\/)/.test(line)) offenders.push(`${dir}/${f}:${i + 1}`);
+        });
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });
