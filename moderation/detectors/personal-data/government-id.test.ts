@@ -81,10 +81,14 @@ describe('government ID detector', () => {
     const unit = 'U1X52P931K B072RRE2I55 XKR4829160 21/815/08150 ';
     const small = unit.repeat(100);
     const big = unit.repeat(400);
-    const time = (t: string) => { const s = performance.now(); ids(`Führerschein patente voter Steuernummer ${t}`); return performance.now() - s; };
-    time(small);
+    const once = (t: string) => { const s = performance.now(); ids(`Führerschein patente voter Steuernummer ${t}`); return performance.now() - s; };
+    // The fastest of three: a test file running beside others on two cores can lose a single
+    // timing to a neighbour (one run measured 93 ms against 8 ms), never all three.
+    const time = (t: string) => Math.min(once(t), once(t), once(t));
+    once(small);
     const tSmall = time(small);
     const tBig = time(big);
+    // Four times the text: ~4x when linear, ~16x when quadratic.
     expect(tBig).toBeLessThan(Math.max(80, tSmall * 10));
   });
   it('reads MRZ blocks, in lines or inline, even OCR-garbled', () => {
