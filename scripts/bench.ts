@@ -67,7 +67,7 @@ async function workerdPipeline() {
   }
 }
 
-/** CPU seconds of each thread of a process (Linux /proc; utime + stime, in clock ticks of 10 ms). */
+/** CPU time of each thread of a process so far (Linux /proc: utime + stime, in clock ticks of 10 ms). */
 function threadTicks(pid: number): Map<string, number> {
   const out = new Map<string, number>();
   for (const t of readdirSync(`/proc/${pid}/task`)) {
@@ -93,16 +93,15 @@ function workerdChild(): number | undefined {
   return undefined;
 }
 
-/**
- * The pipeline's CPU inside a request: the busiest thread's CPU per request on `/request` minus
- * `/control`, each at the load test's steady 1,000 requests/s with a 1,000-character review,
- * alternating twice; medians of the two. (At lower rates a request finds its caches colder still
- * and costs more.)
- */
 type InRequest =
   | { skipped: string }
   | { rate: number; seconds: number; requestMs: number; controlMs: number; pipelineMs: number; rounds: { request: number[]; control: number[] } };
 
+/**
+ * The pipeline's CPU inside a request: the busiest thread's CPU per request on `/request` minus
+ * `/control`, each at the load test's steady 1,000 requests/s with a 1,000-character review,
+ * alternating twice; medians of the two.
+ */
 async function inRequest(url: URL): Promise<InRequest> {
   const pid = process.platform === 'linux' ? workerdChild() : undefined;
   if (!pid) return { skipped: 'needs Linux /proc and the workerd child process' };
