@@ -5,11 +5,12 @@ import { moderateText } from '../moderation/pipeline.js';
  * numbers are the worker's CPU, not HTTP. Timers in workerd tick in whole milliseconds, so each
  * sample runs one text `repeat` times and reports the mean.
  *
- * A loop that runs one text again and again finds every cache warm; a real request does not (the
- * runtime's own work between requests empties them). So two more routes, driven at a steady rate
- * while the bench reads the thread's CPU counters: `/request` runs the pipeline once on the body's
- * text, as the pre-check does, and `/control` reads and parses the same body but skips the
- * pipeline. The difference per request is what the pipeline costs inside a request.
+ * A loop that runs one text again and again finds every cache warm; in a real request the
+ * runtime's own work runs between two pipelines, and the pipeline costs more there. So two more
+ * routes, driven at a steady rate while the bench reads the thread's CPU counters: `/request`
+ * runs the pipeline once on the body's text, as the pre-check does, and `/control` reads and
+ * parses the same body but skips the pipeline. The difference per request is what the pipeline
+ * costs inside a request.
  */
 interface Job { texts: string[]; repeat: number; locale?: string }
 
