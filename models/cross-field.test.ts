@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SubmissionSchema } from './api.js';
 import { DecisionBodySchema } from './moderation.js';
+import { sourceFiles } from '../test/unit/helpers/sources.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PROBE = join(ROOT, 'test', 'unit', 'helpers', 'zod-promotion.ts');
@@ -64,14 +65,10 @@ describe('cross-field checks', () => {
   // are parsed: models/ (every boundary schema) and worker/ (the routes).
   it('are the only kind of cross-field rule in models/ and worker/ (no superRefine)', () => {
     const offenders: string[] = [];
-    for (const dir of ['models', 'worker']) {
-      for (const f of readdirSync(join(ROOT, dir), { recursive: true }) as string[]) {
-        if (!/\.tsx?$/.test(f) || /\.test\.tsx?$/.test(f)) continue;
-        const src = readFileSync(join(ROOT, dir, f), 'utf8');
-        src.split('\n').forEach((line, i) => {
-          if (/\.superRefine\s*\(/.test(line) && !/^\s*(?:\*|\/\/)/.test(line)) offenders.push(`${dir}/${f}:${i + 1}`);
-        });
-      }
+    for (const file of ['models', 'worker'].flatMap((dir) => sourceFiles(join(ROOT, dir)))) {
+      readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
+        if (/\.superRefine\s*\(/.test(line) && !/^\s*(?:\*|\/\/)/.test(line)) offenders.push(`${relative(ROOT, file)}:${i + 1}`);
+      });
     }
     expect(offenders).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { digitClusters, normalize, scanWords, subCluster } from './normalize.js';
+import { fastestMs } from '../test/unit/helpers/timing.js';
 
 const orig = (t: string, find: string) => {
   const n = normalize(t);
@@ -237,18 +238,12 @@ describe('normalize: properties', () => {
   });
   it('runs in linear time on 20,000-character hostile input', () => {
     const hostile = ['1 ', '😀', 'a at b dot ', '(at)', 'seven ', 'сто двадцать три ', 'e\u0301', '\u200b1', 'раураl ', '<', '@', ' . '];
-    // The fastest of five: contention from test files running beside this one only adds time.
-    const fastest = (f: () => void) => {
-      let best = Infinity;
-      for (let i = 0; i < 5; i++) { const t0 = performance.now(); f(); best = Math.min(best, performance.now() - t0); }
-      return best;
-    };
     for (const unit of hostile) {
       const small = unit.repeat(Math.ceil(5000 / unit.length)).slice(0, 5000);
       const big = unit.repeat(Math.ceil(20000 / unit.length)).slice(0, 20000);
       for (let i = 0; i < 3; i++) normalize(big); // warm the JIT: we measure the algorithm, not compilation
-      const tSmall = fastest(() => normalize(small));
-      const tBig = fastest(() => normalize(big));
+      const tSmall = fastestMs(5, () => normalize(small));
+      const tBig = fastestMs(5, () => normalize(big));
       // 4x the input: linear work is ~4x, quadratic 16x. The floor absorbs timer noise on a busy machine.
       expect(tBig, unit).toBeLessThan(Math.max(50, tSmall * 10));
     }

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { tokenizer, type Token } from 'acorn';
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from './helpers/sources.js';
 
 /**
  * ReDoS: every regular expression in the project's runtime code is run over 20,000-character
@@ -20,16 +21,6 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const DIRS = ['moderation', 'worker', 'models', 'scanner', 'local'];
 const N = 20_000;
 const BOUND_MS = 400;
-
-function files(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...files(p));
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) out.push(p);
-  }
-  return out;
-}
 
 interface Found { where: string; source: string; flags: string }
 
@@ -100,7 +91,7 @@ function worstTime(re: RegExp, source: string): { ms: number; n: number } {
   return worst;
 }
 
-const scanned = DIRS.flatMap((d) => files(join(ROOT, d)).flatMap(regexesIn));
+const scanned = DIRS.flatMap((d) => sourceFiles(join(ROOT, d)).flatMap(regexesIn));
 
 // The frame that called the RegExp constructor, if it is the pipeline's own code (not a library's).
 // ("at fn (/…/x.ts:1:2)" inside a function, "at /…/x.ts:1:2" at a module's top level)

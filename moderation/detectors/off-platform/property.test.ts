@@ -4,6 +4,7 @@ import { normalize } from '../../normalize.js';
 import type { Normalized, TextFinding } from '../../types.js';
 import { offPlatformDetectors } from './index.js';
 import { inputFor } from './testing.js';
+import { fastestMs } from '../../../test/unit/helpers/timing.js';
 
 const TYPES = ['off_platform.link', 'off_platform.contact', 'off_platform.deal', 'off_platform.phishing'];
 
@@ -90,19 +91,16 @@ describe('off-platform detectors: linear time on adversarial input', () => {
   };
   // One normalisation per text (the normaliser is not under test here); each run gets a fresh
   // object on top of it, so the detectors' per-text memos start empty.
-  const time = (norm: Normalized) => {
+  const run = (norm: Normalized) => {
     const input = { ...inputFor(''), norm: Object.create(norm) as Normalized };
-    const s = performance.now();
     for (const d of offPlatformDetectors) d(input);
-    return performance.now() - s;
   };
-  // The fastest of a few runs: the machine is shared, and contention only ever adds time.
-  const best = (norm: Normalized) => Math.min(time(norm), time(norm), time(norm), time(norm), time(norm));
+  const best = (norm: Normalized) => fastestMs(5, () => run(norm));
 
   it.each(Object.entries(ADVERSARIAL))('%s: 20,000 characters in bounded, linear time', (_name, make) => {
     const big = normalize(make(20_000));
     const small = normalize(make(5_000));
-    time(big); // warm the regular expressions and the JIT
+    run(big); // warm the regular expressions and the JIT
     const tBig = best(big);
     const tSmall = best(small);
     // Linear: four times the text may not cost much more than four times the time (slack for

@@ -3,6 +3,7 @@ import { normalize } from '../../normalize.js';
 import { detectLanguage, guessRegion } from '../../language.js';
 import { governmentIdDetector } from './index.js';
 import { GOV_ID_CONFIDENCE } from './government-id.js';
+import { fastestMs } from '../../../test/unit/helpers/timing.js';
 
 function ids(text: string, locale?: string) {
   const lang = detectLanguage(text, locale);
@@ -81,11 +82,9 @@ describe('government ID detector', () => {
     const unit = 'U1X52P931K B072RRE2I55 XKR4829160 21/815/08150 ';
     const small = unit.repeat(100);
     const big = unit.repeat(400);
-    const once = (t: string) => { const s = performance.now(); ids(`Führerschein patente voter Steuernummer ${t}`); return performance.now() - s; };
-    // The fastest of three: a test file running beside others on two cores can lose a single
-    // timing to a neighbour (one run measured 93 ms against 8 ms), never all three.
-    const time = (t: string) => Math.min(once(t), once(t), once(t));
-    once(small);
+    const run = (t: string) => ids(`Führerschein patente voter Steuernummer ${t}`);
+    const time = (t: string) => fastestMs(3, () => run(t));
+    run(small);
     const tSmall = time(small);
     const tBig = time(big);
     // Four times the text: ~4x when linear, ~16x when quadratic.

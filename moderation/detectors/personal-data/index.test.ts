@@ -6,6 +6,7 @@ import { detectLanguage, guessRegion } from '../../language.js';
 import { redact } from '../../redact.js';
 import { LANGS, type DetectorInput, type TextFinding } from '../../types.js';
 import { personalDataDetectors } from './index.js';
+import { fastestMs } from '../../../test/unit/helpers/timing.js';
 
 function inputFor(text: string, locale?: string): DetectorInput {
   const lang = detectLanguage(text, locale);
@@ -51,19 +52,13 @@ describe('personal-data detectors: properties', () => {
   });
   it('run in linear time on 20,000-character hostile input', () => {
     const units = ['7', '1 ', '1-', '+1 ', '😀', '1😀', '1️⃣', 'a@', 'a at b dot ', '(at)', 'seven ', 'сто двадцать три ', '<', 'P<UTO<<ANNA ', 'ул. Ленина 5, ', '12 Main Street ', '12345678Z ', 'DE89 3704 ', '4111 1111 1111 1111 ', '(1) ', 'тел 8 '];
-    // The fastest of three: contention from test files running beside this one only adds time.
-    const fastest = (f: () => void) => {
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) { const t0 = performance.now(); f(); best = Math.min(best, performance.now() - t0); }
-      return best;
-    };
     for (const unit of units) {
       const make = (n: number) => unit.repeat(Math.ceil(n / unit.length)).slice(0, n);
       const small = make(5000);
       const big = make(20000);
       detectAll(inputFor(big)); // warm the JIT: the algorithm is under test, not compilation
-      const tSmall = fastest(() => detectAll(inputFor(small)));
-      const tBig = fastest(() => detectAll(inputFor(big)));
+      const tSmall = fastestMs(3, () => detectAll(inputFor(small)));
+      const tBig = fastestMs(3, () => detectAll(inputFor(big)));
       // 4x the input: linear is ~4x, quadratic 16x; the floor absorbs timer noise on a busy machine.
       expect(tBig, JSON.stringify(unit)).toBeLessThan(Math.max(80, tSmall * 10));
     }
