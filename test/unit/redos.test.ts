@@ -24,13 +24,15 @@ const BOUND_MS = 400;
 
 interface Found { where: string; source: string; flags: string }
 
-/** `RegExp(...)` calls whose source is not a string literal, which the source scan cannot read. */
-const opaque: string[] = [];
-
-function regexesIn(file: string): Found[] {
+/**
+ * The regexes a file spells out, and where it calls `RegExp(...)` with a source that is not a
+ * string literal (opaque: the scan cannot read it).
+ */
+function regexesIn(file: string): { found: Found[]; opaque: string[] } {
   // Types stripped by esbuild, then acorn's tokenizer tells regex literals from division.
   const { code } = transformSync(readFileSync(file, 'utf8'), { loader: file.endsWith('x') ? 'tsx' : 'ts', jsx: 'automatic' });
   const out: Found[] = [];
+  const opaque: string[] = [];
   // acorn's Token type omits `value`, which every token has at run time
   const toks = [...tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module', locations: true })] as (Token & { value: unknown })[];
   toks.forEach((t, i) => {
@@ -45,7 +47,7 @@ function regexesIn(file: string): Found[] {
       } else opaque.push(where);
     }
   });
-  return out;
+  return { found: out, opaque };
 }
 
 /** Characters the pattern mentions (literals and class members), to build inputs it half-matches. */
@@ -91,7 +93,9 @@ function worstTime(re: RegExp, source: string): { ms: number; n: number } {
   return worst;
 }
 
-const scanned = DIRS.flatMap((d) => sourceFiles(join(ROOT, d)).flatMap(regexesIn));
+const perFile = DIRS.flatMap((d) => sourceFiles(join(ROOT, d))).map(regexesIn);
+const scanned = perFile.flatMap((f) => f.found);
+const opaque = perFile.flatMap((f) => f.opaque);
 
 // The frame that called the RegExp constructor, if it is the pipeline's own code (not a library's).
 // ("at fn (/…/x.ts:1:2)" inside a function, "at /…/x.ts:1:2" at a module's top level)
