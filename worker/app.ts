@@ -3,6 +3,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timing } from 'hono/timing';
 import type { AppEnv } from './env.js';
 import { ApiError, errorBody, onError } from './errors.js';
+import { health } from './health.js';
 import { openApiDocument } from './openapi.js';
 import { precheck } from './routes/precheck.js';
 import { sellers } from './routes/sellers.js';
@@ -24,7 +25,7 @@ export function createApp() {
   app.notFound((c) => c.json(errorBody('not_found', 'No such route.'), 404));
 
   app.get('/', (c) => c.json({ service: 'marketplace-moderation', docs: '/openapi.json', demo: '/demo', console: '/console' }));
-  app.get('/health', (c) => c.json({ ok: true }));
+  app.get('/health', health);
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/v1/precheck', precheck);
   app.route('/', widgetRoutes); // /widget.js, /widget/<hash>.js, /widget.json, /demo
