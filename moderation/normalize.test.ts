@@ -83,6 +83,25 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('дев’ять дев’ять дев’ять').text).toBe('9 9 9');
     expect(normalize('nine hundred sixteen double seven').text).toBe('916 77');
   });
+  it('reads a number dictated in chunks split by commas as one run', () => {
+    expect(normalize('four one five, eight two six, three three one nine').text).toBe('4 1 5 8 2 6 3 3 1 9');
+    expect(normalize("нуль дев'ять сім, два п'ять один, чотири вісім").text).toBe('0 9 7 2 5 1 4 8');
+    // The digits right after the run keep their place; only the commas go.
+    expect(normalize('zéro six, cinq huit, 4 0').text).toBe('0 6 5 8 4 0');
+    expect(orig('call four one five, eight two six', '4 1 5 8 2 6')).toBe('four one five, eight two six');
+  });
+  it('reads words and digits mixed in one run', () => {
+    expect(normalize('seis 1 1 siete 8 4 cinco 2 0').text).toBe('6 1 1 7 8 4 5 2 0');
+    expect(normalize('zéro 7, 5 3, un 8, 2 neuf, 4 0').text).toBe('0 7 5 3 1 8 2 9 4 0');
+    expect(normalize('7 dwa 1 trzy 4 osiem 6 zero 5').text).toBe('7 2 1 3 4 8 6 0 5');
+    // A digit gap closes the number group: "veinte 5 tres" is 20, 5, 3, not 23.
+    expect(normalize('veinte 5 tres').text).toBe('20 5 3');
+  });
+  it('leaves lists and counts with commas alone', () => {
+    for (const t of ['one, two, maybe more', 'I bought two, 5 stars anyway', 'tres 5 estrellas', 'trois 12 mois plus tard, deux 3 packs', 'dwa 10-paki i trzy 5-paki']) {
+      expect(normalize(t).text, t).toBe(t);
+    }
+  });
   it('rewrites short runs only next to digits', () => {
     expect(normalize('+7 nine one 6').text).toBe('+7 9 1 6');
     expect(normalize('8 916 один 2').text).toBe('8 916 1 2');

@@ -493,8 +493,10 @@ const APOSTROPHES_RE = /[’ʼ`]/g;
 // ---------------------------------------------------------------------------------------------
 // Stage C: spelled-out digit runs
 
-type NumClass = 'Z' | 'U' | 'C' | 'T' | 'H' | 'M' | 'R' | 'N';
+type NumClass = 'Z' | 'U' | 'C' | 'T' | 'H' | 'M' | 'R' | 'N' | 'B';
 interface NumWord { cls: NumClass; v: number }
+/** A run member that stands for digits between two words: it ends the current number group. */
+const BREAK: NumWord = { cls: 'B', v: 0 };
 
 const NUM_WORDS = new Map<string, NumWord>();
 let MAX_COMPOUND = 1;
@@ -535,6 +537,49 @@ function digitNear(text: string, pos: number, dir: 1 | -1): boolean {
     if (!(c === ' ' || c === '-' || c === '.' || c === '(' || c === ')' || c === '/' || c === ',')) return false;
   }
   return false;
+}
+
+/**
+ * Digits between two number words of a mixed run ("seis 1 1 siete", "zéro 7, 5 3, un"): how many
+ * digit groups the gap holds, or -1 when it is not such a gap. Groups are short (people dictate
+ * one to three digits at a time) and separators are the joinable ones; a long gap is prose.
+ */
+const MAX_DIGIT_GAP = 16;
+function digitGap(text: string, from: number, to: number): number {
+  if (to - from > MAX_DIGIT_GAP) return -1;
+  let groups = 0;
+  let len = 0;
+  let sep = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      if (len === 0) groups++;
+      if (++len > 4) return -1;
+      sep = 0;
+    } else if (c === 32 || c === 44 || c === 45 || c === 46 || c === 47) {
+      len = 0;
+      if (++sep > 3) return -1;
+    } else return -1;
+  }
+  return groups > 0 ? groups : -1;
+}
+/**
+ * The end of the digit groups right after a dictated run ("…un 8, 2 neuf, 4 0"): up to three
+ * groups of one to three digits. Only their commas are touched; the digits stay as they are.
+ */
+function digitTailEnd(text: string, from: number): number {
+  let k = from;
+  let end = from;
+  for (let groups = 0; groups < 3; groups++) {
+    let s = k;
+    while (s < text.length && s - k < 3 && (text[s] === ' ' || text[s] === ',' || text[s] === '-')) s++;
+    if (s === k) break;
+    let e = s;
+    while (e < text.length && isAsciiDigit(text[e])) e++;
+    if (e === s || e - s > 3 || isLetterCode(text.charCodeAt(e))) break;
+    end = k = e;
+  }
+  return end;
 }
 
 interface Group { start: number; end: number; digits: string }
@@ -663,8 +708,16 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[]): Edit[] {
     // Collect the run [i, j) of number words (connectors allowed inside).
     const run: { tok: Tok; w: NumWord; span: [number, number] }[] = [];
     let j = i;
+    let gapGroups = 0;
     while (j < toks.length) {
-      if (j > i && !joinableGap(lower, toks[j - 1]!.end, toks[j]!.start)) break;
+      if (j > i && !joinableGap(lower, toks[j - 1]!.end, toks[j]!.start)) {
+        // Words and digits mixed ("seis 1 1 siete 8 4 cinco"): the digits break the number
+        // groups but not the run.
+        const g = run.length && run[run.length - 1]!.w.cls !== 'N' ? digitGap(lower, toks[j - 1]!.end, toks[j]!.start) : -1;
+        if (g < 0) break;
+        gapGroups += g;
+        run.push({ tok: toks[j]!, w: BREAK, span: [toks[j - 1]!.end, toks[j]!.start] });
+      }
       // Longest compound first ("quatre vingt dix" before "quatre").
       let matched = 0;
       let w: NumWord | undefined;
@@ -684,17 +737,23 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[]): Edit[] {
       run.push({ tok: toks[j]!, w, span: [toks[j]!.start, toks[j + matched - 1]!.end] });
       j += matched;
     }
-    // Connectors may not end a run.
-    while (run.length && run[run.length - 1]!.w.cls === 'N') run.pop();
+    // Connectors and digit gaps may not end a run.
+    while (run.length && (run[run.length - 1]!.w.cls === 'N' || run[run.length - 1]!.w.cls === 'B')) run.pop();
     const groups = groupRun(run);
-    const words = run.filter((r) => r.w.cls !== 'N').length;
+    const words = run.filter((r) => r.w.cls !== 'N' && r.w.cls !== 'B').length;
     if (groups.length && words > 0) {
       const first = run[0]!.span[0];
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1);
       const after = digitNear(lower, last, 1);
-      const dictated = words >= 3 || (words === 2 && (before || after)) || (words === 1 && before && after);
-      if (dictated) for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
+      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after);
+      if (dictated) {
+        for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
+        // People read a number out in chunks split by commas ("four one five, eight two six");
+        // inside a dictated run a comma is a pause, not the end of the number.
+        const tail = digitTailEnd(lower, last);
+        for (let k = first; k < tail; k++) if (lower.charCodeAt(k) === 44) edits.push({ start: k, end: k + 1, out: '', flag: FLAG['spelled-digit'] });
+      }
     }
     i = Math.max(j, i + 1);
   }
@@ -724,6 +783,7 @@ function groupRun(run: { w: NumWord; span: [number, number] }[]): Group[] {
   for (const { w, span: [s, e] } of run) {
     const g = st.cur;
     if (w.cls === 'N') continue; // a connector only glues; the next word decides
+    if (w.cls === 'B') { close(); repeat = null; continue; }
     if (w.cls === 'R') { close(); repeat = { times: w.v, start: s }; continue; }
     if (repeat && (w.cls === 'U' || w.cls === 'Z')) {
       groups.push({ start: repeat.start, end: e, digits: String(w.v).repeat(repeat.times) });

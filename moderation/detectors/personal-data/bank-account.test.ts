@@ -16,6 +16,13 @@ describe('bank account detector', () => {
     }
     expect(accounts('IBAN DE89 3704 0044 0532 0130 00')[0]!.confidence).toBe(BANK_CONFIDENCE.ibanContext);
   });
+  it('reads IBANs grouped with dots or underscores, not slashes, one separator at a time', () => {
+    expect(accounts('на UA39.3052.9900.0002.6204.7183.2509.6, поки тиша').map((a) => a.text)).toEqual(['UA39.3052.9900.0002.6204.7183.2509.6']);
+    expect(accounts('DE89_3704_0044_0532_0130_00').map((a) => a.text)).toEqual(['DE89_3704_0044_0532_0130_00']);
+    expect(accounts('AL47/2121/1009/0000/0002/3569/8741')).toEqual([]);
+    expect(accounts('DE89..3704.0044.0532.0130.00')).toEqual([]);
+    expect(accounts('UA39.3052.9900.0002.6204.7183.2509.7')).toEqual([]);
+  });
   it('stops an IBAN at its length and ignores trailing words', () => {
     expect(accounts('this is an iban VG96 VPVG 0000 0123 4567 8901 X in a sentence').map((a) => a.text)).toEqual(['VG96 VPVG 0000 0123 4567 8901']);
   });

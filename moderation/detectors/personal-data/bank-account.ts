@@ -34,6 +34,10 @@ export interface Found {
   original?: { start: number; end: number };
 }
 
+// Between an IBAN's characters people put spaces and dashes, or dots and underscores to slip
+// past filters ("UA39.3052.9900…"). Not slashes: "AL47/2121/…" reads as a path or a list, and
+// Presidio's IBAN suite holds it as a negative.
+const IBAN_SEPARATORS = ' -._';
 // Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
 const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z]{2}|[a-z]{2})(\d{2})/gu;
 
@@ -50,9 +54,9 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
     let k = m.index + 4;
     while (iban.length < spec.chars && k < text.length) {
       let ch = text[k]!;
-      if (ch === ' ' || ch === '-') {
-        // one separator between characters, never two in a row
-        if (k + 1 >= text.length || text[k + 1] === ' ' || text[k + 1] === '-') break;
+      if (IBAN_SEPARATORS.includes(ch)) {
+        // one separator between characters, never two in a row; the checksum decides the rest
+        if (k + 1 >= text.length || IBAN_SEPARATORS.includes(text[k + 1]!)) break;
         k++;
         ch = text[k]!;
       }

@@ -29,6 +29,8 @@ describe('government ID detector', () => {
     expect(schemes('sécurité sociale 1 85 05 78 006 084 91', 'fr')).toEqual([['1 85 05 78 006 084 91', 'fr_nir']]);
     expect(schemes('SSN 078-05-1123')).toEqual([['078-05-1123', 'us_ssn']]);
     expect(schemes('RRN 900101-1234568')).toEqual([['900101-1234568', 'kr_rrn']]);
+    expect(schemes('Preciso de fatura com o NIF 2 3 9 4 8 1 7 5 5, é possível?', 'pt')).toEqual([['2 3 9 4 8 1 7 5 5', 'pt_nif']]);
+    expect(schemes('número de contribuinte 501964843', 'pt')).toEqual([['501964843', 'pt_nif']]);
   });
   it('rates a checksum with its context word above a checksum alone', () => {
     expect(ids('PESEL 44051401458', 'pl')[0]!.confidence).toBe(GOV_ID_CONFIDENCE.checksumContext);
@@ -41,7 +43,7 @@ describe('government ID detector', () => {
     expect(ids('AB1234567')).toEqual([]);
   });
   it('rejects failed checks, dummies, and numbers labelled as something else', () => {
-    for (const [t, l] of [['PESEL 44051401459', 'pl'], ['CPF 111.111.111-11', 'pt'], ['DNI 12345678A', 'es'], ['Паспорт не нужен, заказ 7734561290', 'ru'], ['Обложка для паспорта 13,5x9,5 см', 'ru'], ['ИНН продавца не указан', 'ru']] as const) {
+    for (const [t, l] of [['PESEL 44051401459', 'pl'], ['NIF 239481756', 'pt'], ['my tax id 911-89-1234', 'en'], ['encomenda 239481755 atrasada', 'pt'], ['CPF 111.111.111-11', 'pt'], ['DNI 12345678A', 'es'], ['Паспорт не нужен, заказ 7734561290', 'ru'], ['Обложка для паспорта 13,5x9,5 см', 'ru'], ['ИНН продавца не указан', 'ru']] as const) {
       expect(ids(t, l), t).toEqual([]);
     }
   });

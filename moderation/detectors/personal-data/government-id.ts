@@ -44,6 +44,8 @@ interface NumericScheme {
   format?: RegExp;
   /** separators the format needs ("." and "-" for CPF); default any */
   formatSeps?: RegExp;
+  /** only the scheme's own word labels it: a generic "ID" or "tax id" is not enough */
+  ownWordOnly?: boolean;
 }
 
 const num = (d: string, i: number, len = 1) => Number(d.slice(i, i + len));
@@ -83,6 +85,12 @@ function peselCheck(d: string): boolean {
 function nipCheck(d: string): boolean {
   const r = weighted(d, [6, 5, 7, 2, 3, 4, 5, 6, 7]) % 11;
   return r !== 10 && r === num(d, 9);
+}
+/** PT NIF: the first digit says who holds it; mod 11 over weights 9..2, 10 and 11 give 0. */
+function ptNifCheck(d: string): boolean {
+  if (!'1235689'.includes(d[0]!) && !['45', '70', '71', '72', '74', '75', '77', '79'].includes(d.slice(0, 2))) return false;
+  const r = 11 - (weighted(d, [9, 8, 7, 6, 5, 4, 3, 2]) % 11);
+  return (r >= 10 ? 0 : r) === num(d, 8);
 }
 function frNirCheck(d: string): boolean {
   const sex = num(d, 0), month = num(d, 3, 2);
@@ -187,6 +195,9 @@ const NUMERIC: readonly NumericScheme[] = [
   { id: 'us_passport', lengths: [9], strength: 'none', check: (d) => d[0] !== '0' },
   { id: 'pl_pesel', lengths: [11], strength: 'strong', check: peselCheck },
   { id: 'pl_nip', lengths: [10], strength: 'weak', check: nipCheck, format: /^(?:3-3-2-2|3-2-2-3)$/ },
+  // One check digit that one 9-digit number in eleven passes: only with its word ("NIF", "contribuinte").
+  // ("my tax id 911-89-1234" is an American number that passes by chance.)
+  { id: 'pt_nif', lengths: [9], strength: 'weak', check: ptNifCheck, ownWordOnly: true },
   { id: 'fr_nir', lengths: [15], strength: 'strong', check: frNirCheck, format: /^1-2-2-2-3-3-2$/ },
   { id: 'us_ssn', lengths: [9], strength: 'none', check: ssnRules, format: /^3-2-4$/ },
   { id: 'us_itin', lengths: [9], strength: 'none', check: itinRules, format: /^3-2-4$/ },
@@ -253,7 +264,7 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
     const own = near(c, w, `gov:${s.id}`);
     if (dummy && (s.strength === 'none' || (s.strength === 'weak' && !own))) continue;
     if (labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
-    const context = own || generic;
+    const context = own || (generic && !s.ownWordOnly);
     const formatted = formatOf(w, s);
     let confidence = 0;
     if (s.strength === 'strong') {

@@ -115,15 +115,16 @@ function numberSignBefore(c: NumberCtx, start: number): boolean {
  * Is the window labelled as something harmless (order, tracking, article, model, code)? True
  * when a "not personal" word or a number sign is closer than any of the detector's own words.
  */
-export function labelledHarmless(c: NumberCtx, w: { start: number }, ownCats: readonly string[]): boolean {
+export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }, ownCats: readonly string[]): boolean {
   const reach = reachBefore(c, w.start);
   let own = Infinity;
   for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, reach));
   const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, NEGATIVE_BEFORE));
   if (neg < Infinity && neg <= own) return true;
   // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
-  // "паспорт № 4507" or "Kimlik No: 1000" keep their label.
-  return own === Infinity && numberSignBefore(c, w.start);
+  // "паспорт № 4507" or "Kimlik No: 1000" keep their label. Nobody spells out an order number
+  // in words: "mój nr siedem dwa 1…" is someone's number, written so a filter misses it.
+  return own === Infinity && numberSignBefore(c, w.start) && !c.norm.disguises(w.start, w.end).has('spelled-digit');
 }
 
 // The tail of an IBAN-shaped string that failed its checksum ("AL47 2121 1009 ..."): the IBAN

@@ -37,6 +37,14 @@ describe('phone detector', () => {
     expect(phones('Связь: 8 (9I6) 765-43-21', 'ru')[0]!.signals).toContain('homoglyph');
     expect(phones('+7🔥916🔥123🔥45🔥67').map((p) => p.text)).toEqual(['+7🔥916🔥123🔥45🔥67']);
   });
+  it('finds numbers dictated in comma-split chunks or in words and digits mixed', () => {
+    expect(phones('call me four one five, eight two six, three three one nine after 5pm', 'en').map((p) => p.text)).toEqual(['four one five, eight two six, three three one nine']);
+    expect(phones('Llamad al seis 1 1 siete 8 4 cinco 2 0, es el móvil', 'es').map((p) => p.text)).toEqual(['seis 1 1 siete 8 4 cinco 2 0']);
+    expect(phones('mon numéro : zéro 7, 5 3, un 8, 2 neuf, 4 0', 'fr').map((p) => p.text)).toEqual(['zéro 7, 5 3, un 8, 2 neuf, 4 0']);
+    // "nr" before a spelled-out number is someone's number, not an order number.
+    expect(phones('mój nr 7 dwa 1 trzy 4 osiem 6 zero 5', 'pl').map((p) => p.text)).toEqual(['7 dwa 1 trzy 4 osiem 6 zero 5']);
+    expect(phones('zamówienie nr 7213486052 doszło', 'pl')).toEqual([]);
+  });
   it('splits two numbers written next to each other', () => {
     expect(phones('(415) 666-7777 (800) 443-1223').map((p) => p.text)).toEqual(['(415) 666-7777', '(800) 443-1223']);
     expect(phones('+7 916 123-45-67 🔥 8 800 555 35 35', 'ru').map((p) => p.text)).toEqual(['+7 916 123-45-67', '8 800 555 35 35']);

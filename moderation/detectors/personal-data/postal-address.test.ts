@@ -18,6 +18,8 @@ describe('postal address detector', () => {
       ['Enviádmelo a Calle Mayor 12, 3º B, 28013 Madrid, por favor', 'Calle Mayor 12, 3º B, 28013 Madrid'],
       ['Entregar na Rua das Flores, 123, apto 45, São Paulo, obrigado', 'Rua das Flores, 123, apto 45, São Paulo'],
       ['Livrez au 12 bis rue de la Paix, 75002 Paris, merci', '12 bis rue de la Paix, 75002 Paris'],
+      ['Point de retrait : 15 bis, boulevard Victor Hugo, 06000 Nice, après 17h.', '15 bis, boulevard Victor Hugo, 06000 Nice'],
+      ['Recógelo en Carrer de Mallorca 275, 2n 1a, 08037 Barcelona, pero llámame', 'Carrer de Mallorca 275, 2n 1a, 08037 Barcelona'],
       ['Wyślijcie na ul. Marszałkowska 12/34, 00-950 Warszawa.', 'ul. Marszałkowska 12/34, 00-950 Warszawa'],
       ['12 Main St., Apt 4B, Boston, MA 02118 is where it goes', '12 Main St., Apt 4B, Boston, MA 02118'],
       ['Send letters to P.O. Box 1234, thanks', 'P.O. Box 1234'],

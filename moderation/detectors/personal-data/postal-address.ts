@@ -143,7 +143,8 @@ function unitsAt(toks: Tok[], i: number): { end: number; found: boolean } {
       if (t.lt === 'bis' || t.lt === 'ter' || t.lt === 'bajo' || t.lt === 'dcha' || t.lt === 'izq' || t.lt === 'izda') { k = j; found = true; continue; }
       break;
     }
-    if (t.k === 'n' && /^\d{1,2}[º°ªoa][A-Za-z]?$/.test(t.t)) { // Spanish floor "3º" (NFKC makes it "3o"), optionally with the door "B"
+    // Spanish floor "3º" (NFKC makes it "3o"), optionally with the door "B"; Catalan "2n 1a", "4t 3a".
+    if (t.k === 'n' && /^\d{1,2}(?:[º°ªoa][A-Za-z]?|[nrt])$/.test(t.t)) {
       j++;
       if (toks[j]?.k === 'w' && toks[j]!.t.length === 1) j++;
       k = j; found = true; continue;
@@ -263,7 +264,8 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
     if (t.k !== 'n' || !HOUSE_NUMBER_RE.test(t.t)) continue;
     let k = i + 1;
     if (isPunct(toks[k], ',')) k++;
-    if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) k++;
+    // "12 bis rue", "12, bis rue", "15 bis, boulevard"
+    if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) { k++; if (isPunct(toks[k], ',')) k++; }
     if (k === at && NUMBER_FIRST_TYPES.has(toks[k]!.lt)) {
       // French: the type comes before the name ("12 rue de la Paix")
       const typeEnd = streetTypeAt(toks, k);
