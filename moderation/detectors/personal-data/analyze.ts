@@ -68,7 +68,18 @@ function run(input: DetectorInput): TextFinding[] {
     own.push(...findAlnumIds(c));
     explain(c, own, emails);
     found.push(...own);
-    for (const cl of digitClusters(norm)) if (cl.digits.length >= MIN_CLUSTER_DIGITS) found.push(...clusterClaims(unexplainedTail(cl, c, text), c));
+    let prev: DigitCluster | null = null;
+    let prevClaimed = true;
+    for (const cl of digitClusters(norm)) {
+      const claims = cl.digits.length >= MIN_CLUSTER_DIGITS ? clusterClaims(unexplainedTail(cl, c, text), c) : [];
+      found.push(...claims);
+      if (prev && !prevClaimed && claims.length === 0) {
+        const joined = acrossLineBreak(prev, cl, c);
+        if (joined) { found.push(joined); prevClaimed = true; prev = cl; continue; }
+      }
+      prev = cl;
+      prevClaimed = claims.length > 0;
+    }
   }
   const cands: Candidate[] = [];
   for (const f of found) if (f.claim.confidence >= REPORT_MIN) cands.push(Object.assign({}, f, { order: cands.length })); // a spread per finding took V8's slow path
@@ -147,6 +158,32 @@ function clusterClaims(cl: DigitCluster, c: NumberCtx): Found[] {
   }
   flushRun(segments.length - 1);
   return out;
+}
+
+// A line break inside a number, with at most a separator mark and spaces around it.
+const LINE_SPLIT_RE = /^[ .\-/]?[ \t]*\r?\n[ \t]*$/;
+// Bank claims that rest on a check digit or a fixed structure, not on a bank word alone.
+const CHECKED_BANK = new Set(['pl-nrb', 'ru-account', 'es-ccc', 'pt-nib', 'fr-rib']);
+
+/**
+ * A card or account number cut by a line break ("4276 3894⏎1857 3008"): two neighbouring
+ * clusters that claim nothing alone, joined across the break, asked only of the checksummed
+ * types. A phone has no check digit, and the numbers ending one line and starting the next
+ * make a phone-shaped run too easily by chance.
+ */
+function acrossLineBreak(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | null {
+  const text = c.norm.text;
+  const gap = text.slice(a.end, b.start);
+  if (!LINE_SPLIT_RE.test(gap) || b.plus) return null;
+  if (explainedBy(c.explained, a.groups[a.groups.length - 1]!) || explainedBy(c.explained, b.groups[0]!)) return null;
+  const digits = a.digits + b.digits;
+  if (digits.length < 13 || digits.length > MAX_WINDOW_DIGITS) return null;
+  const joined: DigitCluster = { start: a.start, end: b.end, digits, groups: [...a.groups, ...b.groups], seps: [...a.seps, gap, ...b.seps], plus: a.plus };
+  const w = windowOf(joined, text);
+  const card = scoreCard(w, c);
+  const bank = card ? null : scoreBankDigits(w, c);
+  const claim = card ?? (bank && CHECKED_BANK.has(bank.subtype) ? bank : null);
+  return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
 
 // A separator that can end one number and start the next: brackets ("7777 (800)") or more than one character.

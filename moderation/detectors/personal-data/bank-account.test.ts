@@ -16,10 +16,13 @@ describe('bank account detector', () => {
     }
     expect(accounts('IBAN DE89 3704 0044 0532 0130 00')[0]!.confidence).toBe(BANK_CONFIDENCE.ibanContext);
   });
-  it('reads IBANs grouped with dots or underscores, not slashes, one separator at a time', () => {
+  it('reads IBANs grouped with dots, slashes or underscores, or cut by a line break, one separator at a time', () => {
     expect(accounts('на UA39.3052.9900.0002.6204.7183.2509.6, поки тиша').map((a) => a.text)).toEqual(['UA39.3052.9900.0002.6204.7183.2509.6']);
     expect(accounts('DE89_3704_0044_0532_0130_00').map((a) => a.text)).toEqual(['DE89_3704_0044_0532_0130_00']);
-    expect(accounts('AL47/2121/1009/0000/0002/3569/8741')).toEqual([]);
+    expect(accounts('UA67/322001/0000026201874994423').map((a) => a.text)).toEqual(['UA67/322001/0000026201874994423']);
+    expect(accounts('Przelew na konto: PL90.1090.7292.4095.\n5722.8464.1218 — w tytule').map((a) => a.text)).toEqual(['PL90.1090.7292.4095.\n5722.8464.1218']);
+    // Two line breaks, or a blank line, end it: the checksum never sees the rest.
+    expect(accounts('PL90.1090.7292.4095.\n\n5722.8464.1218')).toEqual([]);
     expect(accounts('DE89..3704.0044.0532.0130.00')).toEqual([]);
     expect(accounts('UA39.3052.9900.0002.6204.7183.2509.7')).toEqual([]);
   });

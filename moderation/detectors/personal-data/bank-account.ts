@@ -34,10 +34,20 @@ export interface Found {
   original?: { start: number; end: number };
 }
 
-// Between an IBAN's characters people put spaces and dashes, or dots and underscores to slip
-// past filters ("UA39.3052.9900…"). Not slashes: "AL47/2121/…" reads as a path or a list, and
-// Presidio's IBAN suite holds it as a negative.
-const IBAN_SEPARATORS = ' -._';
+// Between an IBAN's characters people put spaces and dashes, or dots, slashes and underscores to
+// slip past filters ("UA39.3052.9900…", "UA67/322001/…"), and a line break may fall inside one.
+// The checksum decides: a valid IBAN is someone's account however it is cut. (Presidio's IBAN
+// suite holds "AL47/2121/…" as a negative; we redact it, and the eval shows that one case.)
+const IBAN_SEPARATORS = ' -./_';
+const isLineBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
+/** Length of the separator at k: one separator mark, a line break, or a mark then a line break. */
+function ibanSepLength(text: string, k: number): number {
+  let j = k;
+  if (IBAN_SEPARATORS.includes(text[j]!)) j++;
+  if (text[j] === '\r') j++;
+  if (text[j] === '\n') j++;
+  return j - k;
+}
 // Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
 const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z]{2}|[a-z]{2})(\d{2})/gu;
 
@@ -54,10 +64,12 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
     let k = m.index + 4;
     while (iban.length < spec.chars && k < text.length) {
       let ch = text[k]!;
-      if (IBAN_SEPARATORS.includes(ch)) {
+      const sep = ibanSepLength(text, k);
+      if (sep > 0) {
         // one separator between characters, never two in a row; the checksum decides the rest
-        if (k + 1 >= text.length || IBAN_SEPARATORS.includes(text[k + 1]!)) break;
-        k++;
+        const next = text[k + sep];
+        if (next === undefined || IBAN_SEPARATORS.includes(next) || isLineBreak(next)) break;
+        k += sep;
         ch = text[k]!;
       }
       const isDigit = ch >= '0' && ch <= '9';

@@ -106,14 +106,14 @@ export function contextIndex(norm: Normalized): ContextIndex {
         push(entry.cat, s, e);
         continue;
       }
-      // Phrase: the following words, one or two separators apart.
+      // Phrase: the following words, one or two separators apart ("promo code", "S/N").
       if (!(first.length === len && lower.startsWith(first, s)) || (entry.exact && !(entry.raw[0]!.length === len && text.startsWith(entry.raw[0]!, s)))) continue;
       let pos = e;
       let ok = true;
       for (let k = 1; k < entry.words.length && ok; k++) {
         const next = entry.words[k]!;
         let p = pos;
-        while (p < lower.length && p - pos < 2 && (lower[p] === ' ' || lower[p] === '-' || lower[p] === '.')) p++;
+        while (p < lower.length && p - pos < 2 && (lower[p] === ' ' || lower[p] === '-' || lower[p] === '.' || lower[p] === '/')) p++;
         ok = p > pos && lower.startsWith(next, p) && !/\p{L}/u.test(lower[p + next.length] ?? '') && (!entry.exact || text.startsWith(entry.raw[k]!, p));
         pos = p + next.length;
       }

@@ -31,6 +31,9 @@ describe('government ID detector', () => {
     expect(schemes('RRN 900101-1234568')).toEqual([['900101-1234568', 'kr_rrn']]);
     expect(schemes('Preciso de fatura com o NIF 2 3 9 4 8 1 7 5 5, é possível?', 'pt')).toEqual([['2 3 9 4 8 1 7 5 5', 'pt_nif']]);
     expect(schemes('número de contribuinte 501964843', 'pt')).toEqual([['501964843', 'pt_nif']]);
+    expect(schemes('en la aduana me pidieron el DNI 35.812.406 para liberarlo', 'es')).toEqual([['35.812.406', 'ar_dni']]);
+    // A strong checksum keeps its claim unless the harmless word labels the number itself.
+    expect(schemes('Faktura wystawiona na „Anna Zielińska 92071561128” — nie prosiłam', 'pl')).toEqual([['92071561128', 'pl_pesel']]);
   });
   it('rates a checksum with its context word above a checksum alone', () => {
     expect(ids('PESEL 44051401458', 'pl')[0]!.confidence).toBe(GOV_ID_CONFIDENCE.checksumContext);
@@ -43,7 +46,7 @@ describe('government ID detector', () => {
     expect(ids('AB1234567')).toEqual([]);
   });
   it('rejects failed checks, dummies, and numbers labelled as something else', () => {
-    for (const [t, l] of [['PESEL 44051401459', 'pl'], ['NIF 239481756', 'pt'], ['my tax id 911-89-1234', 'en'], ['encomenda 239481755 atrasada', 'pt'], ['CPF 111.111.111-11', 'pt'], ['DNI 12345678A', 'es'], ['Паспорт не нужен, заказ 7734561290', 'ru'], ['Обложка для паспорта 13,5x9,5 см', 'ru'], ['ИНН продавца не указан', 'ru']] as const) {
+    for (const [t, l] of [['PESEL 44051401459', 'pl'], ['NIF 239481756', 'pt'], ['my tax id 911-89-1234', 'en'], ['zamówienie 92071561128 doszło', 'pl'], ['DNI del comprador pedido, pedido 35.812.406', 'es'], ['35.812.406 unidades vendidas', 'es'], ['encomenda 239481755 atrasada', 'pt'], ['CPF 111.111.111-11', 'pt'], ['DNI 12345678A', 'es'], ['Паспорт не нужен, заказ 7734561290', 'ru'], ['Обложка для паспорта 13,5x9,5 см', 'ru'], ['ИНН продавца не указан', 'ru']] as const) {
       expect(ids(t, l), t).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 import { parse as parseMrz } from 'mrz';
 import { eanValid, icaoCheck, isDummyNumber, iso7064Mod11_10, luhn, validDate, verhoeff, weighted } from './checksums.js';
-import { type Claim, type NumberCtx, type Window, closestLabel, labelDistance, labelledHarmless, letterTouches, looksLikeAmount, near } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, NEGATIVE_BEFORE, NEGATIVE_BEFORE_STRONG, closestLabel, labelDistance, labelledHarmless, letterTouches, looksLikeAmount, near } from './numbers.js';
 import type { Found } from './bank-account.js';
 import { digitClusters } from '../../normalize.js';
 
@@ -46,6 +46,8 @@ interface NumericScheme {
   formatSeps?: RegExp;
   /** only the scheme's own word labels it: a generic "ID" or "tax id" is not enough */
   ownWordOnly?: boolean;
+  /** only with the scheme's word right before it (short numbers: "DNI 35.812.406") */
+  labelOnly?: boolean;
 }
 
 const num = (d: string, i: number, len = 1) => Number(d.slice(i, i + len));
@@ -195,6 +197,8 @@ const NUMERIC: readonly NumericScheme[] = [
   { id: 'us_passport', lengths: [9], strength: 'none', check: (d) => d[0] !== '0' },
   { id: 'pl_pesel', lengths: [11], strength: 'strong', check: peselCheck },
   { id: 'pl_nip', lengths: [10], strength: 'weak', check: nipCheck, format: /^(?:3-3-2-2|3-2-2-3)$/ },
+  // Argentine DNI: 7–8 digits, no check digit, often dotted ("35.812.406"); only right after "DNI".
+  { id: 'ar_dni', lengths: [7, 8], strength: 'none', check: (d) => d[0] !== '0', labelOnly: true },
   // One check digit that one 9-digit number in eleven passes: only with its word ("NIF", "contribuinte").
   // ("my tax id 911-89-1234" is an American number that passes by chance.)
   { id: 'pt_nif', lengths: [9], strength: 'weak', check: ptNifCheck, ownWordOnly: true },
@@ -234,6 +238,9 @@ const FORMAT_SEPS: Record<string, RegExp> = {
   ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/,
 };
 
+/** The shortest numeric ID we read (Argentine DNI); below 9 digits only with its word right before. */
+const MIN_ID_DIGITS = 7;
+
 /** How close a scheme's own word must be to label the number directly ("паспорт: 45 07 ..."). */
 const LABEL_GAP = 12;
 
@@ -249,7 +256,7 @@ function formatOf(w: Window, s: NumericScheme): boolean {
 
 export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
   const n = w.digits.length;
-  if (w.plus || n < 9 || n > 15) return null;
+  if (w.plus || n < MIN_ID_DIGITS || n > 15) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before || touch.after) return null;
   if (looksLikeAmount(c.norm.text, w.start, w.end) || /^(\d)\1+$/.test(w.digits)) return null;
@@ -263,7 +270,7 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
     if (!s.lengths.includes(n) || !s.check(w.digits)) continue;
     const own = near(c, w, `gov:${s.id}`);
     if (dummy && (s.strength === 'none' || (s.strength === 'weak' && !own))) continue;
-    if (labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
+    if (labelledHarmless(c, w, ['gov', `gov:${s.id}`], s.strength === 'strong' ? NEGATIVE_BEFORE_STRONG : NEGATIVE_BEFORE)) continue;
     const context = own || (generic && !s.ownWordOnly);
     const formatted = formatOf(w, s);
     let confidence = 0;
@@ -279,6 +286,7 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
     } else {
       // No check digit: the scheme's own words, or a format no one else uses (SSN 3-2-4).
       const labelled = labelDistance(c, w, `gov:${s.id}`) <= LABEL_GAP;
+      if (s.labelOnly && !labelled) continue;
       confidence = labelled ? GOV_ID_CONFIDENCE.formatLabelled : own ? GOV_ID_CONFIDENCE.formatContext : formatted && FORMAT_ALONE.has(s.id) ? GOV_ID_CONFIDENCE.formatOnly : 0;
       if ((s.id === 'ua_id_card' || s.id === 'ru_passport') && !own) confidence = generic && formatted ? GOV_ID_CONFIDENCE.formatContext : 0;
     }

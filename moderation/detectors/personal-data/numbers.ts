@@ -48,6 +48,12 @@ export const CONTEXT_BEFORE = 48;
 export const CONTEXT_AFTER = 24;
 /** A "do not confuse" word ("заказ", "tracking") this close before a number wins over farther context. */
 export const NEGATIVE_BEFORE = 32;
+/**
+ * The same for numbers a strong checksum vouches for (PESEL with its date, CPF): only a word
+ * right before labels them ("zamówienie 44051401458"). In "Faktura wystawiona na „Anna
+ * Zielińska 92071561128”" the invoice is what the number is written on, not what it is.
+ */
+export const NEGATIVE_BEFORE_STRONG = 14;
 
 /**
  * How far back a label may be, and how far ahead: a word labels the first number after it, so the
@@ -115,11 +121,11 @@ function numberSignBefore(c: NumberCtx, start: number): boolean {
  * Is the window labelled as something harmless (order, tracking, article, model, code)? True
  * when a "not personal" word or a number sign is closer than any of the detector's own words.
  */
-export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }, ownCats: readonly string[]): boolean {
+export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }, ownCats: readonly string[], negativeReach = NEGATIVE_BEFORE): boolean {
   const reach = reachBefore(c, w.start);
   let own = Infinity;
   for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, reach));
-  const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, NEGATIVE_BEFORE));
+  const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, negativeReach));
   if (neg < Infinity && neg <= own) return true;
   // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
   // "паспорт № 4507" or "Kimlik No: 1000" keep their label. Nobody spells out an order number
@@ -185,8 +191,9 @@ export function looksLikeDate(w: Window): boolean {
   }
   // year ranges "1979-2011"
   if (g.length === 2 && g[0] === 4 && g[1] === 4 && year(nums[0]!, 4) && year(nums[1]!, 4)) return true;
-  // two dates in a row "12.05-15.05" or "12.05.2023-15.05.2023" are ranges, not numbers
-  if (g.length >= 4 && g.some((l) => l <= 2) && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2) return true;
+  // two dates in a row "12.05-15.05" or "12.05.2023-15.05.2023" are ranges, not numbers; a run of
+  // single digits with dots ("6.7.8-2.1.4-9.0.3") is a number written to dodge a filter
+  if (g.length >= 4 && g.length <= 6 && g.some((l) => l === 2) && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2) return true;
   return false;
 }
 

@@ -9,11 +9,21 @@ function cards(text: string) {
     .map((f) => ({ text: text.slice(f.span.start, f.span.end), confidence: f.confidence, issuer: f.evidence?.subtype }));
 }
 
+const LINE_SPLIT = [
+  ['Card was 5412.7573.\n5594.1887, name J. Walsh', '5412.7573.\n5594.1887'],
+  ['переведите на карту 4276 3894\n1857 3008, потом', '4276 3894\n1857 3008'],
+] as const;
+
 describe('payment card detector', () => {
   it('finds Luhn-valid numbers with an issuer prefix in any grouping', () => {
     for (const n of ['4111 1111 1111 1111', '4012-8888-8888-1881', '5555555555554444', '3782 822463 10005', '6011.0009.9013.9424', '4111🔹1111🔹1111🔹1111', '４１１１ １１１１ １１１１ １１１１']) {
       expect(cards(`pay to ${n} please`).map((c) => c.text), n).toEqual([n]);
     }
+  });
+  it('joins a number cut by one line break, and only a checksummed one', () => {
+    for (const [text, want] of LINE_SPLIT) expect(cards(text).map((c) => c.text), text).toEqual([want]);
+    // Luhn fails across the break, a blank line parts them, or each line is a number of its own.
+    for (const t of ['Card was 5412.7573.\n5594.1888', 'Card was 5412.7573.\n\n5594.1887', 'Order 12345\n67890 arrived', 'SKU 4111 1111\nqty 1111 1111']) expect(cards(t), t).toEqual([]);
   });
   it('names the issuer and rates context and grouping', () => {
     const [ctx] = cards('my card 4111 1111 1111 1111');

@@ -44,6 +44,8 @@ describe('phone detector', () => {
     // "nr" before a spelled-out number is someone's number, not an order number.
     expect(phones('mój nr 7 dwa 1 trzy 4 osiem 6 zero 5', 'pl').map((p) => p.text)).toEqual(['7 dwa 1 trzy 4 osiem 6 zero 5']);
     expect(phones('zamówienie nr 7213486052 doszło', 'pl')).toEqual([]);
+    // A dot between every digit is a disguise, not a range of dates.
+    expect(phones('su número 6.7.8-2.1.4-9.0.3', 'es').map((p) => p.text)).toEqual(['6.7.8-2.1.4-9.0.3']);
   });
   it('splits two numbers written next to each other', () => {
     expect(phones('(415) 666-7777 (800) 443-1223').map((p) => p.text)).toEqual(['(415) 666-7777', '(800) 443-1223']);
@@ -63,6 +65,8 @@ describe('phone detector', () => {
       ['серийный номер 7123456789, IMEI 356938035643809', 'ru'],
       ['Номер счёта-фактуры 2024-00123 от 12.03.2024', 'ru'],
       ['1234567890 is just a placeholder', 'en'],
+      ["S/N 7302948815 on the back doesn't match the box", 'en'],
+      ['Stay 12.05-15.05.2024, room 8', 'en'],
     ] as const;
     for (const [text, locale] of negatives) expect(phones(text, locale), text).toEqual([]);
   });

@@ -18,6 +18,7 @@ describe('postal address detector', () => {
       ['Enviádmelo a Calle Mayor 12, 3º B, 28013 Madrid, por favor', 'Calle Mayor 12, 3º B, 28013 Madrid'],
       ['Entregar na Rua das Flores, 123, apto 45, São Paulo, obrigado', 'Rua das Flores, 123, apto 45, São Paulo'],
       ['Livrez au 12 bis rue de la Paix, 75002 Paris, merci', '12 bis rue de la Paix, 75002 Paris'],
+      ["Mon adresse c'est 45 bis bd Voltaire, 75011 Paris, appelez", '45 bis bd Voltaire, 75011 Paris'],
       ['Point de retrait : 15 bis, boulevard Victor Hugo, 06000 Nice, après 17h.', '15 bis, boulevard Victor Hugo, 06000 Nice'],
       ['Recógelo en Carrer de Mallorca 275, 2n 1a, 08037 Barcelona, pero llámame', 'Carrer de Mallorca 275, 2n 1a, 08037 Barcelona'],
       ['Wyślijcie na ul. Marszałkowska 12/34, 00-950 Warszawa.', 'ul. Marszałkowska 12/34, 00-950 Warszawa'],
@@ -52,6 +53,8 @@ describe('postal address detector', () => {
       'Магазин на Невском проспекте, 28 отзывов и все хорошие', // a count ends the phrase
       'Доехала по Ленинградскому ш. 16 минут', // minutes
       'Садовая ул. красивая, ставлю 5 звёзд',
+      "J'ai payé 45 bd de frais, bof", // "bd" after a number, but no capitalised name follows
+      'La rambla 3 veces al día, qué bonito',
     ]) {
       expect(addresses(t), t).toEqual([]);
     }

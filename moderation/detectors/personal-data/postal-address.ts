@@ -32,6 +32,7 @@ const UNIT_WORDS = lowerSet(addressWords.unitWords);
 const NAME_JOINERS = lowerSet(addressWords.nameJoiners);
 const CITY_MARKERS = lowerSet(addressWords.cityMarkers);
 const NOT_AFTER_NUMBER = lowerSet(addressWords.notAfterNumber);
+const SHORT_AFTER_NUMBER = lowerSet(addressWords.shortTypesAfterNumber);
 
 interface Tok { s: number; e: number; t: string; lt: string; k: 'w' | 'n' | 'p'; nl: boolean }
 
@@ -267,8 +268,9 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
     // "12 bis rue", "12, bis rue", "15 bis, boulevard"
     if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) { k++; if (isPunct(toks[k], ',')) k++; }
     if (k === at && NUMBER_FIRST_TYPES.has(toks[k]!.lt)) {
-      // French: the type comes before the name ("12 rue de la Paix")
-      const typeEnd = streetTypeAt(toks, k);
+      // French: the type comes before the name ("12 rue de la Paix"); after a house number a short
+      // type needs no dot ("45 bis bd Voltaire")
+      const typeEnd = SHORT_AFTER_NUMBER.has(toks[k]!.lt) && toks[k + 1]?.k === 'w' ? k + 1 : streetTypeAt(toks, k);
       const afterName = typeEnd > 0 ? nameAt(toks, typeEnd) : -1;
       if (afterName > 0) {
         const u = unitsAt(toks, afterName);
