@@ -18,6 +18,9 @@ describe('postal address detector', () => {
       ['Enviádmelo a Calle Mayor 12, 3º B, 28013 Madrid, por favor', 'Calle Mayor 12, 3º B, 28013 Madrid'],
       ['Entregar na Rua das Flores, 123, apto 45, São Paulo, obrigado', 'Rua das Flores, 123, apto 45, São Paulo'],
       ['Livrez au 12 bis rue de la Paix, 75002 Paris, merci', '12 bis rue de la Paix, 75002 Paris'],
+      ['Ship it to my daughter please: Hauptstraße 27, 10827 Berlin. Thanks', 'Hauptstraße 27, 10827 Berlin'],
+      ['Lieferung an Berliner Str. 5a, 80331 München bitte', 'Berliner Str. 5a, 80331 München'],
+      ['Abholung Lindenallee 3, Wien', 'Lindenallee 3, Wien'],
       ["Mon adresse c'est 45 bis bd Voltaire, 75011 Paris, appelez", '45 bis bd Voltaire, 75011 Paris'],
       ['Point de retrait : 15 bis, boulevard Victor Hugo, 06000 Nice, après 17h.', '15 bis, boulevard Victor Hugo, 06000 Nice'],
       ['Recógelo en Carrer de Mallorca 275, 2n 1a, 08037 Barcelona, pero llámame', 'Carrer de Mallorca 275, 2n 1a, 08037 Barcelona'],
@@ -55,6 +58,9 @@ describe('postal address detector', () => {
       'Садовая ул. красивая, ставлю 5 звёзд',
       "J'ai payé 45 bd de frais, bof", // "bd" after a number, but no capitalised name follows
       'La rambla 3 veces al día, qué bonito',
+      'Die Hauptstraße ist schön, 5 Sterne', // a street without a house number
+      'Bought the Strasse 5 backpack', // "Strasse" is no street without its name before it
+      'hauptstraße 27 in lower case is prose',
     ]) {
       expect(addresses(t), t).toEqual([]);
     }

@@ -33,6 +33,8 @@ const NAME_JOINERS = lowerSet(addressWords.nameJoiners);
 const CITY_MARKERS = lowerSet(addressWords.cityMarkers);
 const NOT_AFTER_NUMBER = lowerSet(addressWords.notAfterNumber);
 const SHORT_AFTER_NUMBER = lowerSet(addressWords.shortTypesAfterNumber);
+const COMPOUND_ENDINGS = addressWords.compoundStreetEndings;
+const AFTER_NAME_WORDS = lowerSet(addressWords.streetWordsAfterName);
 
 interface Tok { s: number; e: number; t: string; lt: string; k: 'w' | 'n' | 'p'; nl: boolean }
 
@@ -164,7 +166,13 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
     if (isPunct(toks[j], ',') || isPunct(toks[j], '-')) j++;
     const t = toks[j];
     if (!t || t.nl) break;
-    if (t.k === 'n' && POSTCODE_RE.test(t.t)) { k = j + 1; found = true; continue; }
+    if (t.k === 'n' && POSTCODE_RE.test(t.t)) {
+      k = j + 1;
+      found = true;
+      // The town right after its postcode ("80331 München bitte"), on the same line.
+      if (toks[k]?.k === 'w' && !toks[k]!.nl && UPPER_RE.test(toks[k]!.t)) k++;
+      continue;
+    }
     if (t.k === 'w' && CITY_MARKERS.has(t.lt) && isPunct(toks[j + 1], '.') && toks[j + 2]?.k === 'w' && UPPER_RE.test(toks[j + 2]!.t)) { k = j + 3; found = true; continue; }
     if (t.k === 'w' && STATE_RE.test(t.t) && toks[j + 1]?.k === 'n' && POSTCODE_RE.test(toks[j + 1]!.t)) { k = j + 2; found = true; continue; }
     if (t.k === 'w' && UPPER_RE.test(t.t) && (j > k || found)) {
@@ -231,6 +239,7 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
     const f = matchAround(toks, at, text);
     if (f) { out.push(f); doneUntil = f.end; }
   }
+  for (const f of findCompoundStreets(norm, out)) out.push(f);
   const lower = norm.lower;
   let first = -1;
   for (const t of POBOX_TRIGGERS) {
@@ -243,6 +252,54 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
     for (let m = POBOX_RE.exec(text); m; m = POBOX_RE.exec(text)) {
       out.push({ start: m.index, end: m.index + m[0].length, claim: { type: 'personal_data.postal_address', confidence: ADDRESS_CONFIDENCE.poBox, subtype: 'po-box' } });
     }
+  }
+  return out;
+}
+
+const isLetterAt = (s: string, i: number) => i >= 0 && i < s.length && /\p{L}/u.test(s[i]!);
+
+/**
+ * German streets, whose type ends the name: "Hauptstraße 27, 10827 Berlin", "Berliner Str. 5".
+ * Found by their endings with indexOf (most texts hold none, and then this costs a few native
+ * searches), and only with a house number right after.
+ */
+function findCompoundStreets(norm: Normalized, found: readonly Found[]): Found[] {
+  const lower = norm.lower;
+  const text = norm.text;
+  const starts = new Set<number>();
+  for (const ending of COMPOUND_ENDINGS) {
+    for (let i = lower.indexOf(ending); i >= 0; i = lower.indexOf(ending, i + 1)) {
+      let s = i;
+      while (isLetterAt(lower, s - 1)) s--;
+      if (!isLetterAt(lower, i + ending.length) && UPPER_RE.test(text[s]!)) starts.add(s);
+    }
+  }
+  // "Berliner Str. 5": the abbreviation only with its dot.
+  for (let i = lower.indexOf('str. '); i >= 0; i = lower.indexOf('str. ', i + 1)) if (!isLetterAt(lower, i - 1) && text[i] === 'S') starts.add(i);
+  const out: Found[] = [];
+  let doneUntil = 0;
+  for (const s of [...starts].sort((a, b) => a - b)) {
+    if (s < doneUntil || found.some((f) => f.start <= s && s < f.end)) continue;
+    const from = Math.max(doneUntil, s - ANCHOR_BEFORE);
+    const toks = tokenize(text, from, Math.min(text.length, s + ANCHOR_AFTER));
+    const at = toks.findIndex((t) => t.s === s);
+    if (at < 0) continue;
+    const t = toks[at]!;
+    let startTok = at;
+    if (AFTER_NAME_WORDS.has(t.lt)) {
+      // The type written apart needs the name before it ("Berliner Straße").
+      startTok = nameBefore(toks, at);
+      if (startTok < 0) continue;
+    }
+    let k = at + 1;
+    if (isPunct(toks[k], '.')) k++;
+    const afterHouse = houseAt(toks, k);
+    if (afterHouse < 0) continue;
+    const u = unitsAt(toks, afterHouse);
+    const l = localityAt(toks, u.end);
+    const f: Found = { start: toks[startTok]!.s, end: toks[l.end - 1]!.e, claim: { type: 'personal_data.postal_address', confidence: confidenceFor(u.found, l.found), subtype: 'street' } };
+    out.push(f);
+    doneUntil = f.end;
   }
   return out;
 }
