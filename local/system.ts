@@ -38,6 +38,8 @@ export interface LocalOptions {
   /** console log-in attempts per minute per client; default wrangler.toml's LOGIN_LIMITER; 0 = no binding (as if undeclared) */
   loginRateLimit?: number;
   log?: boolean;
+  /** leave the schema unapplied (tests of /health's not-ready answer); apply later with applyMigrations */
+  skipMigrations?: boolean;
 }
 
 export interface LocalSystem {
@@ -163,9 +165,11 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
   const mf = new Miniflare(options);
   await mf.ready;
   const url = await mf.unsafeGetDirectURL();
-  await applyMigrations(mf);
-  // Queue messages live in memory locally: after a restart, re-enqueue what was mid-scan.
-  await (await mf.getWorker()).scheduled({ cron: 'recover' });
+  if (!opts.skipMigrations) {
+    await applyMigrations(mf);
+    // Queue messages live in memory locally: after a restart, re-enqueue what was mid-scan.
+    await (await mf.getWorker()).scheduled({ cron: 'recover' });
+  }
   return {
     mf,
     url,
