@@ -124,3 +124,61 @@ describe('extortion.threat: avoid-threats, insinuated demands, conditionals with
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('extortion.threat: third blind round patterns', () => {
+  it.each([
+    // Veiled: the good rating is named, its loss wished away, a free item named as the price.
+    ['en', "Five stars so far. It'd be a real shame if they vanished... a free replacement filter would keep them safe.", 'vanished', 'free', 'veiled'],
+    ['ru', 'Пока ставлю пять звёзд. Было бы жаль, если бы они исчезли... бесплатный чехол их бы спас.', 'исчезли', 'бесплатный', 'veiled'],
+    ['uk', "Поки п'ять зірок. Було б шкода, якби вони зникли... безкоштовний чохол їх би врятував.", 'зникли', 'безкоштовний', 'veiled'],
+    ['es', 'Por ahora cinco estrellas. Sería una lástima que desaparecieran... una funda gratis las salvaría.', 'desaparecieran', 'gratis', 'veiled'],
+    ['pt', 'Por enquanto cinco estrelas. Seria triste se elas sumissem... uma capinha de brinde resolveria.', 'sumissem', 'brinde', 'veiled'],
+    ['fr', "Cinq étoiles pour le moment. Ce serait dommage qu'elles disparaissent, un câble offert les sauverait.", 'disparaissent', 'offert', 'veiled'],
+    ['pl', 'Na razie pięć gwiazdek. Szkoda by było, gdyby zniknęły, a darmowy pasek by je uratował.', 'zniknęły', 'darmowy', 'veiled'],
+    // Demand, then "otherwise" and a chargeback or a consumer-authority complaint.
+    ['es', 'Devuélveme la mitad del importe. Si no, abro un contracargo.', 'contracargo', 'Devuélveme', 'elseStrong'],
+    ['fr', 'Remboursez-moi la moitié, sinon je fais opposition.', 'opposition', 'Remboursez', 'elseStrong'],
+    ['pt', 'Quero metade de volta, caso contrário abro reclamação no Procon.', 'reclamação', 'metade de volta', 'elseStrong'],
+    // "If you don't return part of the sum by Monday, I open a dispute."
+    ['ru', 'Если к понедельнику не вернёте хотя бы часть суммы, открою спор.', 'спор', 'суммы', ''],
+    ['uk', 'Якщо до понеділка не повернете частину суми, відкрию спір.', 'спір', 'суми', ''],
+    // Keeping the good rating is the lever.
+    ['es', 'Mantengo las cinco estrellas solo si me mandas un cargador gratis.', 'cinco estrellas', 'gratis', 'leverWhen'],
+    // "You know what has to be done so that the one star doesn't hang here."
+    ['ru', 'Продавец, вы же понимаете, что нужно сделать, чтобы здесь не висела единица.', 'единица', 'понимаете, что нужно сделать', 'avoid'],
+    ['uk', 'Ви ж розумієте, що треба зробити, щоб тут не висіла одиниця.', 'одиниця', 'розумієте, що треба зробити', 'avoid'],
+    // "No discount — there will be a complaint."
+    ['ru', 'не будет скидки — будет жалоба', 'жалоба', 'скидки', 'youGive'],
+    ['pl', 'Nie będzie zwrotu, będzie negatyw.', 'negatyw', 'zwrotu', 'youGive'],
+  ])('%s: %s', (lang, text, threat, demand, rule) => {
+    const found = run(text, lang);
+    expect(found).toHaveLength(1);
+    const f = found[0]!;
+    if (rule) expect(f.evidence?.subtype).toBe(rule);
+    expect(role(text, f, 'threat')).toContain(threat);
+    expect(role(text, f, 'demand')).toContain(demand);
+  });
+
+  it.each([
+    // Someone else's threat, reported.
+    ['en', 'Another buyer threatened 1 star unless he got a discount; my order was fine.'],
+    ['es', 'Un comprador amenazó con una estrella si no le devolvían el dinero, pero a mí me llegó perfecto.'],
+    ['ru', 'Кто-то в отзывах угрожал одной звездой, если не вернут деньги, у меня всё хорошо.'],
+    ['pl', 'Ktoś groził sprzedawcy negatywem, jeśli nie dostanie zwrotu. U mnie bez problemów.'],
+    // Shame without a rating at stake, or without a price.
+    ['en', 'It would be a shame if this shop disappeared, 5 stars and a free gift in the box.'],
+    ['en', '5 stars. It would be a shame if the seller stopped making these. Free gift in the box!'],
+    ['es', 'Sería una pena que desaparecieran estas fundas del catálogo, 5 estrellas. Envío gratis.'],
+    ['fr', "Cinq étoiles. Ce serait dommage qu'elles disparaissent un jour, c'est la meilleure tasse."],
+    // Wishes, settled problems, angry reviews without a condition.
+    ['en', 'Would give 5 stars if the zipper were better. Free case was nice though.'],
+    ['en', "Seller refunded half, so I'm keeping 4 stars. Thanks!"],
+    ['es', 'Mantengo las 5 estrellas, el vendedor me mandó otro gratis cuando se rompió.'],
+    ['ru', 'Сказали, что возврата не будет, поэтому поставила одну звезду.'],
+    ['ru', 'вы же понимаете, что надо сделать, чтобы пледы не выцветали: стирать в холодной воде. 5 звёзд'],
+    ['es', 'Quiero que me devuelvas el dinero. Gracias por la rapidez, 5 estrellas.'],
+    ['fr', 'Produit cassé, une étoile. Je fais opposition auprès de ma banque.'],
+  ])('no extortion: %s %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

@@ -16,9 +16,12 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanI
  *   demand  IF-YOU-DON'T-WANT threat  "refund me if you don't want a 1-star review", with an
  *                                  insinuated demand too: "you know what to do if you don't want..."
  *   YOU-GIVE demand  lever/threat  Slavic conditionals without "if": "вернёте деньги — удалю
- *                                  отзыв", "не вернёте деньги — будет жалоба"
+ *                                  отзыв", "не вернёте деньги — будет жалоба", "не будет возврата — будет жалоба"
+ *   SHAME-IF rating VANISH  demand  veiled: "would be a shame if those stars disappeared... a free
+ *                                  spare jar would keep them"
  * A lever is a promised rating change, a promised good rating, or a withheld threat.
- * Threats narrated in the past ("I left 1 star because...") and demands already met ("got a
+ * Threats narrated in the past ("I left 1 star because...") or reported of someone else
+ * ("another buyer threatened 1 star unless...") and demands already met ("got a
  * refund") or declined ("don't want a refund") do not count. Every search is a bounded window
  * around a connector, so the detector is linear in the text.
  */
@@ -53,12 +56,15 @@ const WIN = {
   demandJoin: 2,
   lowNum: 5,
   pronounBack: 25,
+  veiledToVanish: 6,
+  veiledRatingBack: 25,
+  vanishToDemand: 16,
 } as const;
 
 /** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
 const RULE_CONF = {
   unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75, implies: 0.85, withoutDeadline: 0.8,
-  leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8, avoid: 0.85, youGive: 0.82,
+  leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8, avoid: 0.85, youGive: 0.82, veiled: 0.8,
 } as const;
 const KIND_CONF = { rating: 1, change: 1, promise: 0.95, escalate: 0.9 } as const;
 
@@ -124,7 +130,8 @@ export function splitChange(sc: Scan, c: Hit): number | undefined {
 function findThreats(sc: Scan, textLang: number): Threat[] {
   const out: Threat[] = [];
   const add = (i: number, j: number, kind: Kind, langs: number, lever = false, canNegate = kind !== 'change') => {
-    const past = cueBefore(sc, 'past', i, WIN.cue, langs, textLang);
+    // Someone else's threat, reported, is as settled as the author's narrated one.
+    const past = cueBefore(sc, 'past', i, WIN.cue, langs, textLang) || cueBefore(sc, 'reportedThreat', i, WIN.cue, langs, textLang);
     const negated = canNegate ? isNegated(sc, i, j, langs, textLang) : false;
     out.push({ i, j, kind, past, negated, lever: lever || negated, langs });
   };
@@ -208,12 +215,37 @@ function ifNots(sc: Scan): Hit[] {
   return out;
 }
 
+/**
+ * "Would be a real shame if those stars disappeared... a free spare jar would keep them": the
+ * rating is named before (or between), the loss is only wished away, and the price follows. A
+ * free item counts as the demand here even where it is no demand word ("un bol offert").
+ */
+function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => void): void {
+  for (const v of sc.all('veiled')) {
+    const s = sc.sent[v.i]!;
+    const gone = sc.startingIn('vanish', v.j, v.j + WIN.veiledToVanish, (h) => sc.sent[h.i] === s);
+    if (!gone) continue;
+    // "a shame if this shop disappeared" is about the shop, not the rating.
+    if (sc.startingIn('storeNoun', v.j, gone.i - 1)) continue;
+    const rated = (h: Hit) => h.j <= gone.j && (sc.sent[h.i] === s || sc.sent[h.i] === s - 1);
+    const rating = sc.endingIn('goodRating', v.i - WIN.veiledRatingBack, gone.i, rated)
+      ?? sc.endingIn('reviewNoun', v.i - WIN.veiledRatingBack, gone.i, rated);
+    if (!rating) continue;
+    const after = (x: { i: number }) => sc.sent[x.i] === s || sc.sent[x.i] === s + 1;
+    const d = demands.startingIn(gone.j, gone.j + WIN.vanishToDemand, (x) => !x.past && !x.negated && !x.offered && after(x))
+      ?? sc.startingIn('free', gone.j, gone.j + WIN.vanishToDemand, after);
+    if (!d) continue;
+    const demand: Demand = 'cat' in d ? { i: d.i, j: d.j, past: false, negated: false, offered: false, langs: d.langs } : d;
+    emit('veiled', { i: v.i, j: gone.j, kind: 'rating', past: false, negated: false, lever: false, langs: v.langs }, demand, v);
+  }
+}
+
 export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   // Most reviews name no demand at all; nothing below can fire without one.
-  if (sc.all('demand').length === 0 && sc.all('demandPast').length === 0 && sc.all('impliedDemand').length === 0) return [];
+  const veiled = sc.all('veiled').length > 0;
+  if (!veiled && sc.all('demand').length === 0 && sc.all('demandPast').length === 0 && sc.all('impliedDemand').length === 0) return [];
   const demands = new SpanIndex(findDemands(sc, textLang));
   const threats = new SpanIndex(findThreats(sc, textLang));
-  if (threats.all().length === 0) return [];
   const cands: Candidate[] = [];
   const live = (t: Threat) => !t.past && !t.negated;
   const open = (d: Demand) => !d.past && !d.negated && !d.offered;
@@ -222,6 +254,8 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     const j = Math.max(threat.j, demand.j, cond.j);
     cands.push({ i, j, rule, conf: RULE_CONF[rule] * KIND_CONF[threat.kind], threat, demand, cond });
   };
+  if (veiled) veiledThreats(sc, demands, emit);
+  if (threats.all().length === 0) return strongestFirst(cands);
   const sent = (a: number) => (x: { i: number }) => sameSent(sc, x.i, a);
   const ifNotHits = ifNots(sc);
 
@@ -316,6 +350,16 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     const from = Math.max(g.j, d.j);
     const neg = sc.endingIn('neg', g.i - 1, g.i, (n) => n.j === g.i && (n.langs & g.langs) !== 0) !== undefined;
     const t = threats.startingIn(from, from + WIN.giveToLever, (x) => !x.past && (neg ? !x.negated : x.lever) && x.i >= from && sameSent(sc, x.i, g.i) && shares(g, x, textLang));
+    if (t) emit('youGive', t, d, g);
+  }
+  // "не будет возврата — будет жалоба", "zwrotu nie będzie, będzie negatyw": the refused demand
+  // touches the "won't be", and the threat comes in a later clause.
+  for (const g of sc.all('noGive')) {
+    const d = demands.startingIn(g.j, g.j, (x) => !x.past && !x.offered && sameClause(sc, x.i, g.i))
+      ?? demands.endingIn(g.i, g.i, (x) => !x.past && !x.offered && sameClause(sc, x.i, g.i));
+    if (!d) continue;
+    const from = Math.max(g.j, d.j);
+    const t = threats.startingIn(from, from + WIN.giveToLever, (x) => live(x) && !sameClause(sc, x.i, g.i) && sameSent(sc, x.i, g.i) && shares(g, x, textLang));
     if (t) emit('youGive', t, d, g);
   }
 

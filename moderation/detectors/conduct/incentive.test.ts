@@ -80,3 +80,47 @@ describe('review_manipulation.incentive: a reward already received in exchange f
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: third blind round patterns', () => {
+  it.each([
+    // The new rating as a bare number after the change verb.
+    ['es', 'El vendedor me escribió ofreciéndome 15 euros si la subía a 5.', 'euros', 'subía a 5'],
+    ['pl', 'Sprzedawca obiecał 50 zł, jeśli zmienię na 5.', 'zł', 'zmienię na 5'],
+    ['pt', 'A loja ofereceu um cupom se eu mudasse pra 5.', 'cupom', 'mudasse pra 5'],
+    ['fr', "Après mes 2 étoiles, le vendeur m'a proposé 8 € si je passais à 5.", '€', 'passais à 5'],
+    // A clitic before the verb stands for the review named earlier.
+    ['es', 'Dejé una reseña de 2 estrellas y me prometieron un reembolso si la quitaba.', 'reembolso', 'la quitaba'],
+    ['fr', "J'ai laissé un avis négatif et le vendeur m'a proposé un bon d'achat si je le supprimais.", "bon d'achat", 'le supprimais'],
+    ['pl', 'Wystawiłem szczerą opinię, a sklep zaproponował rabat, jeśli ją usunę.', 'rabat', 'ją usunę'],
+    // The shop's practice, asked about in the second person.
+    ['es', '¿Dais 10 € por una reseña de 5 estrellas?', '€', 'reseña de 5 estrellas'],
+    ['pl', 'Za opinię na 5 gwiazdek zwracacie 15 zł?', 'zł', 'opinię na 5 gwiazdek'],
+    ['ru', 'Вы даёте 300 рублей за отзыв на 5 звёзд?', 'рублей', 'отзыв на 5 звёзд'],
+    ['en', 'Do you give a $5 refund for a 5 star review? Someone told me so.', 'refund', '5 star'],
+    // A flyer in the parcel.
+    ['uk', "У посилці був флаєр: знижка 15% за відгук на п'ять зірок.", 'знижка', "п'ять зірок"],
+  ])('%s: %s', (lang, text, reward, target) => {
+    const found = run(text, lang);
+    expect(found).toHaveLength(1);
+    expect(role(text, found[0]!, 'reward')).toContain(reward);
+    expect(role(text, found[0]!, 'target')).toContain(target);
+  });
+
+  it.each([
+    // Denied initiative.
+    ['en', 'No one paid me for this review, I changed it to 5 stars because the seller fixed everything.'],
+    ['es', 'Nadie me pagó por esta reseña, la subo a 5 porque el vendedor me devolvió el dinero.'],
+    ['fr', "Le vendeur ne m'a rien proposé pour changer mon avis, je passe à 5 de moi-même."],
+    // A reward for something else, then the buyer's own change in another clause.
+    ['es', 'Escribí una reseña negativa y el vendedor me ofreció un reembolso por el retraso; la cambié a 4 por el buen trato.'],
+    ['pt', 'O vendedor ofereceu reembolso pelo atraso e eu mudei a avaliação pra 5 por conta do atendimento.'],
+    // Second-person verbs that give no reward.
+    ['es', 'Dais muy buen servicio, 5 estrellas por el reembolso rápido.'],
+    ['pl', 'Płacicie 10 zł za wysyłkę, a opinia na 5 gwiazdek należy się za jakość.'],
+    ['ru', 'Вы даёте гарантию? Отзыв на 5 звёзд, если всё будет ок.'],
+    // A flyer without a rating tie.
+    ['uk', 'У посилці був флаєр зі знижкою 10% на наступне замовлення. П’ять зірок.'],
+  ])('no incentive: %s %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

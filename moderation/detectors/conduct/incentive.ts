@@ -1,6 +1,8 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
 import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 
+const EN = langBit('en');
+
 /**
  * review_manipulation.incentive: the text reports the seller offering a reward (money, refund,
  * cashback, gift, coupon) for a good rating or for changing/removing a bad one.
@@ -9,7 +11,9 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanI
  *   - a reward and a rating target ("5 stars", "positive review", "change/remove my review"),
  *   - a tie word between them that makes one the price of the other ("$5 TO change my review",
  *     "remove it IN EXCHANGE FOR a refund", "leave 5 stars AND GET a gift card"),
- *   - the seller's initiative before them (offered, promised, asked me, a card in the box).
+ *   - the seller's initiative before them (offered, promised, asked me, a card in the box), or
+ *     the shop's practice in the second person before the reward ("¿dais 5 € por una reseña?",
+ *     "za opinię na 5 gwiazdek zwracacie 20 zł?").
  * Without the tie it is the buyer's own judgement ("5 stars for the quick refund", "refunded, so
  * I changed it to 4"); without the initiative it is the buyer's demand, which is extortion.
  * A reward the author already received stands for the initiative ("got a refund IN EXCHANGE FOR
@@ -34,6 +38,9 @@ const WIN = {
   askBefore: 4, // "asked me to", "me relance pour que je"
   changeToObject: 4,
   pronounBack: 25,
+  nounToRating: 2,
+  negBefore: 3,
+  payToReward: 2,
 } as const;
 
 /** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
@@ -49,6 +56,9 @@ function findTargets(sc: Scan): Part[] {
   for (const r of sc.all('reviewNoun')) {
     const adj = sc.endingIn('posAdj', r.i - 2, r.i, (h) => sameSent(sc, h.i, r.i));
     if (adj) out.push({ i: adj.i, j: r.j, langs: r.langs });
+    // "opinię na 5 gwiazdek", "una reseña de 5 estrellas": the target starts at the noun.
+    const g = sc.startingIn('goodRating', r.j, r.j + WIN.nounToRating, (h) => sameClause(sc, h.i, r.i));
+    if (g) out.push({ i: r.i, j: g.j, langs: r.langs });
   }
   for (const cat of ['changeAny', 'change1'] as const) {
     for (const c of sc.all(cat)) {
@@ -56,8 +66,15 @@ function findTargets(sc: Scan): Part[] {
         ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
         ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
       if (obj) { out.push({ i: c.i, j: obj.j, langs: c.langs }); continue; }
-      const pron = sc.startingIn('pronounObj', c.j, c.j);
-      if (pron && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) out.push({ i: c.i, j: pron.j, langs: c.langs });
+      // "si la cambiaba a 5", "jeśli zmienię na 5": the new rating as a bare number.
+      const num = sc.startingIn('toHigh', c.j, c.j + 1, (h) => sameClause(sc, h.i, c.i) && (h.langs & c.langs) !== 0);
+      if (num) { out.push({ i: c.i, j: num.j, langs: c.langs }); continue; }
+      const pron = sc.startingIn('pronounObj', c.j, c.j, (h) => (h.langs & c.langs) !== 0);
+      if (pron && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) { out.push({ i: c.i, j: pron.j, langs: c.langs }); continue; }
+      // A clitic before the verb stands for a review named earlier: "si la borraba", "jeśli ją usunę".
+      // English puts its object after the verb ("the review that changed my mind" is no target).
+      const clitic = sc.endingIn('pronounObj', c.i, c.i, (h) => (h.langs & c.langs & ~EN) !== 0);
+      if (clitic && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) out.push({ i: clitic.i, j: c.j, langs: c.langs });
     }
   }
   return out;
@@ -75,8 +92,12 @@ function received(sc: Scan, reward: Part, tie: Hit, target: Part, textLang: numb
   return sc.endingIn('receipt', reward.i - WIN.receiptBefore, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
 }
 
+function denied(sc: Scan, o: Hit, textLang: number): boolean {
+  return sc.endingIn('neg', o.i - WIN.negBefore, o.i, (n) => n.j <= o.i && sameClause(sc, n.i, o.i) && shares(n, o, textLang)) !== undefined;
+}
+
 export function findIncentives(sc: Scan, textLang: number): Candidate[] {
-  if (sc.all('reward').length === 0 || (sc.all('offer').length === 0 && sc.all('receipt').length === 0)) return [];
+  if (sc.all('reward').length === 0 || (sc.all('offer').length === 0 && sc.all('receipt').length === 0 && sc.all('youPay').length === 0)) return [];
   const targets = new SpanIndex(findTargets(sc));
   // "$10 gift card", "вернуть половину стоимости": nearby reward words in one clause are one reward.
   const rewardParts: Part[] = [];
@@ -91,7 +112,10 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     const inSent = (p: Part) => sameSent(sc, p.i, x.i);
     // reward TIE target: "offered $5 to change my review", "деньги за отзыв 5 звёзд"
     let reward = rewards.endingIn(x.i - WIN.rewardBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i);
-    let target = reward && targets.startingIn(x.j, x.j + WIN.tieToTarget, (p) => inSent(p) && shares(x, p, textLang));
+    // The tie governs its own clause: "reembolso por el retraso; la cambié a 4" and "refund for the
+    // delay and I changed it" are two facts.
+    let target = reward && targets.startingIn(x.j, x.j + WIN.tieToTarget, (p) => inSent(p) && sameClause(sc, p.i, x.i) && shares(x, p, textLang)
+      && !sc.startingIn('then', x.j, p.i - 1, (h) => h.j <= p.i && shares(h, p, textLang)));
     if (!reward || !target) {
       // target TIE reward: "remove my feedback in exchange for a partial refund"
       target = targets.endingIn(x.i - WIN.targetBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i && shares(x, p, textLang));
@@ -109,7 +133,11 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     // The seller's initiative comes first: "5 stars for the quick refund, they offered it" is praise.
     const s = sc.sent[i]!;
     // The initiative may be the reward itself: "мне заплатили за отзыв", "the seller paid me back".
-    const offer = sc.endingIn('offer', i - WIN.offerBefore, Math.max(i + 1, reward.j), (o) => o.i <= i && (sc.sent[o.i]! === s || sc.sent[o.i]! === s - 1));
+    // The shop's practice governs the reward right after it: "dais 5 € de reembolso", "zwracacie 20 zł"
+    // (wherever the target is); "dais muy buen servicio" gives no reward.
+    // "No one paid me for this review", "nadie me ofreció nada": a denied initiative is none.
+    const offer = sc.endingIn('offer', i - WIN.offerBefore, Math.max(i + 1, reward.j), (o) => o.i <= i && (sc.sent[o.i]! === s || sc.sent[o.i]! === s - 1) && !denied(sc, o, textLang))
+      ?? sc.endingIn('youPay', reward.i - WIN.payToReward, reward.i, (o) => o.j <= reward.i && sc.sent[o.i]! === s && (o.langs & (x.langs | textLang)) !== 0);
     if (offer) {
       cands.push({ i: Math.min(i, offer.i), j, conf: sc.sent[offer.i]! === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
       continue;

@@ -13,6 +13,15 @@ describe('fold', () => {
   });
 });
 
+describe('markBefore', () => {
+  it('gives the punctuation between two words, skipping spaces', () => {
+    const sc = scan(normalize('Pour être honnête : le vendeur, mon frère'));
+    expect(String.fromCharCode(sc.markBefore(3))).toBe(':'); // before "le"
+    expect(String.fromCharCode(sc.markBefore(5))).toBe(','); // before "mon"
+    expect(sc.markBefore(1)).toBe(0); // "pour être": nothing but a space
+  });
+});
+
 describe('tokenize', () => {
   it('splits apostrophes, digits from letters, keeps hashtags and meaningful symbols', () => {
     expect(words("I'll give 5stars #ad, $5 п'ять")).toEqual(['i', 'll', 'give', '5', 'stars', '#ad', '$', '5', 'п', 'ять']);

@@ -44,6 +44,8 @@ export interface Scan {
   readonly clause: Int32Array;
   /** The folded word t (allocates a string: for rare checks only). */
   word(t: number): string;
+  /** The last non-space character between word t - 1 and word t (0 if none): tells a label's colon from a comma. */
+  markBefore(t: number): number;
   /** All hits of a category, by start token. */
   all(cat: string): readonly Hit[];
   /** The nearest hit of `cat` whose start is in [from, to] (scans from `from` up), optionally filtered. */
@@ -562,6 +564,15 @@ export class ScanResult implements Scan {
 
   word(t: number): string {
     return fold(this.lower.slice(this.s[t]!, this.e[t]!));
+  }
+
+  markBefore(t: number): number {
+    const from = t > 0 ? this.e[t - 1]! : 0;
+    for (let k = (t < this.n ? this.s[t]! : this.lower.length) - 1; k >= from; k--) {
+      const c = this.lower.charCodeAt(k);
+      if (c !== 32 && c !== 0xa0) return c;
+    }
+    return 0;
   }
 
   all(cat: string): readonly Hit[] {

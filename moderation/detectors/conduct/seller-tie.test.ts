@@ -160,3 +160,73 @@ describe('seller ties: second blind round patterns', () => {
     expect(types(runKind(text, 'review', lang))).toEqual(['seller_tie.undisclosed']);
   });
 });
+
+describe('seller ties: third blind round patterns', () => {
+  it.each([
+    // A candour marker as the label of the tie's sentence.
+    ['en lead', 'Full transparency: my cousin runs this shop. The mugs are solid.'],
+    ['en lead, statement', 'To be clear: the seller is my sister, but the stitching speaks for itself.'],
+    ['fr honest with a colon', 'Pour être honnête : la vendeuse est ma cousine. Le tissu est épais.'],
+    ['pt lead', 'Pra deixar claro: a vendedora é minha irmã. Chegou rápido.'],
+    ['ru lead', 'Сразу скажу: продавщица — моя подруга. Ткань плотная.'],
+    ['uk lead', 'Одразу кажу: продавчиня — моя кума. Тканина щільна.'],
+    ['es gift for an opinion', 'Aviso: la tienda me regaló la funda a cambio de mi opinión.'],
+    // A conceded bias after the tie.
+    ['en concede', "I work at this store, but I'd still buy this blender."],
+    ['es concede', 'Trabajo en esta tienda, pero lo compraría igual.'],
+    ['pl concede', 'Pracuję w tym sklepie, ale kupiłabym to i tak.'],
+    ['uk concede', 'Працюю в цьому магазині, але купила б і так.'],
+  ])('disclosed: %s', (_why, text) => {
+    expect(types(run(text))).toEqual(['seller_tie.disclosed']);
+  });
+
+  it.each([
+    ['en we at', 'We at Lumio recommend this lamp for any living room.', 'We at Lumio recommend'],
+    ['pt aqui na', 'Aqui na Loja Sol a gente recomenda esse tapete.', 'Aqui na Loja Sol a gente recomenda'],
+    ['ru checks before shipping', 'В моём магазине каждый товар проверяем перед отправкой, берите.', 'каждый товар проверяем'],
+    ['fr checks', "Dans notre atelier on vérifie chaque bougie avant l'envoi.", 'on vérifie chaque'],
+    ['uk checks', 'Кожну річ перевіряємо перед відправкою, беріть!', 'Кожну річ перевіряємо'],
+    // "To be honest" run into the sentence is phrasing, not a disclosure label.
+    ['pl honest without a label', 'Szczerze mówiąc, pracuję w tym sklepie, ale te słuchawki są świetne.', 'pracuję w tym sklepie'],
+  ])('undisclosed: %s', (_why, text, span) => {
+    const found = run(text);
+    expect(types(found)).toEqual(['seller_tie.undisclosed']);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toContain(span);
+  });
+
+  it.each([
+    ['en', 'Sure! We check every unit by hand, nobody beats our quality. Order from us today.'],
+    ['es', '¡Claro! Recomendamos esta mesa para cualquier cocina. Compren con nosotros.'],
+    ['ru', 'Да! Рекомендуем этот чайник всем, заказывайте у нас.'],
+    ['uk', 'Так! Радимо цей чайник усім, купуйте у нас.'],
+    ['fr', 'Oui ! Nous recommandons ce modèle, commandez chez nous.'],
+    ['pl', 'Tak! Polecamy ten model, zamawiajcie u nas.'],
+    ['pt', 'Sim! Nossa equipe confere cada peça, compre com a gente.'],
+  ])('an answer that sells is undisclosed (%s)', (lang, text) => {
+    expect(types(runKind(text, 'answer', lang))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['en', 'We ship within 24 hours, thanks for your question!'],
+    ['en', 'Yes, we recommend our leather balm to keep it soft.'],
+    ['es', 'Como dueño le pido disculpas, enviamos otro hoy.'],
+    ['pl', 'Sprawdzamy każdy egzemplarz, ten model ma 2 lata gwarancji.'],
+  ])('a service answer stays clean (%s)', (lang, text) => {
+    expect(runKind(text, 'answer', lang)).toEqual([]);
+  });
+
+  it.each([
+    ['owner of a dog', 'As a dog owner I can say this leash is great.'],
+    ['ru owner of cats', 'Как хозяйка трёх котов скажу: когтеточка супер.'],
+    ['uk owner of a cat', 'Як власниця кота скажу: дряпка чудова.'],
+    ['es owner of cats', 'Como dueña de tres gatos les digo que el rascador es perfecto.'],
+    ['we at home', 'We at home recommend this lamp.'],
+    ['pt neighbourhood', 'Aqui no bairro a gente recomenda essa loja.'],
+    ['a job elsewhere, conceded', "I work for a bank, but I'd buy this kettle anyway."],
+    ['honestly, a relative recommended', 'To be honest, my brother recommended this shop.'],
+    ['ru delighted couple', 'Мы в восторге, рекомендуем! Покупайте, не пожалеете.'],
+    ['no one paid', 'No one paid me or gave me anything for this review.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

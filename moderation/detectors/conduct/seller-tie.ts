@@ -9,9 +9,14 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from
  * store", "la boutique de ma sœur"), or admits a free product for a review. The seller's or
  * staff's own promotion stays undisclosed even when it says who writes (contract taxonomy).
  *
- * Disclosed: a relative/friend/free-product tie with disclosure wording ("Disclosure:",
- * "#ad", "in exchange for my honest review"), a disclosure label on its own, or the author's
- * disclosure flag (spanning the whole text when the text names no tie: TextFinding needs a span).
+ * Disclosed: a relative/friend/free-product/staff tie with disclosure wording ("Disclosure:",
+ * "#ad", "in exchange for my honest review"), opened by a candour marker ("Full transparency:
+ * the seller is my brother") or followed by a conceded bias ("I work for this brand, but I'd buy
+ * it anyway"); a disclosure label on its own; or the author's disclosure flag (spanning the whole
+ * text when the text names no tie: TextFinding needs a span).
+ *
+ * A seller's answer in its own voice about service ("we ship within 24 hours") is no tie; an
+ * answer that sells ("buy from us") is, with every insider tie in it.
  *
  * Buyers talk about shops too: "for my shop" (a buyer's own business), "our local store",
  * "my brother recommended this shop", "I'm not affiliated" must stay clean.
@@ -28,10 +33,10 @@ const CONF = {
   ownerWithStore: 0.92, ownerBare: 0.85, ownerSelf: 0.9, ourProducts: 0.85, staff: 0.9,
   possStore: 0.82, possStorePromo: 0.9, possStoreLocative: 0.75,
   relative: 0.85, relativeVerb: 0.8, statement: 0.8, free: 0.85, gift: 0.8, weRecommend: 0.85, sellerOps: 0.85,
-  label: 0.95, labelAlone: 0.9, soft: 0.85, honest: 0.88, flag: 1,
+  label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -85,17 +90,33 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
       // "one of the employees here": 'here' is this store.
       const pause = h.j >= sc.n || sc.clause[h.j] !== sc.clause[h.j - 1];
-      const writer = sc.startingIn('subjectPron', h.j, h.j + 2, inClauseAny) !== undefined;
+      // The writer right after the role ("как владелец скажу", "soy la dueña y les cuento"); "как
+      // хозяйка двух хаски скажу" owns huskies.
+      const and = sc.startingIn('then', h.j, h.j, (x) => x.j === h.j + 1 && same(x, h));
+      const writer = sc.startingIn('subjectPron', h.j, and ? h.j + 1 : h.j, inClauseAny) !== undefined;
       const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
       const here = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
       // A job title alone is common ("I'm an employee, so I need a sturdy bag"): staff need this store or promotion.
       if (promo || here || (kind === 'owner' && (pause || writer))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare });
     }
   }
-  // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no "our".
+  // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no
+  // "our"; a shop's has "our", or "buy from us" beside it ("recomendamos esta lámpara... Compra con nosotros").
+  const pitchSents = sentencesWith(sc, 'pitchUs');
   for (const r of sc.all('recommendWe')) {
+    if (negated(sc, r, textLang)) continue;
     const our = sc.startingIn('ourPoss', r.j, r.j + WIN.recommendToOur - 1, (o) => sameClause(sc, o.i, r.i) && same(o, r));
-    if (our && !negated(sc, r, textLang)) out.push({ i: r.i, j: Math.min(our.j + 1, sc.n), kind: 'owner', conf: CONF.weRecommend });
+    if (our) { out.push({ i: r.i, j: Math.min(our.j + 1, sc.n), kind: 'owner', conf: CONF.weRecommend }); continue; }
+    const s = sc.sent[r.i]!;
+    if (pitchSents.has(s) || pitchSents.has(s - 1) || pitchSents.has(s + 1)) out.push({ i: r.i, j: r.j, kind: 'owner', conf: CONF.weRecommend });
+  }
+  // "We at CasaLuz recommend", "Aqui na Casa Bella a gente recomenda": speaking for a named business.
+  for (const w of sc.all('weAt')) {
+    const inClause = (x: Hit) => sameClause(sc, x.i, w.i) && same(x, w);
+    // "aqui na minha casa", "we at home": the writer's home, not a business.
+    if (sc.startingIn('poss1', w.j, w.j, inClause) || sc.startingIn('homePlace', w.j, w.j, inClause)) continue;
+    const rec = sc.startingIn('recommendWe', w.j, w.j + WIN.weAtToRecommend, inClause) ?? sc.startingIn('promo', w.j, w.j + WIN.weAtToRecommend, inClause);
+    if (rec) out.push({ i: w.i, j: rec.j, kind: 'owner', conf: CONF.weRecommend });
   }
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
   for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
@@ -215,6 +236,28 @@ function labels(sc: Scan, textLang: number): Disclosure[] {
   return out;
 }
 
+const COLON = 58;
+const DASHES = new Set([45, 0x2013, 0x2014]);
+
+/** "Full transparency: the seller is my brother": a candour marker as the label of the tie's sentence. */
+function leadBefore(sc: Scan, t: Tie): Hit | undefined {
+  const s = sc.sent[t.i]!;
+  const opens = (h: Hit) => h.j <= t.i && sc.sent[h.i] === s && (h.i === 0 || sc.sent[h.i - 1] !== s);
+  const lead = sc.endingIn('discLead', t.i - WIN.leadBefore, t.i, (h) => opens(h) && sc.clause[h.j] !== sc.clause[h.j - 1]);
+  if (lead) return lead;
+  // "To be honest" leads an opinion as often as a disclosure: only a colon or dash makes it a label.
+  return sc.endingIn('discLeadHonest', t.i - WIN.leadBefore, t.i, (h) => {
+    if (!opens(h)) return false;
+    const mark = sc.markBefore(h.j);
+    return mark === COLON || DASHES.has(mark);
+  });
+}
+
+/** "I work for this brand, but I'd buy it anyway": the bias conceded right after the tie. */
+function concededAfter(sc: Scan, t: Tie): Hit | undefined {
+  return sc.startingIn('concede', t.j, t.j + WIN.concedeAfter, (h) => sc.sent[h.i] === sc.sent[t.j - 1]);
+}
+
 function strongest<T extends { conf: number }>(xs: T[]): T | undefined {
   let best: T | undefined;
   for (const x of xs) if (!best || x.conf > best.conf) best = x;
@@ -229,10 +272,12 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   ownerTies(sc, textLang, insider);
   otherTies(sc, textLang, other);
   // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
-  // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are for.
+  // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are
+  // for, unless the answer sells ("buy from us").
+  const serviceAnswer = kind === 'answer' && sc.all('pitchUs').length === 0;
   const owner: Tie[] = [];
   for (const t of insider) {
-    if (kind === 'answer') continue;
+    if (serviceAnswer) continue;
     if (t.kind === 'staff') other.push(t);
     else owner.push(t);
   }
@@ -269,10 +314,14 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
     // A staff tie is disclosed only by wording beside it ("Full disclosure, I work for this brand"),
     // and not while it promotes ("I work here, order now").
     const label = t.kind === 'staff' ? labelNear(t) : strongest(lbls);
+    const lead = soft ? undefined : leadBefore(sc, t);
+    const concede = soft || lead ? undefined : concededAfter(sc, t);
     const by: Disclosure | undefined = t.kind === 'staff' && promoSents.has(sc.sent[t.i]!) ? undefined
       : label
       ?? (honest && { i: honest.i, j: honest.j, conf: CONF.honest })
       ?? (soft && { i: soft.i, j: soft.j, conf: CONF.soft })
+      ?? (lead && { i: lead.i, j: lead.j, conf: CONF.lead })
+      ?? (concede && { i: concede.i, j: concede.j, conf: CONF.concede })
       ?? (flag && t.kind !== 'staff' ? { i: t.i, j: t.j, conf: CONF.flag } : undefined);
     if (!by) { if (t.kind !== 'gift') undisclosedOther.push(t); continue; }
     if (!disclosed || by.conf > disclosed.conf) {
