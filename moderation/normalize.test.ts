@@ -167,6 +167,20 @@ describe('normalize: "at" and "dot" words', () => {
     const n = normalize(t);
     expect(n.disguises(n.text.indexOf('ru'), n.text.indexOf('ru') + 2).has('at-dot')).toBe(true);
   });
+  it('reads a plain English "at" before a disguised domain as a preposition unless an address is meant', () => {
+    // A site named after "at": only the domain's dot is rewritten.
+    expect(normalize('more photos at fixitguide dot net, worth a look').text).toBe('more photos at fixitguide.net, worth a look');
+    expect(normalize('tutorials at repairhub dot io').text).toBe('tutorials at repairhub.io');
+    // A role name, a cue word before, a provider, digits or a dotted name: an address.
+    expect(normalize('orders at lampworks dot co').text).toBe('orders@lampworks.co');
+    expect(normalize('e-mail kate at lampworks dot co').text).toBe('e-mail kate@lampworks.co');
+    expect(normalize('write mike at studio dot io').text).toBe('write mike@studio.io');
+    expect(normalize('tom at gmail dot com').text).toBe('tom@gmail.com');
+    expect(normalize('tom88 at lampworks dot co').text).toBe('tom88@lampworks.co');
+    expect(normalize('tom dot rowe at lampworks dot co').text).toBe('tom.rowe@lampworks.co');
+    // Other "at" words are no preposition.
+    expect(normalize('kasia małpa lampworks kropka pl').text).toBe('kasia@lampworks.pl');
+  });
   it('maps "@" back to the whole word and marks the disguise', () => {
     const n = normalize('ivan собака mail.ru');
     const at = n.text.indexOf('@');

@@ -827,6 +827,8 @@ const DOT_WORDS = new Set(emailWords.dot);
 const TLDS = new Set(emailWords.tlds);
 const MAIL_PROVIDERS = new Set(emailWords.mailProviders);
 const NOT_LOCAL = new Set(emailWords.notLocal);
+const ROLE_LOCALS = new Set(emailWords.roleLocals);
+const ADDRESS_CUES = new Set(emailWords.addressCues);
 // Cyrillic spellings of TLDs and mail providers ("точка ру", "собака яндекс"). Read only for the
 // labels of a judged address, so "ру" or "мейл" elsewhere in prose is never looked at.
 const SPELLED_TLDS = new Map(Object.entries(emailWords.spelledTlds));
@@ -1041,7 +1043,7 @@ function atDotEdits(lower: string, atDotWords: readonly number[]): Edit[] {
         }
         const markers = r.markers.filter((m) => m.to <= last.s);
         const at = r.at && r.atIndex < len ? r.at : null;
-        if (!judgeAddress(labels, markers, at, at ? r.atIndex : -1)) continue;
+        if (!judgeAddress(labels, markers, at, at ? r.atIndex : -1, t[i - 1]?.k === 's' && ADDRESS_CUES.has(t[i - 2]?.v ?? ''))) continue;
         for (const m of at ? [...markers, at] : markers) {
           if (m.style !== 'plain') edits.push({ start: m.from, end: m.to, out: m.kind, flag: FLAG['at-dot'] });
         }
@@ -1063,7 +1065,7 @@ function atDotEdits(lower: string, atDotWords: readonly number[]): Edit[] {
 
 const isDisguised = (m: Marker) => m.style === 'word' || m.style === 'bracket';
 
-function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex: number): boolean {
+function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex: number, cueBefore = false): boolean {
   if (labels.length < 2) return false;
   if ((!at || at.style === 'plain') && dots.every((d) => d.style === 'plain')) return false; // nothing hidden
   const domain = at ? labels.slice(atIndex) : labels;
@@ -1083,7 +1085,11 @@ function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex
   // Plain English " at " is everyday prose: demand more evidence that an address is meant.
   const local = labels.slice(0, atIndex).map((l) => l.v);
   if (local.length === 1 && NOT_LOCAL.has(local[0]!)) return false;
-  return MAIL_PROVIDERS.has(latinName(domain[0]!.v)) || domainDots.some(isDisguised) || localDots.length > 0 || /[0-9_]/.test(local.join(''));
+  if (MAIL_PROVIDERS.has(latinName(domain[0]!.v)) || localDots.length > 0 || /[0-9_]/.test(local.join(''))) return true;
+  // "videos at gadgetlab dot io" is a domain named after a preposition: the disguised dot hides a
+  // site. A role name ("sales at shop dot co") or a cue before ("email john at shop dot co") makes
+  // it an address.
+  return domainDots.some(isDisguised) && (cueBefore || (local.length === 1 && ROLE_LOCALS.has(local[0]!)));
 }
 
 // ---------------------------------------------------------------------------------------------

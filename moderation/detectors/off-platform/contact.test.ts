@@ -94,3 +94,32 @@ describe('off_platform.contact: Instagram Direct named alone', () => {
     expect(contacts('segue no insta @loja.da.bia tem mais cores')).toEqual(['segue no insta @loja.da.bia']);
   });
 });
+
+describe('off_platform.contact: handles and names hidden from filters', () => {
+  it.each([
+    ['any questions catch me on tele @ lamp_guy_77', 'catch me on tele @ lamp_guy_77'],
+    ['Pisz na telegramie: @ kasia_szyje, odpiszę', 'Pisz na telegramie: @ kasia_szyje'],
+    ['Пишите в телеграм @ shop_msk_24', 'Пишите в телеграм @ shop_msk_24'],
+    ['Chama no tele @ loja_da_bia', 'tele @ loja_da_bia'],
+    ['Escríbeme al tele🔥gram y lo vemos', 'Escríbeme al tele🔥gram'],
+    ['Пишіть у вай💬бер, відповім', 'Пишіть у вай💬бер'],
+    ['złapcie mnie na whatsappie, mam więcej', 'złapcie mnie na whatsappie'],
+  ])('%s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    'Reloj compatible con WhatsApp, p.ej. notificaciones en la muñeca',
+    'Works with WhatsApp, e.g. calls and messages',
+    'Supports Telegram, i.e. all chat apps',
+    'WhatsApp notifications work on this watch',
+    'Smartwatch: Telegram z.B. funktioniert',
+    'Telegram v2.0 update broke nothing',
+    'Viber ok.Thanks to the seller it works',
+    'Mi mujer ve la tele @ 9pm, le encanta',
+    'Great price @ home, love❤️it',
+    'sizes S M L, reach me for nothing, we meet @ noon',
+  ])('hard negative: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

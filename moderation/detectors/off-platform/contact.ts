@@ -48,11 +48,18 @@ const PLATFORM_WINDOW = 8;
 
 // "@handle" not inside an e-mail address (no word character before the "@").
 const HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/gu;
+const INNER_DOT_RE = /\p{L}\.\p{L}/u;
+const THREE_LETTERS_RE = /\p{L}{3}/u;
+/** A name after a spaced "@": "_", an inner dot, or digits beside a real word (not "9pm"). */
+const spacedName = (w: string): boolean => w.includes('_') || INNER_DOT_RE.test(w) || (/\d/.test(w) && THREE_LETTERS_RE.test(w));
+const SPACED_HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@ ([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/gu;
 // A name-like word typed after a messenger: has a digit, "_" or an inner "." ("shop_ua", "kate.nails").
 // Two checks rather than one "^[…]*(?:…)[…]*$", which backtracks quadratically on a long word.
 const NAME_CHARS_RE = /^[\p{L}\p{N}_.]+$/u;
 const NAME_MARK_RE = /[\p{N}_]|\p{L}\.\p{L}/u;
 const VERSION_RE = /^v?\d+(?:\.\d+)*[a-z]?$/i;
+const ABBREVIATION_RE = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
+const GLUED_RE = /^\p{Ll}+\.\p{Lu}\p{Ll}/u;
 // What may stand between a messenger name and its identifier.
 const GLUE_WORDS = [
   'at', 'на', 'в', 'у', 'in', 'en', 'no', 'sur', 'na', 'is', 'es', 'é', 'est', 'to', 'jest', 'это', 'є',
@@ -75,6 +82,14 @@ function identifiers(norm: Normalized): Ident[] {
       if (dot > 0 && COMMON_TLDS.has(name.slice(dot + 1).toLowerCase())) continue;
       if (/^\d+[a-z]?$/i.test(name)) continue;
       out.push({ s: m.index, e: m.index + m[0].length });
+    }
+    // "tele @ navy_88", "telegramie: @ tomek_rowery": a space after the "@" hides the handle from
+    // filters. Only a name-like word ("_", an inner dot, digits beside a real word) after it:
+    // "@ home", "@ 9pm" are prose.
+    SPACED_HANDLE_RE.lastIndex = 0;
+    for (let m = SPACED_HANDLE_RE.exec(text); m; m = SPACED_HANDLE_RE.exec(text)) {
+      const name = m[1]!;
+      if (spacedName(name) && !VERSION_RE.test(name) && !ABBREVIATION_RE.test(name)) out.push({ s: m.index, e: m.index + m[0].length });
     }
   }
   for (const c of digitClusters(norm)) if (c.digits.length >= 7 && c.digits.length <= 15) out.push({ s: c.start, e: c.end });
@@ -256,8 +271,10 @@ function nameyWordAt(text: string, s: number): number {
   while (e < text.length && e - s < 40 && /[\p{L}\p{N}_.]/u.test(text[e]!)) e++;
   while (e > s && text[e - 1] === '.') e--;
   const w = text.slice(s, e);
-  // A version number ("WhatsApp 2.24", "Viber v14.2") is not a name.
-  return e > s + 2 && NAME_CHARS_RE.test(w) && NAME_MARK_RE.test(w) && /\p{L}/u.test(w) && !VERSION_RE.test(w) ? e : 0;
+  // A version number ("WhatsApp 2.24", "Viber v14.2") is not a name, nor an abbreviation ("p.ej.",
+  // "e.g.", "т.е.": every part a few letters, no digit or "_"), nor a sentence glued to the next
+  // by a missing space ("ok.Thanks").
+  return e > s + 2 && NAME_CHARS_RE.test(w) && NAME_MARK_RE.test(w) && /\p{L}/u.test(w) && !VERSION_RE.test(w) && !ABBREVIATION_RE.test(w) && !GLUED_RE.test(w) ? e : 0;
 }
 
 /** Pieces this close, in one sentence, are one finding ("por fuera te sale más barato"). */
@@ -267,12 +284,12 @@ const MERGE_GAP = 12;
  * Overlapping pieces, or pieces a few characters apart in one sentence ("add me on Telegram
  * t.me/x"), become one finding: the union span, the best confidence, the signals of all (up to 8).
  */
-export function mergePieces(pieces: Piece[], text = ''): Merged[] {
+export function mergePieces(pieces: Piece[], text = '', gap = MERGE_GAP): Merged[] {
   pieces.sort((a, b) => a.s - b.s || b.e - a.e);
   const out: Merged[] = [];
   for (const p of pieces) {
     const last = out[out.length - 1];
-    if (last && (p.s < last.e || (p.s - last.e <= MERGE_GAP && !/[.!?\n]/.test(text.slice(last.e, p.s))))) {
+    if (last && (p.s < last.e || (p.s - last.e <= gap && !/[.!?\n]/.test(text.slice(last.e, p.s))))) {
       last.e = Math.max(last.e, p.e);
       if (p.conf > last.conf) last.conf = p.conf;
       if (last.signals.length < 8 && !last.signals.includes(p.signal)) last.signals.push(p.signal);

@@ -76,7 +76,7 @@ describe('off_platform.deal: sentence boundaries', () => {
 describe('off_platform.deal: second blind round shapes', () => {
   it.each([
     ['i can refund you, just close the dispute', 'i can refund you, just close the dispute'],
-    ['Закройте спор, верну деньги сам', 'Закройте спор, верну деньги'],
+    ['Закройте спор, верну деньги сам', 'Закройте спор, верну деньги сам'],
     ['Fecha a disputa que eu te devolvo o dinheiro', 'Fecha a disputa que eu te devolvo o dinheiro'],
     ['Wholesale? Hit me up, factory price for 50+', 'Wholesale? Hit me up, factory price'],
     ['cheaper t.me/lamp_outlet', 'cheaper t.me/lamp_outlet'],
@@ -106,6 +106,68 @@ describe('off_platform.deal: second blind round shapes', () => {
     'fiz o pix direto no app, aprovou na hora',
     'kup u mnie w sklepie na aliexpress, taniej',
     'Продавец предложил закрыть спор и вернул деньги через али',
+  ])('hard negative: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});
+
+describe('off_platform.deal: third blind round shapes', () => {
+  it.each([
+    // Going around the site or platform itself, or its fee.
+    ['Better price if you bypass the marketplace and email us', 'bypass the marketplace'],
+    ['Pagad por transferencia sin pasar por la web y os sale más barato', 'transferencia sin pasar por la web y os sale más barato'],
+    ['Commandez sans passer par la plateforme, c\'est moins cher', 'sans passer par la plateforme'],
+    ['Compre sem passar pelo site e economiza', 'sem passar pelo site'],
+    ['Zamów przelewem z pominięciem platformy', 'z pominięciem platformy'],
+    ['Order by Wise to avoid the platform fees', 'avoid the platform fees'],
+    ['Без комиссии платформы выйдет дешевле', 'Без комиссии платформы'],
+    ['Пишіть, без комісії платформи буде дешевше', 'без комісії платформи'],
+    ['Fica mais barato sem a taxa da plataforma', 'sem a taxa da plataforma'],
+    ['ok if i venmo you for the second one?', 'venmo you'],
+    // Cash in person, or around the app, in pairs.
+    ['Can we do cash in person when I pick it up myself?', 'cash in person'],
+    ['Можно наличными при встрече, я рядом', 'наличными при встрече'],
+    ['Оплата готівкою при зустрічі, якщо хочете', 'готівкою при зустрічі'],
+    ['Pago en efectivo en persona si quieres', 'en efectivo en persona'],
+    ['Posso pagar em dinheiro pessoalmente?', 'em dinheiro pessoalmente'],
+    ['On règle en espèces en personne ?', 'en espèces en personne'],
+    ['Mogę zapłacić gotówką osobiście', 'gotówką osobiście'],
+    ['Переведите на карту без приложения, так быстрее', 'Переведите на карту без приложения'],
+    ['Pay me via Revolut, not through the app', 'Pay me via Revolut, not through the app'],
+    // Refunding by oneself against a closed dispute; the platform named in the dispute request.
+    ['I will refund you myself by bank transfer, just close the dispute on the platform', 'I will refund you myself by bank transfer, just close the dispute'],
+    ['Te devolvemos el dinero por Bizum, cierra la reclamación en la app', 'Te devolvemos el dinero por Bizum, cierra la reclamación'],
+    ['Zwrócę sam na konto, proszę zamknąć spór na platformie', 'Zwrócę sam na konto, proszę zamknąć spór'],
+  ])('%s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    // A seller refusing payment outside.
+    'We do not accept payments outside the platform, nor by Zelle or bank transfer.',
+    'No aceptamos pagos por fuera ni por Bizum; si alguien le escribe, avísenos.',
+    'Nous n\'acceptons pas de virement hors plateforme.',
+    'Nie przyjmujemy przelewów poza platformą ani BLIKa na telefon.',
+    'Não aceitamos pagamento por fora, só pelo app.',
+    'Не принимаем оплату на карту вне площадки, только через приложение.',
+    'Не приймаємо оплату поза майданчиком.',
+    // Local payment systems at the platform's checkout, in the past tense.
+    'Pagué con Bizum al finalizar la compra, todo bien.',
+    'Payé par virement au moment du paiement, reçu vite.',
+    'Paid with BLIK at checkout, arrived in 4 days.',
+    'Zapłaciłem BLIKiem przy składaniu zamówienia, szybko.',
+    'Paguei com Pix no app e chegou rápido.',
+    // Apps, cash and meetings as features or reports.
+    'Works without the app, the buttons are enough.',
+    'Cheaper than the original and works without the app.',
+    'Más barato que otros y funciona sin la app.',
+    'Работает без приложения, настройка простая.',
+    'Funciona sin pasar por la app, con los botones.',
+    'Cheaper on other sites but I trust this one.',
+    'Met the courier in person, he was friendly.',
+    'Paid cash on delivery through the platform, easy.',
+    'sizes S M L, e.g. M fits 70 kg; i.e. true to size',
+    'La devolución llegó por la plataforma sin hablar con nadie por fuera.',
   ])('hard negative: %s', (text) => {
     expect(deals(text)).toEqual([]);
   });

@@ -22,7 +22,15 @@ import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './w
  * a longer deal phrase is that phrase's word: "у меня на сайте" is not the platform's "на сайте".
  * "Saw it cheaper on ozon.ru" is a comparison, not an offer: the link is the link detector's.
  * Reports in the past tense ("paid with PayPal at checkout", "вернули на карту") have no
- * offer or request word and pass.
+ * offer or request word and pass; folding makes "pagué"/"payé" read as the requests "pague"/
+ * "paye", so a request word written with a final "é" is taken as the past tense it is.
+ *
+ * Two weaker cues deal only in pairs within a sentence: going around the app ("sin pasar por la
+ * app", "без приложения": apps are product features too) with a payment request, a payment
+ * channel or cash; cash ("наличкой", "en espèces") with a meeting in person or such a
+ * bypass. A refund offer pairs with a request to close the dispute, and the platform named in
+ * it ("закройте спор на площадке") is no platform cue. A refusal ("No aceptamos pagos fuera de
+ * la plataforma") cancels every deal cue a few words after it in its sentence.
  */
 
 const DETECTOR = 'off-platform.deal';
@@ -30,8 +38,21 @@ const OFFER_WINDOW = 8;
 const PAY_WINDOW = 5;
 const NEG_WINDOW = 2;
 const PLATFORM_WINDOW = 8;
+/** Words between the two cues of a pair (cash + meeting, bypass + payment). */
+const PAIR_WINDOW = 8;
+/** Words after a refusal whose deal cues it refuses. */
+const REFUSE_WINDOW = 12;
+/** Deal pieces this many characters apart in a sentence are one finding ("haz un Bizum directamente, te ahorras la comisión"). */
+const DEAL_MERGE_GAP = 16;
 
-const CONF = { strong: 0.85, offer: 0.8, pay: 0.8 } as const;
+const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
+
+/** Which cues a weak cue deals with, in one sentence (either order). */
+const PAIRS: Record<string, ReadonlySet<string>> = {
+  'd.cash': new Set(['d.meet', 'd.bypass']),
+  // Not with an offer: "cheaper than the original and works without the app" is a review.
+  'd.bypass': new Set(['d.pay', 'd.paych', 'd.cash']),
+};
 
 
 /** Any hit of `xs` with a token in [from, to]. */
@@ -45,20 +66,21 @@ export function dealPieces(norm: Normalized): Piece[] {
   const hits = lexHits(norm);
   // Most texts have no strong, offer or pay phrase: one pass to find out, before any list is built.
   let any = false;
-  for (const h of hits) if (h.cat === 'd.strong' || h.cat === 'd.offer' || h.cat === 'd.pay') { any = true; break; }
+  for (const h of hits) if (h.cat === 'd.strong' || h.cat === 'd.offer' || h.cat === 'd.pay' || h.cat === 'd.cash' || h.cat === 'd.bypass') { any = true; break; }
   if (!any) return [];
   const toks = tokens(norm);
   const by = (cat: string) => hits.filter((h) => h.cat === cat);
   const strong = by('d.strong');
   const offers = by('d.offer');
-  const pays = by('d.pay');
-  const payChannels = by('d.paych');
+  const pays = by('d.pay').filter((h) => !pastTense(norm, toks, h));
+  // Going around the app is where the payment goes, like a payment channel.
+  const payChannels = hits.filter((h) => h.cat === 'd.paych' || h.cat === 'd.bypass');
   const negs = by('d.neg');
   const plats = platformCues(hits);
   // Channels: first-person contact ("write me"), messenger names (not "signal", "line": words
   // too) and the cues that lead to them ("chama no zap"), payment channels, messenger links.
   const channels = hits.filter(
-    (h) => h.cat === 'd.channel' || h.cat === 'c.direct' || h.cat === 'd.paych' || (h.cat === 'msg' && !MESSENGERS.get(h.id)?.ambiguous),
+    (h) => h.cat === 'd.channel' || h.cat === 'c.direct' || h.cat === 'd.paych' || h.cat === 'd.dispute' || (h.cat === 'msg' && !MESSENGERS.get(h.id)?.ambiguous),
   );
   if (offers.length && messengerLinkChannels(norm, toks, channels)) channels.sort((a, b) => a.i - b.i);
 
@@ -90,7 +112,7 @@ export function dealPieces(norm: Normalized): Piece[] {
       if (dist > OFFER_WINDOW || sentences > 1 || (sentences === 1 && c.cat !== 'd.channel')) continue;
       if (platformNear(o, c)) continue;
       if (piece) { piece.s = Math.min(piece.s, c.s); piece.e = Math.max(piece.e, c.e); continue; }
-      piece = { s: Math.min(o.s, c.s), e: Math.max(o.e, c.e), conf: CONF.offer, signal: `offer+${c.cat === 'msg' ? 'messenger' : c.cat === 'd.paych' ? 'payment' : 'channel'}` };
+      piece = { s: Math.min(o.s, c.s), e: Math.max(o.e, c.e), conf: CONF.offer, signal: `offer+${c.cat === 'msg' ? 'messenger' : c.cat === 'd.paych' ? 'payment' : c.cat === 'd.dispute' ? 'dispute' : 'channel'}` };
     }
     if (piece) pieces.push(piece);
   }
@@ -108,11 +130,47 @@ export function dealPieces(norm: Normalized): Piece[] {
     }
   }
 
+  // Pairs of weak cues. Each weak cue looks at the hits a few words around it: bounded, linear.
+  for (const w of hits) {
+    if (pieces.length >= MAX_PIECES) break;
+    const partners = PAIRS[w.cat];
+    if (!partners) continue;
+    for (let k = firstHitFrom(hits, w.i - PAIR_WINDOW - 4); k < hits.length && hits[k]!.i <= w.j + PAIR_WINDOW; k++) {
+      const x = hits[k]!;
+      if (!partners.has(x.cat) || (x.i < w.j && x.j > w.i)) continue;
+      if (x.cat === 'd.pay' && pastTense(norm, toks, x)) continue;
+      const dist = x.i >= w.j ? x.i - w.j : w.i - x.j;
+      if (dist > PAIR_WINDOW || sentOf(x.i) !== sentOf(w.i) || platformNear(w, x)) continue;
+      pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : 'bypass' });
+      break;
+    }
+  }
+
   capTail(pieces, Math.max(strong[strong.length - 1]?.e ?? 0, offers[offers.length - 1]?.e ?? 0, pays[pays.length - 1]?.e ?? 0));
-  return pieces;
+  return dropRefused(pieces, hits, toks);
 }
 
-const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych']);
+/** "pagué", "payé", "réglé": a request word as typed ends in "é", the past tense folding hid. */
+function pastTense(norm: Normalized, toks: Tok[], h: Hit): boolean {
+  return norm.lower.charCodeAt(toks[h.i]!.e - 1) === 0xe9;
+}
+
+/** Pieces starting within REFUSE_WINDOW words after a refusal, in its sentence: what is refused. */
+function dropRefused(pieces: Piece[], hits: Hit[], toks: Tok[]): Piece[] {
+  const refusals = hits.filter((h) => h.cat === 'd.refuse');
+  if (!refusals.length || !pieces.length) return pieces;
+  return pieces.filter((p) => {
+    const i = Math.min(firstStartingFrom(toks, p.s), toks.length - 1);
+    const k = firstHitFrom(refusals, i + 1) - 1;
+    if (k < 0) return true;
+    const r = refusals[k]!;
+    return !(i - r.i <= REFUSE_WINDOW && toks[r.i]!.sent === toks[i]!.sent);
+  });
+}
+
+const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet']);
+/** Words after a dispute request in which a platform cue belongs to it ("close the dispute on the platform"). */
+const DISPUTE_TAIL = 3;
 /** How many hits either side may contain a platform cue: phrases are a few words long. */
 const CONTAIN_LOOK = 8;
 
@@ -126,6 +184,10 @@ function platformCues(hits: Hit[]): Hit[] {
     for (let m = Math.max(0, k - CONTAIN_LOOK); m < hits.length && m <= k + CONTAIN_LOOK && hits[m]!.i <= h.i && !inside; m++) {
       const x = hits[m]!;
       inside = DEAL_WORDS.has(x.cat) && x.j >= h.j && x.j - x.i > h.j - h.i;
+    }
+    for (let m = k - 1; m >= 0 && m >= k - CONTAIN_LOOK && !inside; m--) {
+      const x = hits[m]!;
+      inside = x.cat === 'd.dispute' && x.j <= h.i && h.i - x.j <= DISPUTE_TAIL;
     }
     if (!inside) out.push(h);
   }
@@ -151,7 +213,7 @@ function messengerLinkChannels(norm: Normalized, toks: Tok[], channels: Hit[]): 
 
 export const dealDetector: TextDetector = ({ norm }) => {
   const out: TextFinding[] = [];
-  for (const p of mergePieces(dealPieces(norm), norm.text)) {
+  for (const p of mergePieces(dealPieces(norm), norm.text, DEAL_MERGE_GAP)) {
     out.push({
       type: 'off_platform.deal',
       detector: DETECTOR,

@@ -12,6 +12,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
  *   c.verb, c.direct, c.cue   contact invitations, "I'm on"-style cues, handle cues ("nick")
  *   c.priv                Instagram's private chat named alone ("в директ", "no direct")
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
+ *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
 
@@ -43,6 +44,11 @@ matcher
   .add(allLangs(dealPhrases.payChannel), 'd.paych')
   .add(allLangs(dealPhrases.negation), 'd.neg')
   .add(allLangs(dealPhrases.platformCues), 'd.plat')
+  .add(allLangs(dealPhrases.dispute), 'd.dispute')
+  .add(allLangs(dealPhrases.bypass), 'd.bypass')
+  .add(allLangs(dealPhrases.cash), 'd.cash')
+  .add(allLangs(dealPhrases.meet), 'd.meet')
+  .add(allLangs(dealPhrases.refusal), 'd.refuse')
   .add(allLangs(lures.credentialAsk), 'l.ask')
   .add(allLangs(lures.credential), 'l.cred')
   .add(allLangs(lures.cardRequest), 'l.card')

@@ -126,6 +126,8 @@ describe('link data', () => {
   it('the heuristic lists only name real TLDs', () => {
     const set = new Set(TLD_LIST);
     for (const t of [...heuristics.fileExtensionTlds.list, ...heuristics.wordTlds.list, ...heuristics.commonTlds.list]) expect(set.has(t), t).toBe(true);
+    // Compound names relax the word-TLD rule only for word TLDs.
+    for (const t of heuristics.compoundNameTlds.list) expect(heuristics.wordTlds.list.includes(t), t).toBe(true);
   });
 
   it('platform-domains.json lists registrable domains', () => {
@@ -159,4 +161,48 @@ describe('off_platform.link: word-like TLDs after a site cue', () => {
       expect(links(text)).toEqual([]);
     },
   );
+});
+
+describe('off_platform.link: spaced-out hosts', () => {
+  it.each([
+    ['full manual on w w w . lampworks . store , have a look', 'w w w . lampworks . store'],
+    ['kupiłem taniej na w w w . rowery-tanio . pl wczoraj', 'w w w . rowery-tanio . pl'],
+    ['tem na w w w . casa-barata . com . br também', 'w w w . casa-barata . com . br'],
+    ['lo vi en w  w  w . moda-sur . es por menos', 'w  w  w . moda-sur . es'],
+    ['чехлы на w w w . chehly-msk . ru дешевле', 'w w w . chehly-msk . ru'],
+    ['more clips at repairhub dot io if you want', 'repairhub dot io'],
+    ['canal: t . me / ofertas_casa', 't . me / ofertas_casa'],
+  ])('%s', (text, want) => {
+    expect(links(text)).toEqual([want]);
+  });
+
+  it.each([
+    'sizes S M L XL, colours w b g. Good fit',
+    'rated w w w . Great product',
+    'a t . me too',
+    'the t. Me and my wife liked it',
+    'ok.Thanks for the quick reply',
+    'see e.g. the manual, i.e. page 3, p.ej. la tabla',
+  ])('hard negative: %s', (text) => {
+    expect(links(text)).toEqual([]);
+  });
+});
+
+describe('off_platform.link: compound names before word-like TLDs', () => {
+  it.each([
+    ['lo tienen en ropa-barata.es más barato', 'ropa-barata.es'],
+    ['comprei na casa-e-jardim.pt por menos', 'casa-e-jardim.pt'],
+    ['zamówiłem z moda24.es szybciej', 'moda24.es'],
+  ])('%s', (text, want) => {
+    expect(links(text)).toEqual([want]);
+  });
+
+  it.each([
+    'es muy bonito.es perfecto',
+    'a must-have.it works great',
+    'the well-made.It Works',
+    'Node.js and v2.0 and file.txt',
+  ])('hard negative: %s', (text) => {
+    expect(links(text)).toEqual([]);
+  });
 });

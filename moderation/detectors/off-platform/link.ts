@@ -57,6 +57,7 @@ const TLDS = new Set<string>(TLD_LIST);
 const FILE_EXT_TLDS = new Set(heuristics.fileExtensionTlds.list);
 const WORD_TLDS = new Set(heuristics.wordTlds.list);
 const COMMON_TLDS = new Set(heuristics.commonTlds.list);
+const COMPOUND_NAME_TLDS = new Set(heuristics.compoundNameTlds.list);
 const DOTTED_NAMES = new Set(heuristics.dottedNames.list);
 const DOT_WORDS = heuristics.dotWords.list;
 const AT_WORDS = new Set(heuristics.atWords.list);
@@ -371,15 +372,23 @@ function judgeChain(text: string, lower: string, all: Sep[], from: number, to: n
     }
     const onlySpaced = !hasBracket && !hasWord;
     const first = all[from]!;
-    const firstLabel = lower.slice(first.ls, first.le);
+    let firstLabel = lower.slice(first.ls, first.le);
     if (!firstLabel || firstLabel.startsWith('.') || firstLabel.startsWith('-')) return null;
+    // "w w w . shop . com": the spaced-out "www" is read as one label; it makes the chain a
+    // host (no sentence has "w w w" in it) whatever the TLD.
+    let start = first.ls;
+    if (firstLabel === 'w' && n >= 2) {
+      const www = SPACED_WWW_RE.exec(lower.slice(Math.max(0, first.ls - 8), first.ls));
+      if (www) { start = first.ls - www[0].length; firstLabel = 'www'; }
+    }
+    const shortHost = `${firstLabel}.${tld}`;
     if (onlySpaced) {
       // A period followed by a space is mostly a sentence end: demand a lower-case, common TLD
       // that ends the word (or a messenger's short host: "wa . me"), and a Latin name before it.
-      const shortHost = `${lower.slice(first.ls, first.le)}.${tld}`;
-      if ((!COMMON_TLDS.has(tld) && !MESSENGER_HOSTS.has(shortHost)) || text.slice(last.rs, last.re) !== tldWord) return null;
-      if (!/^[a-z0-9][a-z0-9.\-]*$/.test(firstLabel) || firstLabel.length < 2) return null;
-      if (/^\s+\p{Ll}/u.test(text.slice(last.re, last.re + 3)) && !WORD_GLUE_SAFE.has(tld)) return null;
+      if ((!COMMON_TLDS.has(tld) && !MESSENGER_HOSTS.has(shortHost) && firstLabel !== 'www') || text.slice(last.rs, last.re) !== tldWord) return null;
+      // One letter is a name only as a messenger's short host ("t . me / shop") with a target.
+      if (!/^[a-z0-9][a-z0-9.\-]*$/.test(firstLabel) || (firstLabel.length < 2 && !MESSENGER_HOSTS.has(shortHost))) return null;
+      if (/^\s+\p{Ll}/u.test(text.slice(last.re, last.re + 3)) && !WORD_GLUE_SAFE.has(tld) && firstLabel !== 'www') return null;
     }
     const labels = [firstLabel];
     for (let q = from; q < from + n; q++) labels.push(lower.slice(all[q]!.rs, all[q]!.re));
@@ -394,10 +403,10 @@ function judgeChain(text: string, lower: string, all: Sep[], from: number, to: n
     if (slash) {
       end += slash[0].length;
       while (end < text.length && end - last.re < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
-    }
+    } else if (firstLabel.length < 2) return null;
     const kind: Disguise = hasBracket ? 'bracket' : hasWord ? 'word' : 'spaced';
     return {
-      start: first.ls, end, schema: '', host, hostStart: first.ls, hostEnd: last.re,
+      start, end, schema: '', host, hostStart: start, hostEnd: last.re,
       path: text.slice(last.re, end), userinfo: '', www: host.startsWith('www.'), disguise: kind,
       domain: p.domain, suffix: p.publicSuffix, label: p.domainWithoutSuffix, subdomain: p.subdomain ?? '',
       icann: true, ip: false, conf: 0,
@@ -405,6 +414,9 @@ function judgeChain(text: string, lower: string, all: Sep[], from: number, to: n
   }
   return null;
 }
+
+/** "w w " before a spaced "w . shop . com" (at most two spaces between the letters). */
+const SPACED_WWW_RE = /(?<![\p{L}\p{N}])w {1,2}w {1,2}$/u;
 
 /** TLDs that are not words in our languages: "shop . com now" is still a link. */
 const WORD_GLUE_SAFE = new Set(['com', 'net', 'org', 'ru', 'ua', 'by', 'kz', 'pl', 'br', 'info', 'biz', 'xyz', 'рф', 'укр']);
@@ -519,7 +531,7 @@ function linkConfidence(text: string, h: UrlHit): number {
   const common = COMMON_TLDS.has(tld);
   if (!h.subdomain) {
     if (FILE_EXT_TLDS.has(tld)) return 0;
-    if (WORD_TLDS.has(tld) && !siteCueBefore(text, h)) return 0;
+    if (WORD_TLDS.has(tld) && !siteCueBefore(text, h) && !compoundName(text, h, tld)) return 0;
     // "battery.Love it", "it.Great seller": a sentence glued to the next one, not a domain.
     const tldRaw = text.slice(h.hostEnd - tld.length, h.hostEnd);
     const labelRaw = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
@@ -531,6 +543,17 @@ function linkConfidence(text: string, h: UrlHit): number {
   }
   if (h.disguise && h.disguise !== 'normalised') return CONF.disguised;
   return common ? CONF.bareCommonTld : CONF.bareOtherTld;
+}
+
+/**
+ * "tiendatech-ofertas.es", "moda24.es": a name with an inner hyphen or a digit beside letters,
+ * before a lower-case country-code TLD that is also a word (compoundNameTlds), is a shop's name;
+ * sentences glued by a missing space end in a plain word ("bueno.es", "fine.it").
+ */
+function compoundName(text: string, h: UrlHit, tld: string): boolean {
+  const label = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
+  if (!COMPOUND_NAME_TLDS.has(tld) || text.slice(h.hostEnd - tld.length, h.hostEnd) !== tld || label.length < 5 || label.includes('.')) return false;
+  return /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(label) ? /[a-z]{3}/.test(label) : /^[a-z]+[0-9]+[a-z]*$|^[0-9]+[a-z]{3,}$/.test(label);
 }
 
 /** Characters before a bare domain searched for a site cue ("mi web: tiendasol.es"). */

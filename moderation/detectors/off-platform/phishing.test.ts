@@ -112,3 +112,33 @@ describe('off_platform.phishing: codes described rather than named', () => {
     expect(phish('the 6 digit code on the box is the serial')).toEqual([]);
   });
 });
+
+describe('off_platform.phishing: look-alike letters and login lures', () => {
+  it('reports look-alike letters only in a host that reads as the platform', () => {
+    expect(phish('Log in at аliexpress.com/login now')).toEqual(['аliexpress.com/login']);
+    expect(phish('coupons on аliехpress-sale.com')).toEqual(['аliехpress-sale.com']);
+    // A Cyrillic letter in another shop's name hides a link; it imitates nothing of ours.
+    expect(phish('cheaper at bikеparts.net, ordered twice')).toEqual([]);
+    expect(phish('на оzon-skidki.ru такое же')).toEqual([]);
+    expect(phish('taniej na allеgro-promo.pl')).toEqual([]);
+  });
+
+  it.each([
+    ['Cupom de 30%! Entre com seu login aqui: casa-ofertas.xyz/entrar', 'Entre com seu login aqui: casa-ofertas.xyz/entrar'],
+    ['Promo! Log in with your password here: shop-deals.top/in', 'Log in with your password here: shop-deals.top/in'],
+    ['Zaloguj się swoim kontem: promo-karta.click/login', 'Zaloguj się swoim kontem: promo-karta.click/login'],
+    ['Votre compte est suspendu, voir secure-check.top/fr', 'compte est suspendu, voir secure-check.top/fr'],
+    ['mais fotos: encurtador.com.br/xYz9', 'encurtador.com.br/xYz9'],
+  ])('%s', (text, want) => {
+    expect(phish(text)).toEqual([want]);
+  });
+
+  it.each([
+    'Enter your Wi-Fi password in the app and it connects.',
+    'Entre com a senha do wifi no aplicativo, funciona.',
+    'Zaloguj się swoim kontem w aplikacji, działa.',
+    'My account is suspended? No, it works fine, great seller.',
+  ])('hard negative: %s', (text) => {
+    expect(phish(text)).toEqual([]);
+  });
+});

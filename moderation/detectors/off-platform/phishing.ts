@@ -137,14 +137,22 @@ function looksLikeBrand(name: string, brands: string[]): 'same' | 'typo' | 'cont
   return null;
 }
 
+/** The host's name or one of its subdomain labels reads as a platform brand. */
+function brandLike(h: UrlHit, brands: string[]): boolean {
+  if (h.label && looksLikeBrand(h.label, brands)) return true;
+  return !!h.subdomain && h.subdomain.split('.').some((l) => looksLikeBrand(l, brands) !== null);
+}
+
 function urlSignals(norm: Normalized, h: UrlHit, brands: string[], platform: readonly string[]): { conf: number; signals: string[] } {
   const signals: string[] = [];
   let conf = 0;
   const add = (c: number, sig: string) => { signals.push(sig); conf = conf ? Math.min(0.99, Math.max(conf, c) + 0.03) : c; };
   if (h.schema === 'javascript:' || h.schema === 'vbscript:' || h.schema === 'data:') add(CONF.script, 'script-url');
   if (!h.host) return { conf, signals };
-  if (foldedLookalike(norm, h)) add(CONF.lookalike, 'homoglyph');
   const onPlatform = isPlatformHost(h.host, platform);
+  // Look-alike letters in a host imitate us only when the folded host is ours or reads as our
+  // brand; "vintаgeparts.net" (a Cyrillic а) disguises a link, a link detector matter.
+  if (foldedLookalike(norm, h) && (onPlatform || brandLike(h, brands))) add(CONF.lookalike, 'homoglyph');
   if (onPlatform && !signals.length) return { conf, signals };
   if (h.ip && (h.schema || h.path.length > 1)) add(CONF.ip, 'ip-host');
   if (h.host.split('.').some((l) => l.startsWith('xn--'))) add(CONF.punycode, 'punycode');

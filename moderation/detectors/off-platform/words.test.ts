@@ -18,6 +18,13 @@ describe('tokens', () => {
     expect(foldWord('ждём')).toBe('ждём');
   });
 
+  it('joins two halves of a word split by one emoji into an extra word, keeping the halves', () => {
+    expect(words('al wha📱tsapp y')).toEqual(['al', 'whatsapp', 'wha', 'tsapp', 'y']);
+    expect(words('в теле✈️грам')).toEqual(['в', 'телеграм', 'теле', 'грам']);
+    // An emoji between words with a space is a separator.
+    expect(words('love it 👍 seller')).toEqual(['love', 'it', 'seller']);
+  });
+
   it('counts sentences at . ! ? and line breaks, not at dots inside domains', () => {
     const toks = tokens(normalize('shop.com is fine. Next one! Third\nfourth'));
     expect(toks.map((t) => t.sent)).toEqual([0, 0, 0, 0, 1, 1, 2, 3]);

@@ -156,6 +156,7 @@ export function tokens(norm: Normalized): Tok[] {
     out.push({ s, e: i, w: fold ? foldFoldable(w) : w, sent });
   }
   joinSpacedLetters(out);
+  joinAcrossEmoji(out, t);
   tokMemo = { norm, toks: out };
   return out;
 }
@@ -187,6 +188,34 @@ function joinSpacedLetters(toks: Tok[]): void {
   for (const t of toks) {
     while (x < extra.length && extra[x]!.s <= t.s) merged.push(extra[x++]!);
     merged.push(t);
+  }
+  toks.length = 0;
+  toks.push(...merged);
+}
+
+const EMOJI_GAP_RE = /^\p{Extended_Pictographic}[\ufe0f\u200d]?$/u;
+
+/**
+ * "wha📱tsapp", "теле🔥грам": an emoji typed inside a word hides it from word lists. Two words
+ * with nothing but one emoji between them also become one extra word (both halves stay), placed
+ * like joinSpacedLetters' words. Only gaps of a few code units starting past U+2000 are asked.
+ */
+function joinAcrossEmoji(toks: Tok[], t: string): void {
+  let extra: Tok[] | null = null;
+  for (let k = 1; k < toks.length; k++) {
+    const a = toks[k - 1]!;
+    const b = toks[k]!;
+    const gap = b.s - a.e;
+    if (gap < 1 || gap > 3 || t.charCodeAt(a.e) < 0x2000 || b.s <= a.s) continue;
+    if (!EMOJI_GAP_RE.test(t.slice(a.e, b.s))) continue;
+    (extra ??= []).push({ s: a.s, e: b.e, w: a.w + b.w, sent: a.sent });
+  }
+  if (!extra) return;
+  const merged: Tok[] = [];
+  let x = 0;
+  for (const tok of toks) {
+    while (x < extra.length && extra[x]!.s <= tok.s) merged.push(extra[x++]!);
+    merged.push(tok);
   }
   toks.length = 0;
   toks.push(...merged);
