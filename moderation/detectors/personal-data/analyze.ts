@@ -114,6 +114,8 @@ function best(w: Window, c: NumberCtx): Claim | null {
   return top;
 }
 
+// A single mark with a space on each side, inside a number spelled out digit by digit.
+const SPACED_MARK_RE = /^\s[-.–/]\s$/;
 // A separator that usually sits between two numbers rather than inside one.
 const STRONG_SEP_RE = /\s[-–—/|~]\s|--|\s{2,}|[\u{1F000}-\u{1FAFF}\u2600-\u27BF]/u;
 
@@ -125,7 +127,10 @@ function clusterClaims(cl: DigitCluster, c: NumberCtx): Found[] {
   // Split at separators that mark two numbers ("... 45 67 🔥 8 800 ...", "650-253-4561 -- 455-...").
   const segments: [number, number][] = [];
   let from = 0;
-  for (let k = 0; k < cl.seps.length; k++) if (STRONG_SEP_RE.test(cl.seps[k]!)) { segments.push([from, k]); from = k + 1; }
+  // A number spelled out digit by digit ("3 0 5 . 9 8 2 . 6 7 2 - 2 0") puts spaces around every
+  // mark: there " - " is part of the disguise, not a gap between two numbers.
+  const spacedOut = cl.groups.length >= 6 && cl.groups.every((g) => g.end - g.start === 1);
+  for (let k = 0; k < cl.seps.length; k++) if (STRONG_SEP_RE.test(cl.seps[k]!) && !(spacedOut && SPACED_MARK_RE.test(cl.seps[k]!))) { segments.push([from, k]); from = k + 1; }
   segments.push([from, cl.groups.length - 1]);
   // Digits glued to letters ("AL47 2121 ...", "SM-G991B 128") belong to a code: never split it up.
   const glued = letterTouches(text, cl.start, cl.end).before;

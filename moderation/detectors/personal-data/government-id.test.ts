@@ -32,6 +32,9 @@ describe('government ID detector', () => {
     expect(schemes('Preciso de fatura com o NIF 2 3 9 4 8 1 7 5 5, é possível?', 'pt')).toEqual([['2 3 9 4 8 1 7 5 5', 'pt_nif']]);
     expect(schemes('número de contribuinte 501964843', 'pt')).toEqual([['501964843', 'pt_nif']]);
     expect(schemes('en la aduana me pidieron el DNI 35.812.406 para liberarlo', 'es')).toEqual([['35.812.406', 'ar_dni']]);
+    expect(schemes('my National Insurance number (TS.71.28.06.D) in a text box')).toEqual([['TS.71.28.06.D', 'uk_nino']]);
+    // Spelled out digit by digit, a strong checksum stands on its own.
+    expect(schemes('A loja pediu o CPF pela avaliação pra liberar a nota fiscal, então lá vai: 3 0 5 . 9 8 2 . 6 7 2 - 2 0. Chegou', 'pt')).toEqual([['3 0 5 . 9 8 2 . 6 7 2 - 2 0', 'br_cpf']]);
     // A strong checksum keeps its claim unless the harmless word labels the number itself.
     expect(schemes('Faktura wystawiona na „Anna Zielińska 92071561128” — nie prosiłam', 'pl')).toEqual([['92071561128', 'pl_pesel']]);
   });

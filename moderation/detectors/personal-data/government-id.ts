@@ -277,7 +277,8 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
     if (s.strength === 'strong') {
       // Alone, a checksum only counts on one run of digits or in the scheme's own format:
       // "11-22-12345-12" passing the PESEL check is a coincidence of grouping.
-      const plain = w.groups.length === 1;
+      // Spelled out digit by digit ("3 0 5 . 9 8 2 …") is one run written to dodge a filter.
+      const plain = w.groups.length === 1 || (w.groups.length === n && n >= 9);
       confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.checksumFormat : plain ? GOV_ID_CONFIDENCE.checksum : 0;
       // A 13-digit barcode that happens to pass: only with a context word.
       if (!context && n === 13 && eanValid(w.digits)) confidence = 0;
@@ -414,7 +415,7 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'fi_hetu', run: 6, re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
   { id: 'it_fiscal', run: 0, word: 16, re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },
   { id: 'sg_nric', run: 7, re: re('([STFGMstfgm]\\d{7}[A-Za-z])'), strength: 'strong', check: nricCheck },
-  { id: 'uk_nino', run: 2, re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-Da-d])'), strength: 'strong', check: () => true },
+  { id: 'uk_nino', run: 2, re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z][ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?[A-Da-d])'), strength: 'strong', check: () => true },
   { id: 'uk_driving', run: 6, re: re('([A-Z9]{5}\\d[0156]\\d{4}[A-Z9]{2}\\d[A-Z]{2}|[a-z9]{5}\\d[0156]\\d{4}[a-z9]{2}\\d[a-z]{2})'), strength: 'strong', check: ukDrivingCheck },
   { id: 'us_mbi', run: 1, re: re('([1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\\d{2})'), strength: 'strong', check: (s) => /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(s) },
   { id: 'in_pan', run: 4, re: re('([A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z])'), strength: 'weak', check: () => true },

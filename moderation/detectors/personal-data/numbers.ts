@@ -54,6 +54,7 @@ export const NEGATIVE_BEFORE = 32;
  * Zielińska 92071561128”" the invoice is what the number is written on, not what it is.
  */
 export const NEGATIVE_BEFORE_STRONG = 14;
+const SPELLED_NEGATIVE_BEFORE = 8;
 
 /**
  * How far back a label may be, and how far ahead: a word labels the first number after it, so the
@@ -126,7 +127,9 @@ export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }
   let own = Infinity;
   for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, reach));
   const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, negativeReach));
-  if (neg < Infinity && neg <= own) return true;
+  // A number spelled out in words is written to slip past a filter; a "not personal" word labels
+  // it only right before it ("order: five four…"), not one clause back ("…this model, number: pięć…").
+  if (neg < Infinity && neg <= own && (neg <= SPELLED_NEGATIVE_BEFORE || !c.norm.disguises(w.start, w.end).has('spelled-digit'))) return true;
   // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
   // "паспорт № 4507" or "Kimlik No: 1000" keep their label. Nobody spells out an order number
   // in words: "mój nr siedem dwa 1…" is someone's number, written so a filter misses it.
@@ -212,7 +215,11 @@ export function looksLikeDottedVersion(w: Window): boolean {
   if (w.groups.length < 4) return true;
   let off = 0;
   const parts = w.groups.map((l) => { const v = Number(w.digits.slice(off, off + l)); off += l; return v; });
-  return parts.every((v) => v <= 255) || w.groups[0]! <= 2;
+  if (parts.every((v) => v <= 255)) return true;
+  // "93.267.82.43" is a phone written with dots, two or three digits a group; a version with a
+  // short first part has a long one further on ("10.0.19045.4170").
+  if (w.digits.length >= 9 && w.groups.every((l) => l === 2 || l === 3)) return false;
+  return w.groups[0]! <= 2;
 }
 
 /** Labels that name what a number is, in the order they compete for the closest position. */

@@ -46,6 +46,10 @@ describe('phone detector', () => {
     expect(phones('zamówienie nr 7213486052 doszło', 'pl')).toEqual([]);
     // A dot between every digit is a disguise, not a range of dates.
     expect(phones('su número 6.7.8-2.1.4-9.0.3', 'es').map((p) => p.text)).toEqual(['6.7.8-2.1.4-9.0.3']);
+    // Dots between groups of two and three digits: a phone, not a version.
+    expect(phones('atiende en el 93.267.82.43 de lunes a viernes', 'es').map((p) => p.text)).toEqual(['93.267.82.43']);
+    // A "not personal" word a clause back does not label a number spelled out in words.
+    expect(phones('ładowarkę do tego modelu, numer: pięć trzy dwa, dwa dziewięć jeden, pięć zero osiem', 'pl').map((p) => p.text)).toEqual(['pięć trzy dwa, dwa dziewięć jeden, pięć zero osiem']);
   });
   it('splits two numbers written next to each other', () => {
     expect(phones('(415) 666-7777 (800) 443-1223').map((p) => p.text)).toEqual(['(415) 666-7777', '(800) 443-1223']);
@@ -66,6 +70,9 @@ describe('phone detector', () => {
       ['Номер счёта-фактуры 2024-00123 от 12.03.2024', 'ru'],
       ['1234567890 is just a placeholder', 'en'],
       ["S/N 7302948815 on the back doesn't match the box", 'en'],
+      ['The sticker says S/N: 4CE0521JXT and P/N 823-0019-04', 'en'],
+      ['На коробці є код 3534005059, це артикул?', 'uk'],
+      ['order: five four three two one nine eight seven six five', 'en'],
       ['Stay 12.05-15.05.2024, room 8', 'en'],
     ] as const;
     for (const [text, locale] of negatives) expect(phones(text, locale), text).toEqual([]);

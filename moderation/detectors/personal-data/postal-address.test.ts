@@ -21,6 +21,10 @@ describe('postal address detector', () => {
       ['Ship it to my daughter please: Hauptstraße 27, 10827 Berlin. Thanks', 'Hauptstraße 27, 10827 Berlin'],
       ['Lieferung an Berliner Str. 5a, 80331 München bitte', 'Berliner Str. 5a, 80331 München'],
       ['Abholung Lindenallee 3, Wien', 'Lindenallee 3, Wien'],
+      ['Отправляла сестре на Kastanienweg 23, 04177 Leipzig — дошло', 'Kastanienweg 23, 04177 Leipzig'],
+      ['Moro na Prinsengracht 412, 1016 JH Amsterdam e o meu telemóvel', 'Prinsengracht 412, 1016 JH Amsterdam'],
+      ['Sería a Via dei Mille 23, 80121 Napoli, a nombre de mi hermano', 'Via dei Mille 23, 80121 Napoli'],
+      ['Do you ship to 2218 Larkspur Ln, Apt 4, Boise, ID 83702? Thanks', '2218 Larkspur Ln, Apt 4, Boise, ID 83702'],
       ["Mon adresse c'est 45 bis bd Voltaire, 75011 Paris, appelez", '45 bis bd Voltaire, 75011 Paris'],
       ['Point de retrait : 15 bis, boulevard Victor Hugo, 06000 Nice, après 17h.', '15 bis, boulevard Victor Hugo, 06000 Nice'],
       ['Recógelo en Carrer de Mallorca 275, 2n 1a, 08037 Barcelona, pero llámame', 'Carrer de Mallorca 275, 2n 1a, 08037 Barcelona'],
@@ -61,6 +65,10 @@ describe('postal address detector', () => {
       'Die Hauptstraße ist schön, 5 Sterne', // a street without a house number
       'Bought the Strasse 5 backpack', // "Strasse" is no street without its name before it
       'hauptstraße 27 in lower case is prose',
+      'I ordered via Amazon 2 weeks ago', // "via" counts only capitalised
+      'Sent Via DHL 23 days ago',
+      'Heimweg 5 Minuten zu Fuß',
+      'Got 5 Stars Dr Martens boots', // no house number before a name and a short type
     ]) {
       expect(addresses(t), t).toEqual([]);
     }

@@ -33,6 +33,8 @@ const NAME_JOINERS = lowerSet(addressWords.nameJoiners);
 const CITY_MARKERS = lowerSet(addressWords.cityMarkers);
 const NOT_AFTER_NUMBER = lowerSet(addressWords.notAfterNumber);
 const SHORT_AFTER_NUMBER = lowerSet(addressWords.shortTypesAfterNumber);
+const SHORT_ENDING_NAME = lowerSet(addressWords.shortTypesEndingName);
+const CAPITALISED_ONLY = lowerSet(addressWords.capitalisedOnlyTypes);
 const COMPOUND_ENDINGS = addressWords.compoundStreetEndings;
 const AFTER_NAME_WORDS = lowerSet(addressWords.streetWordsAfterName);
 
@@ -69,6 +71,7 @@ const isPunct = (t: Tok | undefined, ch: string) => t?.k === 'p' && t.t === ch;
 function streetTypeAt(toks: Tok[], i: number): number {
   const t = toks[i];
   if (!t || t.k !== 'w' || !STREET_TYPES.has(t.lt)) return -1;
+  if (CAPITALISED_ONLY.has(t.lt) && !UPPER_RE.test(t.t)) return -1;
   const dotted = isPunct(toks[i + 1], '.') || isPunct(toks[i + 1], '/');
   // "ul", "c", "av", "pl": too common as words; they count only as "ul." / "c/" / "Av."
   if (t.t.length <= 2 && !dotted) return -1;
@@ -166,6 +169,13 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
     if (isPunct(toks[j], ',') || isPunct(toks[j], '-')) j++;
     const t = toks[j];
     if (!t || t.nl) break;
+    // Dutch "1016 JH": four digits and two capitals.
+    if (t.k === 'n' && /^\d{4}$/.test(t.t) && toks[j + 1]?.k === 'w' && /^[A-Z]{2}$/.test(toks[j + 1]!.t) && !toks[j + 1]!.nl) {
+      k = j + 2;
+      found = true;
+      if (toks[k]?.k === 'w' && !toks[k]!.nl && UPPER_RE.test(toks[k]!.t)) k++;
+      continue;
+    }
     if (t.k === 'n' && POSTCODE_RE.test(t.t)) {
       k = j + 1;
       found = true;
@@ -337,8 +347,11 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
     }
     const afterName = nameAt(toks, k);
     if (afterName === at && afterName - k <= 4 && NUMBER_FIRST_TYPES.has(toks[at]!.lt)) {
-      // English: the type ends the name ("Baker Street", "Main St.")
-      const typeEnd = streetTypeAt(toks, at);
+      // English: the type ends the name ("Baker Street", "Main St.", "Larkspur Ln" after a number)
+      // (without its dot it must end the phrase: "5 Stars Dr Martens" is a brand)
+      const next = toks[at + 1];
+      const dotless = SHORT_ENDING_NAME.has(toks[at]!.lt) && !isPunct(next, '.') && (!next || next.nl || next.k === 'p');
+      const typeEnd = dotless ? at + 1 : streetTypeAt(toks, at);
       if (typeEnd > 0) {
         let k2 = typeEnd;
         if (toks[k2]?.k === 'w' && /^(?:N|S|E|W|NE|NW|SE|SW)$/.test(toks[k2]!.t)) k2++;
