@@ -123,3 +123,31 @@ describe('off_platform.contact: handles and names hidden from filters', () => {
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: send requests and warnings (fourth blind round classes)', () => {
+  it.each([
+    ['Manda o comprovante no WhatsApp, por favor.', 'Manda o comprovante no WhatsApp'],
+    ['Скиньте фото у вайбер, підкажу розмір.', 'Скиньте фото у вайбер'],
+    ['Send me the photos via Telegram and I check the size.', 'Send me the photos via Telegram'],
+    // A refused place before the messenger is no refusal of the messenger.
+    ['Пишите не в чат, а в телеграм.', 'Пишите не в чат, а в телеграм'],
+  ])('send request + messenger: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    // Warnings: a negation right before the invitation verb.
+    'Не пишіть нам у телеграм, відповідаємо тільки в чаті замовлення.',
+    'Не пишите нам в вайбер, только чат заказа.',
+    'Never message us on WhatsApp, we only answer in the order chat.',
+    'Message us in the order chat if anything is wrong.',
+    // Messengers as features: the "send" verb has a subject.
+    'The scale sends alerts via WhatsApp and syncs with the app.',
+    'La balanza envía avisos por WhatsApp, muy práctico.',
+    'A câmera manda alertas no Telegram quando detecta movimento.',
+    // The messenger refused after the request.
+    'Send me a message here, not on WhatsApp.',
+  ])('hard negative: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

@@ -17,6 +17,10 @@ import contactPhrases from '../../data/contact-phrases.json';
  *     "пишите в телегу", "chama no zap");
  * and an "@handle" counts next to an invitation verb ("DM me @shop_ua"); so does Instagram's
  * "Direct" named alone right after one ("напишіть у директ", "chama no direct").
+ * A request to send something ("me passa sua chave no WhatsApp", "скиньте повідомлення у
+ * вайбер": the phishing detector's ask words) invites too when the messenger follows it after a
+ * preposition, with no negation between. A negation right before a verb ("не пишіть нам у
+ * месенджери", "never message us on WhatsApp") is a warning, not an invitation.
  * Messenger links with a target (wa.me/…, t.me/…, instagram.com/name, tg://…) invite by
  * themselves. All pairing is over sorted hit lists with bounded windows: linear.
  */
@@ -45,6 +49,10 @@ const PRIVATE_GAP = 2;
 const PRIVATE_SHORT = 3;
 /** Words around such an invitation in which a platform cue ("in the app", "в чате") cancels it. */
 const PLATFORM_WINDOW = 8;
+/** Letters of the word right before a messenger that a send request points to ("no", "у", "via"). */
+const PREP_MAX = 3;
+/** Punctuation between two words that opens a clause. */
+const CLAUSE_GAP_RE = /[,;:—–\-()«»"]/;
 
 // "@handle" not inside an e-mail address (no word character before the "@").
 const HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/gu;
@@ -126,14 +134,26 @@ export function contactPieces(norm: Normalized): Piece[] {
   const directs: Hit[] = [];
   const privs: Hit[] = [];
   const plats: Hit[] = [];
+  const asks: Hit[] = [];
+  const negs: Hit[] = [];
   for (const h of hits) {
     if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
     else if (h.cat === 'c.verb') verbs.push(h);
+    else if (h.cat === 'l.ask') asks.push(h);
+    else if (h.cat === 'd.neg') negs.push(h);
     else if (h.cat === 'c.direct') directs.push(h);
     else if (h.cat === 'c.priv') privs.push(h);
     else if (h.cat === 'd.plat') plats.push(h);
   }
+  // "не пишіть нам у месенджери", "never message us": a negation ending right at the verb.
+  const negEnds = new Set(negs.map((h) => h.j));
+  if (negs.length && verbs.length) {
+    const kept = verbs.filter((v) => !negEnds.has(v.i));
+    verbs.length = 0;
+    verbs.push(...kept);
+  }
   if (privs.length) privatePieces(toks, verbs, directs, privs, plats, pieces);
+  if (asks.length && names.length) askPieces(text, toks, asks, names, negs, pieces);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length) return pieces;
   const ids = identifiers(norm);
@@ -177,6 +197,10 @@ export function contactPieces(norm: Normalized): Piece[] {
     }
   }
 
+  // "not on WhatsApp", "не в телеграм", "pas sur Telegram": the messenger refused. (A negation
+  // right before the name may be the preposition itself: Portuguese "no WhatsApp" is "on WhatsApp".)
+  const refused = (n: Hit) => n.i >= 2 && negEnds.has(n.i - 1) && toks[n.i - 1]!.e - toks[n.i - 1]!.s <= PREP_MAX;
+
   // Invitation verbs near a messenger name, same sentence.
   let start = 0;
   for (const v of verbs) {
@@ -191,7 +215,7 @@ export function contactPieces(norm: Normalized): Piece[] {
       const dist = n.i >= v.j ? n.i - v.j : v.i - n.j;
       if (short && dist > SHORT_WINDOW) continue;
       if (amb && (n.i < v.j || dist > AMBIGUOUS_WINDOW)) continue;
-      if (dist > VERB_WINDOW || !sameSentence(toks, v.i, n.i)) continue;
+      if (dist > VERB_WINDOW || !sameSentence(toks, v.i, n.i) || (n.i > v.i && refused(n))) continue;
       pieces.push({ s: Math.min(v.s, n.s), e: Math.max(v.e, n.e), conf: amb ? CONF.verbAmbiguous : CONF.verb, signal: `verb:${n.id}` });
     }
   }
@@ -218,6 +242,32 @@ export function contactPieces(norm: Normalized): Piece[] {
   }
   capTail(pieces, Math.max(names[names.length - 1]?.e ?? 0, verbs[verbs.length - 1]?.e ?? 0));
   return pieces;
+}
+
+/**
+ * "me passa sua chave no WhatsApp", "скиньте повідомлення у вайбер": a send request, then within
+ * VERB_WINDOW words in its sentence a messenger (not a short or ambiguous name) after a short
+ * preposition, and no negation between ("send me a message here, not on WhatsApp"). A one-word
+ * request must open its clause, as an imperative does: "La báscula manda avisos por WhatsApp" is a
+ * feature with a subject. Both lists are in token order; the scan per request is bounded: linear.
+ */
+function askPieces(text: string, toks: Tok[], asks: Hit[], names: Hit[], negs: Hit[], pieces: Piece[]): void {
+  for (const a of asks) {
+    if (pieces.length >= MAX_PIECES) return;
+    if (a.j - a.i === 1 && a.i > 0 && toks[a.i - 1]!.sent === toks[a.i]!.sent && !CLAUSE_GAP_RE.test(text.slice(toks[a.i - 1]!.e, a.s))) continue;
+    for (let k = firstHitFrom(names, a.j); k < names.length && names[k]!.i <= a.j + VERB_WINDOW; k++) {
+      const n = names[k]!;
+      if (n.i < a.j || n.cat === 'msg.short' || MESSENGERS.get(n.id)?.ambiguous || !sameSentence(toks, a.i, n.i)) continue;
+      const prep = toks[n.i - 1]!;
+      if (n.i === a.j || prep.e - prep.s > PREP_MAX) continue;
+      // The preposition itself may read as a negation (Portuguese "no WhatsApp" is "on WhatsApp").
+      let negated = false;
+      for (let g = firstHitFrom(negs, a.j); g < negs.length && negs[g]!.i < n.i && !negated; g++) negated = negs[g]!.i !== n.i - 1;
+      if (negated) break;
+      pieces.push({ s: a.s, e: n.e, conf: CONF.verb, signal: `ask:${n.id}` });
+      break;
+    }
+  }
 }
 
 /**

@@ -172,3 +172,60 @@ describe('off_platform.deal: third blind round shapes', () => {
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: local payment systems, other shops, warnings (fourth blind round classes)', () => {
+  it.each([
+    // A payment request in a conditional or future form, any local payment system.
+    ['Send me 40 € through Revolut and I post it tonight.', 'Send me 40 € through Revolut'],
+    ['Si me pagas con Bizum te lo dejo en 30.', 'Si me pagas con Bizum te lo dejo en'],
+    ['Если переведёте на карту, отправлю сегодня.', 'переведёте на карту'],
+    ['Envoie-moi 25 € par Paylib et je poste demain.', 'Envoie-moi 25 € par Paylib'],
+    // A refund offer against cancelling the order.
+    ['Отмените заказ, продам дешевле.', 'Отмените заказ, продам дешевле'],
+    // Going around checkout with cash on delivery.
+    ['Can I pay cash on delivery instead of checking out here?', 'pay cash on delivery instead of checking out'],
+    ['Dá para pagar em dinheiro na entrega sem finalizar a compra?', 'pagar em dinheiro na entrega sem finalizar a compra'],
+  ])('%s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    // The seller selling on another marketplace or an own shop named after the selling cue.
+    'I have more units on eBay, ten dollars cheaper there.',
+    'Je vous le vends aussi sur Leboncoin, même prix moins les frais.',
+    'Закажите у нас на сайте chehly-shop.ru, там дешевле.',
+    'Mam więcej sztuk na OLX, taniej o 20 zł.',
+  ])('selling elsewhere: %s', (text) => {
+    expect(deals(text)).toHaveLength(1);
+  });
+
+  it.each([
+    // Warnings: sellers telling buyers not to pay outside.
+    'Never pay a seller outside the platform, whatever they promise.',
+    'Не переводите деньги вне площадки, это мошенники.',
+    'Nie płać nikomu poza platformą, to oszustwo.',
+    'Ne payez jamais en dehors de la plateforme, même si on vous le demande.',
+    'Nunca pagues por fuera, solo con el pago de la app.',
+    // Local payment systems at checkout, in questions and reports.
+    'Можно оплатить по СБП при оформлении заказа?',
+    'Pagué con Bizum al finalizar la compra, llegó rápido.',
+    'Ships directly from the warehouse, I paid by card in the app.',
+    'The seller answered directly and the refund went to my card.',
+    // Other marketplaces compared, own site as a catalogue.
+    'Saw it cheaper on Amazon, but I trust this store more.',
+    'Cheaper elsewhere but I trust this store, five stars.',
+    'Закажите у нас ещё, скоро новая партия.',
+    'More colours on our site shop-colours.com, order here as usual.',
+    'I cancelled the order and got the refund from the platform.',
+    'Paid cash on delivery to the courier, arrived fine.',
+    // Refunds reported, "directly" by an account or a card.
+    'The refund came directly to my bank account after the dispute.',
+    'Возврат пришёл напрямую на карту, спасибо продавцу.',
+    'Le remboursement est arrivé directement sur mon compte.',
+    // A buyer who sells elsewhere too.
+    'Я тоже продаю на Авито, но тут дешевле купил.',
+    'I also sell on eBay, but this shop is cheaper for parts.',
+  ])('hard negative: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
-import { scanLinks } from './link.js';
+import { isPlatformHost, scanLinks } from './link.js';
+import platformDomains from '../../data/platform-domains.json';
 import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './words.js';
 
 /**
@@ -30,7 +31,17 @@ import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './w
  * channel or cash; cash ("наличкой", "en espèces") with a meeting in person or such a
  * bypass. A refund offer pairs with a request to close the dispute, and the platform named in
  * it ("закройте спор на площадке") is no platform cue. A refusal ("No aceptamos pagos fuera de
- * la plataforma") cancels every deal cue a few words after it in its sentence.
+ * la plataforma") cancels every deal cue a few words after it in its sentence; so does a warning
+ * ("never pay anyone outside the platform", "не переказуйте гроші поза платформою"). A warning
+ * against the platform itself ("don't pay at checkout, …") has the platform cue near, which
+ * cancels the deal cues around it anyway.
+ *
+ * Another shop: a selling cue addressed to the buyer or a stock held elsewhere (data `sell`:
+ * "tengo más unidades", "je vous la vends", "замовте у нас") with another marketplace (data
+ * `market`: Wallapop, OLX, Avito) or an outside link a few words after it. A buyer comparing
+ * prices ("cheaper on Amazon, but I trust this store") has no selling cue and passes; nor does a
+ * seller's own catalogue ("more colours on our site x.com", the link detector's). "Directly" by a
+ * payment channel is no cue: "the refund came directly to my account" is a report.
  */
 
 const DETECTOR = 'off-platform.deal';
@@ -62,11 +73,11 @@ function anyIn(xs: Hit[], from: number, to: number): boolean {
   return false;
 }
 
-export function dealPieces(norm: Normalized): Piece[] {
+export function dealPieces(norm: Normalized, platform: readonly string[] = platformDomains): Piece[] {
   const hits = lexHits(norm);
   // Most texts have no strong, offer or pay phrase: one pass to find out, before any list is built.
   let any = false;
-  for (const h of hits) if (h.cat === 'd.strong' || h.cat === 'd.offer' || h.cat === 'd.pay' || h.cat === 'd.cash' || h.cat === 'd.bypass') { any = true; break; }
+  for (const h of hits) if (h.cat === 'd.strong' || h.cat === 'd.offer' || h.cat === 'd.pay' || h.cat === 'd.cash' || h.cat === 'd.bypass' || h.cat === 'd.sell') { any = true; break; }
   if (!any) return [];
   const toks = tokens(norm);
   const by = (cat: string) => hits.filter((h) => h.cat === cat);
@@ -146,8 +157,42 @@ export function dealPieces(norm: Normalized): Piece[] {
     }
   }
 
-  capTail(pieces, Math.max(strong[strong.length - 1]?.e ?? 0, offers[offers.length - 1]?.e ?? 0, pays[pays.length - 1]?.e ?? 0));
+  const sells = by('d.sell');
+  if (sells.length) sellElsewhere(norm, toks, hits, sells, offers, platform, plats, pieces);
+
+  capTail(pieces, Math.max(strong[strong.length - 1]?.e ?? 0, offers[offers.length - 1]?.e ?? 0, pays[pays.length - 1]?.e ?? 0, sells[sells.length - 1]?.e ?? 0));
   return dropRefused(pieces, hits, toks);
+}
+
+/**
+ * "Tengo más unidades … en Wallapop", "je vous la vends … sur boutique.fr": a selling cue with
+ * another marketplace or an outside (not the platform's, not a messenger's) link at most
+ * PAIR_WINDOW words after it, in its sentence. Both lists are in token order: linear.
+ */
+function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[], offers: Hit[], platform: readonly string[], plats: Hit[], pieces: Piece[]): void {
+  const places: Hit[] = hits.filter((h) => h.cat === 'd.market');
+  for (const l of scanLinks(norm)) {
+    if (l.conf <= 0 || !l.host || isPlatformHost(l.host, platform) || messengerOfHost(l.host)) continue;
+    const i = Math.min(firstStartingFrom(toks, l.start), toks.length - 1);
+    places.push({ cat: 'd.link', id: '', i, j: Math.max(i + 1, firstStartingFrom(toks, l.end)), s: l.start, e: l.end });
+  }
+  if (!places.length) return;
+  places.sort((a, b) => a.i - b.i);
+  for (const s of sells) {
+    if (pieces.length >= MAX_PIECES) return;
+    for (let k = firstHitFrom(places, s.j); k < places.length && places[k]!.i <= s.j + PAIR_WINDOW; k++) {
+      const p = places[k]!;
+      if (p.i < s.j || toks[p.i]!.sent !== toks[s.i]!.sent) continue;
+      if (anyIn(plats, s.i - PLATFORM_WINDOW, p.j + PLATFORM_WINDOW - 1)) break;
+      // The price that goes with it ("…en Wallapop; si la compras por allí te sale 8 € más barata").
+      let e = p.e;
+      for (let m = firstHitFrom(offers, p.j); m < offers.length && offers[m]!.i <= p.j + OFFER_WINDOW + 2; m++) {
+        if (toks[offers[m]!.i]!.sent === toks[s.i]!.sent) e = Math.max(e, offers[m]!.e);
+      }
+      pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : 'sell+marketplace' });
+      break;
+    }
+  }
 }
 
 /** "pagué", "payé", "réglé": a request word as typed ends in "é", the past tense folding hid. */
@@ -168,7 +213,7 @@ function dropRefused(pieces: Piece[], hits: Hit[], toks: Tok[]): Piece[] {
   });
 }
 
-const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet']);
+const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell']);
 /** Words after a dispute request in which a platform cue belongs to it ("close the dispute on the platform"). */
 const DISPUTE_TAIL = 3;
 /** How many hits either side may contain a platform cue: phrases are a few words long. */
@@ -211,9 +256,9 @@ function messengerLinkChannels(norm: Normalized, toks: Tok[], channels: Hit[]): 
 }
 
 
-export const dealDetector: TextDetector = ({ norm }) => {
+export const dealDetector: TextDetector = ({ norm, config }) => {
   const out: TextFinding[] = [];
-  for (const p of mergePieces(dealPieces(norm), norm.text, DEAL_MERGE_GAP)) {
+  for (const p of mergePieces(dealPieces(norm, config.platformDomains), norm.text, DEAL_MERGE_GAP)) {
     out.push({
       type: 'off_platform.deal',
       detector: DETECTOR,

@@ -13,6 +13,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
  *   c.priv                Instagram's private chat named alone ("в директ", "no direct")
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
+ *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
  *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
 
@@ -49,6 +50,8 @@ matcher
   .add(allLangs(dealPhrases.cash), 'd.cash')
   .add(allLangs(dealPhrases.meet), 'd.meet')
   .add(allLangs(dealPhrases.refusal), 'd.refuse')
+  .add(allLangs(dealPhrases.sell), 'd.sell')
+  .add(allLangs(dealPhrases.market), 'd.market')
   .add(allLangs(lures.credentialAsk), 'l.ask')
   .add(allLangs(lures.credential), 'l.cred')
   .add(allLangs(lures.cardRequest), 'l.card')

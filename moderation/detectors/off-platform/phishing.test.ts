@@ -142,3 +142,21 @@ describe('off_platform.phishing: look-alike letters and login lures', () => {
     expect(phish(text)).toEqual([]);
   });
 });
+
+describe('off_platform.phishing: credentials asked for in a reply', () => {
+  it.each([
+    ['Responde aquí con tu usuario y contraseña para recibir el cupón.', 'Responde aquí con tu usuario y contraseña'],
+    ['W odpowiedzi podaj login i hasło, a dostaniesz kupon.', 'W odpowiedzi podaj login i hasło'],
+    ['Reply here with the password of your account to get the voucher.', 'Reply here with the password'],
+  ])('%s', (text, want) => {
+    expect(phish(text)).toEqual([want]);
+  });
+
+  it.each([
+    'Responde con una foto del paquete, por favor.',
+    'Reply with your order number and we will check it in the order chat.',
+    'Répondez ici avec le numéro de commande, merci.',
+  ])('hard negative: %s', (text) => {
+    expect(phish(text)).toEqual([]);
+  });
+});

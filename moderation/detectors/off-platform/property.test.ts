@@ -88,6 +88,9 @@ describe('off-platform detectors: linear time on adversarial input', () => {
     'word tlds after cues': (n) => 'mi web: ab.es '.repeat(n / 14),
     'direct words': (n) => 'пиши в директ '.repeat(n / 14),
     'deal cues inside phrases': (n) => 'у меня на сайте дешевле '.repeat(n / 24),
+    'send requests before messengers': (n) => 'manda o pix no whatsapp, não no telegram '.repeat(n / 41),
+    'selling elsewhere': (n) => 'je vous le vends sur vinted ou x-shop.fr moins cher '.repeat(n / 51),
+    'warnings before deal cues': (n) => 'never pay anyone outside the platform, ne payez jamais hors plateforme '.repeat(n / 70),
   };
   // One normalisation per text (the normaliser is not under test here); each run gets a fresh
   // object on top of it, so the detectors' per-text memos start empty.
