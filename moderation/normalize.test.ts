@@ -97,6 +97,11 @@ describe('normalize: spelled-out digits', () => {
     // A digit gap closes the number group: "veinte 5 tres" is 20, 5, 3, not 23.
     expect(normalize('veinte 5 tres').text).toBe('20 5 3');
   });
+  it('reads a dictated run over a line break, and not over a blank line', () => {
+    expect(normalize('au\n0 7 cinq 7\n4 3 neuf un\ndeux six\nentre 18h').text).toBe('au\n0 7 5 7 4 3 9 1 2 6\nentre 18h');
+    expect(normalize('nine one six\n\nfour five').text).toBe('9 1 6\n\nfour five');
+    expect(normalize('I have two\nthree kids').text).toBe('I have two\nthree kids');
+  });
   it('leaves lists and counts with commas alone', () => {
     for (const t of ['one, two, maybe more', 'I bought two, 5 stars anyway', 'tres 5 estrellas', 'trois 12 mois plus tard, deux 3 packs', 'dwa 10-paki i trzy 5-paki']) {
       expect(normalize(t).text, t).toBe(t);

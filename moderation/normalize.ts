@@ -518,8 +518,12 @@ interface Tok { start: number; end: number; key: string }
 /** A gap between two number words that keeps them in one dictated run. */
 function joinableGap(text: string, from: number, to: number): boolean {
   if (to - from > 4) return false;
+  let breaks = 0;
   for (let k = from; k < to; k++) {
     const c = text[k]!;
+    // A number dictated over two lines ("neuf un⏎deux six"): one line break, no blank line.
+    if (c === '\n') { if (++breaks > 1) return false; continue; }
+    if (c === '\r') continue;
     if (c === ' ' || c === '\t' || c === '-' || c === ',' || c === '.' || c === '/' || c === '\u2013' || c === '\u2014' || c === '_' || c === '*' || c === '|' || c === ':') continue;
     const cp = text.codePointAt(k)!;
     if (cp >= 0x1f000 || (cp >= 0x2600 && cp <= 0x27bf)) { if (cp > 0xffff) k++; continue; }
@@ -556,7 +560,7 @@ function digitGap(text: string, from: number, to: number): number {
       if (len === 0) groups++;
       if (++len > 4) return -1;
       sep = 0;
-    } else if (c === 32 || c === 44 || c === 45 || c === 46 || c === 47) {
+    } else if (c === 32 || c === 44 || c === 45 || c === 46 || c === 47 || c === 10) {
       len = 0;
       if (++sep > 3) return -1;
     } else return -1;
@@ -749,10 +753,14 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[]): Edit[] {
       const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
-        // People read a number out in chunks split by commas ("four one five, eight two six");
-        // inside a dictated run a comma is a pause, not the end of the number.
+        // People read a number out in chunks split by commas ("four one five, eight two six") or
+        // lines; inside a dictated run a comma is a pause and a line break a space, not the end.
         const tail = digitTailEnd(lower, last);
-        for (let k = first; k < tail; k++) if (lower.charCodeAt(k) === 44) edits.push({ start: k, end: k + 1, out: '', flag: FLAG['spelled-digit'] });
+        for (let k = first; k < tail; k++) {
+          const ch = lower.charCodeAt(k);
+          if (ch === 44 || ch === 13) edits.push({ start: k, end: k + 1, out: '', flag: FLAG['spelled-digit'] });
+          else if (ch === 10) edits.push({ start: k, end: k + 1, out: ' ', flag: FLAG['spelled-digit'] });
+        }
       }
     }
     i = Math.max(j, i + 1);
