@@ -182,3 +182,53 @@ describe('extortion.threat: third blind round patterns', () => {
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('extortion.threat: money amounts, give verbs, listing-wide reviews, reluctance, quotes', () => {
+  it.each([
+    // money amount with a currency as the demand
+    ['ru', 'Заказ пришёл мятый. Отдайте 300 рублей, иначе поставлю единицу.'],
+    ['uk', 'Поверніть мені 25 доларів, інакше відкрию спір.'],
+    ['pt', 'Se não devolverem 50 reais, vou dar 1 estrela.'],
+    ['en', 'Pay me $15 back or else I leave one star on this.'],
+    // a give verb with the item it should hand over
+    ['en', 'One star stays until you send the missing screws.'],
+    ['es', 'Mándenme otra funda o si no, abro una disputa.'],
+    // a review spread over every listing
+    ['fr', 'Je laisse un commentaire sur chaque annonce de la boutique tant que je n’ai pas reçu un nouveau chargeur.'],
+    ['pt', 'me deem um desconto ou eu comento em todos os produtos da loja'],
+    // the connector opens the next sentence
+    ['es', 'Pondré una reseña negativa en cada producto suyo... a menos que me envíen gratis la tapa.'],
+    // reluctance + the step + a compensation that settles it
+    ['en', 'I would rather not file a chargeback over this lamp. A small partial refund would resolve it.'],
+    ['fr', 'Je préférerais éviter d’ouvrir un litige. Un petit remboursement serait la solution.'],
+    ['ru', 'Очень не хотелось бы открывать спор. Небольшая компенсация решила бы всё.'],
+    ['en', 'A $5 refund is the only thing stopping me from leaving a 1 star review.'],
+  ])('%s: %s', (lang, text) => {
+    const found = run(text, lang);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.type).toBe('extortion.threat');
+  });
+
+  it.each([
+    // angry, but no condition
+    ['ru', 'Отдал 500 рублей за этот фен, ставлю единицу, позорище.'],
+    ['en', 'Paid $40 for this junk. One star, and I opened a dispute already.'],
+    ['pt', 'Paguei 30 reais e veio quebrado. 1 estrela.'],
+    // narrated / settled
+    ['en', "I'd rather not open a dispute, the seller already refunded me. Problem solved."],
+    ['fr', 'Je préférerais éviter le litige, et le vendeur m’a déjà remboursé : la solution est trouvée.'],
+    // a wish, no threat
+    ['en', 'I would hate to see this shop close, a free sample would be a nice touch though.'],
+    ['en', 'Either way I will keep my 5 stars, they sent the missing screws for free.'],
+    // someone else's threat, quoted
+    ['pl', 'Ktoś w komentarzach napisał „oddajcie 50 zł albo dam jedną gwiazdkę”. U mnie wszystko ok.'],
+    ['es', 'Otro comprador escribió "devuélvanme el dinero o pongo 1 estrella", a mí me llegó perfecto.'],
+    ['en', 'Someone in the Q&A wrote "refund me or I leave one star" lol, mine works fine.'],
+    // a buyer reporting another buyer
+    ['en', 'I will report the buyer below to the platform, he posts fake photos on every listing.'],
+    // a review on every product, but praise and no demand
+    ['es', 'Dejaré una reseña en todos sus productos porque son geniales.'],
+  ])('no finding: %s: %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

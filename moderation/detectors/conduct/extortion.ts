@@ -59,12 +59,20 @@ const WIN = {
   veiledToVanish: 6,
   veiledRatingBack: 25,
   vanishToDemand: 16,
+  quantToListing: 3,
+  postToListing: 8,
+  giveToObject: 4,
+  reluctantToThreat: 8,
+  threatToResolve: 40,
+  demandToResolve: 14,
+  speakerBeforeQuote: 8,
+  quoteBack: 40,
 } as const;
 
 /** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
 const RULE_CONF = {
   unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75, implies: 0.85, withoutDeadline: 0.8,
-  leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8, avoid: 0.85, youGive: 0.82, veiled: 0.8,
+  leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8, avoid: 0.85, youGive: 0.82, veiled: 0.8, reluctant: 0.78,
 } as const;
 const KIND_CONF = { rating: 1, change: 1, promise: 0.95, escalate: 0.9 } as const;
 
@@ -147,6 +155,17 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
   }
   for (const h of sc.all('escalate')) add(h.i, h.j, 'escalate', h.langs);
   for (const h of sc.all('shame')) add(h.i, h.j, 'escalate', h.langs);
+  // "a review under every product", "comento em TODOS os anúncios": the author's review or comment
+  // spread over the shop's listings is a shaming threat.
+  for (const q of sc.all('everyQuant')) {
+    const inClause = (h: Hit) => sameClause(sc, h.i, q.i) && (h.langs & q.langs) !== 0;
+    const l = sc.startingIn('listingNoun', q.j, q.j + WIN.quantToListing, inClause);
+    if (!l) continue;
+    const before = (h: Hit) => h.j <= q.i && inClause(h);
+    const src = sc.endingIn('reviewNoun', q.i - WIN.postToListing, q.i, before)
+      ?? sc.endingIn('commentVerb', q.i - WIN.postToListing, q.i, before);
+    if (src) add(src.i, l.j, 'escalate', src.langs & q.langs);
+  }
   // Levers: the author's own promised change. Inflected first-person forms say it already; a bare
   // verb ("change", "mudar", "змінювати") needs an intention cue before it or "буду" after.
   for (const cat of ['change1', 'changeAny'] as const) {
@@ -182,16 +201,40 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
   return merged;
 }
 
+function isNumber(sc: Scan, t: number): boolean {
+  const c = sc.word(t).charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** A demand at [i, j) with the cues before it: already met, declined, or the seller's own offer. */
+function demandAt(sc: Scan, i: number, j: number, langs: number, textLang: number): Demand {
+  const alreadyMet = sc.startingIn('demandPast', i - 3, i, (p) => p.j >= j) !== undefined
+    || cueBefore(sc, 'past', i, WIN.demandCue, langs, textLang);
+  const declined = cueBefore(sc, 'neg', i, 3, langs, textLang)
+    || sc.startingIn('negAfter', j, j + 3, (n) => sameClause(sc, n.i, i)) !== undefined;
+  // "the seller offered a refund", "пообещали скидку": the seller's offer is not the author's demand.
+  const offered = sc.endingIn('offer', i - WIN.cue, i, (o) => sameSent(sc, o.i, i)) !== undefined;
+  return { i, j, past: alreadyMet, negated: declined, offered, langs };
+}
+
 function findDemands(sc: Scan, textLang: number): Demand[] {
   const out: Demand[] = [];
-  for (const h of [...sc.all('demand'), ...sc.all('demandPast'), ...sc.all('impliedDemand')]) {
-    const alreadyMet = sc.startingIn('demandPast', h.i - 3, h.i, (p) => p.j >= h.j) !== undefined
-      || cueBefore(sc, 'past', h.i, WIN.demandCue, h.langs, textLang);
-    const declined = cueBefore(sc, 'neg', h.i, 3, h.langs, textLang)
-      || sc.startingIn('negAfter', h.j, h.j + 3, (n) => sameClause(sc, n.i, h.i)) !== undefined;
-    // "the seller offered a refund", "пообещали скидку": the seller's offer is not the author's demand.
-    const offered = sc.endingIn('offer', h.i - WIN.cue, h.i, (o) => sameSent(sc, o.i, h.i)) !== undefined;
-    out.push({ i: h.i, j: h.j, past: alreadyMet, negated: declined, offered, langs: h.langs });
+  for (const h of [...sc.all('demand'), ...sc.all('demandPast'), ...sc.all('impliedDemand')]) out.push(demandAt(sc, h.i, h.j, h.langs, textLang));
+  // "верните 500 рублей", "devolverem 30 reais", "a $10 partial refund": a money amount is a demand.
+  for (const c of sc.all('currency')) {
+    const i = c.i > 0 && isNumber(sc, c.i - 1) ? c.i - 1 : c.i;
+    const j = c.j < sc.n && isNumber(sc, c.j) ? c.j + 1 : c.j;
+    if (i === c.i && j === c.j) continue;
+    out.push(demandAt(sc, i, j, c.langs, textLang));
+  }
+  // "send the missing drill bits", "mándame otro par", "надішлете нову вишиванку": a give verb with
+  // a replacement item, a money amount or a demand word after it is a demand of its own.
+  for (const g of sc.all('giveVerb')) {
+    const inClause = (h: { i: number }) => sameClause(sc, h.i, g.i);
+    const obj = sc.startingIn('itemCue', g.j, g.j + WIN.giveToObject, (h) => inClause(h) && (h.langs & g.langs) !== 0)
+      ?? sc.startingIn('currency', g.j, g.j + WIN.giveToObject, inClause)
+      ?? sc.startingIn('demand', g.j, g.j + WIN.giveToObject, inClause);
+    if (obj) out.push(demandAt(sc, g.i, obj.j, g.langs, textLang));
   }
   out.sort((a, b) => a.i - b.i || b.j - a.j);
   // "an extra charger for free", "partial refund": nearby demand words in one clause are one
@@ -240,10 +283,68 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
   }
 }
 
+/**
+ * "I would hate to have to report this store... A free replacement would make all of that
+ * unnecessary": reluctance to take a negative step, the step itself right after, and a
+ * compensation that would settle it in the same or the next sentence.
+ */
+function reluctantThreats(sc: Scan, threats: SpanIndex<Threat>, demands: SpanIndex<Demand>, textLang: number,
+  emit: (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => void): void {
+  for (const cat of ['reluctant', 'veiled'] as const) {
+    for (const r of sc.all(cat)) {
+      const s = sc.sent[r.i]!;
+      const t = threats.startingIn(r.j, r.j + WIN.reluctantToThreat, (x) => !x.past && (x.kind === 'rating' || x.kind === 'escalate') && sc.sent[x.i] === s && shares(r, x, textLang));
+      if (!t) continue;
+      const near = (x: { i: number }) => sc.sent[x.i] === s || sc.sent[x.i] === s + 1;
+      const fixes = sc.startingIn('resolves', t.j, t.j + WIN.threatToResolve, (h) => near(h) && (h.langs & r.langs) !== 0);
+      if (!fixes) continue;
+      const d = demands.endingIn(fixes.i - WIN.demandToResolve, fixes.i, (x) => !x.past && !x.negated && !x.offered && x.i >= t.j && near(x) && sameSent(sc, x.i, fixes.i));
+      if (d) emit('reluctant', t, d, r);
+    }
+  }
+}
+
+/**
+ * Is token i inside a quotation that someone else is said to have written or said ("Ktoś pisał
+ * „oddajcie kasę albo…”", "vi outro comprador ameaçando a loja com '...'")? Looks back a bounded
+ * number of characters for an opening quote left open, then for a third-party speaker before it.
+ */
+const LETTER_RE = /\p{L}/u;
+
+function quotedOther(sc: Scan, i: number): boolean {
+  const from = Math.max(0, i - WIN.quoteBack);
+  // Most candidates have no third party before them: no characters to read.
+  const anyone = (h: Hit) => h.j <= i;
+  if (!sc.endingIn('otherSpeaker', from, i, anyone) && !sc.endingIn('reportedThreat', from, i, anyone)) return false;
+  const text = sc.lower;
+  let open = -1;
+  for (let k = sc.s[from]!; k < sc.s[i]!; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x201e || c === 0xab) open = k; // „ «
+    else if (c === 0xbb) open = -1; // »
+    else if (c === 0x201c || c === 0x201d || c === 34) open = open >= 0 ? -1 : k; // “ ” "
+    else if (c === 39 || c === 0x2018 || c === 0x2019) {
+      // ' as a quote, not an apostrophe: a non-letter on one side.
+      const before = k > 0 ? text.charCodeAt(k - 1) : 32;
+      const after = k + 1 < text.length ? text.charCodeAt(k + 1) : 32;
+      if (LETTER_RE.test(String.fromCharCode(before)) && LETTER_RE.test(String.fromCharCode(after))) continue;
+      open = open >= 0 ? -1 : k;
+    }
+  }
+  if (open < 0) return false;
+  let q = i;
+  while (q > from && sc.s[q - 1]! > open) q--;
+  return sc.endingIn('otherSpeaker', q - WIN.speakerBeforeQuote, q, (h) => h.j <= q) !== undefined
+    || sc.endingIn('reportedThreat', q - WIN.speakerBeforeQuote, q, (h) => h.j <= q) !== undefined;
+}
+
 export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   // Most reviews name no demand at all; nothing below can fire without one.
   const veiled = sc.all('veiled').length > 0;
-  if (!veiled && sc.all('demand').length === 0 && sc.all('demandPast').length === 0 && sc.all('impliedDemand').length === 0) return [];
+  // A give verb makes a demand only with an item or an amount after it (checked in findDemands).
+  const giveDemand = sc.all('giveVerb').length > 0 && sc.all('itemCue').length > 0;
+  if (!veiled && sc.all('demand').length === 0 && sc.all('demandPast').length === 0 && sc.all('impliedDemand').length === 0
+    && sc.all('currency').length === 0 && !giveDemand) return [];
   const demands = new SpanIndex(findDemands(sc, textLang));
   const threats = new SpanIndex(findThreats(sc, textLang));
   const cands: Candidate[] = [];
@@ -256,6 +357,7 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   };
   if (veiled) veiledThreats(sc, demands, emit);
   if (threats.all().length === 0) return strongestFirst(cands);
+  reluctantThreats(sc, threats, demands, textLang, emit);
   const sent = (a: number) => (x: { i: number }) => sameSent(sc, x.i, a);
   const ifNotHits = ifNots(sc);
 
@@ -265,7 +367,12 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     // "until this is compensated": a passive demand after the condition is still a demand.
     const d = demands.startingIn(u.j, u.j + WIN.unlessToDemand, (x) => sameSent(sc, x.i, u.i) && !x.offered);
     if (!d) continue;
-    const t = threats.endingIn(u.i - WIN.threatBeforeUnless, u.i, (x) => live(x) && x.j <= u.i && sameSent(sc, x.i, u.i) && shares(u, x, textLang));
+    // "...a review on all your products... unless you send": a connector opening its sentence
+    // continues the previous one.
+    const s = sc.sent[u.i]!;
+    const leads = u.i === 0 || sc.sent[u.i - 1]! !== s;
+    const t = threats.endingIn(u.i - WIN.threatBeforeUnless, u.i, (x) => live(x) && x.j <= u.i
+      && (sc.sent[x.i] === s || (leads && sc.sent[x.i] === s - 1)) && shares(u, x, textLang));
     if (t) { emit('unless', t, d, u); continue; }
     const t2 = threats.startingIn(d.j, d.j + WIN.demandToThreat, (x) => live(x) && sameSent(sc, x.i, u.i) && shares(u, x, textLang));
     if (t2) emit('unlessLead', t2, d, u);
@@ -363,8 +470,8 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     if (t) emit('youGive', t, d, g);
   }
 
-  // A weaker reading of the same words is dropped.
-  return strongestFirst(cands);
+  // A weaker reading of the same words is dropped; a threat quoted from someone else is not the author's.
+  return strongestFirst(cands.filter((c) => !quotedOther(sc, c.i)));
 }
 
 export const extortionDetector: TextDetector = function (input: DetectorInput): TextFinding[] {

@@ -124,3 +124,33 @@ describe('review_manipulation.incentive: third blind round patterns', () => {
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: free items, give-back verbs, slogans with = or a dash', () => {
+  it.each([
+    ['en', 'The shop promised a free phone case if I update my review to 5 stars.'],
+    ['pl', 'Za zmianę opinii na 5 gwiazdek sklep obiecał mi darmową ładowarkę.'],
+    ['pl', 'Sprzedawca napisał, że zwróci połowę kwoty, jeśli usunę opinię.'],
+    ['es', 'En el paquete venía un papelito: "Reseña 5 estrellas = bono de 3 USD".'],
+    ['fr', 'Dans le colis, une carte : « Avis 5 étoiles = un tapis de souris offert ».'],
+    ['uk', 'У посилці листівка: «Відгук на 5 зірок — кешбек 30 грн».'],
+    ['ru', 'Продавец написал: уберите отзыв — вернём половину денег.'],
+    ['pl', 'W paczce kartka: „Wystaw 5 gwiazdek, a oddamy 10 zł”.'],
+    ['pt', 'Veio um cartão: avalie com 5 estrelas que devolvemos R$5.'],
+  ])('%s: %s', (lang, text) => {
+    const found = run(text, lang);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.type).toBe('review_manipulation.incentive');
+  });
+
+  it.each([
+    // the buyer's own judgement: the reward is a fact, not the price
+    ['ru', 'Продавец написал, поставил 5 звёзд — деньги вернули за день.'],
+    ['en', 'Free shipping and a free case, 5 stars = deserved.'],
+    ['uk', 'Відгук на 5 зірок — бо кешбек 30 грн прийшов швидко, дякую.'],
+    // a plain conjunction before the target
+    ['pl', 'Płacicie 15 zł za kuriera, a ocena 5 gwiazdek jest za jakość.'],
+    ['pt', 'Recebi o cartão de memória grátis que faltava, avaliei com 5 estrelas.'],
+  ])('no incentive: %s: %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

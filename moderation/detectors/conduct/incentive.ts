@@ -41,6 +41,7 @@ const WIN = {
   nounToRating: 2,
   negBefore: 3,
   payToReward: 2,
+  sloganGap: 3,
 } as const;
 
 /** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
@@ -65,7 +66,13 @@ function findTargets(sc: Scan): Part[] {
       const obj = sc.startingIn('reviewNoun', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
         ?? sc.startingIn('goodRating', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i))
         ?? sc.startingIn('oneStar', c.j, c.j + WIN.changeToObject, (h) => sameSent(sc, h.i, c.i));
-      if (obj) { out.push({ i: c.i, j: obj.j, langs: c.langs }); continue; }
+      if (obj) {
+        // "zmianę oceny na 5 gwiazdek", "change my review to 5 stars": the new rating belongs to the target.
+        const num = sc.startingIn('toHigh', obj.j, obj.j, (h) => sameClause(sc, h.i, c.i) && (h.langs & c.langs) !== 0);
+        const good = sc.startingIn('goodRating', obj.j, obj.j + 1, (h) => sameClause(sc, h.i, c.i));
+        out.push({ i: c.i, j: Math.max(obj.j, num?.j ?? 0, good?.j ?? 0), langs: c.langs });
+        continue;
+      }
       // "si la cambiaba a 5", "jeśli zmienię na 5": the new rating as a bare number.
       const num = sc.startingIn('toHigh', c.j, c.j + 1, (h) => sameClause(sc, h.i, c.i) && (h.langs & c.langs) !== 0);
       if (num) { out.push({ i: c.i, j: num.j, langs: c.langs }); continue; }
@@ -108,10 +115,12 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
   }
   const rewards = new SpanIndex<Part>(rewardParts);
   const cands: Candidate[] = [];
-  for (const x of sc.all('tie')) {
+  const forwardTies = sc.all('tieForward');
+  for (const x of forwardTies.length === 0 ? sc.all('tie') : [...sc.all('tie'), ...forwardTies]) {
     const inSent = (p: Part) => sameSent(sc, p.i, x.i);
+    const forward = x.cat === 'tieForward';
     // reward TIE target: "offered $5 to change my review", "деньги за отзыв 5 звёзд"
-    let reward = rewards.endingIn(x.i - WIN.rewardBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i);
+    let reward = forward ? undefined : rewards.endingIn(x.i - WIN.rewardBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i);
     // The tie governs its own clause: "reembolso por el retraso; la cambié a 4" and "refund for the
     // delay and I changed it" are two facts.
     let target = reward && targets.startingIn(x.j, x.j + WIN.tieToTarget, (p) => inSent(p) && sameClause(sc, p.i, x.i) && shares(x, p, textLang)
@@ -121,9 +130,11 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
       target = targets.endingIn(x.i - WIN.targetBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i && shares(x, p, textLang));
       reward = target && rewards.startingIn(x.j, x.j + WIN.tieToReward, inSent);
     }
+    let viaCond = false;
     if (!reward || !target) {
       // IF target, reward: "si pongo cinco estrellas me devuelven 3 euros" (conditional ties only).
       if (!sc.startingIn('condTie', x.i, x.i, (c) => c.j === x.j)) continue;
+      viaCond = true;
       target = targets.startingIn(x.j, x.j + 1, (p) => inSent(p) && shares(x, p, textLang));
       reward = target && rewards.startingIn(target.j, target.j + WIN.tieToReward + 1, inSent);
     }
@@ -137,6 +148,8 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     // (wherever the target is); "dais muy buen servicio" gives no reward.
     // "No one paid me for this review", "nadie me ofreció nada": a denied initiative is none.
     const offer = sc.endingIn('offer', i - WIN.offerBefore, Math.max(i + 1, reward.j), (o) => o.i <= i && (sc.sent[o.i]! === s || sc.sent[o.i]! === s - 1) && !denied(sc, o, textLang))
+      // "Za zmianę oceny na 5 gwiazdek sprzedawca obiecał mi darmowy stojak": the condition first, the offer before its reward.
+      ?? (viaCond ? sc.startingIn('offer', target.j, reward.i - 1, (o) => o.j <= reward.i && sameSent(sc, o.i, x.i) && !denied(sc, o, textLang)) : undefined)
       ?? sc.endingIn('youPay', reward.i - WIN.payToReward, reward.i, (o) => o.j <= reward.i && sc.sent[o.i]! === s && (o.langs & (x.langs | textLang)) !== 0);
     if (offer) {
       cands.push({ i: Math.min(i, offer.i), j, conf: sc.sent[offer.i]! === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
@@ -159,8 +172,22 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
       }
     }
   }
+  // A slogan on a card: "Відгук на 5 зірок із фото — кешбек 50 грн", "удалите отзыв — вернём
+  // половину": the target, a dash, the reward, with the seller's initiative before. A target the
+  // author narrates ("поставил 5 звёзд — деньги вернули") is no slogan.
+  for (const t of targets.all()) {
+    const reward = rewards.startingIn(t.j, t.j + WIN.sloganGap, (r) => sameSent(sc, r.i, t.i) && isDash(sc.markBefore(r.i)));
+    if (!reward || sc.startingIn('tie', t.j, reward.i - 1)) continue;
+    if (sc.endingIn('past', t.i - WIN.negBefore, t.i, (p) => p.j <= t.i && sameClause(sc, p.i, t.i) && shares(p, t, textLang))) continue;
+    const s = sc.sent[t.i]!;
+    const offer = sc.endingIn('offer', t.i - WIN.offerBefore, t.i, (o) => o.j <= t.i && (sc.sent[o.i]! === s || sc.sent[o.i]! === s - 1) && !denied(sc, o, textLang));
+    if (offer) cands.push({ i: offer.i, j: reward.j, conf: CONF.pair, reward, target: t, tie: { cat: 'slogan', i: reward.i, j: reward.i, langs: t.langs }, offer });
+  }
   return strongestFirst(cands);
 }
+
+/** — – - : a dash joining a slogan's two halves. */
+const isDash = (c: number): boolean => c === 0x2014 || c === 0x2013 || c === 45;
 
 export const incentiveDetector: TextDetector = function (input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);

@@ -42,6 +42,8 @@ export interface Scan {
   readonly e: Int32Array;
   readonly sent: Int32Array;
   readonly clause: Int32Array;
+  /** The lower-cased normalised text the offsets point into. */
+  readonly lower: string;
   /** The folded word t (allocates a string: for rare checks only). */
   word(t: number): string;
   /** The last non-space character between word t - 1 and word t (0 if none): tells a label's colon from a comma. */
@@ -529,7 +531,7 @@ export class ScanResult implements Scan {
   private readonly byEnd: Int32Array;
 
   /** Reads the words `split` just left in the shared arrays. */
-  constructor(private readonly lex: Lexicon, private readonly lower: string, readonly n: number, readonly hits: readonly Hit[], private readonly byCat: readonly (Hit[] | undefined)[]) {
+  constructor(private readonly lex: Lexicon, readonly lower: string, readonly n: number, readonly hits: readonly Hit[], private readonly byCat: readonly (Hit[] | undefined)[]) {
     const m = hits.length;
     const buf = slab(4 * n + 2 * (n + 2) + m);
     this.s = buf.subarray(0, n);

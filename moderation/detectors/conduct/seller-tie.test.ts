@@ -230,3 +230,40 @@ describe('seller ties: third blind round patterns', () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('seller ties: pitches, "our ... the best on the platform", owner-is-my-relative, candour leads', () => {
+  it.each([
+    ['en', 'Honestly the finest phone stands on AliExpress. Order from us and see.', 'review'],
+    ['es', 'Nuestras mochilas son las mejores de AliExpress, aguantan todo.', 'answer'],
+    ['pl', 'Dzień dobry, nasza lampka jest najlepsza w tej cenie.', 'answer'],
+    ['pt', 'Olá! Confira os produtos da nossa loja, tem desconto no kit.', 'answer'],
+    ['fr', 'Chaque coque est vérifiée à la main. Achetez dans notre boutique, livraison rapide.', 'review'],
+    ['ru', 'Это наш рюкзак, мы сами его тестировали в горах. Берите у нас.', 'review'],
+    ['uk', 'У нашому магазині кожну річ перевіряємо. Купуйте в нас!', 'review'],
+  ])('%s: %s', (lang, text, kind) => {
+    expect(types(runKind(text, kind as 'review' | 'answer', lang))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['en', 'Full transparency, my sister in law owns this shop. I still paid full price.'],
+    ['uk', 'Щоб було прозоро: власниця цієї крамниці — моя тітка. Але чашку я купила сама.'],
+    ['pt', 'Aviso logo que o dono da loja é meu tio, mas paguei o preço cheio.'],
+    ['fr', 'En toute transparence : c’est la boutique de mon meilleur ami. Le sac est solide.'],
+    ['ru', 'Чтобы было честно: магазин принадлежит моему брату. Куртка тёплая.'],
+  ])('disclosed: %s: %s', (lang, text) => {
+    expect(types(runKind(text, 'review', lang))).toEqual(['seller_tie.disclosed']);
+  });
+
+  it.each([
+    // a buyer's "our", a buyer's "we ourselves", two people named, an owner of pets
+    ['en', 'Our kids say this is the best toy ever, 5 stars.'],
+    ['ru', 'Это наш второй заказ, мы сами выбирали цвет, всё пришло быстро.'],
+    ['en', 'The owner replied to my husband within an hour, very kind.'],
+    ['en', 'We check our mailbox every day and the parcel came in a week.'],
+    ['pl', 'Jako właściciel trzech psów polecam – smycz wytrzymała.'],
+    ['es', 'Mi hermano y yo compramos aquí; la tienda responde rápido.'],
+    ['en', 'Yes, we recommend our leather balm to keep it soft.'],
+  ])('no tie: %s: %s', (lang, text) => {
+    expect(runKind(text, lang === 'en' && text.startsWith('Yes') ? 'answer' : 'review', lang)).toEqual([]);
+  });
+});

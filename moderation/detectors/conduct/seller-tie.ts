@@ -25,18 +25,19 @@ import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from
 export const DETECTOR = 'conduct.seller-tie';
 
 type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'gift' | 'statement';
-interface Tie { i: number; j: number; kind: Kind; conf: number }
+/** `sells`: the seller's own promotion (a pitch, "our ... the best on AliExpress"), which keeps an answer from passing as service ("we recommend our balm" in an answer is service). */
+interface Tie { i: number; j: number; kind: Kind; conf: number; sells?: boolean }
 interface Disclosure { i: number; j: number; conf: number }
 
 /** Confidence per kind of evidence. */
 const CONF = {
   ownerWithStore: 0.92, ownerBare: 0.85, ownerSelf: 0.9, ourProducts: 0.85, staff: 0.9,
   possStore: 0.82, possStorePromo: 0.9, possStoreLocative: 0.75,
-  relative: 0.85, relativeVerb: 0.8, statement: 0.8, free: 0.85, gift: 0.8, weRecommend: 0.85, sellerOps: 0.85,
+  relative: 0.85, relativeVerb: 0.8, statement: 0.8, pitch: 0.88, ourBest: 0.87, free: 0.85, gift: 0.8, weRecommend: 0.85, sellerOps: 0.85,
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 3, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -65,6 +66,46 @@ function sentencesWith(sc: Scan, cat: string): ReadonlyMap<number, Hit> {
   if (hits.length === 0) return NO_SENTENCES; // most texts: no Map to build
   const out = new Map<number, Hit>();
   for (const h of hits) if (!out.has(sc.sent[h.i]!)) out.set(sc.sent[h.i]!, h);
+  return out;
+}
+
+/** pitchUs phrases, and a buy/order imperative with where to buy in the seller's voice ("Commandez dans notre boutique"). */
+function pitches(sc: Scan): readonly Hit[] {
+  const promos = sc.all('promo');
+  const looks = sc.all('lookVerb');
+  const base = sc.all('pitchUs');
+  if ((promos.length === 0 || sc.all('atUs').length === 0) && looks.length === 0) return base; // most texts
+  let out: Hit[] | undefined;
+  const push = (h: Hit) => (out ??= [...base]).push(h);
+  for (const p of promos) {
+    const at = sc.startingIn('atUs', p.j, p.j + WIN.promoToAtUs, (a) => sameClause(sc, a.i, p.i) && same(a, p));
+    if (at && !sc.startingIn('pitchUs', p.i, at.j - 1, (x) => x.j >= at.j)) push({ cat: 'pitchUs', i: p.i, j: at.j, langs: p.langs & at.langs });
+  }
+  // "Check our other listings", "veja as fronhas da nossa loja": an invitation to look at our goods.
+  for (const l of looks) {
+    // Our goods, not "check our mailbox": a listing or store noun right after "our".
+    const our = sc.startingIn('ourPoss', l.j, l.j + WIN.lookToOur, (o) => sameClause(sc, o.i, l.i) && same(o, l));
+    const goods = our && (sc.startingIn('listingNoun', our.j, our.j + 1, (g) => same(g, our)) ?? sc.startingIn('storeNoun', our.j, our.j + 1, (g) => same(g, our)));
+    if (our && goods) push({ cat: 'pitchUs', i: l.i, j: goods.j, langs: l.langs & our.langs });
+  }
+  return out ?? base;
+}
+
+const NONE: readonly Hit[] = Object.freeze([]);
+
+/** "our X ... the best ... on AliExpress": ourPoss, a superlative in its clause, a market scope right after. */
+function ourSuperlatives(sc: Scan): readonly Hit[] {
+  const sups = sc.all('superlative');
+  if (sups.length === 0 || sc.all('marketScope').length === 0) return NONE; // most texts
+  const out: Hit[] = [];
+  for (const sup of sups) {
+    const inClause = (x: Hit) => sameClause(sc, x.i, sup.i) && same(x, sup);
+    const our = sc.endingIn('ourPoss', sup.i - WIN.ourToBest, sup.i, (o) => o.j <= sup.i && inClause(o))
+      ?? sc.endingIn('poss1', sup.i - WIN.ourToBest, sup.i, (o) => o.j <= sup.i && inClause(o) && sc.startingIn('storeNoun', o.j, o.j, inClause) !== undefined && sc.startingIn('wePron', o.i, o.i) === undefined);
+    if (!our) continue;
+    const scope = sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, (m) => sc.sent[m.i] === sc.sent[sup.i] && same(m, sup));
+    if (scope) out.push({ cat: 'ourBest', i: our.i, j: scope.j, langs: sup.langs });
+  }
   return out;
 }
 
@@ -117,6 +158,31 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (sc.startingIn('poss1', w.j, w.j, inClause) || sc.startingIn('homePlace', w.j, w.j, inClause)) continue;
     const rec = sc.startingIn('recommendWe', w.j, w.j + WIN.weAtToRecommend, inClause) ?? sc.startingIn('promo', w.j, w.j + WIN.weAtToRecommend, inClause);
     if (rec) out.push({ i: w.i, j: rec.j, kind: 'owner', conf: CONF.weRecommend });
+  }
+  // "Order from us, you won't regret it", "Comprem na nossa loja": selling in the seller's own voice.
+  const pitchList = pitches(sc);
+  for (const h of pitchList) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.pitch, sells: true });
+  // "Nuestros termos son los mejores de AliExpress", "Наші ковдри найкращі на AliExpress": our
+  // product, a superlative, and the market it leads.
+  for (const h of ourSuperlatives(sc)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ourBest, sells: true });
+  // "Это наш увлажнитель, мы сами его тестировали": this is our X, and we ourselves made or tested it.
+  for (const w of sc.all('weSelf')) {
+    const our = sc.endingIn('ourPoss', w.i - WIN.ourBeforeSelf, w.i, (o) => o.j <= w.i && sameSent(sc, o.i, w.i) && same(o, w)
+      && sc.endingIn('copula', o.i, o.i, (d) => same(d, o)) !== undefined);
+    // "мы сами выбирали цвет" is a buyer's choice: the maker makes or tests.
+    const inClause = (h: Hit) => sameClause(sc, h.i, w.i) && same(h, w);
+    const verb = sc.startingIn('weMake', w.j, w.j + WIN.selfToVerb, inClause) ?? sc.startingIn('weTest', w.j, w.j + WIN.selfToVerb, inClause);
+    if (our && verb && !negated(sc, w, textLang)) out.push({ i: our.i, j: verb.j, kind: 'owner', conf: CONF.ownerSelf });
+  }
+  // "En nuestra tienda cada lámpara se prueba... Cómpranos", "Chez nous, chaque tente est vérifiée.
+  // Commandez...": the seller's place, a sentence from its pitch.
+  if (pitchList.length > 0 && sc.all('atUs').length > 0) {
+    const pitchSentsAll = new Set(pitchList.map((h) => sc.sent[h.i]!));
+    const pitched = (h: Hit) => [-1, 0, 1].some((k) => pitchSentsAll.has(sc.sent[h.i]! + k));
+    for (const a of sc.all('atUs')) {
+      if (pitchList.some((p) => p.i <= a.i && a.j <= p.j)) continue;
+      if (pitched(a) && !localAround(sc, a.i, a.j)) out.push({ i: a.i, j: a.j, kind: 'owner', conf: CONF.possStoreLocative });
+    }
   }
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
   for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
@@ -186,6 +252,13 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const b of sc.all('belongsTo')) {
     const store = sc.endingIn('storeNoun', b.i - 3, b.i, (s) => s.j <= b.i && sameClause(sc, s.i, b.i) && same(s, b));
     if (store && !localAround(sc, store.i, b.j)) out.push({ i: store.i, j: Math.min(b.j + 1, sc.n), kind: 'relative', conf: CONF.relative });
+  }
+  // "власник цього магазину — мій брат", "a dona da loja é minha tia": the owner, then a relative of the author.
+  for (const o of sc.all('ownerNoun')) {
+    // A copula or a dash joins them: "the owner replied to my husband" names two people.
+    const rel = sc.startingIn('relNom', o.j, o.j + WIN.ownerToRelative, (r) => sameSent(sc, r.i, o.i) && same(r, o)
+      && (DASHES.has(sc.markBefore(r.i)) || sc.endingIn('copula', r.i, r.i, (c) => same(c, r)) !== undefined));
+    if (rel && !negated(sc, rel, textLang)) out.push({ i: o.i, j: rel.j, kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
     if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'statement', conf: CONF.statement });
@@ -264,6 +337,13 @@ function strongest<T extends { conf: number }>(xs: T[]): T | undefined {
   return best;
 }
 
+/** Does the text sell in the seller's voice (a pitch, "our ... the best on AliExpress")? */
+function sells(sc: Scan, insider: readonly Tie[]): boolean {
+  if (sc.all('pitchUs').length > 0) return true;
+  for (const t of insider) if (t.sells) return true;
+  return false;
+}
+
 export interface SellerTieResult { undisclosed?: Tie; disclosed?: Disclosure & { tie?: Tie }; undisclosedTies: Tie[] }
 
 export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: DetectorInput['kind'] = 'review'): SellerTieResult {
@@ -274,7 +354,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
   // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are
   // for, unless the answer sells ("buy from us").
-  const serviceAnswer = kind === 'answer' && sc.all('pitchUs').length === 0;
+  const serviceAnswer = kind === 'answer' && !sells(sc, insider);
   const owner: Tie[] = [];
   for (const t of insider) {
     if (serviceAnswer) continue;
