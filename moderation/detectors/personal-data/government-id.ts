@@ -240,6 +240,7 @@ const FORMAT_SEPS: Record<string, RegExp> = {
 
 /** The shortest numeric ID we read (Argentine DNI); below 9 digits only with its word right before. */
 const MIN_ID_DIGITS = 7;
+const SHORT_SCHEME = 'ar_dni';
 
 /** How close a scheme's own word must be to label the number directly ("паспорт: 45 07 ..."). */
 const LABEL_GAP = 12;
@@ -257,6 +258,9 @@ function formatOf(w: Window, s: NumericScheme): boolean {
 export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
   const n = w.digits.length;
   if (w.plus || n < MIN_ID_DIGITS || n > 15) return null;
+  // Below 9 digits only a scheme's word right before makes an ID ("DNI 35.812.406"); phones'
+  // sub-windows are mostly this short, so they are turned away before any other look-up.
+  if (n < 9 && labelDistance(c, w, `gov:${SHORT_SCHEME}`) > LABEL_GAP) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before || touch.after) return null;
   if (looksLikeAmount(c.norm.text, w.start, w.end) || /^(\d)\1+$/.test(w.digits)) return null;

@@ -2,6 +2,7 @@ import type { Normalized } from '../../types.js';
 import type { ContextIndex } from './context.js';
 import addressWords from '../../data/address-words.json';
 import type { Found } from './bank-account.js';
+import { digitClusters } from '../../normalize.js';
 
 /**
  * Street addresses in the seven languages: a street-type word, a capitalised street name and a
@@ -266,29 +267,38 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
   return out;
 }
 
-const isLetterAt = (s: string, i: number) => i >= 0 && i < s.length && /\p{L}/u.test(s[i]!);
+const LETTER_RE = /\p{L}/u;
+function isLetterAt(s: string, i: number): boolean {
+  if (i < 0 || i >= s.length) return false;
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return LETTER_RE.test(s[i]!);
+}
 
 /**
- * German streets, whose type ends the name: "Hauptstraße 27, 10827 Berlin", "Berliner Str. 5".
- * Found by their endings with indexOf (most texts hold none, and then this costs a few native
- * searches), and only with a house number right after.
+ * German and Dutch streets, whose type ends the name: "Hauptstraße 27, 10827 Berlin", "Berliner
+ * Str. 5", "Prinsengracht 412". Such a street is always followed by its house number, so the
+ * search starts from the digit runs (a handful per text) and looks at the word right before each.
  */
 function findCompoundStreets(norm: Normalized, found: readonly Found[]): Found[] {
   const lower = norm.lower;
   const text = norm.text;
-  const starts = new Set<number>();
-  for (const ending of COMPOUND_ENDINGS) {
-    for (let i = lower.indexOf(ending); i >= 0; i = lower.indexOf(ending, i + 1)) {
-      let s = i;
-      while (isLetterAt(lower, s - 1)) s--;
-      if (!isLetterAt(lower, i + ending.length) && UPPER_RE.test(text[s]!)) starts.add(s);
-    }
+  const starts: number[] = [];
+  for (const cl of digitClusters(norm)) {
+    let e = cl.groups[0]!.start;
+    // back over the space, and the dot of "Str."
+    let gap = 0;
+    while (e > 0 && gap < 3 && (lower[e - 1] === ' ' || lower[e - 1] === '.')) { e--; gap++; }
+    if (gap === 0 || !isLetterAt(lower, e - 1)) continue;
+    let s = e;
+    while (s > 0 && e - s < 40 && isLetterAt(lower, s - 1)) s--;
+    if (!UPPER_RE.test(text[s]!)) continue;
+    const dotted = lower[e] === '.';
+    if (COMPOUND_ENDINGS.some((end) => e - s >= end.length && lower.startsWith(end, e - end.length)) || (dotted && e - s === 3 && lower.startsWith('str', s))) starts.push(s);
   }
-  // "Berliner Str. 5": the abbreviation only with its dot.
-  for (let i = lower.indexOf('str. '); i >= 0; i = lower.indexOf('str. ', i + 1)) if (!isLetterAt(lower, i - 1) && text[i] === 'S') starts.add(i);
   const out: Found[] = [];
   let doneUntil = 0;
-  for (const s of [...starts].sort((a, b) => a - b)) {
+  for (const s of starts) {
     if (s < doneUntil || found.some((f) => f.start <= s && s < f.end)) continue;
     const from = Math.max(doneUntil, s - ANCHOR_BEFORE);
     const toks = tokenize(text, from, Math.min(text.length, s + ANCHOR_AFTER));
