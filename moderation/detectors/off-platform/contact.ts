@@ -60,7 +60,7 @@ const INNER_DOT_RE = /\p{L}\.\p{L}/u;
 const THREE_LETTERS_RE = /\p{L}{3}/u;
 /** A name after a spaced "@": "_", an inner dot, or digits beside a real word (not "9pm"). */
 const spacedName = (w: string): boolean => w.includes('_') || INNER_DOT_RE.test(w) || (/\d/.test(w) && THREE_LETTERS_RE.test(w));
-const SPACED_HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@ ([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/gu;
+const SPACED_HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@ ([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/uy;
 // A name-like word typed after a messenger: has a digit, "_" or an inner "." ("shop_ua", "kate.nails").
 // Two checks rather than one "^[…]*(?:…)[…]*$", which backtracks quadratically on a long word.
 const NAME_CHARS_RE = /^[\p{L}\p{N}_.]+$/u;
@@ -94,8 +94,12 @@ function identifiers(norm: Normalized): Ident[] {
     // "tele @ navy_88", "telegramie: @ tomek_rowery": a space after the "@" hides the handle from
     // filters. Only a name-like word ("_", an inner dot, digits beside a real word) after it:
     // "@ home", "@ 9pm" are prose.
-    SPACED_HANDLE_RE.lastIndex = 0;
-    for (let m = SPACED_HANDLE_RE.exec(text); m; m = SPACED_HANDLE_RE.exec(text)) {
+    // Tried only where "@ " stands (a pattern that opens with a look-behind is tried at every
+    // position of the text otherwise).
+    for (let at = text.indexOf('@ '); at >= 0; at = text.indexOf('@ ', at + 1)) {
+      SPACED_HANDLE_RE.lastIndex = at;
+      const m = SPACED_HANDLE_RE.exec(text);
+      if (!m) continue;
       const name = m[1]!;
       if (spacedName(name) && !VERSION_RE.test(name) && !ABBREVIATION_RE.test(name)) out.push({ s: m.index, e: m.index + m[0].length });
     }
