@@ -1,5 +1,6 @@
-import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
-import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+import type { DetectorInput, Lang, TextDetector, TextFinding } from '../../types.js';
+import { fold, type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+import copulaData from '../../data/conduct-copula.json';
 
 /**
  * seller_tie.* from wording.
@@ -54,6 +55,22 @@ function precededBy(sc: Scan, cat: string, h: Hit): Hit | undefined {
 
 /** Two content words combine only within one language: "mi" (es) + "sklep" (pl) is no phrase. */
 const same = (a: { langs: number }, b: { langs: number }) => (a.langs & b.langs) !== 0;
+
+/** Copulas ("is", "é", "это", "to jest") by their folded words, with the languages they are copulas in. */
+const COPULAS = new Map<string, number>();
+for (const [lang, words] of Object.entries(copulaData)) {
+  if (lang.startsWith('_')) continue;
+  for (const w of words as string[]) { const k = fold(w); COPULAS.set(k, (COPULAS.get(k) ?? 0) | langBit(lang as Lang)); }
+}
+/** Do the one to three words before word t make a copula of one of `langs`? */
+function copulaBefore(sc: Scan, t: number, langs: number): boolean {
+  let key = '';
+  for (let len = 1; len <= 3 && t - len >= 0; len++) {
+    key = len === 1 ? sc.word(t - 1) : `${sc.word(t - len)} ${key}`;
+    if (((COPULAS.get(key) ?? 0) & langs) !== 0) return true;
+  }
+  return false;
+}
 
 const localAround = (sc: Scan, i: number, j: number) =>
   sc.startingIn('localCue', i - WIN.localAround, j + WIN.localAround, (l) => sameClause(sc, l.i, i)) !== undefined;
@@ -168,7 +185,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "Это наш увлажнитель, мы сами его тестировали": this is our X, and we ourselves made or tested it.
   for (const w of sc.all('weSelf')) {
     const our = sc.endingIn('ourPoss', w.i - WIN.ourBeforeSelf, w.i, (o) => o.j <= w.i && sameSent(sc, o.i, w.i) && same(o, w)
-      && sc.endingIn('copula', o.i, o.i, (d) => same(d, o)) !== undefined);
+      && copulaBefore(sc, o.i, o.langs));
     // "мы сами выбирали цвет" is a buyer's choice: the maker makes or tests.
     const inClause = (h: Hit) => sameClause(sc, h.i, w.i) && same(h, w);
     const verb = sc.startingIn('weMake', w.j, w.j + WIN.selfToVerb, inClause) ?? sc.startingIn('weTest', w.j, w.j + WIN.selfToVerb, inClause);
@@ -257,7 +274,7 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const o of sc.all('ownerNoun')) {
     // A copula or a dash joins them: "the owner replied to my husband" names two people.
     const rel = sc.startingIn('relNom', o.j, o.j + WIN.ownerToRelative, (r) => sameSent(sc, r.i, o.i) && same(r, o)
-      && (DASHES.has(sc.markBefore(r.i)) || sc.endingIn('copula', r.i, r.i, (c) => same(c, r)) !== undefined));
+      && (DASHES.has(sc.markBefore(r.i)) || copulaBefore(sc, r.i, r.langs)));
     if (rel && !negated(sc, rel, textLang)) out.push({ i: o.i, j: rel.j, kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
