@@ -46,6 +46,11 @@ describe('extortion.threat: a threat tied to a demand', () => {
     expect(f.confidence).toBeGreaterThan(0.6);
   });
 
+  it('does not take the author\'s own "I write" for the seller\'s offer (Polish piszę folds to pisze)', () => {
+    const text = 'Ja piszę wprost: oddajcie kasę albo dam jedną gwiazdkę';
+    expect(run(text, 'pl').map((f) => spanText(text, f))).toEqual(['oddajcie kasę albo dam jedną gwiazdkę']);
+  });
+
   it('reaches back to a demand in the previous sentence', () => {
     const text = 'I want compensation for the delay. If I don’t get it by Friday, one star.';
     expect(spanText(text, run(text)[0]!)).toBe('compensation for the delay. If I don’t get it by Friday, one star');

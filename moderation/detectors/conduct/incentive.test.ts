@@ -27,6 +27,7 @@ describe('review_manipulation.incentive: the seller offers a reward for a rating
     ['uk', 'Магазин пообіцяв знижку, якщо я видалю негативний відгук.', 'знижку', 'видалю негативний відгук'],
     ['es', 'Me llegó un mensaje del vendedor: si pongo cinco estrellas me devuelven 3 euros.', 'euros', 'cinco estrellas'],
     ['pt', 'O vendedor ofereceu 10 reais para eu mudar a avaliação para 5 estrelas.', 'reais', 'mudar a avaliação'],
+    ['pl', 'Sprzedawca pisze, że odda 10 zł za zmianę opinii na 5 gwiazdek.', 'zł', 'zmianę opinii'],
     ['fr', 'Une carte dans le colis promet un bon d’achat contre un avis 5 étoiles.', 'bon d’achat', '5 étoiles'],
     ['pl', 'W paczce była karteczka, że za opinię 5 gwiazdek dostanę zwrot 10 zł.', 'zwrot', '5 gwiazdek'],
   ])('%s: %s', (lang, text, reward, target) => {
