@@ -591,7 +591,7 @@ interface Group { start: number; end: number; digits: string }
 /** Letters for word scanning: table lookups for the scripts we see most, a cached \p{L} test for the rest. */
 const letterCache = new Map<number, boolean>();
 const LETTER_RE = /\p{L}/u;
-function isLetterCode(c: number): boolean {
+export function isLetterCode(c: number): boolean {
   if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
   if (c < 0x530 && SCRIPT_TABLE[c]) return true;
   let v = letterCache.get(c);

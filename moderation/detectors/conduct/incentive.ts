@@ -1,5 +1,5 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
-import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 
 const EN = langBit('en');
 
@@ -186,8 +186,6 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
   return strongestFirst(cands);
 }
 
-/** — – - : a dash joining a slogan's two halves. */
-const isDash = (c: number): boolean => c === 0x2014 || c === 0x2013 || c === 45;
 
 export const incentiveDetector: TextDetector = function (input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);

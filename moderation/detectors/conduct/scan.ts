@@ -56,6 +56,9 @@ export interface Scan {
   endingIn(cat: string, from: number, to: number, ok?: (h: Hit) => boolean): Hit | undefined;
 }
 
+/** — – -: the dash that joins two halves ("не будет возврата — будет жалоба", "5 звёзд — кешбек"). */
+export const isDash = (c: number): boolean => c === 45 || c === 0x2013 || c === 0x2014;
+
 export function langBit(lang: Lang): number {
   return 1 << LANGS.indexOf(lang);
 }

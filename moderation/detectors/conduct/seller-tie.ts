@@ -1,5 +1,5 @@
 import type { DetectorInput, Lang, TextDetector, TextFinding } from '../../types.js';
-import { fold, type Hit, langBit, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+import { fold, type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
 import copulaData from '../../data/conduct-copula.json';
 
 /**
@@ -274,7 +274,7 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const o of sc.all('ownerNoun')) {
     // A copula or a dash joins them: "the owner replied to my husband" names two people.
     const rel = sc.startingIn('relNom', o.j, o.j + WIN.ownerToRelative, (r) => sameSent(sc, r.i, o.i) && same(r, o)
-      && (DASHES.has(sc.markBefore(r.i)) || copulaBefore(sc, r.i, r.langs)));
+      && (isDash(sc.markBefore(r.i)) || copulaBefore(sc, r.i, r.langs)));
     if (rel && !negated(sc, rel, textLang)) out.push({ i: o.i, j: rel.j, kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
@@ -327,7 +327,6 @@ function labels(sc: Scan, textLang: number): Disclosure[] {
 }
 
 const COLON = 58;
-const DASHES = new Set([45, 0x2013, 0x2014]);
 
 /** "Full transparency: the seller is my brother": a candour marker as the label of the tie's sentence. */
 function leadBefore(sc: Scan, t: Tie): Hit | undefined {
@@ -339,7 +338,7 @@ function leadBefore(sc: Scan, t: Tie): Hit | undefined {
   return sc.endingIn('discLeadHonest', t.i - WIN.leadBefore, t.i, (h) => {
     if (!opens(h)) return false;
     const mark = sc.markBefore(h.j);
-    return mark === COLON || DASHES.has(mark);
+    return mark === COLON || isDash(mark);
   });
 }
 

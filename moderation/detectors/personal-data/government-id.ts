@@ -238,9 +238,16 @@ const FORMAT_SEPS: Record<string, RegExp> = {
   ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/,
 };
 
-/** The shortest numeric ID we read (Argentine DNI); below 9 digits only with its word right before. */
-const MIN_ID_DIGITS = 7;
-const SHORT_SCHEME = 'ar_dni';
+/**
+ * Schemes shorter than 9 digits (Argentine DNI) are read only with their word right before
+ * (`labelOnly`); the shortest of them bounds what is looked at at all.
+ */
+const SHORT_SCHEMES = NUMERIC.filter((s) => s.lengths.some((l) => l < 9)).map((s) => ({ lengths: s.lengths, label: `gov:${s.id}` }));
+const MIN_ID_DIGITS = Math.min(9, ...SHORT_SCHEMES.flatMap((s) => s.lengths));
+function shortLabelled(c: NumberCtx, w: Window, n: number): boolean {
+  for (const s of SHORT_SCHEMES) if (s.lengths.includes(n) && labelDistance(c, w, s.label) <= LABEL_GAP) return true;
+  return false;
+}
 
 /** How close a scheme's own word must be to label the number directly ("паспорт: 45 07 ..."). */
 const LABEL_GAP = 12;
@@ -260,7 +267,7 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
   if (w.plus || n < MIN_ID_DIGITS || n > 15) return null;
   // Below 9 digits only a scheme's word right before makes an ID ("DNI 35.812.406"); phones'
   // sub-windows are mostly this short, so they are turned away before any other look-up.
-  if (n < 9 && labelDistance(c, w, `gov:${SHORT_SCHEME}`) > LABEL_GAP) return null;
+  if (n < 9 && !shortLabelled(c, w, n)) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before || touch.after) return null;
   if (looksLikeAmount(c.norm.text, w.start, w.end) || /^(\d)\1+$/.test(w.digits)) return null;

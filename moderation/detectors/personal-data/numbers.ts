@@ -129,11 +129,16 @@ export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }
   const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, negativeReach));
   // A number spelled out in words is written to slip past a filter; a "not personal" word labels
   // it only right before it ("order: five four…"), not one clause back ("…this model, number: pięć…").
-  if (neg < Infinity && neg <= own && (neg <= SPELLED_NEGATIVE_BEFORE || !c.norm.disguises(w.start, w.end).has('spelled-digit'))) return true;
+  if (neg < Infinity && neg <= own && (neg <= SPELLED_NEGATIVE_BEFORE || !spelledOut(c, w))) return true;
   // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
   // "паспорт № 4507" or "Kimlik No: 1000" keep their label. Nobody spells out an order number
   // in words: "mój nr siedem dwa 1…" is someone's number, written so a filter misses it.
-  return own === Infinity && numberSignBefore(c, w.start) && !c.norm.disguises(w.start, w.end).has('spelled-digit');
+  return own === Infinity && numberSignBefore(c, w.start) && !spelledOut(c, w);
+}
+
+/** Digits written as words, wholly or in part: asked only when a harmless label is found, which is rare. */
+function spelledOut(c: NumberCtx, w: { start: number; end: number }): boolean {
+  return c.norm.disguises(w.start, w.end).has('spelled-digit');
 }
 
 // The tail of an IBAN-shaped string that failed its checksum ("AL47 2121 1009 ..."): the IBAN

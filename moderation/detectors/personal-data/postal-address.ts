@@ -2,7 +2,7 @@ import type { Normalized } from '../../types.js';
 import type { ContextIndex } from './context.js';
 import addressWords from '../../data/address-words.json';
 import type { Found } from './bank-account.js';
-import { digitClusters } from '../../normalize.js';
+import { digitClusters, isLetterCode } from '../../normalize.js';
 
 /**
  * Street addresses in the seven languages: a street-type word, a capitalised street name and a
@@ -161,6 +161,11 @@ function unitsAt(toks: Tok[], i: number): { end: number; found: boolean } {
   return { end: k, found };
 }
 
+/** The town right after its postcode ("80331 München bitte"), on the same line: the index after it. */
+function townAfter(toks: Tok[], k: number): number {
+  return toks[k]?.k === 'w' && !toks[k]!.nl && UPPER_RE.test(toks[k]!.t) ? k + 1 : k;
+}
+
 /** Following ", 28013 Madrid", ", Springfield, IL 62704", ", г. Москва": postcode/city segments. */
 function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
   let k = i;
@@ -172,16 +177,13 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
     if (!t || t.nl) break;
     // Dutch "1016 JH": four digits and two capitals.
     if (t.k === 'n' && /^\d{4}$/.test(t.t) && toks[j + 1]?.k === 'w' && /^[A-Z]{2}$/.test(toks[j + 1]!.t) && !toks[j + 1]!.nl) {
-      k = j + 2;
+      k = townAfter(toks, j + 2);
       found = true;
-      if (toks[k]?.k === 'w' && !toks[k]!.nl && UPPER_RE.test(toks[k]!.t)) k++;
       continue;
     }
     if (t.k === 'n' && POSTCODE_RE.test(t.t)) {
-      k = j + 1;
+      k = townAfter(toks, j + 1);
       found = true;
-      // The town right after its postcode ("80331 München bitte"), on the same line.
-      if (toks[k]?.k === 'w' && !toks[k]!.nl && UPPER_RE.test(toks[k]!.t)) k++;
       continue;
     }
     if (t.k === 'w' && CITY_MARKERS.has(t.lt) && isPunct(toks[j + 1], '.') && toks[j + 2]?.k === 'w' && UPPER_RE.test(toks[j + 2]!.t)) { k = j + 3; found = true; continue; }
@@ -267,13 +269,7 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
   return out;
 }
 
-const LETTER_RE = /\p{L}/u;
-function isLetterAt(s: string, i: number): boolean {
-  if (i < 0 || i >= s.length) return false;
-  const c = s.charCodeAt(i);
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  return LETTER_RE.test(s[i]!);
-}
+const isLetterAt = (s: string, i: number): boolean => i >= 0 && i < s.length && isLetterCode(s.charCodeAt(i));
 
 /**
  * German and Dutch streets, whose type ends the name: "Hauptstraße 27, 10827 Berlin", "Berliner
