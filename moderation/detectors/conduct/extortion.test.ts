@@ -17,6 +17,19 @@ const role = (text: string, f: TextFinding, r: string) => {
   return s ? text.slice(s.start, s.end) : undefined;
 };
 
+/**
+ * One threat with these parts. `rule` is the reading expected to win, or '' where the plain
+ * "if not ... / otherwise" reading catches it first, at a higher confidence.
+ */
+function expectOneThreat(lang: string, text: string, threat: string, demand: string, rule: string): void {
+  const found = run(text, lang);
+  expect(found).toHaveLength(1);
+  const f = found[0]!;
+  if (rule) expect(f.evidence?.subtype).toBe(rule);
+  expect(role(text, f, 'threat')).toContain(threat);
+  expect(role(text, f, 'demand')).toContain(demand);
+}
+
 describe('extortion.threat: a threat tied to a demand', () => {
   it.each([
     ['en', 'I will give this 1 star unless you send me a partial refund.', '1 star', 'refund'],
@@ -106,15 +119,7 @@ describe('extortion.threat: avoid-threats, insinuated demands, conditionals with
     ['uk', 'не повернете гроші - буде скарга', 'скарга', 'гроші', 'youGive'],
     ['pl', 'oddacie kasę to zmienię ocenę na 5', 'zmienię ocenę', 'kasę', 'youGive'],
     ['en', "I'll take this review down once you send me a coupon", 'take this review down', 'coupon', 'leverWhen'],
-  ])('%s: %s', (lang, text, threat, demand, rule) => {
-    const found = run(text, lang);
-    expect(found).toHaveLength(1);
-    const f = found[0]!;
-    // '' where the plain "if not ... / otherwise" reading catches it first, at a higher confidence.
-    if (rule) expect(f.evidence?.subtype).toBe(rule);
-    expect(role(text, f, 'threat')).toContain(threat);
-    expect(role(text, f, 'demand')).toContain(demand);
-  });
+  ])('%s: %s', expectOneThreat);
 
   it.each([
     ['en', "If you dont want a bad review, dont sell broken stuff. 1 star"],
@@ -155,14 +160,7 @@ describe('extortion.threat: third blind round patterns', () => {
     // "No discount — there will be a complaint."
     ['ru', 'не будет скидки — будет жалоба', 'жалоба', 'скидки', 'youGive'],
     ['pl', 'Nie będzie zwrotu, będzie negatyw.', 'negatyw', 'zwrotu', 'youGive'],
-  ])('%s: %s', (lang, text, threat, demand, rule) => {
-    const found = run(text, lang);
-    expect(found).toHaveLength(1);
-    const f = found[0]!;
-    if (rule) expect(f.evidence?.subtype).toBe(rule);
-    expect(role(text, f, 'threat')).toContain(threat);
-    expect(role(text, f, 'demand')).toContain(demand);
-  });
+  ])('%s: %s', expectOneThreat);
 
   it.each([
     // Someone else's threat, reported.

@@ -16,6 +16,15 @@ const role = (text: string, f: TextFinding, r: string) => {
   return s ? text.slice(s.start, s.end) : undefined;
 };
 
+/** One incentive finding with this reward and target. */
+function expectOneIncentive(lang: string, text: string, reward: string, target: string): void {
+  const found = run(text, lang);
+  expect(found).toHaveLength(1);
+  expect(found[0]!.type).toBe('review_manipulation.incentive');
+  expect(role(text, found[0]!, 'reward')).toContain(reward);
+  expect(role(text, found[0]!, 'target')).toContain(target);
+}
+
 describe('review_manipulation.incentive: the seller offers a reward for a rating', () => {
   it.each([
     ['en', 'The seller messaged me offering $5 to change my review to 5 stars.', '$', 'change my review'],
@@ -30,13 +39,7 @@ describe('review_manipulation.incentive: the seller offers a reward for a rating
     ['pl', 'Sprzedawca pisze, że odda 10 zł za zmianę opinii na 5 gwiazdek.', 'zł', 'zmianę opinii'],
     ['fr', 'Une carte dans le colis promet un bon d’achat contre un avis 5 étoiles.', 'bon d’achat', '5 étoiles'],
     ['pl', 'W paczce była karteczka, że za opinię 5 gwiazdek dostanę zwrot 10 zł.', 'zwrot', '5 gwiazdek'],
-  ])('%s: %s', (lang, text, reward, target) => {
-    const found = run(text, lang);
-    expect(found).toHaveLength(1);
-    expect(found[0]!.type).toBe('review_manipulation.incentive');
-    expect(role(text, found[0]!, 'reward')).toContain(reward);
-    expect(role(text, found[0]!, 'target')).toContain(target);
-  });
+  ])('%s: %s', expectOneIncentive);
 });
 
 describe('not an incentive', () => {
@@ -63,12 +66,7 @@ describe('review_manipulation.incentive: a reward already received in exchange f
     ['pl', 'dostałem zwrot w zamian za 5 gwiazdek', 'zwrot', '5 gwiazdek'],
     ['uk', 'отримав повернення в обмін на 5 зірок', 'повернення', '5 зірок'],
     ['ru', 'мне заплатили за хороший отзыв', 'заплатили', 'хороший отзыв'],
-  ])('%s: %s', (lang, text, reward, target) => {
-    const found = run(text, lang);
-    expect(found).toHaveLength(1);
-    expect(role(text, found[0]!, 'reward')).toContain(reward);
-    expect(role(text, found[0]!, 'target')).toContain(target);
-  });
+  ])('%s: %s', expectOneIncentive);
 
   it.each([
     ['en', 'got a refund for my order and changed my review to 4 stars'],
@@ -100,12 +98,7 @@ describe('review_manipulation.incentive: third blind round patterns', () => {
     ['en', 'Do you give a $5 refund for a 5 star review? Someone told me so.', 'refund', '5 star'],
     // A flyer in the parcel.
     ['uk', "У посилці був флаєр: знижка 15% за відгук на п'ять зірок.", 'знижка', "п'ять зірок"],
-  ])('%s: %s', (lang, text, reward, target) => {
-    const found = run(text, lang);
-    expect(found).toHaveLength(1);
-    expect(role(text, found[0]!, 'reward')).toContain(reward);
-    expect(role(text, found[0]!, 'target')).toContain(target);
-  });
+  ])('%s: %s', expectOneIncentive);
 
   it.each([
     // Denied initiative.
