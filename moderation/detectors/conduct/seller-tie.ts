@@ -86,6 +86,9 @@ function sentencesWith(sc: Scan, cat: string): ReadonlyMap<number, Hit> {
   return out;
 }
 
+/** Is sentence s, or one next to it, in `sents`? */
+const nearSentence = (sents: { has(s: number): boolean }, s: number): boolean => sents.has(s) || sents.has(s - 1) || sents.has(s + 1);
+
 /** pitchUs phrases, and a buy/order imperative with where to buy in the seller's voice ("Commandez dans notre boutique"). */
 function pitches(sc: Scan): readonly Hit[] {
   const promos = sc.all('promo');
@@ -166,7 +169,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const our = sc.startingIn('ourPoss', r.j, r.j + WIN.recommendToOur - 1, (o) => sameClause(sc, o.i, r.i) && same(o, r));
     if (our) { out.push({ i: r.i, j: Math.min(our.j + 1, sc.n), kind: 'owner', conf: CONF.weRecommend }); continue; }
     const s = sc.sent[r.i]!;
-    if (pitchSents.has(s) || pitchSents.has(s - 1) || pitchSents.has(s + 1)) out.push({ i: r.i, j: r.j, kind: 'owner', conf: CONF.weRecommend });
+    if (nearSentence(pitchSents, s)) out.push({ i: r.i, j: r.j, kind: 'owner', conf: CONF.weRecommend });
   }
   // "We at CasaLuz recommend", "Aqui na Casa Bella a gente recomenda": speaking for a named business.
   for (const w of sc.all('weAt')) {
@@ -195,7 +198,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   // Commandez...": the seller's place, a sentence from its pitch.
   if (pitchList.length > 0 && sc.all('atUs').length > 0) {
     const pitchSentsAll = new Set(pitchList.map((h) => sc.sent[h.i]!));
-    const pitched = (h: Hit) => [-1, 0, 1].some((k) => pitchSentsAll.has(sc.sent[h.i]! + k));
+    const pitched = (h: Hit) => nearSentence(pitchSentsAll, sc.sent[h.i]!);
     for (const a of sc.all('atUs')) {
       if (pitchList.some((p) => p.i <= a.i && a.j <= p.j)) continue;
       if (pitched(a) && !localAround(sc, a.i, a.j)) out.push({ i: a.i, j: a.j, kind: 'owner', conf: CONF.possStoreLocative });
