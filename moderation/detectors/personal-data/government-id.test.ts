@@ -49,7 +49,7 @@ describe('government ID detector', () => {
     expect(ids('AB1234567')).toEqual([]);
   });
   it('rejects failed checks, dummies, and numbers labelled as something else', () => {
-    for (const [t, l] of [['PESEL 44051401459', 'pl'], ['NIF 239481756', 'pt'], ['my tax id 911-89-1234', 'en'], ['zamówienie 92071561128 doszło', 'pl'], ['DNI del comprador pedido, pedido 35.812.406', 'es'], ['35.812.406 unidades vendidas', 'es'], ['encomenda 239481755 atrasada', 'pt'], ['CPF 111.111.111-11', 'pt'], ['DNI 12345678A', 'es'], ['Паспорт не нужен, заказ 7734561290', 'ru'], ['Обложка для паспорта 13,5x9,5 см', 'ru'], ['ИНН продавца не указан', 'ru']] as const) {
+    for (const [t, l] of [['PESEL 44051401459', 'pl'], ['NIF 239481756', 'pt'], ['my tax id 911-89-1234', 'en'], ['firmware build CE.12.34.56.A installed', 'en'], ['part CE-12-34-56-A', 'en'], ['zamówienie 92071561128 doszło', 'pl'], ['DNI del comprador pedido, pedido 35.812.406', 'es'], ['35.812.406 unidades vendidas', 'es'], ['encomenda 239481755 atrasada', 'pt'], ['CPF 111.111.111-11', 'pt'], ['DNI 12345678A', 'es'], ['Паспорт не нужен, заказ 7734561290', 'ru'], ['Обложка для паспорта 13,5x9,5 см', 'ru'], ['ИНН продавца не указан', 'ru']] as const) {
       expect(ids(t, l), t).toEqual([]);
     }
   });
