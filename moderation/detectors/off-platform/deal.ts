@@ -2,7 +2,6 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
-import platformDomains from '../../data/platform-domains.json';
 import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './words.js';
 
 /**
@@ -73,7 +72,7 @@ function anyIn(xs: Hit[], from: number, to: number): boolean {
   return false;
 }
 
-export function dealPieces(norm: Normalized, platform: readonly string[] = platformDomains): Piece[] {
+export function dealPieces(norm: Normalized, platform: readonly string[]): Piece[] {
   const hits = lexHits(norm);
   // Most texts have no strong, offer or pay phrase: one pass to find out, before any list is built.
   let any = false;
