@@ -57,6 +57,16 @@ describe('not an incentive', () => {
   });
 });
 
+describe('Polish "pisze" (he writes) as the seller\'s initiative, matched as written ("=pisze")', () => {
+  it('the seller writes: an initiative, with or without "że" after it', () => {
+    expectOneIncentive('pl', 'Sprzedawca znowu pisze: oddamy 15 zł za zmianę oceny na 5 gwiazdek.', 'zł', 'zmianę oceny');
+  });
+
+  it('"piszę" (I write) folds onto "pisze" but is the author, not the seller', () => {
+    expect(run('Piszę wprost, że dam 5 gwiazdek za zwrot 20 zł.', 'pl')).toEqual([]);
+  });
+});
+
 describe('review_manipulation.incentive: a reward already received in exchange for a rating', () => {
   it.each([
     ['en', 'got a partial refund after i agreed to bump it to 5 stars', 'refund', '5 stars'],

@@ -80,6 +80,33 @@ describe('Lexicon', () => {
     }
   });
 
+  describe('as-written entries ("=")', () => {
+    const aw = new Lexicon([{ offer: { pl: ['=pisze', 'obiecał'] }, say: { pl: ['=mówi że'] }, eq: { en: ['='] } }]);
+    const found = (s: string) => aw.scan(s.toLowerCase()).hits.map((h) => `${h.cat}:${h.i}-${h.j}`);
+
+    it('match the word as written, lower-cased', () => {
+      expect(found('Sprzedawca PISZE, że odda pieniądze')).toEqual(['offer:1-2']);
+      expect(found('mówi że tak')).toEqual(['say:0-2']);
+    });
+
+    it('do not match a spelling that only folds alike (grammar in the diacritics)', () => {
+      expect(found('piszę opinię sam')).toEqual([]);
+      expect(found('mowi ze tak')).toEqual([]);
+    });
+
+    it('leave folded entries folding, and the same spellings apart in one text and after a memo reset', () => {
+      expect(found('obiecał, obiecal; piszę pisze piszę')).toEqual(['offer:0-1', 'offer:1-2', 'offer:3-4']);
+      const word = (k: number) => { let w = 'q'; for (; k > 0; k = Math.floor(k / 26)) w += String.fromCharCode(97 + (k % 26)); return w; };
+      aw.scan(Array.from({ length: 60_000 }, (_, k) => word(k)).join(' '));
+      expect(found('piszę, pisze')).toEqual(['offer:1-2']);
+    });
+
+    it('a lone "=" is still the equals sign; an as-written stem is refused', () => {
+      expect(found('no refund = 1')).toEqual(['eq:2-3']);
+      expect(() => new Lexicon([{ x: { pl: ['=pisz*'] } }])).toThrow(/as-written/);
+    });
+  });
+
   it('stops matching a word repeated over and over', () => {
     expect(lex.scan('money back '.repeat(3) + 'деньги '.repeat(50)).hits.length).toBeLessThan(20);
   });

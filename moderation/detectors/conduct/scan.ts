@@ -11,7 +11,9 @@ import sellerTie from '../../data/conduct-seller-tie.json';
  *
  * The lexicon (moderation/data/conduct-*.json) is category → language → phrases. All languages
  * are matched in every text: language detection is unreliable on a two-line review, and the
- * content words rarely collide. Each hit carries the languages it came from, so a detector can
+ * content words rarely collide. Words match folded (see `fold`), except in an entry marked "="
+ * ("=pisze"): its words match as written, lower-cased but not folded, for the few words whose
+ * diacritics carry grammar (Polish "pisze" he writes, "piszę" I write). Each hit carries the languages it came from, so a detector can
  * refuse a function word from another language than the words it joins.
  */
 
@@ -226,6 +228,10 @@ export function tokenize(lower: string): Token[] {
 // ---------------------------------------------------------------------------------------------
 // Lexicon: whole words in a hash map, stems (`word*`) in a character trie, phrases indexed by
 // their first two words so a common first word ("de", "my", "i") does not try every phrase.
+// Words of "=" entries (as written) sit in a map of their own, keyed by the unfolded word.
+
+/** "=pisze": the entry's words match as written (lower-cased, not folded). A lone "=" is the symbol. */
+const AS_WRITTEN = '=';
 
 interface TrieNode { next: Map<number, TrieNode>; ids: number[] | null }
 interface Phrase { cat: string; catIdx: number; words: number[]; langs: number }
@@ -239,6 +245,10 @@ const NO_HITS: readonly Hit[] = Object.freeze([]);
 
 export class Lexicon {
   private readonly exact = new Map<string, number[]>();
+  /** As-written words ("=" entries) → word ids, by the unfolded word. */
+  private readonly exactRaw = new Map<string, number[]>();
+  /** Folded forms of the as-written words: only spellings that fold to one of these need their own memo entry. */
+  private readonly rawFolded = new Set<string>();
   private readonly stems: TrieNode = { next: new Map(), ids: null };
   private readonly wordIds = new Map<string, number>();
   /** By first word id: its one-word phrases, and longer phrases by second word id. */
@@ -282,23 +292,38 @@ export class Lexicon {
     }
   }
 
-  /** "п'ять зірок" → [п, ять, зiрок]; a trailing * makes the last word of its piece a stem. */
+  /**
+   * "п'ять зірок" → [п, ять, зiрок]; a trailing * makes the last word of its piece a stem. "=pisze"
+   * keeps its words as written (lower-cased), for matching unfolded; it takes no stems.
+   */
   private parse(phrase: string): number[] {
     const ids: number[] = [];
-    for (const piece of phrase.trim().split(/\s+/)) {
+    let text = phrase.trim();
+    const raw = text.length > 1 && text.startsWith(AS_WRITTEN);
+    if (raw) text = text.slice(1).trim();
+    for (const piece of text.split(/\s+/)) {
       const stem = piece.length > 1 && piece.endsWith('*');
-      const words = tokenize(sequential(fold((stem ? piece.slice(0, -1) : piece).toLowerCase()))).map((t) => t.w);
-      words.forEach((w, k) => ids.push(this.wordId(w, stem && k === words.length - 1)));
+      if (raw && stem) throw new Error(`conduct lexicon: an as-written entry takes no stem: ${phrase}`);
+      const lower = sequential((stem ? piece.slice(0, -1) : piece).toLowerCase());
+      const words = tokenize(raw ? lower : fold(lower)).map((t) => (raw ? lower.slice(t.s, t.e) : t.w));
+      words.forEach((w, k) => ids.push(this.wordId(w, stem && k === words.length - 1, raw)));
     }
     return ids;
   }
 
-  private wordId(w: string, stem: boolean): number {
-    const key = (stem ? '*' : '=') + w;
+  private wordId(w: string, stem: boolean, raw = false): number {
+    const key = (raw ? '~' : stem ? '*' : '=') + w;
     let id = this.wordIds.get(key);
     if (id !== undefined) return id;
     id = this.wordIds.size;
     this.wordIds.set(key, id);
+    if (raw) {
+      const list = this.exactRaw.get(w);
+      if (list) list.push(id);
+      else this.exactRaw.set(w, [id]);
+      this.rawFolded.add(fold(w));
+      return id;
+    }
     if (!stem) {
       const list = this.exact.get(w);
       if (list) list.push(id);
@@ -320,7 +345,8 @@ export class Lexicon {
   // and small. An open-addressing table keyed by the hash `split` computes over the word's code
   // units as written, confirmed by comparing them, so looking up a known word builds no string and
   // folds nothing. Spellings that fold alike ("opinión", "opinion") share one folded entry, so
-  // equal entries still mean equal words. The code units live in one typed array (comparing
+  // equal entries still mean equal words; only where an as-written word folds alike ("pisze",
+  // "piszę") does each spelling get an entry of its own, decided once when the spelling is new. The code units live in one typed array (comparing
   // against strings of mixed shapes would slow `charCodeAt` again, see `sequential`).
   /** Spelling index + 1 per slot; 0 = empty. */
   private memoSlot = new Int32Array(1 << 12);
@@ -373,12 +399,15 @@ export class Lexicon {
       }
       p = (p + 1) & mask;
     }
-    const w = fold(lower.slice(s, e));
-    let f = this.folded.get(w);
+    const written = lower.slice(s, e);
+    const w = fold(written);
+    // '\u0000' keeps an as-written key apart from every folded one.
+    const key = this.rawFolded.has(w) ? `\u0000${written}` : w;
+    let f = this.folded.get(key);
     if (f === undefined) {
       f = this.memoIds.length;
-      this.memoIds.push(this.matchUncached(w));
-      this.folded.set(w, f);
+      this.memoIds.push(this.matchUncached(w, written));
+      this.folded.set(key, f);
     }
     const id = this.spellings++;
     if (4 * id + 4 > this.memoEnt.length) this.memoEnt = grow(this.memoEnt, 4 * id + 4);
@@ -416,11 +445,16 @@ export class Lexicon {
     this.memoIds = [];
   }
 
-  /** Word ids a text word matches: its exact entries plus every stem it starts with. */
-  private matchUncached(w: string): number[] | undefined {
+  /** Word ids a text word (folded `w`, as written `written`) matches: its exact and as-written entries plus every stem it starts with. */
+  private matchUncached(w: string, written: string): number[] | undefined {
     let out = this.exact.get(w);
-    let node: TrieNode | undefined = this.stems;
     let copied = false;
+    const raw = this.exactRaw.get(written);
+    if (raw) {
+      out = out ? [...out, ...raw] : raw.slice();
+      copied = true;
+    }
+    let node: TrieNode | undefined = this.stems;
     for (let k = 0; k < w.length; k++) {
       node = node.next.get(w.charCodeAt(k));
       if (!node) break;
