@@ -235,3 +235,54 @@ describe('extortion.threat: money amounts, give verbs, listing-wide reviews, rel
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('extortion.threat: fifth blind round classes', () => {
+  // Sending verbs in every form a buyer addresses the seller with: colloquial and prefixed
+  // (скиньте, вишлете), informal "tú"/"tu" present (me envías, tu m'envoies), Polish formal "pan/pani" (wyśle pani).
+  it.each([
+    ['ru', 'Скиньте недостающий болт до среды, иначе открою спор.', 'спор', 'Скиньте недостающий'],
+    ['uk', 'Вишлете нову кришку — зміню відгук на 5 зірок.', 'зміню відгук', 'нову'],
+    ['es', 'O me envías otra funda o dejo una estrella.', 'una estrella', 'me envías otra'],
+    ['pl', 'Jeśli nie wyśle pani nowej pokrywki do poniedziałku, składam reklamację.', 'reklamację', 'wyśle pani nowej'],
+    ['fr', "Tu m'envoies un autre bouchon, sinon je laisse une étoile.", 'une étoile', 'autre'],
+    ['pt', 'Me envia outra tampa até sexta, senão abro disputa.', 'disputa', 'outra'],
+  ])('a sending verb of any address form: %s: %s', (lang, text, threat, demand) => expectOneThreat(lang, text, threat, demand, ''));
+
+  // The replacement named by what it must do or what is missing: "one that works", "que falta", "якого бракує".
+  it.each([
+    ['en', "Send me one that works or I'm leaving one star.", 'one star', 'one that works'],
+    ['ru', 'Пришлите рабочий пульт, иначе будет жалоба.', 'жалоба', 'рабочий'],
+    ['uk', 'Надішліть гвинт, якого бракує, інакше відкрию спір.', 'спір', 'якого бракує'],
+    ['es', 'Mándenme el tornillo que falta o abro una disputa.', 'disputa', 'que falta'],
+    ['fr', 'Envoyez une pièce qui fonctionne, sinon litige.', 'litige', 'qui fonctionne'],
+    ['pl', 'Wyślijcie działający zasilacz, inaczej wystawiam negatyw.', 'negatyw', 'działający'],
+  ])('a working or missing replacement: %s: %s', (lang, text, threat, demand) => expectOneThreat(lang, text, threat, demand, ''));
+
+  // The stars as the object of a promised change, and changes phrased as moving to a rating.
+  it.each([
+    ['es', 'Si me devuelven el dinero, cambio las estrellas.', 'cambio las estrellas', 'devuelven'],
+    ['pt', 'Se devolverem o dinheiro, mudo as estrelas.', 'mudo as estrelas', 'dinheiro'],
+    ['pl', 'Jak oddacie kasę, zmienię gwiazdki.', 'zmienię gwiazdki', 'kasę'],
+    ['fr', 'Je passerai à 5 étoiles dès que le remboursement arrive.', 'passerai à 5 étoiles', 'remboursement'],
+    ['es', 'Pasaré a 5 estrellas cuando me devuelvan el dinero.', 'Pasaré a 5 estrellas', 'dinero'],
+  ])('the stars changed or moved to: %s: %s', (lang, text, threat, demand) => expectOneThreat(lang, text, threat, demand, ''));
+
+  // An equation whose right side is a short clause: "no refund = I'm opening a dispute".
+  it.each([
+    ['en', "no refund = I'm opening a dispute today", 'dispute', 'refund'],
+    ['ru', 'нет возврата = сразу открываю спор', 'спор', 'возврата'],
+  ])('an equation with a clause after the sign: %s: %s', (lang, text, threat, demand) => expectOneThreat(lang, text, threat, demand, 'implies'));
+
+  it.each([
+    ['a replacement asked for, no threat', 'Please send me a new charger, the one in the box was dead. Otherwise a great lamp.'],
+    ['stars mentioned, refund asked', 'The stars printed on the box were scratched, so I asked for a refund.'],
+    ['an equation without a threat', 'no refund = no problem, the seller replaced it the next day'],
+    ['fr a request and praise', "Envoyez-moi une pièce qui fonctionne, merci, sinon le produit est top."],
+    ['uk a missing part asked politely', 'Надішліть, будь ласка, гвинт, якого бракує. Дякую!'],
+    ['es refunded, stars raised', 'Me devolvieron el dinero y cambio las estrellas a cinco, gracias.'],
+    ['pl the seller will send, the buyer praises', 'Sprzedawca wyśle nowy kabel, a ja zostawiam gwiazdki jak są, bo obsługa super.'],
+    ['pt a working unit arrived', 'Me enviaram outra que funcione de verdade, avaliação mantida em 5 estrelas.'],
+  ])('not extortion: %s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

@@ -67,6 +67,7 @@ const WIN = {
   demandToResolve: 14,
   speakerBeforeQuote: 8,
   quoteBack: 40,
+  impliesToThreat: 6,
 } as const;
 
 /** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
@@ -231,7 +232,8 @@ function findDemands(sc: Scan, textLang: number): Demand[] {
   // a replacement item, a money amount or a demand word after it is a demand of its own.
   for (const g of sc.all('giveVerb')) {
     const inClause = (h: { i: number }) => sameClause(sc, h.i, g.i);
-    const obj = sc.startingIn('itemCue', g.j, g.j + WIN.giveToObject, (h) => inClause(h) && (h.langs & g.langs) !== 0)
+    // The item may be described by a relative clause after a comma: "надішлете чохол, якого бракує".
+    const obj = sc.startingIn('itemCue', g.j, g.j + WIN.giveToObject, (h) => sameSent(sc, h.i, g.i) && (h.langs & g.langs) !== 0)
       ?? sc.startingIn('currency', g.j, g.j + WIN.giveToObject, inClause)
       ?? sc.startingIn('demand', g.j, g.j + WIN.giveToObject, inClause);
     if (obj) out.push(demandAt(sc, g.i, obj.j, g.langs, textLang));
@@ -408,7 +410,8 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   // "No refund = negative feedback": the demand (refused, so negated) implies the threat.
   for (const m of sc.all('implies')) {
     const d = demands.endingIn(m.i - 2, m.i, (x) => !x.past && !x.offered && x.j <= m.i && sameSent(sc, x.i, m.i));
-    const t = d && threats.startingIn(m.j, m.j + 3, (x) => live(x) && sameSent(sc, x.i, m.i));
+    // "no refund = I'm filing a chargeback": the threat may sit in a short clause after the sign.
+    const t = d && threats.startingIn(m.j, m.j + WIN.impliesToThreat, (x) => live(x) && sameSent(sc, x.i, m.i) && sameClause(sc, x.i, m.j));
     if (d && t) emit('implies', t, d, m);
   }
 
