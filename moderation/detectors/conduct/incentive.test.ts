@@ -158,3 +158,33 @@ describe('review_manipulation.incentive: free items, give-back verbs, slogans wi
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: fifth blind round classes', () => {
+  it.each([
+    // A phrasal change verb with the review inside it ("take my review down").
+    ['en', 'The store offered me a $15 voucher if I took my review down.', 'voucher', 'took my review down'],
+    ['en', 'They offered store credit to pull my rating down off the page.', 'store credit', 'pull my rating down'],
+    // The reward as a giving verb, not a noun ("me regala", "подарують", "m'offrent").
+    ['es', 'El vendedor promete que me regala un cable si pongo cinco estrellas.', 'regala', 'cinco estrellas'],
+    ['uk', 'Продавець пише, що подарують чохол за відгук на 5 зірок.', 'подарують', 'відгук на 5 зірок'],
+    ['fr', "Le vendeur m'a écrit qu'ils m'offrent une housse pour un avis 5 étoiles.", 'offrent', 'avis 5 étoiles'],
+    // The top rating named without a number ("the highest rating", "puntuación máxima").
+    ['en', 'The seller offered a $5 coupon for the highest rating.', 'coupon', 'highest rating'],
+    ['es', 'Me ofrecieron un descuento por la puntuación máxima.', 'descuento', 'puntuación máxima'],
+    ['pl', 'Sprzedawca obiecał rabat za maksymalną ocenę.', 'rabat', 'maksymalną ocenę'],
+    // The change as a noun ("the removal of my review").
+    ['fr', "Le vendeur propose un bon d'achat contre le retrait de mon avis.", "bon d'achat", 'retrait de mon avis'],
+    ['ru', 'Продавец предлагает скидку за удаление отзыва.', 'скидку', 'удаление отзыва'],
+    ['pt', 'A loja ofereceu cupom pela remoção da avaliação.', 'cupom', 'remoção da avaliação'],
+  ])('%s: %s', expectOneIncentive);
+
+  it.each([
+    ['en', 'The seller offered a free gift with my next order; I gave the highest rating because the blender is great.'],
+    ['fr', "Le retrait du colis a été simple, le vendeur a offert la livraison."],
+    ['es', 'Mi hermana me regaló estos auriculares y les doy cinco estrellas.'],
+    ['en', 'I took my time before writing this review down here: the seller offered a refund for the late parcel.'],
+    ['ru', 'Удаление пятен отличное, продавец предложил скидку на следующий заказ.'],
+  ])('not an incentive: %s %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

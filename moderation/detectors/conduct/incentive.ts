@@ -1,5 +1,6 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
 import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { splitChange } from './extortion.js';
 
 const EN = langBit('en');
 
@@ -83,6 +84,11 @@ function findTargets(sc: Scan): Part[] {
       const clitic = sc.endingIn('pronounObj', c.i, c.i, (h) => (h.langs & c.langs & ~EN) !== 0);
       if (clitic && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) out.push({ i: clitic.i, j: c.j, langs: c.langs });
     }
+  }
+  // "a refund if I'd take the review down": a phrasal change verb with the review inside it.
+  for (const c of sc.all('changeSplit')) {
+    const end = splitChange(sc, c);
+    if (end !== undefined) out.push({ i: c.i, j: end, langs: c.langs });
   }
   return out;
 }
