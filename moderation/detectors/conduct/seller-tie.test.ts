@@ -267,3 +267,49 @@ describe('seller ties: pitches, "our ... the best on the platform", owner-is-my-
     expect(runKind(text, lang === 'en' && text.startsWith('Yes') ? 'answer' : 'review', lang)).toEqual([]);
   });
 });
+
+describe('seller ties: fifth blind round classes', () => {
+  // Staff of the seller named as a person ("salarié du vendeur"), disclosed by a candour verb
+  // opening the sentence ("Одразу зазначу:", "Aclaro:").
+  it.each([
+    ['fr', 'Je précise : je suis employée du vendeur. Le tapis glisse un peu.', 'employée du vendeur'],
+    ['pl', 'Od razu zaznaczę: pracuję u tego sprzedawcy. Kubek trzyma ciepło.', 'pracuję u tego sprzedawcy'],
+    ['ru', 'Сразу отмечу: я сотрудник этого продавца. Плед мягкий.', 'сотрудник этого продавца'],
+    ['uk', 'Одразу зазначу: я працівник цього продавця. Плед теплий.', 'працівник цього продавця'],
+  ])('a disclosed staff tie to the seller as a person: %s: %s', (lang, text, span) => {
+    const found = run(text, false, lang);
+    expect(types(found)).toEqual(['seller_tie.disclosed']);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toContain(span);
+  });
+
+  it.each([
+    // A relative makes the goods, with a cleft between or the workplace named with "this".
+    ['pt', 'Meu irmão é quem costura essas bolsas, qualidade top.', 'Meu irmão é quem costura essas'],
+    ['ru', 'Мой брат собирает их на этой фабрике, качество отличное.', 'Мой брат собирает их на этой фабрике'],
+    // The relative is the owner.
+    ['es', 'Mi prima es la dueña de esta tienda y todo llega rápido.', 'Mi prima es la dueña de esta tienda'],
+    ['uk', 'Моя тітка — власниця цього магазину, тож беріть.', 'Моя тітка — власниця цього магазину'],
+    // Quality control over every unit in the seller's first person plural, with promotion.
+    ['en', 'We checked every unit before it left, so order with confidence.', 'We checked every unit'],
+    ['uk', 'Ми самі перевіряємо кожну партію, тож сміливо беріть.', 'перевіряємо кожну партію'],
+    ['es', 'Revisamos cada pieza a mano, compren sin miedo.', 'Revisamos cada pieza'],
+    ['fr', 'Chez nous chaque lot est vérifié deux fois. Commandez !', 'Chez nous chaque lot est vérifié'],
+    ['pl', 'U nas każda sztuka jest sprawdzana ręcznie, kupujcie śmiało.', 'U nas każda sztuka jest sprawdzana'],
+  ])('undisclosed: %s: %s', (lang, text, span) => {
+    const found = run(text, false, lang);
+    expect(types(found)).toEqual(['seller_tie.undisclosed']);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toContain(span);
+  });
+
+  it.each([
+    ['a buyer checking every piece, with a recommendation', 'en', 'I checked every piece when the set arrived, nothing broken. I recommend it.'],
+    ['a couple checking, no promotion', 'en', 'We checked every item in the box and all were there.'],
+    ['a relative who owns another shop', 'es', 'Mi tío es dueño de una ferretería y dice que estas brocas son buenas.'],
+    ['a relative who sews, not these', 'pt', 'Minha mãe costura há anos e achou o tecido bom.'],
+    ['a buyer writing to the seller', 'fr', "J'ai écrit au vendeur, il a répondu vite."],
+    ['pl the buyer\'s own workplace', 'pl', 'U nas w pracy każdy ma taki kubek, polecam.'],
+    ['ru a seller mentioned, no tie', 'ru', 'Сразу отмечу: продавца хвалю, доставка быстрая.'],
+  ])('no tie: %s', (_why, lang, text) => {
+    expect(run(text, false, lang)).toEqual([]);
+  });
+});

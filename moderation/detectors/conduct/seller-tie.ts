@@ -38,7 +38,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -145,7 +145,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       if (negated(sc, h, textLang)) continue;
       const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
       const inClauseAny = (x: Hit) => same(x, h) && sc.sent[x.i]! === sc.sent[h.i]!;
-      const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause);
+      // "je suis salarié du vendeur", "jestem pracownikiem tego sprzedawcy": the seller as a person.
+      const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('sellerNoun', h.j, h.j + WIN.roleToStore, inClause);
       if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore }); continue; }
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
@@ -206,6 +207,30 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   }
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
   for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
+  // "We test every batch… buy from this store", "Chez nous chaque pièce est contrôlée. Foncez !":
+  // quality control over every unit, in the first person plural (an inflected verb, "we" before an
+  // English one, or "chez nous / u nas" before a passive), with promotion in or beside its sentence.
+  const qcs = sc.all('qcVerb');
+  const qcPassive = sc.all('qcPassive');
+  if ((qcs.length > 0 || qcPassive.length > 0) && promoSents.size > 0) {
+    for (const q of [...qcs, ...qcPassive]) {
+      const inClause = (x: Hit) => sameClause(sc, x.i, q.i) && same(x, q);
+      if (!nearSentence(promoSents, sc.sent[q.i]!) || negated(sc, q, textLang)) continue;
+      const unit = sc.startingIn('eachUnit', q.i - WIN.qcToUnit, q.j + WIN.qcToUnit, inClause);
+      if (!unit) continue;
+      let i = Math.min(q.i, unit.i);
+      if (q.cat === 'qcPassive') {
+        const us = sc.endingIn('atUs', i - WIN.qcToUnit, i, (a) => a.j <= i && sameSent(sc, a.i, q.i) && same(a, q));
+        if (!us) continue;
+        i = us.i;
+      } else if ((q.langs & langBit('en')) !== 0) {
+        const we = sc.endingIn('wePron', q.i - 2, q.i, (p) => p.j <= q.i && inClause(p));
+        if (!we) continue;
+        i = we.i;
+      }
+      out.push({ i, j: Math.max(q.j, unit.j), kind: 'owner', conf: CONF.sellerOps });
+    }
+  }
   // "u nas w sklepie ..., polecam!": the seller's locative, with promotion elsewhere in the sentence
   // (not inside the phrase: Russian promotion lists "у нас" itself).
   for (const h of sc.all('ourPlace')) {
@@ -228,7 +253,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (sc.startingIn('here', w.j - 1, w.j - 1)) { out.push({ i: w.i, j: w.j, kind: 'staff', conf: CONF.staff }); continue; }
     // "I work at THIS shop" / "trabalho NESSA loja" / "работаю в ЭТОМ магазине"; "at a store" is some other store.
     const dem = sc.startingIn('demonstr', w.j - 1, w.j, (d) => sameClause(sc, d.i, w.i) && same(d, w));
-    const store = dem && sc.startingIn('storeNoun', dem.j, dem.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w));
+    const store = dem && (sc.startingIn('storeNoun', dem.j, dem.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w))
+      ?? sc.startingIn('sellerNoun', dem.j, dem.j, (x) => sameClause(sc, x.i, w.i) && same(x, w)));
     if (store) out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff });
   }
   // "our shop", "наш магазин", "nuestra tienda", one adjective allowed between ("our small business").
@@ -262,11 +288,26 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     out.push({ i: store.i, j: g.j, kind: 'relative', conf: CONF.relative });
   }
   // "my wife runs this store", "mi hermano vende estas fundas": a demonstrative ties it to THIS seller.
+  // "minha esposa é quem desenha essas estampas": a cleft may stand between; "шьёт их на этой
+  // фабрике": the place of the work, named with "this", may take the demonstrative's place.
   for (const r of sc.all('relNom')) {
-    const verb = sc.startingIn('ownVerb', r.j, r.j + 1, (v) => sameClause(sc, v.i, r.i) && same(v, r));
-    if (!verb) continue;
-    const dem = sc.startingIn('demonstr', verb.j, verb.j + 1, (d) => sameClause(sc, d.i, r.i) && same(d, r));
-    if (dem) out.push({ i: r.i, j: dem.j, kind: 'relative', conf: CONF.relativeVerb });
+    const inClause = (x: Hit) => sameClause(sc, x.i, r.i) && same(x, r);
+    const verb = sc.startingIn('ownVerb', r.j, r.j + WIN.relToVerb, inClause);
+    if (verb) {
+      const dem = sc.startingIn('demonstr', verb.j, verb.j + 1, inClause);
+      const place = dem ? undefined : sc.startingIn('demonstr', verb.j, verb.j + WIN.verbToPlace, (d) => inClause(d) && sc.startingIn('storeNoun', d.j, d.j, inClause) !== undefined);
+      const end = dem ? dem.j : place ? place.j + 1 : undefined;
+      if (end !== undefined) { out.push({ i: r.i, j: end, kind: 'relative', conf: CONF.relativeVerb }); continue; }
+    }
+    // "mi tío es el dueño de la tienda", "my aunt is the owner of this shop": the relative is the owner.
+    const owner = sc.startingIn('ownerNoun', r.j, r.j + WIN.relToOwner, (o) => {
+      if (!same(o, r) || !sameSent(sc, o.i, r.i)) return false;
+      const k = o.i - (sc.startingIn('article', o.i - 1, o.i - 1) ? 1 : 0);
+      // A dash stands for the copula ("Моя тітка — власниця"); otherwise one clause.
+      return isDash(sc.markBefore(k)) ? k === r.j : sameClause(sc, o.i, r.i) && copulaBefore(sc, k, o.langs);
+    });
+    const store = owner && sc.startingIn('storeNoun', owner.j, owner.j + WIN.roleToStore, (x) => sameClause(sc, x.i, owner.i) && same(x, r));
+    if (owner && store && !localAround(sc, r.i, store.j) && !negated(sc, r, textLang)) out.push({ i: r.i, j: store.j, kind: 'relative', conf: CONF.relative });
   }
   // "магазин принадлежит моему мужу", "this shop is run by my aunt"
   for (const b of sc.all('belongsTo')) {
