@@ -229,3 +229,15 @@ describe('off_platform.deal: local payment systems, other shops, warnings (fourt
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: past forms as written', () => {
+  it('reads past forms as written ("=" entries), not as the requests they fold onto', () => {
+    // Folded collisions: "pagué" is "pague", "pagó con" is "pago con", "payé" is "paye" once folded.
+    expect(deals('Pagué con Bizum y me llegó al día siguiente.')).toEqual([]);
+    expect(deals('Mi vecino pagó con Bizum y le llegó bien.')).toEqual([]);
+    expect(deals("Je l'ai payé par virement, reçu en trois jours.")).toEqual([]);
+    // The requests as written (no accent) still count.
+    expect(deals('Pague con Bizum al 612 345 678 y se lo mando.')).toEqual(['Pague con Bizum']);
+    expect(deals('Paye par virement et je poste le colis demain.')).toEqual(['Paye par virement']);
+  });
+});

@@ -22,8 +22,9 @@ import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './w
  * a longer deal phrase is that phrase's word: "у меня на сайте" is not the platform's "на сайте".
  * "Saw it cheaper on ozon.ru" is a comparison, not an offer: the link is the link detector's.
  * Reports in the past tense ("paid with PayPal at checkout", "вернули на карту") have no
- * offer or request word and pass; folding makes "pagué"/"payé" read as the requests "pague"/
- * "paye", so a request word written with a final "é" is taken as the past tense it is.
+ * offer or request word and pass; folding makes "pagué"/"payé"/"pagó" read as the requests
+ * "pague"/"paye"/"pago con", so such past forms are listed as written (data `pastForms`, "="
+ * entries matched unfolded) and a request word starting where one does is no request.
  *
  * Two weaker cues deal only in pairs within a sentence: going around the app ("sin pasar por la
  * app", "без приложения": apps are product features too) with a payment request, a payment
@@ -82,7 +83,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const by = (cat: string) => hits.filter((h) => h.cat === cat);
   const strong = by('d.strong');
   const offers = by('d.offer');
-  const pays = by('d.pay').filter((h) => !pastTense(norm, toks, h));
+  const past = pastStarts(hits);
+  const pays = by('d.pay').filter((h) => !past?.has(h.i));
   // Going around the app is where the payment goes, like a payment channel.
   const payChannels = hits.filter((h) => h.cat === 'd.paych' || h.cat === 'd.bypass');
   const negs = by('d.neg');
@@ -148,7 +150,7 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
     for (let k = firstHitFrom(hits, w.i - PAIR_WINDOW - 4); k < hits.length && hits[k]!.i <= w.j + PAIR_WINDOW; k++) {
       const x = hits[k]!;
       if (!partners.has(x.cat) || (x.i < w.j && x.j > w.i)) continue;
-      if (x.cat === 'd.pay' && pastTense(norm, toks, x)) continue;
+      if (x.cat === 'd.pay' && past?.has(x.i)) continue;
       const dist = x.i >= w.j ? x.i - w.j : w.i - x.j;
       if (dist > PAIR_WINDOW || sentOf(x.i) !== sentOf(w.i) || platformNear(w, x)) continue;
       pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : 'bypass' });
@@ -194,9 +196,11 @@ function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[],
   }
 }
 
-/** "pagué", "payé", "réglé": a request word as typed ends in "é", the past tense folding hid. */
-function pastTense(norm: Normalized, toks: Tok[], h: Hit): boolean {
-  return norm.lower.charCodeAt(toks[h.i]!.e - 1) === 0xe9;
+/** First tokens of past forms as written ("pagué", "payé", "pagó"), or null when there are none (most texts). */
+function pastStarts(hits: Hit[]): Set<number> | null {
+  let out: Set<number> | null = null;
+  for (const h of hits) if (h.cat === 'd.past') (out ??= new Set()).add(h.i);
+  return out;
 }
 
 /** Pieces starting within REFUSE_WINDOW words after a refusal, in its sentence: what is refused. */

@@ -14,6 +14,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
+ *   d.past               past forms of payment words, matched as written ("=pagué"): no request
  *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
 
@@ -52,6 +53,7 @@ matcher
   .add(allLangs(dealPhrases.refusal), 'd.refuse')
   .add(allLangs(dealPhrases.sell), 'd.sell')
   .add(allLangs(dealPhrases.market), 'd.market')
+  .add(allLangs(dealPhrases.pastForms), 'd.past')
   .add(allLangs(lures.credentialAsk), 'l.ask')
   .add(allLangs(lures.credential), 'l.cred')
   .add(allLangs(lures.cardRequest), 'l.card')

@@ -47,7 +47,11 @@ describe('tokens', () => {
 
 describe('PhraseMatcher', () => {
   const m = new PhraseMatcher().add(['write me', 'скидк*', 'écrivez-moi'], 'x').add(['telegram*'], 'msg', 'telegram');
-  const hits = (t: string) => m.match(tokens(normalize(t))).map((h) => `${h.cat}:${normalize(t).text.slice(h.s, h.e)}`);
+  const hitsOf = (matcher: PhraseMatcher, t: string) => {
+    const norm = normalize(t);
+    return matcher.match(tokens(norm), norm.lower).map((h) => `${h.cat}:${norm.text.slice(h.s, h.e)}`);
+  };
+  const hits = (t: string) => hitsOf(m, t);
 
   it('matches multi-word phrases, stems and folded words', () => {
     expect(hits('Write me, I give a скидку')).toEqual(['x:Write me', 'x:скидку']);
@@ -57,6 +61,20 @@ describe('PhraseMatcher', () => {
   it('does not let a stem swallow a longer word or a phrase span a gap', () => {
     expect(hits('скидкаааааааа')).toEqual([]);
     expect(hits('write          me')).toEqual([]);
+  });
+
+  it('matches a "=" phrase as written (lower-cased, not folded), next to folded phrases of the same first word', () => {
+    const eq = new PhraseMatcher().add(['=pagué', '=payé par', '=pagó*'], 'past').add(['pague', 'paye'], 'ask');
+    // Positives: the accented forms, in any case.
+    expect(hitsOf(eq, 'Pagué con tarjeta')).toEqual(['past:Pagué', 'ask:Pagué']);
+    expect(hitsOf(eq, 'Je l\'ai PAYÉ PAR carte')).toEqual(['past:PAYÉ PAR', 'ask:PAYÉ']);
+    expect(hitsOf(eq, 'ya lo pagó')).toEqual(['past:pagó']);
+    // Folded collisions: the unaccented request forms are not the past tense.
+    expect(hitsOf(eq, 'Pague con tarjeta')).toEqual(['ask:Pague']);
+    expect(hitsOf(eq, 'paye par carte')).toEqual(['ask:paye']);
+    expect(hitsOf(eq, 'pago con tarjeta')).toEqual([]);
+    // Another accent that folds the same way is not "as written" either.
+    expect(hitsOf(eq, 'pagè')).toEqual([]);
   });
 
   it('rejects stems too short to index', () => {

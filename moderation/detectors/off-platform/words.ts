@@ -10,6 +10,12 @@ import { HashFilter } from '../../hash-filter.js';
  * Phrases are written as people type them; a trailing `*` on a word matches inflected forms
  * ("скидк*" → скидку, скидки). Matching folds diacritics and apostrophes on both sides, so
  * "escríbeme" and "escribeme", "зв'яжіться" and "звʼяжіться" meet.
+ *
+ * A phrase written with a leading `=` is matched as written: lower-cased but NOT folded, so
+ * "=pagué" takes "pagué" and not "pague", "=payé" takes "payé" and not "paye" (folding erases
+ * exactly such grammatical distinctions). It is indexed like any phrase, by its folded first word;
+ * once the folded words match, its words are compared with the text's own lower-cased characters,
+ * in place (no slicing). Phrases without `=` pay nothing for this.
  */
 
 export interface Tok {
@@ -33,8 +39,21 @@ export interface Hit {
   e: number;
 }
 
-interface PhraseWord { t: string; prefix: boolean }
-interface Phrase { words: PhraseWord[]; cat: string; id: string; /** Position in its first word's list. */ ord: number }
+interface PhraseWord {
+  t: string;
+  prefix: boolean;
+  /** For `=` phrases: the word as written, lower-cased and NFC, not folded. */
+  raw?: string;
+}
+interface Phrase {
+  words: PhraseWord[];
+  cat: string;
+  id: string;
+  /** Position in its first word's list. */
+  ord: number;
+  /** A `=` phrase: its words must also equal the text's unfolded lower-cased words. */
+  raw: boolean;
+}
 
 const LETTER_RE = /[\p{L}\p{M}\p{N}]/u;
 const MARKS_RE = /\p{M}/gu;
@@ -221,16 +240,27 @@ function joinAcrossEmoji(toks: Tok[], t: string): void {
   toks.push(...merged);
 }
 
-/** Splits a phrase as written in the data files into folded words. */
+/** Splits a phrase as written in the data files into folded words; a `=` phrase keeps each word as written too. */
 function phraseWords(phrase: string): PhraseWord[] {
+  const asWritten = phrase.startsWith('=');
   const out: PhraseWord[] = [];
-  for (const raw of phrase.toLowerCase().split(/[\s\-–—,.:;!?&]+/u)) {
+  for (const raw of (asWritten ? phrase.slice(1) : phrase).toLowerCase().normalize('NFC').split(/[\s\-–—,.:;!?&]+/u)) {
     if (!raw) continue;
     const prefix = raw.endsWith('*');
-    const t = foldWord(prefix ? raw.slice(0, -1) : raw);
-    if (t) out.push({ t, prefix });
+    const word = prefix ? raw.slice(0, -1) : raw;
+    const t = foldWord(word);
+    if (t) out.push(asWritten ? { t, prefix, raw: word } : { t, prefix });
   }
   return out;
+}
+
+/** The text's lower-cased characters of a token equal a `=` phrase word (or start it, for a stem), compared in place. */
+function rawEquals(lower: string, tok: Tok, pw: PhraseWord): boolean {
+  const raw = pw.raw!;
+  const len = tok.e - tok.s;
+  if (pw.prefix ? len < raw.length : len !== raw.length) return false;
+  for (let k = 0; k < raw.length; k++) if (lower.charCodeAt(tok.s + k) !== raw.charCodeAt(k)) return false;
+  return true;
 }
 
 /** Stems (words with a trailing *) are indexed by their first letters; every stem has at least these. */
@@ -253,6 +283,8 @@ export class PhraseMatcher {
   // string for Map.get, and slicing its stem key, cost more than the rest of matching.
   private exactFilter = new HashFilter();
   private stemFilter = new HashFilter();
+  /** The text of the current `match` call, for `=` phrases. */
+  private lower = '';
 
   add(phrases: Iterable<string>, cat: string, id = ''): this {
     for (const p of phrases) {
@@ -265,7 +297,7 @@ export class PhraseMatcher {
       (first.prefix ? this.stemFilter : this.exactFilter).add(key);
       let list = map.get(key);
       if (!list) map.set(key, (list = []));
-      const phrase: Phrase = { words, cat, id, ord: list.length };
+      const phrase: Phrase = { words, cat, id, ord: list.length, raw: p.startsWith('=') };
       list.push(phrase);
       if (first.prefix) continue;
       const second = words[1];
@@ -284,8 +316,12 @@ export class PhraseMatcher {
     return this;
   }
 
-  /** Every phrase occurrence in `toks`, in token order. Work is bounded per token: linear. */
-  match(toks: Tok[]): Hit[] {
+  /**
+   * Every phrase occurrence in `toks` (the words of `lower`, the text they were cut from), in token
+   * order. Work is bounded per token: linear.
+   */
+  match(toks: Tok[], lower: string): Hit[] {
+    this.lower = lower;
     const hits: Hit[] = [];
     const exactFilter = this.exactFilter;
     const stemFilter = this.stemFilter;
@@ -337,6 +373,8 @@ export class PhraseMatcher {
       // Phrase words must be neighbours: at most a comma or a few spaces between them.
       if (k > 0 && toks[i + k]!.s - toks[i + k - 1]!.e > 3) return;
     }
+    // "=pagué": the folded words matched; now the words as written ("pague" is not "pagué").
+    if (p.raw) for (let k = 0; k < n; k++) if (!rawEquals(this.lower, toks[i + k]!, p.words[k]!)) return;
     hits.push({ cat: p.cat, id: p.id, i, j: i + n, s: toks[i]!.s, e: toks[i + n - 1]!.e });
   }
 }
@@ -353,7 +391,7 @@ export function memoHits(matcher: PhraseMatcher): (norm: Normalized) => Hit[] {
   let last: { norm: Normalized; hits: Hit[] } | null = null;
   return (norm) => {
     if (last?.norm === norm) return last.hits;
-    const hits = matcher.match(tokens(norm));
+    const hits = matcher.match(tokens(norm), norm.lower);
     last = { norm, hits };
     return hits;
   };
