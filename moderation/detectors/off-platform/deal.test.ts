@@ -230,6 +230,56 @@ describe('off_platform.deal: local payment systems, other shops, warnings (fourt
   });
 });
 
+describe('off_platform.deal: fifth blind round classes', () => {
+  it.each([
+    // A lower price in other words ("for less", "por menos", "za mniej") or without the fees, with a channel.
+    ['Text me and you can have it for less.', 'Text me and you can have it for less'],
+    ['Escríbeme por privado, te lo mando por menos dinero.', 'Escríbeme por privado, te lo mando por menos dinero'],
+    ['Me chama no privado que sai por menos.', 'Me chama no privado que sai por menos'],
+    ['DM me and skip the checkout, I will do it without the fees.', 'DM me and skip the checkout, I will do it without the fees'],
+    ['Napisz do mnie na priv, oddam za mniej.', 'Napisz do mnie na priv, oddam za mniej'],
+    // The seller promising to send the money himself (first person), with a payment channel or a dispute.
+    ['I will send you the money by bank transfer, just cancel the order.', 'I will send you the money by bank transfer, just cancel the order'],
+    ['Отмените заказ, сделаю перевод на карту.', 'Отмените заказ, сделаю перевод на карту'],
+    ['Зроблю переказ на картку, тільки скасуйте замовлення.', 'Зроблю переказ на картку, тільки скасуйте замовлення'],
+    ['Te hago una transferencia bancaria si cancelas el pedido.', 'Te hago una transferencia bancaria si cancelas el pedido'],
+    ['Je vous fais un virement dès que vous annulez la commande.', 'Je vous fais un virement dès que vous annulez la commande'],
+    ['Zrobię ci przelew na konto, tylko anuluj zamówienie.', 'Zrobię ci przelew na konto, tylko anuluj zamówienie'],
+    ['Zwrot kasy zrobię przelewem, proszę nie otwieraj sporu.', 'zrobię przelewem, proszę nie otwieraj sporu'],
+    // The same promise reported by the buyer (third person).
+    ['The seller says she will send the refund through Zelle, so no need to open a dispute.', 'she will send the refund through Zelle, so no need to open a dispute'],
+    ['El vendedor dice que me hace un bizum y listo.', 'me hace un bizum'],
+    ['O vendedor falou que me faz um pix se eu cancelar a compra.', 'me faz um pix'],
+    ['Продавец обещал, что переведёт мне на карту, если отменю заказ.', 'переведёт мне на карту'],
+    ['Продавець каже, що перекаже мені на картку половину суми.', 'перекаже мені на картку'],
+    ['Le vendeur me fera un virement sur mon compte, sans passer par le litige.', 'me fera un virement sur mon compte'],
+    // Cancelling the order, then cash on delivery or cash in hand.
+    ['Отмените заказ, привезу сам, оплата наличными.', 'Отмените заказ, привезу сам, оплата наличными'],
+    ['Cancela el pedido y me lo pagas en efectivo cuando te lo lleve.', 'Cancela el pedido y me lo pagas en efectivo'],
+  ])('%s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    // Buyers paying or getting refunds on the platform.
+    'I paid by card on the platform and the refund came back to my card two days later.',
+    'Seller said she will refund to my card after the return arrives.',
+    'Si no llega, cancela el pedido y el dinero vuelve a tu tarjeta.',
+    'Отмените заказ, если не пришёл, деньги вернутся на карту сами.',
+    'Скасуйте замовлення, якщо не прийшло: кошти повернуться на картку.',
+    'Got it for less during the sale, very happy.',
+    'Found it for less elsewhere, but delivery here was faster.',
+    'Lo encontré por menos en otra tienda, pero aquí llegó antes.',
+    'Znalazłem za mniej gdzie indziej, ale tu szybciej.',
+    'No app fees at all with this plan, the seller explained it in the chat here.',
+    'Contact the seller through the chat here, he answers fast.',
+    // The cash partner stays a pair: cash on delivery alone is the platform's own option.
+    'Paid cash on delivery, the courier was polite.',
+  ])('hard negative: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});
+
 describe('off_platform.deal: past forms as written', () => {
   it('reads past forms as written ("=" entries), not as the requests they fold onto', () => {
     // Folded collisions: "pagué" is "pague", "pagó con" is "pago con", "payé" is "paye" once folded.

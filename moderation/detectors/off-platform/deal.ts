@@ -10,9 +10,12 @@ import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './w
  * Three shapes, from data/deal-phrases.json:
  *   - a strong phrase on its own: "pague por fora", "outside the platform", "PayPal friends
  *     and family", "без посредников";
- *   - an offer (discount, cheaper price, "I'll refund") with a first-person channel ("write
- *     me", "в личку", "por privado"), a messenger name or a payment channel
- *     a few words away: "contact me for a cheaper price", "напишите мне, сделаю скидку";
+ *   - an offer (discount, cheaper price, "for less", "without the fees", "I'll refund", the
+ *     seller's promise to send the money himself, in the first person or reported: "zrobię
+ *     przelew", "me hace una transferencia") with a first-person channel ("write me", "в
+ *     личку", "por privado"), a messenger name, a payment channel (also one inside the offer:
+ *     "me faz um pix") or a dispute request a few words away: "contact me for a cheaper price",
+ *     "напишите мне, сделаю скидку";
  *   - a payment request ("переведите", "faça um pix", "pay me") with a payment channel ("на
  *     карту", "bank transfer", "Western Union") right by it.
  * A messenger link with a target ("t.me/shop", "wa.me/…") is a channel like a messenger's name.
@@ -28,8 +31,9 @@ import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './w
  *
  * Two weaker cues deal only in pairs within a sentence: going around the app ("sin pasar por la
  * app", "без приложения": apps are product features too) with a payment request, a payment
- * channel or cash; cash ("наличкой", "en espèces") with a meeting in person or such a
- * bypass. A refund offer pairs with a request to close the dispute, and the platform named in
+ * channel or cash; cash ("наличкой", "en espèces", "накладеним платежем") with a meeting in
+ * person, such a bypass, or a request to cancel the order or drop the dispute ("Скасуйте
+ * замовлення, відправлю з накладеним платежем"). A refund offer pairs with a request to close the dispute, and the platform named in
  * it ("закройте спор на площадке") is no platform cue. A refusal ("No aceptamos pagos fuera de
  * la plataforma") cancels every deal cue a few words after it in its sentence; so does a warning
  * ("never pay anyone outside the platform", "не переказуйте гроші поза платформою"). A warning
@@ -60,7 +64,8 @@ const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 
 /** Which cues a weak cue deals with, in one sentence (either order). */
 const PAIRS: Record<string, ReadonlySet<string>> = {
-  'd.cash': new Set(['d.meet', 'd.bypass']),
+  // And with cancelling the order or dropping the dispute ("Скасуйте замовлення, … накладеним платежем").
+  'd.cash': new Set(['d.meet', 'd.bypass', 'd.dispute']),
   // Not with an offer: "cheaper than the original and works without the app" is a review.
   'd.bypass': new Set(['d.pay', 'd.paych', 'd.cash']),
 };
@@ -116,8 +121,10 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
     let piece: Piece | null = null;
     for (let k = firstHitFrom(channels, o.i - OFFER_WINDOW - 4); k < channels.length && channels[k]!.i <= o.j + OFFER_WINDOW; k++) {
       const c = channels[k]!;
-      if (c.i < o.j && c.j > o.i) continue;
-      const dist = c.i >= o.j ? c.i - o.j : o.i - c.j;
+      // A payment channel inside the offer names where the money goes: "me hace un bizum", "te faço um pix".
+      const inside = c.cat === 'd.paych' && c.i >= o.i && c.j <= o.j;
+      if (c.i < o.j && c.j > o.i && !inside) continue;
+      const dist = inside ? 0 : c.i >= o.j ? c.i - o.j : o.i - c.j;
       // "Напишите мне. Сделаю скидку" spans two sentences; a messenger named in the next sentence
       // ("…скидка применилась. Телеграм работает") is another topic.
       const sentences = Math.abs(sentOf(c.i) - sentOf(o.i));
