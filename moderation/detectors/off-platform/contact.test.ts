@@ -151,3 +151,36 @@ describe('off_platform.contact: send requests and warnings (fourth blind round c
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: fifth blind round classes', () => {
+  it.each([
+    // A messenger name with digits or "@" typed for letters.
+    ['Ping me on wh4tsapp for the manual.', 'Ping me on wh4tsapp'],
+    ['Escríbeme al w@tsap y te paso fotos.', 'Escríbeme al w@tsap'],
+    ['Пишіть у v1ber, відповім увечері.', 'Пишіть у v1ber'],
+    ['Напишите в телегр@м, там каталог.', 'Напишите в телегр@м'],
+    ['Napisz na te1egramie, podeślę zdjęcia.', 'Napisz na te1egramie'],
+    ['Ajoute-moi sur 1nsta, je poste les nouveautés.', 'Ajoute-moi sur 1nsta'],
+    // A generic messenger word that is not the platform's own chat still invites.
+    ['Écrivez-moi sur Messenger, je réponds vite.', 'Écrivez-moi sur Messenger'],
+    ['Пишите в мессенджер, отвечу.', 'Пишите в мессенджер'],
+  ])('%s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    // The platform's own chat, named with a generic messenger word.
+    'Écrivez au vendeur via la messagerie de la commande, il répond vite.',
+    'Message me through the in-app messenger if the size is wrong.',
+    'Пишите во внутренний мессенджер площадки, ответим в течение часа.',
+    'Напишіть у месенджер платформи, відповімо.',
+    'Napisz przez komunikator Allegro, odpiszę jeszcze dziś.',
+    // Brands' own support channels, and the chat here.
+    'Great speaker, and the brand even has WhatsApp support for warranty claims.',
+    'Contact the seller through the chat here, they answer fast.',
+    // Digits in model names are no messenger.
+    'Model X1000 with 1080p, wifi6e and 4g, version 3.1 works fine.',
+  ])('hard negative: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

@@ -60,8 +60,28 @@ matcher
   .add(allLangs(lures.bait), 'l.bait')
   .add(allLangs(lures.linkCue), 'l.cue');
 
+/**
+ * "la messagerie de la commande", "внутренний мессенджер", "komunikator Allegro": a generic
+ * messenger word ("messagerie", "мессенджер", "komunikator") inside a platform cue names the
+ * platform's own chat, not a messenger. Both lists are in token order: one linear pass, and none
+ * at all without a platform cue (most texts).
+ */
+function dropPlatformChats(hits: Hit[]): Hit[] {
+  let plats = 0;
+  for (const h of hits) if (h.cat === 'd.plat') plats++;
+  if (!plats) return hits;
+  const cues = hits.filter((h) => h.cat === 'd.plat');
+  let k = 0;
+  let reach = -1;
+  return hits.filter((h) => {
+    if (h.cat !== 'msg' && h.cat !== 'msg.short') return true;
+    while (k < cues.length && cues[k]!.i <= h.i) reach = Math.max(reach, cues[k++]!.j);
+    return reach < h.j;
+  });
+}
+
 /** All phrase hits of a text, in token order. Memoised per text. */
-export const lexHits = memoHits(matcher);
+export const lexHits = memoHits(matcher, dropPlatformChats);
 
 /** Hits of some categories, in token order. */
 export function hitsOf(all: Hit[], ...cats: string[]): Hit[] {

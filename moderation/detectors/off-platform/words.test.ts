@@ -25,6 +25,15 @@ describe('tokens', () => {
     expect(words('love it 👍 seller')).toEqual(['love', 'it', 'seller']);
   });
 
+  it('adds a word with letters for digits or "@" typed for them, keeping the original', () => {
+    expect(words('on wh4tsapp')).toEqual(['on', 'whatsapp', 'wh4tsapp']);
+    expect(words('te1egram')).toEqual(['teiegram', 'telegram', 'te1egram']);
+    expect(words('wh@tsapp now')).toEqual(['whatsapp', 'wh', 'tsapp', 'now']);
+    expect(words('в телегр@м')).toEqual(['в', 'телеграм', 'телегр', 'м']);
+    // Numbers, other digits and short words get nothing.
+    expect(words('1080p x2 2024 4k')).toEqual(['1080p', 'x2', '2024', '4k']);
+  });
+
   it('counts sentences at . ! ? and line breaks, not at dots inside domains', () => {
     const toks = tokens(normalize('shop.com is fine. Next one! Third\nfourth'));
     expect(toks.map((t) => t.sent)).toEqual([0, 0, 0, 0, 1, 1, 2, 3]);

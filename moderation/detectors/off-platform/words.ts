@@ -135,6 +135,7 @@ export function tokens(norm: Normalized): Tok[] {
   let sent = 0;
   let i = 0;
   let sentenceEnd = false;
+  let leet: number[] | null = null;
   while (i < n) {
     const c = t.charCodeAt(i);
     let v = CLS[c]!;
@@ -147,11 +148,13 @@ export function tokens(norm: Normalized): Tok[] {
     }
     const s = i;
     let fold = false;
+    let digit = false;
     while (i < n) {
       const d = t.charCodeAt(i);
       // Lower-case ASCII and basic Cyrillic letters and digits (most of any word): word characters
       // that need no folding, without the table.
-      if ((d >= 97 && d <= 122) || (d >= 0x430 && d <= 0x44f) || (d >= 48 && d <= 57)) { i++; continue; }
+      if ((d >= 97 && d <= 122) || (d >= 0x430 && d <= 0x44f)) { i++; continue; }
+      if (d >= 48 && d <= 57) { digit = true; i++; continue; }
       let u = CLS[d]!;
       if (u === 0) {
         if (d >= 0xd800 && d <= 0xdfff) {
@@ -173,11 +176,50 @@ export function tokens(norm: Normalized): Tok[] {
     sentenceEnd = false;
     const w = t.slice(s, i);
     out.push({ s, e: i, w: fold ? foldFoldable(w) : w, sent });
+    // A digit inside a longer word may stand for a letter ("v1ber", "wh4tsapp"): asked after the pass.
+    if (digit && i - s >= LEET_MIN && i - s <= LEET_MAX) (leet ??= []).push(out.length - 1);
   }
+  if (leet) unLeet(out, leet);
   joinSpacedLetters(out);
   joinAcrossEmoji(out, t);
   tokMemo = { norm, toks: out };
   return out;
+}
+
+/** Lengths of words with a digit that unLeet reads: "v1ber" to "wh4tsapp_shop"-sized; not "x2", not serial numbers. */
+const LEET_MIN = 4;
+const LEET_MAX = 16;
+/** Digits typed for Latin letters: 0 o, 1 i (or l), 3 e, 4 a, 5 s, 7 t. */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+
+/**
+ * "v1ber", "wh4tsapp", "t3legram", "te1egram": a Latin word with digits standing for letters
+ * gets an extra word with the letters (a "1" read as i, and again as l), placed before it like
+ * joinSpacedLetters' words. Only words that held a digit are asked (`at`, indices into `toks`);
+ * a word with another digit ("1080p"), under two letters, or a letter outside a-z has none.
+ */
+function unLeet(toks: Tok[], at: number[]): void {
+  let extra: Tok[] | null = null;
+  for (const k of at) {
+    const tok = toks[k]!;
+    const w = tok.w;
+    let out = '';
+    let letters = 0;
+    let one = false;
+    for (let m = 0; m < w.length; m++) {
+      const ch = w[m]!;
+      const c = w.charCodeAt(m);
+      if (c >= 97 && c <= 122) { out += ch; letters++; continue; }
+      const l = LEET[ch];
+      if (l === undefined) { out = ''; break; }
+      if (ch === '1') one = true;
+      out += l;
+    }
+    if (!out || letters < 2) continue;
+    (extra ??= []).push({ s: tok.s, e: tok.e, w: out, sent: tok.sent });
+    if (one) extra.push({ s: tok.s, e: tok.e, w: out.replace(/i/g, (x, m: number) => (w[m] === '1' ? 'l' : x)), sent: tok.sent });
+  }
+  if (extra) insertExtra(toks, extra);
 }
 
 /**
@@ -225,11 +267,24 @@ function joinAcrossEmoji(toks: Tok[], t: string): void {
     const a = toks[k - 1]!;
     const b = toks[k]!;
     const gap = b.s - a.e;
-    if (gap < 1 || gap > 3 || t.charCodeAt(a.e) < 0x2000 || b.s <= a.s) continue;
-    if (!EMOJI_GAP_RE.test(t.slice(a.e, b.s))) continue;
+    if (gap < 1 || gap > 3 || b.s <= a.s) continue;
+    const c = t.charCodeAt(a.e);
+    // "wh@tsapp", "телегр@м": an "@" standing for the letter a inside a word (Cyrillic а among
+    // Cyrillic letters). "name@mail" joins too, harmlessly: no list holds such a word.
+    if (c === 64 && gap === 1) {
+      const last = a.w.charCodeAt(a.w.length - 1);
+      (extra ??= []).push({ s: a.s, e: b.e, w: a.w + (last >= 0x400 && last <= 0x4ff ? 'а' : 'a') + b.w, sent: a.sent });
+      continue;
+    }
+    if (c < 0x2000 || !EMOJI_GAP_RE.test(t.slice(a.e, b.s))) continue;
     (extra ??= []).push({ s: a.s, e: b.e, w: a.w + b.w, sent: a.sent });
   }
   if (!extra) return;
+  insertExtra(toks, extra);
+}
+
+/** Inserts extra words (sorted by start) into `toks`, each right before the first word it spans. */
+function insertExtra(toks: Tok[], extra: Tok[]): void {
   const merged: Tok[] = [];
   let x = 0;
   for (const tok of toks) {
@@ -386,12 +441,16 @@ export function allLangs(table: Record<string, string[] | string>): string[] {
   return out;
 }
 
-/** Per-text hits of one matcher, remembered for the last text (see `tokens` for why not a WeakMap). */
-export function memoHits(matcher: PhraseMatcher): (norm: Normalized) => Hit[] {
+/**
+ * Per-text hits of one matcher, remembered for the last text (see `tokens` for why not a WeakMap);
+ * `post`, if given, adjusts them once per text.
+ */
+export function memoHits(matcher: PhraseMatcher, post?: (hits: Hit[]) => Hit[]): (norm: Normalized) => Hit[] {
   let last: { norm: Normalized; hits: Hit[] } | null = null;
   return (norm) => {
     if (last?.norm === norm) return last.hits;
-    const hits = matcher.match(tokens(norm), norm.lower);
+    let hits = matcher.match(tokens(norm), norm.lower);
+    if (post) hits = post(hits);
     last = { norm, hits };
     return hits;
   };
