@@ -309,6 +309,8 @@ describe('seller ties: fifth blind round classes', () => {
     ['a buyer writing to the seller', 'fr', "J'ai écrit au vendeur, il a répondu vite."],
     ['pl the buyer\'s own workplace', 'pl', 'U nas w pracy każdy ma taki kubek, polecam.'],
     ['ru a seller mentioned, no tie', 'ru', 'Сразу отмечу: продавца хвалю, доставка быстрая.'],
+    ['pl a free item offered for stars (an incentive, not a tie): the stars are a rating, not a review noun', 'pl', 'Sprzedawca obiecał darmowy pokrowiec, jeśli podniosę ocenę na 5 gwiazdek.'],
+    ['es the same in Spanish', 'es', 'El vendedor ofreció una funda gratis si subo a 5 estrellas.'],
   ])('no tie: %s', (_why, lang, text) => {
     expect(run(text, false, lang)).toEqual([]);
   });

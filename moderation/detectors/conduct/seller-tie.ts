@@ -334,7 +334,9 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
       for (let p = f.i - WIN.freeToReview; p <= f.j + WIN.freeToReview && end === undefined; p++) {
         const tie = sc.startingIn('reviewTie', p, p, inSent);
         if (!tie) continue;
-        const noun = sc.startingIn('reviewNoun', tie.j, tie.j + WIN.tieToReviewNoun, inSent);
+        // The stars of "5 gwiazdek" are a rating here, not a review named: "darmowy … na 5 gwiazdek" is the incentive's.
+        const noun = sc.startingIn('reviewNoun', tie.j, tie.j + WIN.tieToReviewNoun, (x) => inSent(x)
+          && !sc.endingIn('goodRating', x.j, x.j, (g) => g.i < x.i) && !sc.endingIn('oneStar', x.j, x.j, (g) => g.i < x.i));
         if (noun) end = noun.j;
       }
     }
