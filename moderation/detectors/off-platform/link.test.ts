@@ -206,3 +206,23 @@ describe('off_platform.link: compound names before word-like TLDs', () => {
     expect(links(text)).toEqual([]);
   });
 });
+
+describe('off_platform.link: shop-word names before word-like TLDs', () => {
+  it.each([
+    ['lo vi en modastore.es más barato', 'modastore.es'],
+    ['mam go też ze sklepzabawek.de, tańszy', 'sklepzabawek.de'],
+    ['comprei na lojadosol.co por menos', 'lojadosol.co'],
+    ['auch bei techmarkt.de gesehen', 'techmarkt.de'],
+  ])('%s', (text, want) => {
+    expect(links(text)).toEqual([want]);
+  });
+
+  it.each([
+    'fui a la tienda.es caro',
+    'hay tiendas.es así',
+    'the pet store.co was closed',
+    'great for shop.de nada',
+  ])('hard negative: %s', (text) => {
+    expect(links(text)).toEqual([]);
+  });
+});

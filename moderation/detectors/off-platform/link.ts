@@ -58,6 +58,9 @@ const FILE_EXT_TLDS = new Set(heuristics.fileExtensionTlds.list);
 const WORD_TLDS = new Set(heuristics.wordTlds.list);
 const COMMON_TLDS = new Set(heuristics.commonTlds.list);
 const COMPOUND_NAME_TLDS = new Set(heuristics.compoundNameTlds.list);
+const SHOP_NAME_WORDS = heuristics.shopNameWords.list;
+/** Letters a shop-word name needs besides its shop word ("tiendatech" yes, "tiendas" no). */
+const SHOP_NAME_REST = 2;
 const DOTTED_NAMES = new Set(heuristics.dottedNames.list);
 const DOT_WORDS = heuristics.dotWords.list;
 const AT_WORDS = new Set(heuristics.atWords.list);
@@ -539,7 +542,8 @@ function linkConfidence(text: string, h: UrlHit): number {
     if (!common && LOWER_END_RE.test(labelRaw) && /^\p{Lu}/u.test(tldRaw) && tldRaw !== tldRaw.toUpperCase()) return 0;
     // A lower-case word follows and the name is a plain word: "fine.love it". A hyphen or a
     // digit in the name ("giftcard-center.click now") is not how sentences glue.
-    if (!common && /^\s+\p{Ll}/u.test(text.slice(h.end, h.end + 3)) && /^\p{L}+$/u.test(labelRaw)) return 0;
+    // Nor does a shop's name ("lojadomar.co por menos").
+    if (!common && /^\s+\p{Ll}/u.test(text.slice(h.end, h.end + 3)) && /^\p{L}+$/u.test(labelRaw) && !(COMPOUND_NAME_TLDS.has(tld) && shopName(labelRaw))) return 0;
   }
   if (h.disguise && h.disguise !== 'normalised') return CONF.disguised;
   return common ? CONF.bareCommonTld : CONF.bareOtherTld;
@@ -548,12 +552,23 @@ function linkConfidence(text: string, h: UrlHit): number {
 /**
  * "tiendatech-ofertas.es", "moda24.es": a name with an inner hyphen or a digit beside letters,
  * before a lower-case country-code TLD that is also a word (compoundNameTlds), is a shop's name;
- * sentences glued by a missing space end in a plain word ("bueno.es", "fine.it").
+ * sentences glued by a missing space end in a plain word ("bueno.es", "fine.it"). So is a plain
+ * name starting or ending with a shop word (shopNameWords) and more: "tiendatech.es", "lojadomar.co".
  */
 function compoundName(text: string, h: UrlHit, tld: string): boolean {
   const label = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
   if (!COMPOUND_NAME_TLDS.has(tld) || text.slice(h.hostEnd - tld.length, h.hostEnd) !== tld || label.length < 5 || label.includes('.')) return false;
+  if (/^[a-z]+$/.test(label)) return shopName(label);
   return /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(label) ? /[a-z]{3}/.test(label) : /^[a-z]+[0-9]+[a-z]*$|^[0-9]+[a-z]{3,}$/.test(label);
+}
+
+/** A plain-letter name made of a shop word and at least SHOP_NAME_REST more letters. */
+function shopName(label: string): boolean {
+  for (const w of SHOP_NAME_WORDS) {
+    if (label.length < w.length + SHOP_NAME_REST) continue;
+    if (label.startsWith(w) || label.endsWith(w)) return true;
+  }
+  return false;
 }
 
 /** Characters before a bare domain searched for a site cue ("mi web: tiendasol.es"). */
