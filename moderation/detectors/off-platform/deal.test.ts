@@ -290,4 +290,25 @@ describe('off_platform.deal: past forms as written', () => {
     expect(deals('Pague con Bizum al 612 345 678 y se lo mando.')).toEqual(['Pague con Bizum']);
     expect(deals('Paye par virement et je poste le colis demain.')).toEqual(['Paye par virement']);
   });
+
+  it.each([
+    // A cheaper price, then where the buyer paid: a report, in every language.
+    'Got it for less with the store coupon and paid with Venmo.',
+    'Comprei mais barato na promoção e paguei no pix.',
+    'Lo conseguí por menos en rebajas y pagué con Bizum.',
+    'Kupiłem za mniej na promocji, zapłaciłem BLIKiem.',
+    'Купил дешевле на распродаже, оплатил переводом по СБП.',
+    'Купила дешевше на розпродажі, оплатила переказом.',
+    "J'ai eu une réduction et j'ai payé par virement.",
+  ])('hard negative, a payment reported after a price: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+
+  it.each([
+    // The same payment channels asked for, not reported, still count.
+    ['Discount if you pay with Venmo, message me.', 'Discount if you pay with Venmo, message me'],
+    ['Скидка, если оплатите переводом на карту.', 'Скидка, если оплатите переводом на карту'],
+  ])('payment asked for: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
 });

@@ -27,7 +27,9 @@ import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './w
  * Reports in the past tense ("paid with PayPal at checkout", "вернули на карту") have no
  * offer or request word and pass; folding makes "pagué"/"payé"/"pagó" read as the requests
  * "pague"/"paye"/"pago con", so such past forms are listed as written (data `pastForms`, "="
- * entries matched unfolded) and a request word starting where one does is no request.
+ * entries matched unfolded) and a request word starting where one does is no request. A payment
+ * channel right after a past payment form ("got it for less, paid with Venmo", "paguei no pix")
+ * is where the buyer paid, not a channel an offer points to.
  *
  * Two weaker cues deal only in pairs within a sentence: going around the app ("sin pasar por la
  * app", "без приложения": apps are product features too) with a payment request, a payment
@@ -88,8 +90,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const by = (cat: string) => hits.filter((h) => h.cat === cat);
   const strong = by('d.strong');
   const offers = by('d.offer');
-  const past = pastStarts(hits);
-  const pays = by('d.pay').filter((h) => !past?.has(h.i));
+  const past = pastMarks(hits);
+  const pays = by('d.pay').filter((h) => !past?.starts.has(h.i));
   // Going around the app is where the payment goes, like a payment channel.
   const payChannels = hits.filter((h) => h.cat === 'd.paych' || h.cat === 'd.bypass');
   const negs = by('d.neg');
@@ -121,6 +123,7 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
     let piece: Piece | null = null;
     for (let k = firstHitFrom(channels, o.i - OFFER_WINDOW - 4); k < channels.length && channels[k]!.i <= o.j + OFFER_WINDOW; k++) {
       const c = channels[k]!;
+      if (c.cat === 'd.paych' && past && paidWith(past, c)) continue;
       // A payment channel inside the offer names where the money goes: "me hace un bizum", "te faço um pix".
       const inside = c.cat === 'd.paych' && c.i >= o.i && c.j <= o.j;
       if (c.i < o.j && c.j > o.i && !inside) continue;
@@ -157,7 +160,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
     for (let k = firstHitFrom(hits, w.i - PAIR_WINDOW - 4); k < hits.length && hits[k]!.i <= w.j + PAIR_WINDOW; k++) {
       const x = hits[k]!;
       if (!partners.has(x.cat) || (x.i < w.j && x.j > w.i)) continue;
-      if (x.cat === 'd.pay' && past?.has(x.i)) continue;
+      if (x.cat === 'd.pay' && past?.starts.has(x.i)) continue;
+      if (x.cat === 'd.paych' && past && paidWith(past, x)) continue;
       const dist = x.i >= w.j ? x.i - w.j : w.i - x.j;
       if (dist > PAIR_WINDOW || sentOf(x.i) !== sentOf(w.i) || platformNear(w, x)) continue;
       pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : 'bypass' });
@@ -203,11 +207,27 @@ function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[],
   }
 }
 
-/** First tokens of past forms as written ("pagué", "payé", "pagó"), or null when there are none (most texts). */
-function pastStarts(hits: Hit[]): Set<number> | null {
-  let out: Set<number> | null = null;
-  for (const h of hits) if (h.cat === 'd.past') (out ??= new Set()).add(h.i);
+interface PastMarks { starts: Set<number>; ends: Set<number> }
+
+/** First and after-last tokens of past payment forms ("pagué", "paid", "paguei"), or null when there are none (most texts). */
+function pastMarks(hits: Hit[]): PastMarks | null {
+  let out: PastMarks | null = null;
+  for (const h of hits) {
+    if (h.cat !== 'd.past') continue;
+    out ??= { starts: new Set(), ends: new Set() };
+    out.starts.add(h.i);
+    out.ends.add(h.j);
+  }
   return out;
+}
+
+/** Words a reported payment may have between it and its channel ("paid with Venmo", "pagué con Bizum"). */
+const PAID_GAP = 2;
+
+/** A payment channel right after a past payment form ("paguei no pix", "paid with Venmo"): where the buyer paid. */
+function paidWith(past: PastMarks, c: Hit): boolean {
+  for (let g = 0; g <= PAID_GAP; g++) if (past.ends.has(c.i - g)) return true;
+  return false;
 }
 
 /** Pieces starting within REFUSE_WINDOW words after a refusal, in its sentence: what is refused. */
