@@ -161,6 +161,10 @@ describe('off_platform.contact: fifth blind round classes', () => {
     ['Напишите в телегр@м, там каталог.', 'Напишите в телегр@м'],
     ['Napisz na te1egramie, podeślę zdjęcia.', 'Napisz na te1egramie'],
     ['Ajoute-moi sur 1nsta, je poste les nouveautés.', 'Ajoute-moi sur 1nsta'],
+    // Names split by a space or an apostrophe, and slang short forms.
+    ["Drop me a line on what's app tonight.", "Drop me a line on what's app"],
+    ['Escríbeme al guats y lo vemos.', 'Escríbeme al guats'],
+    ['Пишите в теле грам, там быстрее.', 'Пишите в теле грам'],
     // A generic messenger word that is not the platform's own chat still invites.
     ['Écrivez-moi sur Messenger, je réponds vite.', 'Écrivez-moi sur Messenger'],
     ['Пишите в мессенджер, отвечу.', 'Пишите в мессенджер'],
@@ -178,6 +182,8 @@ describe('off_platform.contact: fifth blind round classes', () => {
     // Brands' own support channels, and the chat here.
     'Great speaker, and the brand even has WhatsApp support for warranty claims.',
     'Contact the seller through the chat here, they answer fast.',
+    "What's up everyone, the app works great.",
+    'The brand posts news on its Tele gram channel.',
     // Digits in model names are no messenger.
     'Model X1000 with 1080p, wifi6e and 4g, version 3.1 works fine.',
   ])('hard negative: %s', (text) => {
