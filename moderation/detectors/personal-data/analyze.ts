@@ -73,7 +73,7 @@ function run(input: DetectorInput): TextFinding[] {
     for (const cl of digitClusters(norm)) {
       const claims = cl.digits.length >= MIN_CLUSTER_DIGITS ? clusterClaims(unexplainedTail(cl, c, text), c) : [];
       found.push(...claims);
-      if (prev && !prevClaimed && claims.length === 0) {
+      if (prev && !(prevClaimed && claims.length > 0)) {
         const joined = acrossLineBreak(prev, cl, c);
         if (joined) { found.push(joined); prevClaimed = true; prev = cl; continue; }
       }
@@ -171,10 +171,12 @@ const LINE_SPLIT_RE = /^[ .\-/]?[ \t]*\r?\n[ \t]*$/;
 const CHECKED_BANK = new Set(['pl-nrb', 'ru-account', 'es-ccc', 'pt-nib', 'fr-rib']);
 
 /**
- * A card or account number cut by a line break ("4276 3894⏎1857 3008"): two neighbouring
- * clusters that claim nothing alone, joined across the break, asked only of the checksummed
- * types. A phone has no check digit, and the numbers ending one line and starting the next
- * make a phone-shaped run too easily by chance.
+ * A number cut by a line break ("4276 3894⏎1857 3008"): two neighbouring clusters, at most one
+ * of which claims something alone (a card's last eight digits can pass for a short phone),
+ * joined across the break. Asked of the checksummed types; of a phone only when the first line
+ * ends in a mark glued to its digits ("(31) 99482-⏎6137"), which says the number goes on. A
+ * phone has no check digit, and the numbers ending one line and starting the next make a
+ * phone-shaped run too easily by chance.
  */
 function acrossLineBreak(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | null {
   const text = c.norm.text;
@@ -182,14 +184,17 @@ function acrossLineBreak(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found 
   if (!LINE_SPLIT_RE.test(gap) || b.plus) return null;
   if (explainedBy(c.explained, a.groups[a.groups.length - 1]!) || explainedBy(c.explained, b.groups[0]!)) return null;
   const digits = a.digits + b.digits;
-  if (digits.length < 13 || digits.length > MAX_WINDOW_DIGITS) return null;
+  const goesOn = CONTINUED_RE.test(gap);
+  if (digits.length < (goesOn ? MIN_CLUSTER_DIGITS : 13) || digits.length > MAX_WINDOW_DIGITS) return null;
   const joined: DigitCluster = { start: a.start, end: b.end, digits, groups: [...a.groups, ...b.groups], seps: [...a.seps, gap, ...b.seps], plus: a.plus };
   const w = windowOf(joined, text);
   const card = scoreCard(w, c);
   const bank = card ? null : scoreBankDigits(w, c);
-  const claim = card ?? (bank && CHECKED_BANK.has(bank.subtype) ? bank : null);
+  const claim = card ?? (bank && CHECKED_BANK.has(bank.subtype) ? bank : null) ?? (goesOn ? scorePhone(w, c) : null);
   return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
+// "99482-⏎6137": a dash or dot right after the digits, then the break.
+const CONTINUED_RE = /^[-.]/;
 
 // A separator that can end one number and start the next: brackets ("7777 (800)") or more than one character.
 const SOFT_BREAK_RE = /[()]|^.{2,}$/su;

@@ -38,6 +38,21 @@ describe('government ID detector', () => {
     // A strong checksum keeps its claim unless the harmless word labels the number itself.
     expect(schemes('Faktura wystawiona na „Anna Zielińska 92071561128” — nie prosiłam', 'pl')).toEqual([['92071561128', 'pl_pesel']]);
   });
+  it('reads an ID written one character at a time, with one-letter words at its ends', () => {
+    expect(schemes('Para aduanas puse el NIE así: Y 3 9 2 8 1 7 4 H y me sale error', 'es')).toEqual([['Y 3 9 2 8 1 7 4 H', 'es_nie']]);
+    expect(schemes('my NI number went in as J T 4 8 2 1 9 3 B and got printed')).toEqual([['J T 4 8 2 1 9 3 B', 'uk_nino']]);
+    // A failed check letter, or letters and digits of a size table, stay alone.
+    expect(schemes('NIE Y 3 9 2 8 1 7 4 J por favor', 'es')).toEqual([]);
+    expect(schemes('Rozmiar L 4 8 2 1 9 3 B i M', 'pl')).toEqual([]);
+  });
+  it('reads Chilean RUTs in their dotted format or named', () => {
+    expect(schemes('me pidieron RUT, puse 16.482.937-5 y la dirección', 'es')).toEqual([['16.482.937-5', 'cl_rut']]);
+    expect(schemes('puse 12.345.670-K en el formulario', 'es')).toEqual([['12.345.670-K', 'cl_rut']]);
+    expect(schemes('mi RUT es 7.654.321-6', 'es')).toEqual([['7.654.321-6', 'cl_rut']]);
+    // A wrong check digit is nothing.
+    expect(schemes('puse 16.482.937-4 en el formulario', 'es')).toEqual([]);
+    expect(schemes('puse 12.345.671-K en el formulario', 'es')).toEqual([]);
+  });
   it('rates a checksum with its context word above a checksum alone', () => {
     expect(ids('PESEL 44051401458', 'pl')[0]!.confidence).toBe(GOV_ID_CONFIDENCE.checksumContext);
     expect(ids('44051401458', 'pl')[0]!.confidence).toBe(GOV_ID_CONFIDENCE.checksum);

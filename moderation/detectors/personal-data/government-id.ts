@@ -94,6 +94,16 @@ function ptNifCheck(d: string): boolean {
   const r = 11 - (weighted(d, [9, 8, 7, 6, 5, 4, 3, 2]) % 11);
   return (r >= 10 ? 0 : r) === num(d, 8);
 }
+/** Chilean RUT/RUN: modulus 11 over the body read from the right with weights 2..7; 11 → 0, 10 → K. */
+function clRutDigit(body: string): string {
+  let sum = 0;
+  for (let i = body.length - 1, w = 2; i >= 0; i--, w = w === 7 ? 2 : w + 1) sum += num(body, i) * w;
+  const r = 11 - (sum % 11);
+  return r === 11 ? '0' : r === 10 ? 'K' : String(r);
+}
+function clRutCheck(d: string): boolean {
+  return d[0] !== '0' && clRutDigit(d.slice(0, -1)) === d[d.length - 1];
+}
 function frNirCheck(d: string): boolean {
   const sex = num(d, 0), month = num(d, 3, 2);
   if (![1, 2, 3, 7, 8].includes(sex) || !((month >= 1 && month <= 12) || month >= 20)) return false;
@@ -203,6 +213,9 @@ const NUMERIC: readonly NumericScheme[] = [
   // ("my tax id 911-89-1234" is an American number that passes by chance.)
   { id: 'pt_nif', lengths: [9], strength: 'weak', check: ptNifCheck, ownWordOnly: true },
   { id: 'fr_nir', lengths: [15], strength: 'strong', check: frNirCheck, format: /^1-2-2-2-3-3-2$/ },
+  // Chilean RUT/RUN: body and one check digit (one number in eleven passes), usually written
+  // "16.482.937-5"; counts in that format or named ("RUT"). A check "K" is read by the letter table.
+  { id: 'cl_rut', lengths: [8, 9], strength: 'weak', check: clRutCheck, format: /^(?:1|2)-3-3-1$/ },
   { id: 'us_ssn', lengths: [9], strength: 'none', check: ssnRules, format: /^3-2-4$/ },
   { id: 'us_itin', lengths: [9], strength: 'none', check: itinRules, format: /^3-2-4$/ },
   { id: 'kr_rrn', lengths: [13], strength: 'strong', check: (d) => krRrnCheck(d, '1234'), format: /^6-7$/ },
@@ -235,7 +248,7 @@ const FORMAT_SEPS: Record<string, RegExp> = {
   br_cpf: /^\.\.-$/, ru_snils: /^--\s$/, kr_rrn: /^-$/, kr_frn: /^-$/, ua_unzr: /^-$/, kr_driver: /^---$|^\s\s\s$/,
   us_ssn: /^(--|\s\s|\.\.)$/, us_itin: /^(--|\s\s)$/, in_aadhaar: /^(\s\s|--|::)$/, ca_sin: /^(\s\s|--)$/, au_tfn: /^(\s\s|--)$/,
   se_personnummer: /^-$/, uk_nhs: /^(\s\s|--)$/, au_medicare: /^\s+$/, th_tnin: /^(--|\s{4})$/, fr_nir: /^\s{6}$/,
-  ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/,
+  ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/, cl_rut: /^\.\.-$/,
 };
 
 /**
@@ -429,6 +442,8 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'es_passport', run: 6, re: re('([A-Z]{3}\\d{6}|[a-z]{3}\\d{6}|[A-Z][a-z][A-Z]\\d{6})'), strength: 'none', check: () => true },
   { id: 'fi_hetu', run: 6, re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
   { id: 'it_fiscal', run: 0, word: 16, re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },
+  // The dotted format with a check "K" is the RUT's alone (the digits-only form is in the numeric table).
+  { id: 'cl_rut', run: 3, re: re('(\\d{1,2}\\.\\d{3}\\.\\d{3}-[Kk])'), strength: 'strong', check: (id) => clRutCheck(id.replace(/[.-]/g, '').toUpperCase()) },
   { id: 'sg_nric', run: 7, re: re('([STFGMstfgm]\\d{7}[A-Za-z])'), strength: 'strong', check: nricCheck },
   { id: 'uk_nino', run: 2, re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z][ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?[A-Da-d])'), strength: 'strong', check: (id) => !NINO_MARKS_RE.test(id), orElse: 'weak' },
   { id: 'uk_driving', run: 6, re: re('([A-Z9]{5}\\d[0156]\\d{4}[A-Z9]{2}\\d[A-Z]{2}|[a-z9]{5}\\d[0156]\\d{4}[a-z9]{2}\\d[a-z]{2})'), strength: 'strong', check: ukDrivingCheck },
@@ -503,31 +518,69 @@ export function findAlnumIds(c: NumberCtx): Found[] {
   const out: Found[] = [];
   for (const [from, to] of digitNeighbourhoods(c)) {
     const slice = text.slice(from, to);
-    const run = longestRun(slice, false);
-    const word = longestRun(slice, true);
-    for (const s of ALNUM) {
-      if (s.run > run || (s.word ?? 0) > word) continue;
-      s.re.lastIndex = 0;
-      for (let m = s.re.exec(slice); m; m = s.re.exec(slice)) {
-        const id = m[0];
-        const strength = s.check(id) ? s.strength : s.orElse;
-        if (!strength) continue;
-        const w = { start: from + m.index, end: from + m.index + id.length };
-        // A check letter over a distinctive format (DNI, NIE, hetu) outweighs a nearby "pedido"/"envío".
-        if (strength !== 'strong' && labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
-        const own = near(c, w, `gov:${s.id}`);
-        const context = own || near(c, w, 'gov');
-        let confidence = 0;
-        if (strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;
-        else if (strength === 'weak') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : 0;
-        else confidence = own ? GOV_ID_CONFIDENCE.formatContext : 0; // passport-like formats: only when named
-        // Indian PAN of a person (4th letter P) is distinctive; other PANs belong to companies.
-        if (s.id === 'in_pan' && !context && id[3] === 'P') confidence = GOV_ID_CONFIDENCE.formatOnly;
-        if (confidence > 0) out.push({ ...w, claim: { type: 'personal_data.government_id', confidence, subtype: s.id } });
+    matchSchemes(c, slice, (i) => from + i, out);
+    // Written one character at a time ("Y 3 9 2 8 1 7 4 H", "J T 4 8 2 1 9 3 B"): read again
+    // with the gaps closed. Only such runs: spaces between longer groups are the format's own.
+    if (!SPACED_PAIR_RE.test(slice)) continue;
+    SPACED_CHARS_RE.lastIndex = 0;
+    for (let m = SPACED_CHARS_RE.exec(slice); m; m = SPACED_CHARS_RE.exec(slice)) {
+      const at: number[] = [];
+      let compact = '';
+      for (let k = 0; k < m[0].length; k++) {
+        const ch = m[0][k]!;
+        if (ch !== ' ' && ch !== '-') { compact += ch; at.push(from + m.index + k); }
+      }
+      at.push(at[at.length - 1]! + 1);
+      // One-letter words ("y", "a", "i", "w") may sit at either end of the run: try without them.
+      const seen = new Set<string>();
+      for (let i = 0; i <= EDGE_WORDS; i++) {
+        for (let j = compact.length; j >= compact.length - EDGE_WORDS && j - i >= SPACED_MIN_CHARS; j--) {
+          const found: Found[] = [];
+          matchSchemes(c, compact.slice(i, j), (k) => at[i + k]!, found);
+          for (const f of found) {
+            const key = `${f.start}:${f.end}:${f.claim.subtype}`;
+            if (!seen.has(key)) { seen.add(key); out.push(f); }
+          }
+        }
       }
     }
   }
   return out;
+}
+
+const EDGE_WORDS = 2;
+const SPACED_MIN_CHARS = 7;
+
+// A digit, a space, a digit: the cheap test before looking for a spaced-out run.
+const SPACED_PAIR_RE = /\d \d/;
+// Seven or more single letters or digits, each apart by a space or dash ("Y 3 9 2 8 1 7 4 H").
+const SPACED_CHARS_RE = /(?<![\p{L}\p{N}])[A-Za-z0-9](?:[ -]{1,3}[A-Za-z0-9](?![\p{L}\p{N}])){6,}/gu;
+
+/** The alphanumeric schemes over `str`; `pos(i)` is the text offset of str[i] (pos(str.length): just past the end). */
+function matchSchemes(c: NumberCtx, str: string, pos: (i: number) => number, out: Found[]): void {
+  const run = longestRun(str, false);
+  const word = longestRun(str, true);
+  for (const s of ALNUM) {
+    if (s.run > run || (s.word ?? 0) > word) continue;
+    s.re.lastIndex = 0;
+    for (let m = s.re.exec(str); m; m = s.re.exec(str)) {
+      const id = m[0];
+      const strength = s.check(id) ? s.strength : s.orElse;
+      if (!strength) continue;
+      const w = { start: pos(m.index), end: pos(m.index + id.length - 1) + 1 };
+      // A check letter over a distinctive format (DNI, NIE, hetu) outweighs a nearby "pedido"/"envío".
+      if (strength !== 'strong' && labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
+      const own = near(c, w, `gov:${s.id}`);
+      const context = own || near(c, w, 'gov');
+      let confidence = 0;
+      if (strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;
+      else if (strength === 'weak') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : 0;
+      else confidence = own ? GOV_ID_CONFIDENCE.formatContext : 0; // passport-like formats: only when named
+      // Indian PAN of a person (4th letter P) is distinctive; other PANs belong to companies.
+      if (s.id === 'in_pan' && !context && id[3] === 'P') confidence = GOV_ID_CONFIDENCE.formatOnly;
+      if (confidence > 0) out.push({ ...w, claim: { type: 'personal_data.government_id', confidence, subtype: s.id } });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

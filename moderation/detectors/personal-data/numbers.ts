@@ -136,9 +136,27 @@ export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }
   return own === Infinity && numberSignBefore(c, w.start) && !spelledOut(c, w);
 }
 
-/** Digits written as words, wholly or in part: asked only when a harmless label is found, which is rare. */
+/**
+ * Digits written as words, wholly or in part, or one at a time ("7 9 4 - 1 5 8 - 3 0 2"): both
+ * are written to slip past a filter, and nobody writes an order or tracking number so. Asked only
+ * when a harmless label is found, which is rare.
+ */
 function spelledOut(c: NumberCtx, w: { start: number; end: number }): boolean {
-  return c.norm.disguises(w.start, w.end).has('spelled-digit');
+  return c.norm.disguises(w.start, w.end).has('spelled-digit') || digitByDigit(c.norm.text, w.start, w.end);
+}
+
+/** At least SPACED_OUT_MIN digits and no two of them side by side. */
+const SPACED_OUT_MIN = 7;
+function digitByDigit(text: string, start: number, end: number): boolean {
+  let digits = 0;
+  let prevDigit = false;
+  for (let k = start; k < end; k++) {
+    const d = text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57;
+    if (d && prevDigit) return false;
+    if (d) digits++;
+    prevDigit = d;
+  }
+  return digits >= SPACED_OUT_MIN;
 }
 
 // The tail of an IBAN-shaped string that failed its checksum ("AL47 2121 1009 ..."): the IBAN

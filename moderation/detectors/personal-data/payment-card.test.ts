@@ -24,6 +24,8 @@ describe('payment card detector', () => {
     for (const [text, want] of LINE_SPLIT) expect(cards(text).map((c) => c.text), text).toEqual([want]);
     // Luhn fails across the break, a blank line parts them, or each line is a number of its own.
     for (const t of ['Card was 5412.7573.\n5594.1888', 'Card was 5412.7573.\n\n5594.1887', 'Order 12345\n67890 arrived', 'SKU 4111 1111\nqty 1111 1111']) expect(cards(t), t).toEqual([]);
+    // The second line alone passes for a short phone ("0276 1580"): the card across the break still wins.
+    expect(cards('Paiement refusé avec la carte 5132 8394\n0276 1580, bizarre').map((c) => c.text)).toEqual(['5132 8394\n0276 1580']);
   });
   it('names the issuer and rates context and grouping', () => {
     const [ctx] = cards('my card 4111 1111 1111 1111');

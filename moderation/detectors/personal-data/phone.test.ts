@@ -56,6 +56,20 @@ describe('phone detector', () => {
     expect(phones('+7 916 123-45-67 🔥 8 800 555 35 35', 'ru').map((p) => p.text)).toEqual(['+7 916 123-45-67', '8 800 555 35 35']);
     expect(phones('12.05.2023 89161234567', 'ru').map((p) => p.text)).toEqual(['89161234567']);
   });
+  it('joins a number whose line ends in a dash or dot glued to its digits, and no other', () => {
+    expect(phones('meu número (31) 99482-\n6137', 'pt-BR').map((p) => p.text)).toEqual(['(31) 99482-\n6137']);
+    expect(phones('call me 415-555-\n0123 after six').map((p) => p.text)).toEqual(['415-555-\n0123']);
+    // Without the mark, two lines are two things; a size range cut by a break is no phone.
+    expect(phones('Zamówienie 4276 3894\n1857 3008 dotarło', 'pl')).toEqual([]);
+    expect(phones('rozmiar 42-\n44 pasuje', 'pl')).toEqual([]);
+    expect(phones('Order 1234-\n5678 arrived')).toEqual([]);
+  });
+  it('reads a number written one digit at a time as a disguise, whatever parcel word stands a sentence before', () => {
+    expect(phones('Kurier zostawił paczkę pod drzwiami. Numer był podany 7 9 4 - 1 5 8 - 3 0 2, mógł zadzwonić', 'pl').map((p) => p.text)).toEqual(['7 9 4 - 1 5 8 - 3 0 2']);
+    // Labelled right before, it is the parcel's number.
+    expect(phones('Numer paczki: 7 9 4 1 5 8 3 0 2 4 4', 'pl')).toEqual([]);
+    expect(phones('Tracking number 1 2 3 4 5 6 7 8 9 0')).toEqual([]);
+  });
   it('leaves prices, dates, sizes, orders, tracking numbers and model codes alone', () => {
     const negatives = [
       ['Цена 1 299,00 ₽, доставка 12.05.2023, заказ №8234-1123, размер 42/44', 'ru'],

@@ -25,6 +25,7 @@ describe('postal address detector', () => {
       ['Moro na Prinsengracht 412, 1016 JH Amsterdam e o meu telemóvel', 'Prinsengracht 412, 1016 JH Amsterdam'],
       ['Sería a Via dei Mille 23, 80121 Napoli, a nombre de mi hermano', 'Via dei Mille 23, 80121 Napoli'],
       ['Do you ship to 2218 Larkspur Ln, Apt 4, Boise, ID 83702? Thanks', '2218 Larkspur Ln, Apt 4, Boise, ID 83702'],
+      ['it shipped to my old place, 1847 N Halsted St Apt 3B, Chicago, IL 60614 - call', '1847 N Halsted St Apt 3B, Chicago, IL 60614'],
       ["Mon adresse c'est 45 bis bd Voltaire, 75011 Paris, appelez", '45 bis bd Voltaire, 75011 Paris'],
       ['Point de retrait : 15 bis, boulevard Victor Hugo, 06000 Nice, après 17h.', '15 bis, boulevard Victor Hugo, 06000 Nice'],
       ['Recógelo en Carrer de Mallorca 275, 2n 1a, 08037 Barcelona, pero llámame', 'Carrer de Mallorca 275, 2n 1a, 08037 Barcelona'],

@@ -354,9 +354,10 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
     const afterName = nameAt(toks, k);
     if (afterName === at && afterName - k <= 4 && NUMBER_FIRST_TYPES.has(toks[at]!.lt)) {
       // English: the type ends the name ("Baker Street", "Main St.", "Larkspur Ln" after a number)
-      // (without its dot it must end the phrase: "5 Stars Dr Martens" is a brand)
+      // (without its dot it must end the phrase, or a flat may follow: "Halsted St Apt 3B";
+      // "5 Stars Dr Martens" is a brand)
       const next = toks[at + 1];
-      const dotless = SHORT_ENDING_NAME.has(toks[at]!.lt) && !isPunct(next, '.') && (!next || next.nl || next.k === 'p');
+      const dotless = SHORT_ENDING_NAME.has(toks[at]!.lt) && !isPunct(next, '.') && (!next || next.nl || next.k === 'p' || (next.k === 'w' && UNIT_WORDS.has(next.lt)));
       const typeEnd = dotless ? at + 1 : streetTypeAt(toks, at);
       if (typeEnd > 0) {
         let k2 = typeEnd;
