@@ -286,3 +286,66 @@ describe('extortion.threat: fifth blind round classes', () => {
     expect(run(text)).toEqual([]);
   });
 });
+
+// Round 6 classes, by mechanism: the pairing of a threat and a demand through cues other than
+// "if/or/unless" (a choice asked, a count asked, a dependency, the seller's wish asked back, a
+// deadline, a dash between terms and the promised rating).
+describe('extortion.threat: choices, counts, dependencies, wishes, deadlines, dashes', () => {
+  it.each([
+    ['en', 'So are you issuing the store credit, or would you rather see one-star reviews on every order I placed?', 'one-star', 'store credit', ''],
+    ['ru', 'Вы вернёте разницу или хотите, чтобы я оставил одну звезду на каждом заказе?', 'одну звезду', 'разницу', 'choice'],
+    ['uk', 'Де моя знижка, яку обіцяли? Чи ви хочете ще кілька відгуків на одну зірку?', 'одну зірку', 'знижка', 'choice'],
+    ['pt', 'Vão me devolver a diferença ou preferem que eu avalie todas as compras com uma estrela?', 'uma estrela', 'diferença', ''],
+    ['fr', 'Vous me faites ce remboursement ou vous préférez que je laisse une étoile sur chaque article ?', 'une étoile', 'remboursement', ''],
+  ])('a choice put as a question: %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['en', 'How many more one star reviews until you finally refund me?', 'one star', 'refund', ''],
+    ['ru', 'Сколько ещё негативных отзывов нужно, чтобы вы дали скидку?', 'негативных отзывов', 'скидку', 'countQuestion'],
+    ['es', 'Sigo esperando mi cupón. ¿Cuántas reseñas negativas más necesitan antes de mandarlo?', 'reseñas negativas', 'cupón', 'countQuestion'],
+    ['pl', 'Ile jeszcze jedynek musi tu wisieć, zanim dostanę rabat?', 'jedynek', 'rabat', 'countQuestion'],
+  ])('bad reviews counted until the seller pays: %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['en', 'Whatever I write in my review next depends on the discount landing in my account this week.', 'review', 'discount', 'depends'],
+    ['ru', 'Какой будет мой отзыв, зависит от того, придёт ли компенсация.', 'отзыв', 'компенсация', 'depends'],
+    ['es', 'Quiero el reembolso antes del jueves: de eso depende mi reseña.', 'reseña', 'reembolso', 'depends'],
+    ['fr', "La note que je mettrai dépend du bon d'achat que vous m'enverrez.", 'note', "bon d'achat", 'depends'],
+    ['uk', 'Мій відгук залежить від того, чи прийде компенсація.', 'відгук', 'компенсація', 'depends'],
+  ])('the review made to depend on a demand: %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['en', 'Want this review gone? A $30 credit and a free case. Then we talk.', 'review gone', '$30', 'wishTerms'],
+    ['es', '¿Quieren que borre esta reseña? Un cupón de 20 euros y listo.', 'borre esta reseña', 'cupón', 'wishTerms'],
+    ['pt', 'Querem que eu apague a avaliação? Mandem um reembolso de 50 reais.', 'apague a avaliação', 'reembolso', 'wishTerms'],
+    ['pl', 'Chcecie, żebym zmienił ocenę? Najpierw rabat 30 zł na kolejne zakupy.', 'zmienił ocenę', 'rabat', 'wishTerms'],
+  ])("the seller's wish asked back, then the price: %s: %s", (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['en', "You have until Sunday to send the voucher. After the weekend you'll see what my review turns into.", 'review', 'voucher', ''],
+    ['pt', 'Vocês têm até quarta pra mandar o cupom, depois vão ver como fica a avaliação.', 'avaliação', 'cupom', ''],
+  ])('a deadline, then a veiled consequence: %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['ru', 'Переведите 300 рублей — подниму до пяти звёзд.', 'подниму', '300 рублей', 'dashTerms'],
+    ['en', 'send me $25 — I will give it 5 stars after', '5 stars', '$25', 'dashTerms'],
+    ['uk', 'Повернення 200 грн і цей відгук зникне.', 'відгук зникне', '200 грн', 'leverThen'],
+    ['pl', 'Rabat 15% i ta opinia zrobi się łagodniejsza.', 'opinia zrobi się łagodniejsza', 'Rabat', 'leverThen'],
+  ])('terms, then the review promised away or kinder: %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['a plain question with stars and a refund', 'Did the refund go through, or is the app slow? I left one star for shipping.'],
+    ['a refund asked, then an opinion question', 'Can I get a refund or a replacement? Or do you prefer I just keep it?'],
+    ['a count question with no demand', 'How many more one star reviews does this shop need before people stop buying here?'],
+    ['a dependency on quality', 'My final review depends on how long the battery lasts, I will update in a month.'],
+    ['a dependency with the refund already received', 'Got my refund last week. My review depends on the replacement quality now.'],
+    ['the seller asked back, no price', 'Do you want me to delete this review? Then answer my question about the warranty first.'],
+    ['a deadline with a plain rating', 'The platform gives you until Friday to send the refund. 2 stars for the wait.'],
+    ['a refund reported with a dash', 'Refund came in two days — I will give 5 stars for that.'],
+    ['ru a review that vanished, reported', 'Мой отзыв куда-то исчез, а деньги вернули, спасибо.'],
+    ['es the wish asked back, received', '¿Quieren que cambie la reseña? Ya me devolvieron el dinero, así que sí.'],
+    ['uk a count of stars, no demand', 'Скільки ще відгуків на одну зірку треба, щоб модерація помітила цей магазин?'],
+  ])('not extortion: %s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
-import { type Hit, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 
 /**
  * extortion.threat: a bad review, rating, dispute or complaint made conditional on the seller
@@ -68,26 +68,47 @@ const WIN = {
   speakerBeforeQuote: 8,
   quoteBack: 40,
   impliesToThreat: 6,
+  choiceToThreat: 14,
+  choiceDemandBack: 14,
+  countToThreat: 5,
+  countToDemand: 16,
+  dependsAround: 10,
+  dependsToDemand: 16,
+  dueAfterDemand: 4,
+  wishToChange: 8,
+  wishToDemand: 30,
+  ultimatumToDemand: 8,
+  demandToVeiled: 20,
+  dashToLever: 4,
+  vanishAfter: 2,
+  betterAfter: 5,
+  seeToReview: 6,
+  sentenceScan: 60,
 } as const;
 
 /** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
 const RULE_CONF = {
   unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75, implies: 0.85, withoutDeadline: 0.8,
   leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8, avoid: 0.85, youGive: 0.82, veiled: 0.8, reluctant: 0.78,
+  choice: 0.8, countQuestion: 0.8, depends: 0.8, wishTerms: 0.82, ultimatum: 0.8, dashTerms: 0.82,
 } as const;
 const KIND_CONF = { rating: 1, change: 1, promise: 0.95, escalate: 0.9 } as const;
 
 type Rule = keyof typeof RULE_CONF;
 type Kind = keyof typeof KIND_CONF;
 
-interface Threat { i: number; j: number; kind: Kind; past: boolean; negated: boolean; lever: boolean; langs: number }
-interface Demand { i: number; j: number; past: boolean; negated: boolean; offered: boolean; langs: number }
+/** `soon`: said as what will happen (a lever, "you'll see how this review looks"), not only as a rating named. */
+interface Threat { i: number; j: number; kind: Kind; past: boolean; negated: boolean; lever: boolean; langs: number; soon?: boolean }
+/** `ask`: spelled out as terms (a give verb, an amount, a number or percent): "верните 500р", "знижка 20%". */
+interface Demand { i: number; j: number; past: boolean; negated: boolean; offered: boolean; langs: number; ask?: boolean }
 interface Candidate { i: number; j: number; rule: Rule; conf: number; threat: Threat; demand: Demand; cond: Hit }
 
 /** Is [i, j) preceded, within its clause, by a cue of `cat` (not interrupted by an intention cue)? */
 function cueBefore(sc: Scan, cat: string, i: number, win: number, langs: number, textLang: number): boolean {
   const h = sc.endingIn(cat, i - win, i, (c) => c.j <= i && sameClause(sc, c.i, i) && shares(c, { langs }, textLang));
   if (!h || cat !== 'past') return h !== undefined;
+  // "чтобы я оставил", "żebym wystawił": a past form after a subjunctive conjunction is no narration.
+  if (sc.endingIn('subjConj', h.i - 2, h.i, (c) => c.j <= h.i && (c.langs & h.langs) !== 0)) return false;
   // "I was going to leave a bad review": intention after the narration keeps it hypothetical, not past.
   return sc.startingIn('future', h.j, i - 1, (f) => f.j <= i) === undefined;
 }
@@ -187,6 +208,22 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
   for (const g of sc.all('goodRating')) {
     if (cueBefore(sc, 'future', g.i, 4, g.langs, textLang)) add(g.i, g.j, 'promise', g.langs, true, false);
   }
+  // "this review disappears", "this 1 star gone", "opinia zrobi się milsza": the review itself
+  // said to vanish or turn kinder is the same lever as a promised change.
+  for (const cat of ['reviewNoun', 'oneStar'] as const) {
+    for (const r of sc.all(cat)) {
+      const inClause = (h: Hit) => sameClause(sc, h.i, r.i) && (h.langs & r.langs) !== 0;
+      const v = sc.startingIn('vanish', r.j, r.j + WIN.vanishAfter, inClause)
+        ?? (cat === 'reviewNoun' ? sc.startingIn('reviewBetter', r.j, r.j + WIN.betterAfter, inClause) : undefined);
+      if (v && !cueBefore(sc, 'past', r.i, WIN.cue, r.langs, textLang)) add(r.i, v.j, 'change', r.langs, true);
+    }
+  }
+  // "ya verán cómo queda esta reseña", "vous verrez ce que devient mon avis": a veiled consequence for the review.
+  for (const y of sc.all('youllSee')) {
+    const inSent = (h: Hit) => sameSent(sc, h.i, y.i) && (h.langs & y.langs) !== 0;
+    const r = sc.startingIn('reviewNoun', y.j, y.j + WIN.seeToReview, inSent) ?? sc.startingIn('oneStar', y.j, y.j + WIN.seeToReview, inSent);
+    if (r) out.push({ i: y.i, j: r.j, kind: 'rating', past: false, negated: false, lever: false, langs: y.langs, soon: true });
+  }
   out.sort((a, b) => a.i - b.i || b.j - a.j);
   // "a 1 star review" is one threat, not two: overlapping threats of one kind become their union.
   const merged: Threat[] = [];
@@ -198,8 +235,42 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
     prev.past &&= t.past;
     prev.negated &&= t.negated;
     prev.lever ||= t.lever;
+    prev.soon ||= t.soon;
   }
   return merged;
+}
+
+/** Does word t start with a digit? (No string built.) */
+function digitAt(sc: Scan, t: number): boolean {
+  if (t < 0 || t >= sc.n) return false;
+  const c = sc.lower.charCodeAt(sc.s[t]!);
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * Does the sentence of word t end with a question mark (or, Spanish, open with "¿")? Walks to the
+ * sentence's last word, a bounded number of steps.
+ */
+function questionAt(sc: Scan, t: number): boolean {
+  const s = sc.sent[t]!;
+  let a = t;
+  while (a > 0 && sc.sent[a - 1] === s && t - a < WIN.sentenceScan) a--;
+  let b = t;
+  while (b + 1 < sc.n && sc.sent[b + 1] === s && b - t < WIN.sentenceScan) b++;
+  const from = a > 0 ? sc.e[a - 1]! : 0;
+  for (let k = sc.s[a]! - 1; k >= from; k--) if (sc.lower.charCodeAt(k) === 0xbf) return true;
+  const to = b + 1 < sc.n ? sc.s[b + 1]! : sc.lower.length;
+  for (let k = sc.e[b]!; k < to; k++) {
+    const c = sc.lower.charCodeAt(k);
+    if (c === 63) return true;
+    if (c === 46 || c === 33 || c === 10) return false;
+  }
+  return false;
+}
+
+/** Does word t start with a letter (not a digit or a symbol such as "=")? */
+function isWordAt(sc: Scan, t: number): boolean {
+  return t < sc.n && sc.lower.charCodeAt(sc.s[t]!) >= 65;
 }
 
 function isNumber(sc: Scan, t: number): boolean {
@@ -220,13 +291,21 @@ function demandAt(sc: Scan, i: number, j: number, langs: number, textLang: numbe
 
 function findDemands(sc: Scan, textLang: number): Demand[] {
   const out: Demand[] = [];
-  for (const h of [...sc.all('demand'), ...sc.all('demandPast'), ...sc.all('impliedDemand')]) out.push(demandAt(sc, h.i, h.j, h.langs, textLang));
+  for (const h of [...sc.all('demand'), ...sc.all('demandPast'), ...sc.all('impliedDemand')]) {
+    const d = demandAt(sc, h.i, h.j, h.langs, textLang);
+    // "знижка 20%", "descuento del 30": a number right after the demand word spells out the terms.
+    // ("= 1 star", "albo 1 gwiazdka" are the threat's number, not the demand's: only a number
+    // touching it, or after one word of its clause that is no connector.)
+    const t1 = h.j + (digitAt(sc, h.j) ? 0 : 1);
+    if (t1 < sc.n && digitAt(sc, t1) && sameClause(sc, t1, h.i) && (t1 === h.j || isWordAt(sc, h.j)) && !sc.startingIn('elseWeak', h.j, t1 - 1)) d.ask = true;
+    out.push(d);
+  }
   // "верните 500 рублей", "devolverem 30 reais", "a $10 partial refund": a money amount is a demand.
   for (const c of sc.all('currency')) {
     const i = c.i > 0 && isNumber(sc, c.i - 1) ? c.i - 1 : c.i;
     const j = c.j < sc.n && isNumber(sc, c.j) ? c.j + 1 : c.j;
     if (i === c.i && j === c.j) continue;
-    out.push(demandAt(sc, i, j, c.langs, textLang));
+    out.push({ ...demandAt(sc, i, j, c.langs, textLang), ask: true });
   }
   // "send the missing drill bits", "mándame otro par", "надішлете нову вишиванку": a give verb with
   // a replacement item, a money amount or a demand word after it is a demand of its own.
@@ -236,7 +315,9 @@ function findDemands(sc: Scan, textLang: number): Demand[] {
     const obj = sc.startingIn('itemCue', g.j, g.j + WIN.giveToObject, (h) => sameSent(sc, h.i, g.i) && (h.langs & g.langs) !== 0)
       ?? sc.startingIn('currency', g.j, g.j + WIN.giveToObject, inClause)
       ?? sc.startingIn('demand', g.j, g.j + WIN.giveToObject, inClause);
-    if (obj) out.push(demandAt(sc, g.i, obj.j, g.langs, textLang));
+    if (obj) { out.push({ ...demandAt(sc, g.i, obj.j, g.langs, textLang), ask: true }); continue; }
+    // "кидаете 1500 на карту": a bare sum right after the give verb.
+    if (g.j < sc.n && inClause({ i: g.j }) && digitAt(sc, g.j)) out.push({ ...demandAt(sc, g.i, g.j + 1, g.langs, textLang), ask: true });
   }
   out.sort((a, b) => a.i - b.i || b.j - a.j);
   // "an extra charger for free", "partial refund": nearby demand words in one clause are one
@@ -244,7 +325,7 @@ function findDemands(sc: Scan, textLang: number): Demand[] {
   const merged: Demand[] = [];
   for (const d of out) {
     const prev = merged[merged.length - 1];
-    if (prev && d.i <= prev.j + WIN.demandJoin && sameClause(sc, prev.i, d.i)) prev.j = Math.max(prev.j, d.j);
+    if (prev && d.i <= prev.j + WIN.demandJoin && sameClause(sc, prev.i, d.i)) { prev.j = Math.max(prev.j, d.j); prev.ask ||= d.ask; }
     else merged.push({ ...d });
   }
   return merged;
@@ -344,7 +425,7 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
   // Most reviews name no demand at all; nothing below can fire without one.
   const veiled = sc.all('veiled').length > 0;
   // A give verb makes a demand only with an item or an amount after it (checked in findDemands).
-  const giveDemand = sc.all('giveVerb').length > 0 && sc.all('itemCue').length > 0;
+  const giveDemand = sc.all('giveVerb').length > 0 && (sc.all('itemCue').length > 0 || sc.all('giveVerb').some((g) => digitAt(sc, g.j)));
   if (!veiled && sc.all('demand').length === 0 && sc.all('demandPast').length === 0 && sc.all('impliedDemand').length === 0
     && sc.all('currency').length === 0 && !giveDemand) return [];
   const demands = new SpanIndex(findDemands(sc, textLang));
@@ -358,7 +439,8 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     cands.push({ i, j, rule, conf: RULE_CONF[rule] * KIND_CONF[threat.kind], threat, demand, cond });
   };
   if (veiled) veiledThreats(sc, demands, emit);
-  if (threats.all().length === 0) return strongestFirst(cands);
+  // The depends and wish rules build their own threat from a plain review noun or change verb.
+  if (threats.all().length === 0 && sc.all('dependsOn').length === 0 && sc.all('youWant').length === 0) return strongestFirst(cands);
   reluctantThreats(sc, threats, demands, textLang, emit);
   const sent = (a: number) => (x: { i: number }) => sameSent(sc, x.i, a);
   const ifNotHits = ifNots(sc);
@@ -471,6 +553,89 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     const from = Math.max(g.j, d.j);
     const t = threats.startingIn(from, from + WIN.giveToLever, (x) => live(x) && !sameClause(sc, x.i, g.i) && sameSent(sc, x.i, g.i) && shares(g, x, textLang));
     if (t) emit('youGive', t, d, g);
+  }
+
+  const prevOrSame = (a: number) => (x: { i: number }) => sc.sent[x.i] === sc.sent[a] || sc.sent[x.i] === sc.sent[a]! - 1;
+  const sameOrNext = (a: number) => (x: { i: number }) => sc.sent[x.i] === sc.sent[a] || sc.sent[x.i] === sc.sent[a]! + 1;
+
+  // A choice put to the seller: "will you send the refund or do you prefer 1-star reviews?",
+  // "коли буде компенсація? чи вам більше подобаються відгуки на одну зірку?". In a question the
+  // "or" offers the threat as the other branch, however far into its sentence; an "or" opening a
+  // question continues the question before it.
+  for (const e of sc.all('elseWeak')) {
+    if (!questionAt(sc, e.i)) continue;
+    const t = threats.startingIn(e.j, e.j + WIN.choiceToThreat, (x) => live(x) && (x.kind === 'rating' || x.kind === 'escalate') && sameSent(sc, x.i, e.i) && shares(e, x, textLang));
+    if (!t) continue;
+    const leads = e.i === 0 || sc.sent[e.i - 1]! !== sc.sent[e.i]!;
+    const d = demands.endingIn(e.i - WIN.choiceDemandBack, e.i, (x) => open(x) && x.j <= e.i
+      && (sameSent(sc, x.i, e.i) || (leads && sc.sent[x.i] === sc.sent[e.i]! - 1 && questionAt(sc, x.i))));
+    if (d) emit('choice', t, d, e);
+  }
+
+  // "How many more 1-star reviews before you send it?", "сколько вам нужно ещё отрицательных
+  // отзывов, чтобы вы вернули…": a question counting bad reviews, the demand after it or just before.
+  for (const q of sc.all('countQ')) {
+    const t = threats.startingIn(q.j, q.j + WIN.countToThreat, (x) => !x.negated && (x.kind === 'rating' || x.kind === 'escalate') && sameSent(sc, x.i, q.i) && shares(q, x, textLang));
+    if (!t || !questionAt(sc, q.i)) continue;
+    // The demand sits in a purpose clause ("чтобы вы вернули"), so a past form does not settle it.
+    const d = demands.startingIn(t.j, t.j + WIN.countToDemand, (x) => !x.negated && !x.offered && sameSent(sc, x.i, q.i))
+      ?? demands.endingIn(q.i - WIN.prevSentence, q.i, (x) => open(x) && x.j <= q.i && prevOrSame(q.i)(x));
+    if (d) emit('countQuestion', t, d, q);
+  }
+
+  // "My next review depends on whether the credit shows up", "жду компенсацию до пятницы, от этого
+  // зависит, какой отзыв я напишу": the review made to hang on a demand that follows, or on one
+  // before it that carries a deadline.
+  for (const dep of sc.all('dependsOn')) {
+    const near = (h: { i: number; langs: number }) => Math.abs(sc.sent[h.i]! - sc.sent[dep.i]!) <= 1 && (h.langs & dep.langs) !== 0;
+    const obj = sc.startingIn('reviewNoun', dep.i - WIN.dependsAround, dep.j + WIN.dependsAround, near)
+      ?? sc.startingIn('oneStar', dep.i - WIN.dependsAround, dep.j + WIN.dependsAround, near);
+    if (!obj || cueBefore(sc, 'past', obj.i, WIN.cue, obj.langs, textLang)) continue;
+    const d = demands.startingIn(dep.j, dep.j + WIN.dependsToDemand, (x) => open(x) && sameSent(sc, x.i, dep.i))
+      ?? demands.endingIn(dep.i - WIN.prevSentence, dep.i, (x) => open(x) && x.j <= dep.i && prevOrSame(dep.i)(x)
+        && sc.startingIn('deadline', x.j, x.j + WIN.dueAfterDemand, (h) => sameClause(sc, h.i, x.j - 1)) !== undefined);
+    if (d) emit('depends', { i: obj.i, j: obj.j, kind: 'rating', past: false, negated: false, lever: true, langs: obj.langs }, d, dep);
+  }
+
+  // "You want this 1 star gone? Free replacement + a gift card.", "Chcecie, żebym usunął tę opinię?
+  // To proszę 100 zł": the seller's wish to lose the review, asked back, then the price. The
+  // demand follows the question, so the seller's "offered" item is the author's price here.
+  for (const w of sc.all('youWant')) {
+    if (!questionAt(sc, w.i)) continue;
+    // The change asked about is in any mood ("que borre esta reseña", "żebym zmienił ocenę").
+    const inSent = (h: Hit) => sameSent(sc, h.i, w.i) && (h.langs & w.langs) !== 0;
+    let l: Threat | undefined = threats.startingIn(w.j, w.j + WIN.wishToChange, (x) => x.kind === 'change' && !x.past && sameSent(sc, x.i, w.i) && shares(w, x, textLang));
+    if (!l) {
+      for (const cat of ['change1', 'changeAny'] as const) {
+        const c = sc.startingIn(cat, w.j, w.j + WIN.wishToChange, inSent);
+        const end = c && changeObject(sc, c);
+        if (c && end !== undefined) { l = { i: c.i, j: end, kind: 'change', past: false, negated: false, lever: true, langs: c.langs }; break; }
+      }
+    }
+    if (!l) continue;
+    const d = demands.startingIn(l.j, l.j + WIN.wishToDemand, (x) => !x.past && !x.negated && sameOrNext(w.i)(x));
+    if (d) emit('wishTerms', l, d, w);
+  }
+
+  // "Tienen hasta el lunes para mandarme un cupón…, ya verán cómo queda esta reseña": a deadline
+  // for the demand, then a threat said as what will happen.
+  for (const u of sc.all('ultimatum')) {
+    const d = demands.startingIn(u.j, u.j + WIN.ultimatumToDemand, (x) => open(x) && sameSent(sc, x.i, u.i));
+    if (!d) continue;
+    const t = threats.startingIn(d.j, d.j + WIN.demandToVeiled, (x) => live(x) && sameOrNext(u.i)(x) && shares(u, x, textLang)
+      && (x.lever || x.soon === true || cueBefore(sc, 'future', x.i, WIN.cue, x.langs, textLang)));
+    if (t) emit('ultimatum', t, d, u);
+  }
+
+  // "верните 500р на карту — поставлю 5 звезд": terms spelled out (a give verb, a sum), a dash,
+  // the promised rating. A report ("refund came fast — 5 stars") names no terms.
+  for (const d of demands.all()) {
+    if (!d.ask || !open(d)) continue;
+    const l = threats.startingIn(d.j, d.j + WIN.dashToLever, (x) => x.lever && !x.past && sameSent(sc, x.i, d.i) && (x.langs & d.langs) !== 0);
+    if (!l) continue;
+    let dash = false;
+    for (let k = d.j; k <= l.i && !dash; k++) dash = isDash(sc.markBefore(k));
+    if (dash) emit('dashTerms', l, d, { cat: 'dash', i: d.j, j: d.j, langs: d.langs });
   }
 
   // A weaker reading of the same words is dropped; a threat quoted from someone else is not the author's.
