@@ -247,7 +247,7 @@ describe('off_platform.deal: fifth blind round classes', () => {
     ['Zrobię ci przelew na konto, tylko anuluj zamówienie.', 'Zrobię ci przelew na konto, tylko anuluj zamówienie'],
     ['Zwrot kasy zrobię przelewem, proszę nie otwieraj sporu.', 'zrobię przelewem, proszę nie otwieraj sporu'],
     // The same promise reported by the buyer (third person).
-    ['The seller says she will send the refund through Zelle, so no need to open a dispute.', 'she will send the refund through Zelle, so no need to open a dispute'],
+    ["The seller says she'll send the refund through Zelle, so no need to open a dispute.", "she'll send the refund through Zelle, so no need to open a dispute"],
     ['El vendedor dice que me hace un bizum y listo.', 'me hace un bizum'],
     ['O vendedor falou que me faz um pix se eu cancelar a compra.', 'me faz um pix'],
     ['Продавец обещал, что переведёт мне на карту, если отменю заказ.', 'переведёт мне на карту'],

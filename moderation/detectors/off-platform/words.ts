@@ -203,19 +203,23 @@ function unLeet(toks: Tok[], at: number[]): void {
   for (const k of at) {
     const tok = toks[k]!;
     const w = tok.w;
-    let out = '';
+    // First a look without building anything: most such words are numbers ("1500", "128gb").
     let letters = 0;
+    let ok = true;
+    for (let m = 0; m < w.length && ok; m++) {
+      const c = w.charCodeAt(m);
+      if (c >= 97 && c <= 122) letters++;
+      else ok = c === 48 || c === 49 || c === 51 || c === 52 || c === 53 || c === 55;
+    }
+    if (!ok || letters < 2) continue;
+    let out = '';
     let one = false;
     for (let m = 0; m < w.length; m++) {
       const ch = w[m]!;
-      const c = w.charCodeAt(m);
-      if (c >= 97 && c <= 122) { out += ch; letters++; continue; }
       const l = LEET[ch];
-      if (l === undefined) { out = ''; break; }
-      if (ch === '1') one = true;
-      out += l;
+      if (l !== undefined && ch === '1') one = true;
+      out += l ?? ch;
     }
-    if (!out || letters < 2) continue;
     (extra ??= []).push({ s: tok.s, e: tok.e, w: out, sent: tok.sent });
     if (one) extra.push({ s: tok.s, e: tok.e, w: out.replace(/i/g, (x, m: number) => (w[m] === '1' ? 'l' : x)), sent: tok.sent });
   }
