@@ -188,3 +188,32 @@ describe('review_manipulation.incentive: fifth blind round classes', () => {
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+// The seller's own voice as the initiative (an imperative reward or the shop's "we" after the
+// rating asked for), small rewards, and a tie whose target sits after a comma ("за то, что ...").
+describe('review_manipulation.incentive: slogans in the seller voice, small rewards', () => {
+  it.each([
+    ['en', 'The packet said: rate us 5 stars and get a $3 credit back.', '$', '5 stars'],
+    ['ru', 'На пакете наклейка: поставьте пять звёзд и получите промокод на 150 рублей.', 'промокод', 'пять звёзд'],
+    ['es', 'Un papel decía: ponnos 5 estrellas y te devolvemos 2 euros.', 'devolvemos', '5 estrellas'],
+    ['pt', 'Escrito na embalagem: deixe 5 estrelas e ganhe um cupom de 15 reais.', 'cupom', '5 estrelas'],
+    ['pl', 'Na pudełku napis: wystaw 5 gwiazdek i otrzymasz rabat 10 zł.', 'rabat', '5 gwiazdek'],
+    ['uk', 'На коробці: поставте 5 зірок і отримайте знижку 10%.', 'знижку', '5 зірок'],
+    ['en', 'The seller said theyd mail a little something if I removed my review.', 'little something', 'removed my review'],
+    ['pt', 'A loja prometeu um mimo se eu mudasse a nota para 5.', 'mimo', 'mudasse a nota'],
+    ['pl', 'Sprzedawca obiecał upominek za usunięcie opinii.', 'upominek', 'usunięcie opinii'],
+    ['ru', 'Магазин предложил баллы за то, что я изменю отзыв.', 'баллы', 'изменю отзыв'],
+  ])('%s: %s', expectOneIncentive);
+
+  it.each([
+    ['en', 'I left 5 stars and got a thank-you note, nothing else.'],
+    ['ru', 'Поставил пять звёзд и получил посылку через неделю, всё ок.'],
+    ['es', 'Le puse 5 estrellas y te digo: el envío fue rapidísimo.'],
+    ['pt', 'Dei 5 estrelas e ganhei tempo com a entrega rápida.'],
+    ['en', 'Buy two and get a $5 discount, the store page says; I gave 4 stars for the fit.'],
+    ['pl', 'Za to, że szybko wysłali, daję 5 gwiazdek.'],
+    ['ru', 'За то, что быстро прислали замену, ставлю пять звёзд.'],
+  ])('not an incentive: %s %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

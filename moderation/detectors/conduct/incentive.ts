@@ -110,7 +110,7 @@ function denied(sc: Scan, o: Hit, textLang: number): boolean {
 }
 
 export function findIncentives(sc: Scan, textLang: number): Candidate[] {
-  if (sc.all('reward').length === 0 || (sc.all('offer').length === 0 && sc.all('receipt').length === 0 && sc.all('youPay').length === 0)) return [];
+  if (sc.all('reward').length === 0 || (sc.all('offer').length === 0 && sc.all('receipt').length === 0 && sc.all('youPay').length === 0 && sc.all('voiceTie').length === 0)) return [];
   const targets = new SpanIndex(findTargets(sc));
   // "$10 gift card", "вернуть половину стоимости": nearby reward words in one clause are one reward.
   const rewardParts: Part[] = [];
@@ -129,12 +129,14 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     let reward = forward ? undefined : rewards.endingIn(x.i - WIN.rewardBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i);
     // The tie governs its own clause: "reembolso por el retraso; la cambié a 4" and "refund for the
     // delay and I changed it" are two facts.
-    let target = reward && targets.startingIn(x.j, x.j + WIN.tieToTarget, (p) => inSent(p) && sameClause(sc, p.i, x.i) && shares(x, p, textLang)
+    // ("за то, что поменяете оценку": the target sits in the clause where the tie ends.)
+    let target = reward && targets.startingIn(x.j, x.j + WIN.tieToTarget, (p) => inSent(p) && sameClause(sc, p.i, x.j - 1) && shares(x, p, textLang)
       && !sc.startingIn('then', x.j, p.i - 1, (h) => h.j <= p.i && shares(h, p, textLang)));
     if (!reward || !target) {
       // target TIE reward: "remove my feedback in exchange for a partial refund"
       target = targets.endingIn(x.i - WIN.targetBeforeTie, x.i, (p) => inSent(p) && p.j <= x.i && shares(x, p, textLang));
-      reward = target && rewards.startingIn(x.j, x.j + WIN.tieToReward, inSent);
+      // The reward may start inside the tie: "y TE DEVOLVEMOS 3€" (tie "y te", reward "te devolvemos").
+      reward = target && rewards.startingIn(x.i + 1, x.j + WIN.tieToReward, inSent);
     }
     let viaCond = false;
     if (!reward || !target) {
@@ -159,6 +161,13 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
       ?? sc.endingIn('youPay', reward.i - WIN.payToReward, reward.i, (o) => o.j <= reward.i && sc.sent[o.i]! === s && (o.langs & (x.langs | textLang)) !== 0);
     if (offer) {
       cands.push({ i: Math.min(i, offer.i), j, conf: sc.sent[offer.i]! === s ? CONF.sameSentence : CONF.previousSentence, reward, target, tie: x, offer });
+      continue;
+    }
+    // "оставьте отзыв 5⭐ и получите 200 руб", "déjanos 5 estrellas y te devolvemos 3€": a tie in the
+    // seller's voice, target before it, is its own initiative. A target the author narrates is no slogan.
+    const voice = target.j <= x.i ? sc.startingIn('voiceTie', x.i, x.i, (v) => v.j >= x.j && shares(v, target!, textLang)) : undefined;
+    if (voice && !sc.endingIn('past', target.i - WIN.negBefore, target.i, (p) => p.j <= target!.i && sameClause(sc, p.i, target!.i) && shares(p, target!, textLang))) {
+      cands.push({ i, j, conf: CONF.pair, reward, target, tie: x, offer: voice });
       continue;
     }
     const got = received(sc, reward, x, target, textLang);
