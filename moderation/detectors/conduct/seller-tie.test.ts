@@ -315,3 +315,57 @@ describe('seller ties: fifth blind round classes', () => {
     expect(run(text, false, lang)).toEqual([]);
   });
 });
+
+// Insiders handling the goods (packing, checking, receiving stock, with the seller's shipping or
+// listing step or premises of ours), the shop's own figures and prices, and a free test product
+// "without any rating asked" as a disclosure.
+describe('seller ties: handling the goods, shop figures, no rating asked', () => {
+  it.each([
+    ['en', 'Genuine leather, I check the seams on each one myself before shipping.'],
+    ['ru', 'Оригинал, я лично упаковываю каждую пару перед отправкой.'],
+    ['es', 'Son originales, yo reviso cada caja antes de enviarlas.'],
+    ['pt', 'Eu mesma confiro as peças no nosso estoque, pode confiar.'],
+    ['fr', "Je vérifie chaque flacon dans notre atelier, aucun défaut."],
+    ['pl', 'Sama pakuję te kubki w naszym magazynie, są dobrze zabezpieczone.'],
+    ['uk', 'Я пакую кожне замовлення перед відправкою, все цілe.'],
+  ])('the author handles the goods as the seller: %s %s', (lang, text) => {
+    expect(types(runKind(text, 'answer', lang))).toEqual(['seller_tie.undisclosed']);
+    expect(types(run(text, false, lang))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['en', 'Our return rate on this model is the lowest in the category, grab one.'],
+    ['pl', 'Zostało kilka sztuk, od poniedziałku podnosimy cenę.'],
+    ['ru', 'Берите сейчас, на следующей неделе поднимаем цену.'],
+    ['pt', 'Somos a loja com mais avaliações desse fone.'],
+  ])("the shop's own figures and prices: %s %s", (lang, text) => {
+    expect(types(runKind(text, 'answer', lang))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['en', 'We check every order before shipping, sorry for the delay.'],
+    ['pt', 'Conferimos os pedidos antes do envio, desculpe a demora.'],
+  ])('a service answer in the plural stays clean: %s %s', (lang, text) => {
+    expect(runKind(text, 'answer', lang)).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'I pack boxes at a warehouse all day and these gloves hold up great.'],
+    ['en', 'I checked the package before sending it back and the refund came fast.'],
+    ['es', 'Yo reviso siempre las costuras al recibir la ropa, estas están perfectas.'],
+    ['ru', 'Я шью сама дома, эти нитки отличные.'],
+    ['pl', 'Pakuję prezenty na święta i ta taśma jest super.'],
+    ['fr', "Je vérifie toujours les étiquettes en magasin, celle-ci était correcte."],
+  ])('a buyer packing or checking is no tie: %s %s', (lang, text) => {
+    expect(run(text, false, lang)).toEqual([]);
+  });
+
+  it.each([
+    ['en', 'Heads up: the seller sent me this lamp free to try, without asking for any rating. Warm light.'],
+    ['es', 'Aviso: la marca me mandó este perfume gratis para probarlo, sin pedirme ninguna puntuación.'],
+    ['pl', 'Dostałem słuchawki za darmo od sprzedawcy do testów, bez żadnych wymagań co do opinii.'],
+    ['ru', 'Мне прислали чайник бесплатно от продавца на тест, ничего не требовали взамен.'],
+  ])('a free test product with no rating asked is disclosed: %s %s', (lang, text) => {
+    expect(types(run(text, false, lang))).toEqual(['seller_tie.disclosed']);
+  });
+});

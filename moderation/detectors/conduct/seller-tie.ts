@@ -38,7 +38,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -205,6 +205,19 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       if (pitched(a) && !localAround(sc, a.i, a.j)) out.push({ i: a.i, j: a.j, kind: 'owner', conf: CONF.possStoreLocative });
     }
   }
+  // "yo misma las empaqueto … antes de mandarlas", "я сама приймаю товар на нашому складі": the
+  // author handling the goods, with the seller's shipping or listing step or premises of ours in the sentence.
+  // The singular vouches for the goods (it sells, even in an answer); the plural may be an answer's service.
+  for (const cat of ['opVerb1', 'opVerbWe'] as const) {
+    for (const v of sc.all(cat)) {
+      if (negated(sc, v, textLang)) continue;
+      const inSent = (x: Hit) => sameSent(sc, x.i, v.i) && same(x, v);
+      const with_ = sc.startingIn('shipCue', v.j, v.j + WIN.opToCue, inSent) ?? sc.startingIn('ourPremises', v.i - WIN.opToCue, v.j + WIN.opToCue, inSent);
+      if (with_) out.push({ i: Math.min(v.i, with_.i), j: Math.max(v.j, with_.j), kind: 'owner', conf: CONF.sellerOps, sells: cat === 'opVerb1' });
+    }
+  }
+  // "our return rate on these is under 1%", "jutro podnosimy cenę": the shop's figures and prices.
+  for (const h of sc.all('sellerPitch')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps, sells: true });
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
   for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
   // "We test every batch… buy from this store", "Chez nous chaque pièce est contrôlée. Foncez !":
