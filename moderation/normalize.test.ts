@@ -97,6 +97,13 @@ describe('normalize: spelled-out digits', () => {
     // A digit gap closes the number group: "veinte 5 tres" is 20, 5, 3, not 23.
     expect(normalize('veinte 5 tres').text).toBe('20 5 3');
   });
+  it('reads a dash said in words inside a number, and only there', () => {
+    expect(normalize('CPF 384.017.259 traço quarenta e um').text).toBe('CPF 384.017.259-41');
+    expect(normalize('тел 612 345 тире 678').text).toBe('тел 612 345-678');
+    expect(normalize('nr 600 kreska 500 kreska 400').text).toBe('nr 600-500-400');
+    // Words on either side, a lone number word, or a dash word glued to another: prose.
+    for (const t of ['a dash of salt', 'tamanho 38 traço quarenta', 'dash-cam 4K', 'el guion de 5 páginas', 'uso tiret 5 fois']) expect(normalize(t).text, t).toBe(t);
+  });
   it('reads a dictated run over a line break, and not over a blank line', () => {
     expect(normalize('au\n0 7 cinq 7\n4 3 neuf un\ndeux six\nentre 18h').text).toBe('au\n0 7 5 7 4 3 9 1 2 6\nentre 18h');
     expect(normalize('nine one six\n\nfour five').text).toBe('9 1 6\n\nfour five');

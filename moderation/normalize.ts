@@ -501,7 +501,7 @@ const BREAK: NumWord = { cls: 'B', v: 0 };
 const NUM_WORDS = new Map<string, NumWord>();
 let MAX_COMPOUND = 1;
 for (const [lang, table] of Object.entries(numberWords)) {
-  if (lang.startsWith('_') || lang === 'noStart') continue;
+  if (lang.startsWith('_') || lang === 'noStart' || lang === 'dashWords') continue;
   for (const [cls, words] of Object.entries(table as Record<string, Record<string, number> | string[]>)) {
     if (Array.isArray(words)) { for (const w of words) if (!NUM_WORDS.has(w)) NUM_WORDS.set(w, { cls: 'N', v: 0 }); continue; }
     for (const [w, v] of Object.entries(words)) {
@@ -676,17 +676,20 @@ export class WordLookup<T> {
 const COMPOUND_PARTS = new Set<string>();
 for (const k of NUM_WORDS.keys()) if (k.includes(' ')) for (const part of k.split(' ')) COMPOUND_PARTS.add(part);
 
+const DASH_WORDS = new WordLookup<boolean>(numberWords.dashWords.map((w) => [w, true] as const));
 const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
 
 /**
  * The words the edit passes start from, in one scan of the text: number words (and parts of
  * compounds; anything between two of them breaks a run) and the start of every at/dot word.
  */
-function editWords(lower: string): { toks: Tok[]; atDot: number[] } {
+function editWords(lower: string): { toks: Tok[]; atDot: number[]; dashes: Tok[] } {
   const toks: Tok[] = [];
   const atDot: number[] = [];
+  const dashes: Tok[] = [];
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
+    if (e - s >= 4 && e - s <= 9 && DASH_WORDS.get(lower, s, e)) { dashes.push({ start: s, end: e, key: '-' }); return; }
     if (e - s > 16) return;
     const known = NUMBER_TOKENS.get(lower, s, e);
     if (known) { toks.push({ start: s, end: e, key: known }); return; }
@@ -700,10 +703,42 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[] } {
       }
     }
   });
-  return { toks, atDot };
+  return { toks, atDot, dashes };
 }
 
-function spelledDigitEdits(lower: string, toks: readonly Tok[]): Edit[] {
+/** "259 traço quarenta": digits, a dash word, then the run at `pos`. */
+function dashedDigitBefore(lower: string, pos: number, dashes: readonly Tok[]): boolean {
+  for (const d of dashes) {
+    if (d.end > pos || pos - d.end > 2) continue;
+    let a = d.start;
+    while (a > 0 && lower[a - 1] === ' ') a--;
+    if (a < d.start && a > 0 && isAsciiDigit(lower[a - 1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * A dash said in words inside a number ("384.017.259 traço quarenta e um", "612 345 тире 678"):
+ * read as "-" with the spaces around it, when digits (or number words now read as digits) stand
+ * right on both sides. A dash word between other words is prose.
+ */
+function dashWordEdits(lower: string, dashes: readonly Tok[], spelled: readonly Edit[]): Edit[] {
+  if (dashes.length === 0) return [];
+  const out: Edit[] = [];
+  for (const d of dashes) {
+    let a = d.start;
+    while (a > 0 && lower[a - 1] === ' ') a--;
+    let b = d.end;
+    while (b < lower.length && lower[b] === ' ') b++;
+    if (a === d.start && a > 0 || b === d.end && b < lower.length) continue; // glued to a word
+    const left = a > 0 && (isAsciiDigit(lower[a - 1]!) || spelled.some((x) => x.end === a && x.out !== '' && x.out !== ' '));
+    const right = b < lower.length && (isAsciiDigit(lower[b]!) || spelled.some((x) => x.start === b && x.out !== '' && x.out !== ' '));
+    if (left && right) out.push({ start: a, end: b, out: '-', flag: FLAG['spelled-digit'] });
+  }
+  return out;
+}
+
+function spelledDigitEdits(lower: string, toks: readonly Tok[], dashes: readonly Tok[] = []): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
   let i = 0;
@@ -748,7 +783,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[]): Edit[] {
     if (groups.length && words > 0) {
       const first = run[0]!.span[0];
       const last = run[run.length - 1]!.span[1];
-      const before = digitNear(lower, first, -1);
+      const before = digitNear(lower, first, -1) || dashedDigitBefore(lower, first, dashes);
       const after = digitNear(lower, last, 1);
       const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after);
       if (dictated) {
@@ -1108,7 +1143,8 @@ export function normalize(original: string): Normalized {
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
-  const edits = [...spelledDigitEdits(lowerB, words.toks), ...atDotEdits(lowerB, words.atDot)];
+  const spelled = spelledDigitEdits(lowerB, words.toks, words.dashes);
+  const edits = [...spelled, ...dashWordEdits(lowerB, words.dashes, spelled), ...atDotEdits(lowerB, words.atDot)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();
