@@ -349,3 +349,42 @@ describe('extortion.threat: choices, counts, dependencies, wishes, deadlines, da
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('extortion.threat: round seven classes (formal "forced to", choices, deals to keep a review good)', () => {
+  it.each([
+    ['en', 'Kindly ship the missing lid at your expense. Failing that, I shall be forced to amend my review.', 'amend my review', 'at your expense', ''],
+    ['fr', "Merci de m'expédier un câble neuf à vos frais, faute de quoi je serai contraint de modifier mon évaluation.", 'modifier mon évaluation', 'à vos frais', ''],
+    ['pl', 'Proszę o wysłanie brakującej części na wasz koszt. W przeciwnym razie będę zmuszona zmienić moją ocenę.', 'zmienić moją ocenę', 'wysłanie', ''],
+    ['pt', 'Peço que enviem a peça em falta sem custo; caso contrário, serei obrigada a alterar a minha avaliação.', 'alterar a minha avaliação', 'sem custo', ''],
+  ])('a polite request, then "otherwise I will be forced to": %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['en', 'ok seller u got two options: mail me the other size for free or this turns into ⭐', '⭐', 'free', ''],
+    ['es', '¿Me reponen la pieza sin costo o dejo ya una valoración negativa?', 'valoración negativa', 'sin costo', ''],
+    ['fr', 'vous faites un petit geste ou je mets 1 étoile ?', '1 étoile', 'un petit geste', ''],
+    ['uk', 'я їм уже написала: або кидаєте кабель безкоштовно, або буде 1 зірка', '1 зірка', 'безкоштовно', ''],
+    ['ru', 'Пока не будет возврата денег, отзыв так и будет на одной звезде.', 'одной звезде', 'возврата', ''],
+  ])('a choice, slang or an update that keeps the rating low: %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['en', "Let's work something out so my review stays positive: a $10 store credit should do it.", 'review stays positive', '$10', 'keepDeal'],
+    ['es', 'Seguro que llegamos a un acuerdo para que mi reseña quede positiva. Un cupón de 10 euros y listo.', 'reseña quede positiva', 'cupón', 'keepDeal'],
+    ['fr', 'On peut trouver une solution pour que ma note reste à cinq étoiles : un bon d’achat de 10 €.', 'note reste à cinq étoiles', '10 €', 'keepDeal'],
+    ['pl', 'Na pewno się dogadamy, żeby moja ocena została pozytywna. Wystarczy zniżka 15% na następne zakupy.', 'ocena została pozytywna', 'zniżka', 'keepDeal'],
+    ['ru', 'Думаю, договоримся, чтобы мой отзыв остался положительным: скидка 300 рублей — и всё.', 'отзыв остался положительным', 'скидка', 'keepDeal'],
+  ])('a deal so the review stays good, then the price: %s: %s', (lang, text, threat, demand, rule) => expectOneThreat(lang, text, threat, demand, rule));
+
+  it.each([
+    ['otherwise, praise', 'The lid is a bit loose; otherwise it is a great product and I gave it five stars.'],
+    ['forced to, narrated', 'I was forced to open a dispute because the parcel never came, and the refund arrived yesterday.'],
+    ['a hope, no deal', 'I hope my review stays positive after a month of use; the discount code in the box was a nice touch.'],
+    ['a deal already done', 'We reached an agreement and they refunded me, so my rating stays at five stars.'],
+    ['a solution found by the seller', 'The seller found a solution quickly and my review stays positive. Thanks!'],
+    ['two options for the buyer', 'You got two options for colour, black or white, and the white one is free of stains.'],
+    ['es already, narration', 'Ya dejé la valoración negativa y me devolvieron el dinero sin coste.'],
+    ['fr a gesture reported', 'Le vendeur a fait un geste commercial, je mets 4 étoiles.'],
+    ['pl otherwise, praise', 'Pasek trochę za krótki, w przeciwnym razie byłoby idealnie.'],
+  ])('not extortion: %s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

@@ -84,13 +84,17 @@ const WIN = {
   betterAfter: 5,
   seeToReview: 6,
   sentenceScan: 60,
+  dealToStay: 14,
+  stayToNoun: 3,
+  nounToLevel: 4,
+  levelToDemand: 30,
 } as const;
 
 /** Confidence per pattern, times the threat's kind. A dispute threat is also a legitimate route, so it weighs less. */
 const RULE_CONF = {
   unless: 0.9, unlessLead: 0.88, elseStrong: 0.9, elseWeak: 0.82, ifNotBack: 0.75, implies: 0.85, withoutDeadline: 0.8,
   leverWhen: 0.85, whenLever: 0.85, leverThen: 0.8, avoid: 0.85, youGive: 0.82, veiled: 0.8, reluctant: 0.78,
-  choice: 0.8, countQuestion: 0.8, depends: 0.8, wishTerms: 0.82, ultimatum: 0.8, dashTerms: 0.82,
+  choice: 0.8, countQuestion: 0.8, depends: 0.8, wishTerms: 0.82, ultimatum: 0.8, dashTerms: 0.82, keepDeal: 0.8,
 } as const;
 const KIND_CONF = { rating: 1, change: 1, promise: 0.95, escalate: 0.9 } as const;
 
@@ -110,7 +114,12 @@ function cueBefore(sc: Scan, cat: string, i: number, win: number, langs: number,
   // "чтобы я оставил", "żebym wystawił": a past form after a subjunctive conjunction is no narration.
   if (sc.endingIn('subjConj', h.i - 2, h.i, (c) => c.j <= h.i && (c.langs & h.langs) !== 0)) return false;
   // "I was going to leave a bad review": intention after the narration keeps it hypothetical, not past.
-  return sc.startingIn('future', h.j, i - 1, (f) => f.j <= i) === undefined;
+  if (sc.startingIn('future', h.j, i - 1, (f) => f.j <= i)) return false;
+  // "u got 2 options: send…", "я вже їм написав: або докидують… або…": a choice laid out, or an
+  // either-or between the narration and the words, opens what follows rather than narrating it.
+  if (sc.startingIn('options', h.j, i - 1, (f) => f.j <= i) || sc.startingIn('elseWeak', h.j, i - 1, (f) => f.j <= i && shares(f, h, textLang))) return false;
+  // "dejo ya la valoración": "already" right after the author's own present or future means "now".
+  return sc.endingIn('future', h.i, h.i, (f) => f.j === h.i && (f.langs & h.langs) !== 0) === undefined;
 }
 
 function isNegated(sc: Scan, i: number, j: number, langs: number, textLang: number): boolean {
@@ -285,7 +294,9 @@ function demandAt(sc: Scan, i: number, j: number, langs: number, textLang: numbe
   const declined = cueBefore(sc, 'neg', i, 3, langs, textLang)
     || sc.startingIn('negAfter', j, j + 3, (n) => sameClause(sc, n.i, i)) !== undefined;
   // "the seller offered a refund", "пообещали скидку": the seller's offer is not the author's demand.
-  const offered = sc.endingIn('offer', i - WIN.cue, i, (o) => sameSent(sc, o.i, i)) !== undefined;
+  // ("я їм написав: або докидують… або…": an either-or after the cue opens the author's terms.)
+  const offered = sc.endingIn('offer', i - WIN.cue, i, (o) => sameSent(sc, o.i, i)
+    && !sc.startingIn('elseWeak', o.j, i - 1, (f) => f.j <= i && shares(f, o, textLang))) !== undefined;
   return { i, j, past: alreadyMet, negated: declined, offered, langs };
 }
 
@@ -367,6 +378,33 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
 }
 
 /**
+ * "I'm sure we can find a solution that keeps my feedback positive — a partial refund of around
+ * $15…", "możemy się dogadać, żeby moja opinia pozostała pozytywna? … rabat 20%": a deal proposed
+ * to the seller, the review said to stay good, and a demand after it (the same sentence or the
+ * next two, since "¿no?" makes a sentence of its own). The good review is the price, as in a
+ * promised change. "I hope my review stays positive" proposes no deal; a demand already met or
+ * offered by the seller is none.
+ */
+function keepDeals(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => void): void {
+  for (const st of sc.all('stayVerb')) {
+    const inClause = (h: Hit) => sameClause(sc, h.i, st.i) && (h.langs & st.langs) !== 0;
+    const noun = sc.startingIn('reviewNoun', st.i - WIN.stayToNoun, st.j + WIN.stayToNoun, inClause);
+    if (!noun) continue;
+    const from = Math.max(noun.j, st.j);
+    const level = sc.startingIn('posAdj', from, from + WIN.nounToLevel, inClause)
+      ?? sc.startingIn('goodRating', from, from + WIN.nounToLevel, inClause)
+      ?? sc.startingIn('highRating', from, from + WIN.nounToLevel, inClause);
+    if (!level) continue;
+    const start = Math.min(noun.i, st.i);
+    const deal = sc.endingIn('dealCue', start - WIN.dealToStay, start, (h) => h.j <= start && sameSent(sc, h.i, st.i) && (h.langs & st.langs) !== 0);
+    if (!deal) continue;
+    const s = sc.sent[st.i]!;
+    const d = demands.startingIn(level.j, level.j + WIN.levelToDemand, (x) => !x.past && !x.negated && !x.offered && sc.sent[x.i]! - s <= 2);
+    if (d) emit('keepDeal', { i: start, j: level.j, kind: 'change', past: false, negated: false, lever: true, langs: st.langs }, d, deal);
+  }
+}
+
+/**
  * "I would hate to have to report this store... A free replacement would make all of that
  * unnecessary": reluctance to take a negative step, the step itself right after, and a
  * compensation that would settle it in the same or the next sentence.
@@ -439,6 +477,7 @@ export function findExtortion(sc: Scan, textLang: number): Candidate[] {
     cands.push({ i, j, rule, conf: RULE_CONF[rule] * KIND_CONF[threat.kind], threat, demand, cond });
   };
   if (veiled) veiledThreats(sc, demands, emit);
+  if (sc.all('dealCue').length > 0 && sc.all('stayVerb').length > 0) keepDeals(sc, demands, emit);
   // The depends and wish rules build their own threat from a plain review noun or change verb.
   if (threats.all().length === 0 && sc.all('dependsOn').length === 0 && sc.all('youWant').length === 0) return strongestFirst(cands);
   reluctantThreats(sc, threats, demands, textLang, emit);
