@@ -226,3 +226,27 @@ describe('off_platform.link: shop-word names before word-like TLDs', () => {
     expect(links(text)).toEqual([]);
   });
 });
+
+describe('off_platform.link: spelled dots before word TLDs, emoji dots, paths after " at "', () => {
+  it.each([
+    ['Medidas reales en tablasdetallas punto es antes de comprar', 'tablasdetallas punto es'],
+    ['Tutorial here: vimeo💠com/12345 if you need it', 'vimeo💠com/12345'],
+    ['Инструкция: youtube🔸com/watch?v=abc123', 'youtube🔸com/watch?v=abc123'],
+    ['grab it within 2 days at lamp-deals-center.com/go', 'lamp-deals-center.com/go'],
+  ])('%s', (text, want) => {
+    expect(links(text)).toEqual([want]);
+  });
+
+  it.each([
+    'El punto es que la talla es pequeña',
+    'Es un excelente punto de venta',
+    'Mi punto de vista: bueno',
+    'the red dot is blinking, the LED dot in the corner',
+    'Version 2.3.1 🔹 works fine 🔹 battery ok',
+    'Merci 👍de rien',
+    'great😍de verdad',
+    'write to kate at gmail.com for the manual',
+  ])('hard negative: %s', (text) => {
+    expect(links(text)).toEqual([]);
+  });
+});

@@ -462,6 +462,48 @@ function spacedHostHits(norm: Normalized): UrlHit[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// An emoji typed for the dot: "youtube🔹com/watch?v=…", "shop💎ru". Only between two labels with
+// no space, a common TLD right after it as written in lower case, and then a path, or a TLD that
+// is no word ("nice😍de" stays prose). Asked only at emoji (the trigger has no lookbehind).
+
+const EMOJI_RE = /\p{Extended_Pictographic}\ufe0f?/gu;
+const HAS_EMOJI_RE = /[\u2190-\u2bff\ud83c-\ud83e]/;
+
+function emojiDotHits(norm: Normalized): UrlHit[] {
+  const text = norm.text;
+  if (!HAS_EMOJI_RE.test(text)) return [];
+  const lower = norm.lower;
+  const out: UrlHit[] = [];
+  EMOJI_RE.lastIndex = 0;
+  for (let m = EMOJI_RE.exec(text); m; m = EMOJI_RE.exec(text)) {
+    const a = m.index;
+    const b = a + m[0].length;
+    let ls = a;
+    while (ls > 0 && a - ls < MAX_LABEL && /[a-z0-9\-]/.test(lower[ls - 1]!)) ls--;
+    if (a - ls < 2 || (ls > 0 && isLabelChar(lower, ls - 1))) continue;
+    let re = b;
+    while (re < lower.length && re - b < 8 && /[a-z]/.test(text[re]!)) re++;
+    const tld = text.slice(b, re);
+    if (!COMMON_TLDS.has(tld) || (re < text.length && isLabelChar(text, re))) continue;
+    let end = re;
+    if (text.charCodeAt(re) === 47 && re + 1 < text.length && !isSpaceCode(text.charCodeAt(re + 1))) {
+      while (end < text.length && end - re < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
+      while (end > re + 1 && /[.,;!?)\]]/.test(text[end - 1]!)) end--;
+    } else if (WORD_TLDS.has(tld) || PREPOSITION_TLDS.has(tld)) continue;
+    const host = `${lower.slice(ls, a)}.${tld}`;
+    const p = parse(host);
+    if (!p.domain || p.isIcann !== true) continue;
+    out.push({
+      start: ls, end, schema: '', host, hostStart: ls, hostEnd: re, path: text.slice(re, end), userinfo: '',
+      www: host.startsWith('www.'), disguise: 'word', domain: p.domain, suffix: p.publicSuffix, label: p.domainWithoutSuffix,
+      subdomain: p.subdomain ?? '', icann: true, ip: false, conf: 0,
+    });
+    if (out.length >= MAX_HITS) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // App schemes and script URLs linkify does not know: tg://, whatsapp://, javascript:, data:
 
 const APP_SCHEME_RE = new RegExp(`(?<![\\p{L}\\p{N}+.\\-])(javascript|vbscript|data|${APP_SCHEMES.join('|')}):`, 'giu');
@@ -534,7 +576,7 @@ function linkConfidence(text: string, h: UrlHit): number {
   const common = COMMON_TLDS.has(tld);
   if (!h.subdomain) {
     if (FILE_EXT_TLDS.has(tld)) return 0;
-    if (WORD_TLDS.has(tld) && !siteCueBefore(text, h) && !compoundName(text, h, tld)) return 0;
+    if (WORD_TLDS.has(tld) && !siteCueBefore(text, h) && !compoundName(text, h, tld) && !spelledDotName(text, h, tld)) return 0;
     // "battery.Love it", "it.Great seller": a sentence glued to the next one, not a domain.
     const tldRaw = text.slice(h.hostEnd - tld.length, h.hostEnd);
     const labelRaw = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
@@ -560,6 +602,25 @@ function compoundName(text: string, h: UrlHit, tld: string): boolean {
   if (!COMPOUND_NAME_TLDS.has(tld) || text.slice(h.hostEnd - tld.length, h.hostEnd) !== tld || label.length < 5 || label.includes('.')) return false;
   if (/^[a-z]+$/.test(label)) return shopName(label);
   return /^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(label) ? /[a-z]{3}/.test(label) : /^[a-z]+[0-9]+[a-z]*$|^[0-9]+[a-z]{3,}$/.test(label);
+}
+
+/** Word TLDs that are also prepositions or articles ("punto de venta", "ponto de vista"). */
+const PREPOSITION_TLDS = new Set(['de', 'do', 'na', 'no', 'se', 'si', 'la', 'in', 'at', 'to', 'a']);
+/** Letters a name needs before a spelled-out dot and a word TLD ("tallasreales punto es"). */
+const SPELLED_NAME_MIN = 6;
+
+/**
+ * "tallasreales punto es": a dot spelled out ('punto', 'dot', read by the normaliser or here)
+ * before a word-like TLD is a domain when the name before it is long and plain (prose has "el
+ * punto es", "mi punto de vista": a short word), and, for TLDs that are also prepositions, when
+ * no lower-case word follows ("punto de venta").
+ */
+function spelledDotName(text: string, h: UrlHit, tld: string): boolean {
+  if (h.disguise !== 'normalised' && h.disguise !== 'word') return false;
+  const label = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
+  if (label.length < SPELLED_NAME_MIN || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(label)) return false;
+  if (text.slice(h.hostEnd - tld.length, h.hostEnd) !== tld) return false;
+  return !PREPOSITION_TLDS.has(tld) || !/^\s+\p{Ll}/u.test(text.slice(h.end, h.end + 3));
 }
 
 /** A plain-letter name made of a shop word and at least SHOP_NAME_REST more letters. */
@@ -622,7 +683,22 @@ export function scanLinks(norm: Normalized): UrlHit[] {
       if (hits.length >= MAX_HITS) { overflowFrom = cs + m.index; break; }
       const s = cs + m.index;
       const e = cs + m.lastIndex;
-      if (m.schema.toLowerCase() === 'mailto:') { emails.push([s, e]); continue; }
+      if (m.schema.toLowerCase() === 'mailto:') {
+        // "24h at shop.com/claim" (the normaliser read " at " as "@"): an address has no path, so
+        // what follows the "@" is a link.
+        const at = text.lastIndexOf('@', e - 1);
+        if (text.charCodeAt(e) === 47 && e + 1 < text.length && !isSpaceCode(text.charCodeAt(e + 1)) && at > s) {
+          let pe = e;
+          while (pe < text.length && pe - e < MAX_CHUNK && !isSpaceCode(text.charCodeAt(pe))) pe++;
+          while (pe > e + 1 && /[.,;!?)\]]/.test(text[pe - 1]!)) pe--;
+          const h = hitFromUrl(text, at + 1, pe, '', null);
+          if (h) { if (norm.disguises(at + 1, pe).has('at-dot')) h.disguise = 'normalised'; hits.push(h); }
+          emails.push([s, at]);
+          continue;
+        }
+        emails.push([s, e]);
+        continue;
+      }
       const h = hitFromUrl(text, s, e, m.schema, null);
       if (!h) continue;
       if (!h.schema && afterAtSign(lower, s, h.domain)) continue;
@@ -634,6 +710,7 @@ export function scanLinks(norm: Normalized): UrlHit[] {
     if (lower.indexOf('.') >= 0 || SEP_HINT_RE.test(lower)) hits.push(...disguisedHits(norm).slice(0, MAX_HITS));
     hits.push(...schemeHits(norm).slice(0, MAX_HITS));
     hits.push(...spacedHostHits(norm).slice(0, MAX_HITS));
+    hits.push(...emojiDotHits(norm));
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop hits inside another (a linkify "www.shop" inside the disguised "www.shop . com") and
