@@ -160,3 +160,24 @@ describe('off_platform.phishing: credentials asked for in a reply', () => {
     expect(phish(text)).toEqual([]);
   });
 });
+
+describe('off_platform.phishing: credentials asked for in any mood', () => {
+  it.each([
+    ['Para validar la garantía, facilítenos la contraseña de su cuenta.', 'facilítenos la contraseña'],
+    ['Proszę podać hasło do konta, sprawdzimy zamówienie.', 'Proszę podać hasło'],
+    ['Merci de nous communiquer le code reçu par SMS.', 'Merci de nous communiquer le code reçu'],
+    ['Please provide your login and password so we can check the coupon.', 'Please provide your login and password'],
+    ['Укажите код из смс, и мы вернём деньги.', 'Укажите код из смс'],
+  ])('a credential asked for: %s', (text, want) => {
+    expect(phish(text)).toEqual([want]);
+  });
+
+  it.each([
+    'Never share your password or SMS code with anyone.',
+    'Nunca facilite su contraseña a nadie que se lo pida por chat.',
+    'Please send me the code for the software activation, the seller forgot it.',
+    'Nie podawaj nikomu hasła do konta.',
+  ])('hard negative: %s', (text) => {
+    expect(phish(text)).toEqual([]);
+  });
+});
