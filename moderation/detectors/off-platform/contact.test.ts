@@ -190,3 +190,44 @@ describe('off_platform.contact: fifth blind round classes', () => {
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: handles pointed at, own handles named, every imperative', () => {
+  it.each([
+    ['my sister sells these too, she is on insta 👉 @knots_by_ana', 'insta 👉 @knots_by_ana'],
+    ['tg ➡️ @lamp_outlet_99 for questions', 'tg ➡️ @lamp_outlet_99'],
+    ['Preguntadme por IG (rober_3d) si queréis', 'IG (rober_3d'],
+  ])('a handle after an arrow, emoji or bracket: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    ['Find me on Instagram, my username is the same as here.', 'Find me on Instagram, my username is the same'],
+    ['Mam konto na instagramie, nick taki sam jak tutaj.', 'instagramie, nick taki sam'],
+    ['Subo vídeos a tiktok, mi usuario es igual que aquí.', 'tiktok, mi usuario'],
+    ['Есть канал в телеграме, ник такой же, как у магазина.', 'телеграме, ник такой же'],
+  ])('own handle named near a network: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    ['Llamadme por whatsapp y lo hablamos', 'Llamadme por whatsapp'],
+    ['Escríbame un wasap cuando pueda', 'Escríbame un wasap'],
+    ['Buscadme en instagram, subo fotos', 'Buscadme en instagram'],
+    ['Fais-moi signe sur Telegram', 'Fais-moi signe sur Telegram'],
+    ['Szukajcie mnie na tiktoku', 'Szukajcie mnie na tiktoku'],
+    ['text him on WhatsApp, he has more', 'text him on WhatsApp'],
+  ])('imperatives of every person: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    'I follow the brand on Instagram.',
+    'The watch shows Telegram notifications with the sender\'s nickname.',
+    'Contact the seller via the chat here, he replies fast.',
+    'Version 2.3 ➡️ works with WhatsApp calls now',
+    'Llamadme exigente, pero la costura es floja',
+    'Fais-moi signe si tu veux mon avis sur la taille',
+  ])('hard negative: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

@@ -74,7 +74,9 @@ const GLUE_WORDS = [
   'номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон',
   ...allLangs(contactPhrases.handleCues).flatMap((c) => c.split(' ')),
 ].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-const GLUE_RE = new RegExp(`^[\\s:：\\-–—=(),.]*(?:(?:${[...new Set(GLUE_WORDS)].join('|')})[\\s:：\\-–—=(),.]+)*$`, 'iu');
+// Arrows and emoji point at the handle too ("insta ➡️ @name", "tg 👉 @shop").
+const GLUE_CHARS = '\\s:：\\-–—=(),.>\\p{Extended_Pictographic}\\u2190-\\u21ff\\u2794-\\u27bf\\u2b05-\\u2b07\\ufe0f\\u200d';
+const GLUE_RE = new RegExp(`^[${GLUE_CHARS}]*(?:(?:${[...new Set(GLUE_WORDS)].join('|')})[${GLUE_CHARS}]+)*$`, 'iu');
 
 interface Ident { s: number; e: number }
 
@@ -140,6 +142,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   const plats: Hit[] = [];
   const asks: Hit[] = [];
   const negs: Hit[] = [];
+  const owns: Hit[] = [];
   for (const h of hits) {
     if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
     else if (h.cat === 'c.verb') verbs.push(h);
@@ -148,6 +151,7 @@ export function contactPieces(norm: Normalized): Piece[] {
     else if (h.cat === 'c.direct') directs.push(h);
     else if (h.cat === 'c.priv') privs.push(h);
     else if (h.cat === 'd.plat') plats.push(h);
+    else if (h.cat === 'c.own') owns.push(h);
   }
   // "не пишіть нам у месенджери", "never message us": a negation ending right at the verb.
   const negEnds = new Set(negs.map((h) => h.j));
@@ -158,6 +162,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   }
   if (privs.length) privatePieces(toks, verbs, directs, privs, plats, pieces);
   if (asks.length && names.length) askPieces(text, toks, asks, names, negs, pieces);
+  if (owns.length && names.length) ownPieces(toks, owns, names, plats, pieces);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length) return pieces;
   const ids = identifiers(norm);
@@ -189,7 +194,8 @@ export function contactPieces(norm: Normalized): Piece[] {
     // a short name only with a colon ("snap: mike_99").
     const next = toks[n.j];
     const gap = next ? text.slice(n.e, next.s) : '';
-    if (next && next.s - n.e <= 4 && GLUE_RE.test(gap) && (!short || /[:：]/.test(gap))) {
+    // "IG (ximo_drones)": a name in brackets right after a short one is as plain as after a colon.
+    if (next && next.s - n.e <= 4 && GLUE_RE.test(gap) && (!short || /[:：(]/.test(gap))) {
       const word = nameyWordAt(text, next.s);
       if (word) { pieces.push({ s: n.s, e: word, conf: CONF.identifierAfter, signal: `name-after:${n.id}` }); continue; }
     }
@@ -269,6 +275,32 @@ function askPieces(text: string, toks: Tok[], asks: Hit[], names: Hit[], negs: H
       for (let g = firstHitFrom(negs, a.j); g < negs.length && negs[g]!.i < n.i && !negated; g++) negated = negs[g]!.i !== n.i - 1;
       if (negated) break;
       pieces.push({ s: a.s, e: n.e, conf: CONF.verb, signal: `ask:${n.id}` });
+      break;
+    }
+  }
+}
+
+/** Words between one's own handle named ("mi usuario", "nick to samo") and a messenger. */
+const OWN_WINDOW = 8;
+
+/**
+ * "mam filmik na tiktoku, nick to samo co tutaj", "Llamadme al telegram, mi usuario es X": one's
+ * own handle named or said to equal another (data ownHandle) within OWN_WINDOW words of a
+ * messenger or social network (not an ambiguous name) in its sentence, and no platform cue near:
+ * the handle can be found. Both lists are in token order; each cue looks a few words around.
+ */
+function ownPieces(toks: Tok[], owns: Hit[], names: Hit[], plats: Hit[], pieces: Piece[]): void {
+  for (const o of owns) {
+    if (pieces.length >= MAX_PIECES) return;
+    for (let k = firstHitFrom(names, o.i - OWN_WINDOW - 4); k < names.length && names[k]!.i <= o.j + OWN_WINDOW; k++) {
+      const n = names[k]!;
+      if (MESSENGERS.get(n.id)?.ambiguous || (n.i < o.j && n.j > o.i)) continue;
+      const dist = n.i >= o.j ? n.i - o.j : o.i - n.j;
+      if (dist > (n.cat === 'msg.short' ? SHORT_WINDOW : OWN_WINDOW) || !sameSentence(toks, o.i, n.i)) continue;
+      const from = Math.min(o.i, n.i) - PLATFORM_WINDOW;
+      const p = firstHitFrom(plats, from);
+      if (p < plats.length && plats[p]!.i <= Math.max(o.j, n.j) + PLATFORM_WINDOW) break;
+      pieces.push({ s: Math.min(o.s, n.s), e: Math.max(o.e, n.e), conf: CONF.verbHandle, signal: `own:${n.id}` });
       break;
     }
   }

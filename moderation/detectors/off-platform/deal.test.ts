@@ -312,3 +312,111 @@ describe('off_platform.deal: past forms as written', () => {
     expect(deals(text)).toEqual([want]);
   });
 });
+
+describe('off_platform.deal: refunds around the dispute, buying directly, fees, warnings', () => {
+  it.each([
+    // A refund word, a payment channel and a dispute gone around or dropped as a condition.
+    ['He offered to send the refund to my PayPal if I close the dispute.', 'refund to my PayPal if I close the dispute'],
+    ['Продавец предлагает вернуть деньги на карту без спора, пишет в личку.', 'вернуть деньги на карту без спора'],
+    ['Vendedor quer devolver o dinheiro por pix sem abrir disputa.', 'devolver o dinheiro por pix sem abrir disputa'],
+    ['Sprzedawca chce zwrócić pieniądze przelewem, jeśli zamknę spór.', 'zwrócić pieniądze przelewem, jeśli zamknę spór'],
+    ['Пропонують повернути кошти на картку, якщо закрию спір.', 'повернути кошти на картку, якщо закрию спір'],
+    ['Me dijo que podía reembolsar por Bizum si cierro la disputa.', 'reembolsar por Bizum si cierro la disputa'],
+    ['Il veut me rembourser par virement si je ferme le litige.', 'me rembourser par virement si je ferme le litige'],
+  ])('refund + payment channel + dispute avoided: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    // Refunds reported, or a dispute closed in the past: no offer.
+    'The refund came to my card after the dispute, all good.',
+    'The seller refunded the money to my card without any dispute, very honest.',
+    'Got my refund by bank transfer without opening a dispute.',
+    'Деньги вернули на карту без спора, спасибо.',
+    'Recebi o reembolso no cartão sem disputa, nota 10.',
+    'Zwrot przyszedł na konto bez sporu, polecam.',
+    'Le remboursement est arrivé sur ma carte sans litige.',
+  ])('hard negative, a refund reported: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+
+  it.each([
+    // Directly with a person, and a discount, a payment channel or cash.
+    ['Next time buy from her directly, she gives 10% off.', 'from her directly, she gives 10% off'],
+    ['Le vendeur propose de commander directement avec lui par virement, moins cher.', 'directement avec lui par virement, moins cher'],
+    ['Dá pra comprar direto com ele por boleto, sai com desconto.', 'direto com ele por boleto, sai com desconto'],
+    ['Можно заказать напрямую у него, будет скидка.', 'напрямую у него, будет скидка'],
+  ])('directly with a person: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    'I contacted the seller directly and he answered within an hour.',
+    'Ships directly from the factory, so the price is lower.',
+    'Ordered directly from the seller here, got a discount code at checkout.',
+    'Escribí directamente al vendedor por el chat y me contestó enseguida.',
+  ])('hard negative, directly with no deal: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+
+  it.each([
+    ['If you order in bulk from us you save the marketplace fee.', 'save the marketplace fee'],
+    ['Pedidos grandes por fuera y te ahorras la comisión de la plataforma.', 'por fuera y te ahorras la comisión de la plataforma'],
+    ['Przy większych zamówieniach oszczędzasz prowizję serwisu.', 'oszczędzasz prowizję serwisu'],
+  ])('saving the platform fee: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    'The platform fee was small and included in the price.',
+    'Livraison sans frais de port, parfait.',
+    'Sem taxa de entrega, chegou rápido.',
+  ])('hard negative, a fee with no saving: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+
+  it.each([
+    // Cash when meeting or at the seller's place.
+    ['If we meet I can pay cash, ok?', 'If we meet I can pay cash'],
+    ['¿Os puedo pagar en efectivo en el almacén?', 'en efectivo en el almacén'],
+    ['Можно встретиться, отдам наличными.', 'встретиться, отдам наличными'],
+  ])('cash at a meeting: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    // Warnings about anyone asking: no offer.
+    'Beware of anyone asking you to pay by bank transfer outside the site.',
+    'Cuidado con quien os pida pagar por fuera de la plataforma.',
+    'Остерегайтесь тех, кто просит оплату на карту напрямую.',
+    'Uważajcie na każdego, kto chce przelewu poza platformą.',
+  ])('hard negative, a warning: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+
+  it('a warning with the seller\'s own offer reported still counts', () => {
+    expect(deals('Be careful, the seller asked me to pay by bank transfer for a discount.')).toEqual(['pay by bank transfer for a discount']);
+  });
+
+  it.each([
+    ['Je vends le même modèle, 15€ de moins qu\'ici.', 'Je vends le même modèle, 15€ de moins qu\'ici'],
+    ['Vendo o mesmo mais barato do que aqui, me chama.', 'Vendo o mesmo mais barato do que aqui, me chama'],
+  ])('selling the same item for less than here: %s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    'Vi o mesmo mais barato do que aqui no Mercado Livre, mas confio nesta loja.',
+    "J'ai vu le même 15€ de moins qu'ici ailleurs, mais je reste fidèle.",
+    'Płatność za pobraniem oferowana przez platformę, wygodnie.',
+    'Kupiłem na raty za pobraniem przez aplikację.',
+    'Comprei no boleto e saiu mais barato que na loja física.',
+  ])('hard negative, comparisons and platform payments: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+
+  it('a chat cue well before the pair names where the offer was made', () => {
+    expect(deals('Продавець у чаті написав, що наступного разу можна кидати гроші на картку напряму зі знижкою.').length).toBe(1);
+    expect(deals('Write to me in the chat for a discount.')).toEqual([]);
+  });
+});

@@ -2,7 +2,8 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
-import { firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './words.js';
+import { allLangs, firstHitFrom, firstStartingFrom, foldWord, tokens, type Hit, type Tok } from './words.js';
+import dealPhrases from '../../data/deal-phrases.json';
 
 /**
  * off_platform.deal: an offer to buy, sell, pay or refund outside the platform.
@@ -63,6 +64,14 @@ const REFUSE_WINDOW = 12;
 const DEAL_MERGE_GAP = 16;
 
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
+/** Categories one of which a text needs before any deal is looked for. */
+const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee']);
+/** Words around a dispute gone around in which its refund word and payment channel stand. */
+const REFUND_WINDOW = 12;
+/** A cue naming the platform's chat this many words or more before a pair does not cancel it. */
+const CHAT_BEFORE = 3;
+/** What "from him directly" deals with: a discount, a payment channel or request, cash. */
+const DIRECT_PARTNERS: ReadonlySet<string> = new Set(['d.offer', 'd.paych', 'd.pay', 'd.cash']);
 
 /** Which cues a weak cue deals with, in one sentence (either order). */
 const PAIRS: Record<string, ReadonlySet<string>> = {
@@ -84,12 +93,13 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const hits = lexHits(norm);
   // Most texts have no strong, offer or pay phrase: one pass to find out, before any list is built.
   let any = false;
-  for (const h of hits) if (h.cat === 'd.strong' || h.cat === 'd.offer' || h.cat === 'd.pay' || h.cat === 'd.cash' || h.cat === 'd.bypass' || h.cat === 'd.sell') { any = true; break; }
+  for (const h of hits) if (TRIGGERS.has(h.cat)) { any = true; break; }
   if (!any) return [];
   const toks = tokens(norm);
   const by = (cat: string) => hits.filter((h) => h.cat === cat);
   const strong = by('d.strong');
   const offers = by('d.offer');
+  if (norm.lower.indexOf('off') >= 0 && percentOff(norm.lower, toks, offers)) offers.sort((a, b) => a.i - b.i);
   const past = pastMarks(hits);
   const pays = by('d.pay').filter((h) => !past?.starts.has(h.i));
   // Going around the app is where the payment goes, like a payment channel.
@@ -106,7 +116,19 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   // Only words before the phrase ("не через али" carries its own "не"): two for a strong phrase
   // ("never pay outside"), one for a payment request ("не переводите", but "no fees, pay me").
   const negBefore = (h: Hit, window = NEG_WINDOW) => anyIn(negs, h.i - window, h.i - 1);
-  const platformNear = (a: Hit, b: Hit) => anyIn(plats, Math.min(a.i, b.i) - PLATFORM_WINDOW, Math.max(a.j, b.j) + PLATFORM_WINDOW - 1);
+  // A cue naming the platform's chat well before both cues says where the offer was made, not
+  // where the money goes: "продавець в чаті пропонував … кидати гроші на моно напряму".
+  const platformNear = (a: Hit, b: Hit) => {
+    const from = Math.min(a.i, b.i);
+    const to = Math.max(a.j, b.j) + PLATFORM_WINDOW - 1;
+    for (let m = firstHitFrom(plats, Math.max(0, from - PLATFORM_WINDOW - 6)); m < plats.length && plats[m]!.i <= to; m++) {
+      const p = plats[m]!;
+      if (p.j <= from - PLATFORM_WINDOW) continue;
+      if (p.id === 'chat' && p.j <= from - CHAT_BEFORE) continue;
+      return true;
+    }
+    return false;
+  };
   const sentOf = (i: number) => toks[Math.min(i, toks.length - 1)]!.sent;
 
   const pieces: Piece[] = [];
@@ -169,6 +191,35 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
     }
   }
 
+  const sentHits = (cats: ReadonlySet<string>) => hits.filter((h) => cats.has(h.cat));
+  const avoids = by('d.avoid');
+  if (avoids.length) refundPieces(toks, hits, avoids, past, platformNear, pieces);
+  const directs = by('d.direct');
+  if (directs.length) {
+    // The partners of "from him directly": a discount, a payment channel or request, cash.
+    const partners = sentHits(DIRECT_PARTNERS).concat(offers.filter((o) => o.id === '%off')).sort((a, b) => a.i - b.i);
+    for (const d of directs) {
+      if (pieces.length >= MAX_PIECES) break;
+      if (negBefore(d)) continue;
+      for (let k = firstHitFrom(partners, d.i - PAIR_WINDOW - 4); k < partners.length && partners[k]!.i <= d.j + PAIR_WINDOW; k++) {
+        const x = partners[k]!;
+        if (x.i < d.j && x.j > d.i) continue;
+        if (x.cat === 'd.pay' && past?.starts.has(x.i)) continue;
+        if (x.cat === 'd.paych' && past && paidWith(past, x)) continue;
+        const dist = x.i >= d.j ? x.i - d.j : d.i - x.j;
+        if (dist > PAIR_WINDOW || sentOf(x.i) !== sentOf(d.i) || platformNear(d, x)) continue;
+        pieces.push({ s: Math.min(d.s, x.s), e: Math.max(d.e, x.e), conf: CONF.pair, signal: 'direct' });
+        break;
+      }
+    }
+  }
+  for (const f of hits) {
+    if (f.cat !== 'd.fee' || pieces.length >= MAX_PIECES) continue;
+    const s0 = savingBefore(toks, f.i);
+    if (s0 < 0 || platformNear(f, f)) continue;
+    pieces.push({ s: toks[s0]!.s, e: f.e, conf: CONF.strong, signal: 'fee' });
+  }
+
   const sells = by('d.sell');
   if (sells.length) sellElsewhere(norm, toks, hits, sells, offers, platform, plats, pieces);
 
@@ -177,12 +228,79 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
 }
 
 /**
+ * "вернуть деньги на карту минуя спор", "devolverme el dinero por transferencia si cancelaba la
+ * disputa", "повернення на картку Приват, без спору?": a dispute gone around or dropped as a
+ * condition (data `avoid`), a refund word (`refund`) and a payment channel, all within
+ * REFUND_WINDOW words of it in its sentence, and no money reported received there (`received`:
+ * "the refund came to my card without a dispute"). Each avoid looks a few words around: linear.
+ */
+function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks | null, platformNear: (a: Hit, b: Hit) => boolean, pieces: Piece[]): void {
+  for (const a of avoids) {
+    if (pieces.length >= MAX_PIECES) return;
+    const sent = toks[a.i]!.sent;
+    let refund: Hit | null = null;
+    let channel: Hit | null = null;
+    let got = false;
+    for (let k = firstHitFrom(hits, a.i - REFUND_WINDOW - 4); k < hits.length && hits[k]!.i <= a.j + REFUND_WINDOW; k++) {
+      const h = hits[k]!;
+      if (toks[h.i]!.sent !== sent || (h.i < a.j && h.j > a.i)) continue;
+      const dist = h.i >= a.j ? h.i - a.j : a.i - h.j;
+      if (dist > REFUND_WINDOW) continue;
+      if (h.cat === 'd.got') got = true;
+      else if (h.cat === 'd.refund' && !refund) refund = h;
+      else if (h.cat === 'd.paych' && !channel && !(past && paidWith(past, h))) channel = h;
+    }
+    if (got || !refund || !channel || platformNear(refund, a)) continue;
+    pieces.push({ s: Math.min(a.s, refund.s, channel.s), e: Math.max(a.e, refund.e, channel.e), conf: CONF.pair, signal: 'refund+avoid' });
+  }
+}
+
+/** Saving words before a fee ("saves you the platform fee"): folded words, and stems by their start. */
+const SAVE_WORDS = new Set(allLangs(dealPhrases.save).filter((w) => !w.endsWith('*')).map((w) => foldWord(w.toLowerCase())));
+const SAVE_STEMS = allLangs(dealPhrases.save).filter((w) => w.endsWith('*')).map((w) => foldWord(w.slice(0, -1).toLowerCase()));
+/** Words before a fee searched for a saving word ("saves you the platform fee": three). */
+const SAVE_BEFORE = 3;
+
+/** Index of the saving word at most SAVE_BEFORE words before token `i` in its sentence, or -1. */
+function savingBefore(toks: Tok[], i: number): number {
+  for (let k = i - 1; k >= 0 && k >= i - SAVE_BEFORE && toks[k]!.sent === toks[i]!.sent; k--) {
+    const w = toks[k]!.w;
+    if (SAVE_WORDS.has(w)) return k;
+    for (const st of SAVE_STEMS) if (w.startsWith(st) && w.length - st.length <= 4) return k;
+  }
+  return -1;
+}
+
+/**
+ * "knock 15% off", "$20 off": a number with a per-cent or currency sign right before "off" is a
+ * discount. Adds such offers (id '%off') to `offers`; true if any. Only asked when "off" occurs.
+ */
+function percentOff(lower: string, toks: Tok[], offers: Hit[]): boolean {
+  let added = false;
+  for (let k = 1; k < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.w !== 'off') continue;
+    const n = toks[k - 1]!;
+    if (n.e > t.s || t.s - n.e > 3) continue;
+    const c = lower.charCodeAt(n.s);
+    if (c < 48 || c > 57) continue;
+    const gap = lower.slice(n.e, t.s);
+    const before = lower.charCodeAt(n.s - 1);
+    if (!gap.includes('%') && before !== 36 && before !== 0x20ac && before !== 0xa3) continue;
+    offers.push({ cat: 'd.offer', id: '%off', i: k - 1, j: k + 1, s: n.s - (gap.includes('%') ? 0 : 1), e: t.e });
+    added = true;
+  }
+  return added;
+}
+
+/**
  * "Tengo más unidades … en Wallapop", "je vous la vends … sur boutique.fr": a selling cue with
  * another marketplace or an outside (not the platform's, not a messenger's) link at most
  * PAIR_WINDOW words after it, in its sentence. Both lists are in token order: linear.
  */
 function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[], offers: Hit[], platform: readonly string[], plats: Hit[], pieces: Piece[]): void {
-  const places: Hit[] = hits.filter((h) => h.cat === 'd.market');
+  // Another marketplace, or this one compared with ("20€ de moins qu'ici"): the item sold elsewhere.
+  const places: Hit[] = hits.filter((h) => h.cat === 'd.market' || h.cat === 'd.here');
   for (const l of scanLinks(norm)) {
     if (l.conf <= 0 || !l.host || isPlatformHost(l.host, platform) || messengerOfHost(l.host)) continue;
     const i = Math.min(firstStartingFrom(toks, l.start), toks.length - 1);
@@ -201,7 +319,7 @@ function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[],
       for (let m = firstHitFrom(offers, p.j); m < offers.length && offers[m]!.i <= p.j + OFFER_WINDOW + 2; m++) {
         if (toks[offers[m]!.i]!.sent === toks[s.i]!.sent) e = Math.max(e, offers[m]!.e);
       }
-      pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : 'sell+marketplace' });
+      pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : 'sell+marketplace' });
       break;
     }
   }
@@ -243,7 +361,7 @@ function dropRefused(pieces: Piece[], hits: Hit[], toks: Tok[]): Piece[] {
   });
 }
 
-const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell']);
+const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell', 'd.avoid', 'd.direct', 'd.fee']);
 /** Words after a dispute request in which a platform cue belongs to it ("close the dispute on the platform"). */
 const DISPUTE_TAIL = 3;
 /** How many hits either side may contain a platform cue: phrases are a few words long. */

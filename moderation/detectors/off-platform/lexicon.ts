@@ -11,10 +11,14 @@ import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
  *   msg, msg.short        messenger names (id = messenger id); short forms like "tg", "wa"
  *   c.verb, c.direct, c.cue   contact invitations, "I'm on"-style cues, handle cues ("nick")
  *   c.priv                Instagram's private chat named alone ("в директ", "no direct")
+ *   c.own                 one's own handle named, not written ("mi usuario es", "nick to samo co tutaj")
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
  *   d.past               past forms of payment words, matched as written ("=pagué"): no request
+ *   d.refund, d.avoid, d.got   refund words, a dispute gone around, money reported received
+ *   d.direct, d.fee      directly with a person ("from him directly"); the platform's fee named
+ *   (d.plat hits naming the platform's chat carry id 'chat')
  *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
 
@@ -29,6 +33,9 @@ export const MESSENGERS = new Map<string, Messenger>(
   messengers.messengers.map((m) => [m.id, { id: m.id, ambiguous: 'ambiguous' in m && m.ambiguous === true, hosts: m.hosts, schemes: m.schemes }]),
 );
 
+/** Platform cues that name the platform's chat ("in the chat", "в чате", "na czacie"): id 'chat'. */
+const CHAT_CUE_RE = /chat|чат|czat/;
+
 const matcher = new PhraseMatcher();
 for (const m of messengers.messengers) {
   matcher.add(m.names, 'msg', m.id);
@@ -39,13 +46,15 @@ matcher
   .add(allLangs(contactPhrases.directBefore), 'c.direct')
   .add(allLangs(contactPhrases.handleCues), 'c.cue')
   .add(allLangs(contactPhrases.directChannels), 'c.priv')
+  .add(allLangs(contactPhrases.ownHandle), 'c.own')
   .add(allLangs(dealPhrases.strong), 'd.strong')
   .add(allLangs(dealPhrases.offer), 'd.offer')
   .add(allLangs(dealPhrases.channel), 'd.channel')
   .add(allLangs(dealPhrases.pay), 'd.pay')
   .add(allLangs(dealPhrases.payChannel), 'd.paych')
   .add(allLangs(dealPhrases.negation), 'd.neg')
-  .add(allLangs(dealPhrases.platformCues), 'd.plat')
+  .add(allLangs(dealPhrases.platformCues).filter((c) => !CHAT_CUE_RE.test(c)), 'd.plat')
+  .add(allLangs(dealPhrases.platformCues).filter((c) => CHAT_CUE_RE.test(c)), 'd.plat', 'chat')
   .add(allLangs(dealPhrases.dispute), 'd.dispute')
   .add(allLangs(dealPhrases.bypass), 'd.bypass')
   .add(allLangs(dealPhrases.cash), 'd.cash')
@@ -53,7 +62,13 @@ matcher
   .add(allLangs(dealPhrases.refusal), 'd.refuse')
   .add(allLangs(dealPhrases.sell), 'd.sell')
   .add(allLangs(dealPhrases.market), 'd.market')
+  .add(allLangs(dealPhrases.here), 'd.here')
   .add(allLangs(dealPhrases.pastForms), 'd.past')
+  .add(allLangs(dealPhrases.refund), 'd.refund')
+  .add(allLangs(dealPhrases.avoid), 'd.avoid')
+  .add(allLangs(dealPhrases.received), 'd.got')
+  .add(allLangs(dealPhrases.directWith), 'd.direct')
+  .add(allLangs(dealPhrases.fee), 'd.fee')
   .add(allLangs(lures.credentialAsk), 'l.ask')
   .add(allLangs(lures.credential), 'l.cred')
   .add(allLangs(lures.cardRequest), 'l.card')
