@@ -217,3 +217,28 @@ describe('review_manipulation.incentive: slogans in the seller voice, small rewa
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: a reward for a photo, a video or words of the review, or reported from a call', () => {
+  it.each([
+    ['en', 'The shop rang me and offered a gift card if I removed the pictures of the torn seam.', 'gift card', 'removed the pictures'],
+    ['ru', 'Продавец пообещал скидку 30%, если я удалю видео с трещиной.', 'скидку', 'удалю видео'],
+    ['uk', 'Менеджер обіцяв купон, якщо я виправлю текст про запах.', 'купон', 'виправлю текст'],
+    ['es', 'La tienda me ofreció un regalo si no subía el video del golpe.', 'regalo', 'no subía el video'],
+    ['pt', 'Me ligaram oferecendo reembolso total se eu apagasse as fotos da mancha.', 'reembolso', 'apagasse as fotos'],
+    ['fr', "Le vendeur m'a proposé un bon cadeau si je supprimais la phrase sur l'odeur.", 'bon cadeau', 'supprimais la phrase'],
+    ['pl', 'Sprzedawca zadzwonił i zaproponował rabat, jeśli usunę zdjęcia pękniętej miski.', 'rabat', 'usunę zdjęcia'],
+    ['es', 'Me escribieron que, si quitaba las fotos y cambiaba la frase del color, me daban un cupón de 10 euros.', 'cupón', 'quitaba las fotos'],
+  ])('%s: %s', expectOneIncentive);
+
+  it.each([
+    ['en', 'The seller asked me to add a photo of the label, happy to.'],
+    ['en', 'I deleted the photo because it was blurry. Refund for the broken lid came fast.'],
+    ['en', 'They offered a discount on my next order; separately, I updated the text since the colour faded later.'],
+    ['ru', 'Удалила фото, потому что оно было размытым, а скидку дали ещё при заказе.'],
+    ['es', 'Me llamaron de la tienda para confirmar la dirección; subí fotos del producto, todo bien.'],
+    ['pl', 'Sprzedawca poprosił o zdjęcie etykiety, dostałam też rabat na kolejne zakupy.'],
+    ['uk', 'Мені телефонували з магазину щодо доставки, відео розпакування додала сама.'],
+  ])('not an incentive: %s', (text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

@@ -43,6 +43,7 @@ const WIN = {
   negBefore: 3,
   payToReward: 2,
   sloganGap: 3,
+  condToMain: 14,
 } as const;
 
 /** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
@@ -83,6 +84,18 @@ function findTargets(sc: Scan): Part[] {
       // English puts its object after the verb ("the review that changed my mind" is no target).
       const clitic = sc.endingIn('pronounObj', c.i, c.i, (h) => (h.langs & c.langs & ~EN) !== 0);
       if (clitic && sc.endingIn('reviewNoun', c.i - WIN.pronounBack, c.i)) out.push({ i: clitic.i, j: c.j, langs: c.langs });
+    }
+  }
+  // "a full refund if I delete the photo", "si cambiaba el texto", "si je ne publiais pas ma vidéo":
+  // deleting, editing or withholding a photo, a video or words of the review is paid for like the rating.
+  if (sc.all('mediaNoun').length > 0 || sc.all('withhold').length > 0) {
+    for (const cat of ['changeAny', 'change1', 'withhold'] as const) {
+      for (const c of sc.all(cat)) {
+        const inClause = (h: Hit) => sameClause(sc, h.i, c.i) && (h.langs & c.langs) !== 0;
+        const obj = sc.startingIn('mediaNoun', c.j, c.j + WIN.changeToObject, inClause)
+          ?? (cat === 'withhold' ? sc.startingIn('reviewNoun', c.j, c.j + WIN.changeToObject, inClause) : undefined);
+        if (obj) out.push({ i: c.i, j: obj.j, langs: c.langs });
+      }
     }
   }
   // "a refund if I'd take the review down": a phrasal change verb with the review inside it.
@@ -145,6 +158,12 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
       viaCond = true;
       target = targets.startingIn(x.j, x.j + 1, (p) => inSent(p) && shares(x, p, textLang));
       reward = target && rewards.startingIn(target.j, target.j + WIN.tieToReward + 1, inSent);
+      // "si cambiaba el texto y quitaba lo de…, me hacían un 50% de descuento": a longer condition,
+      // then the reward in the main clause after it.
+      if (target && !reward) {
+        const t = target;
+        reward = rewards.startingIn(t.j, t.j + WIN.condToMain, (r) => inSent(r) && sc.clause[r.i]! > sc.clause[t.j - 1]!);
+      }
     }
     if (!reward || !target) continue;
     const i = Math.min(reward.i, target.i);
