@@ -369,3 +369,53 @@ describe('seller ties: handling the goods, shop figures, no rating asked', () =>
     expect(types(run(text, false, lang))).toEqual(['seller_tie.disclosed']);
   });
 });
+
+describe('seller ties: round seven classes (staff voice without "seller", collaborations, disclosure by aside)', () => {
+  const runAnswer = (text: string): TextFinding[] => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'answer',
+    disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['staff answering another reviewer', 'Solid kettle. To the person with the leaking lid: we sent you a replacement on Monday.', 'we sent you a replacement'],
+    ['restock in our warehouse', 'Love the colours. Next week a new batch lands in our warehouse, so wait for the green one.', 'new batch'],
+    ['uk restock', 'Гарні рукавиці. До речі, у нас на складі з понеділка нова партія.', 'нова партія'],
+    ['pl prices', 'Bierzcie teraz, od środy podniesiemy ceny.', 'podniesiemy ceny'],
+    ['ru we check', 'Мы проверяем каждую кружку перед отправкой, брака нет.', 'проверяем'],
+    ['es warehouse staff', 'Trabajo en el almacén de esta tienda: llegan bien embalados.', 'Trabajo en el almacén de esta tienda'],
+  ])('undisclosed: %s', (_why, text, span) => {
+    const found = run(text);
+    expect(types(found)).toEqual(['seller_tie.undisclosed']);
+    expect(text.slice(found[0]!.span.start, found[0]!.span.end)).toContain(span);
+  });
+
+  it.each([
+    ['fr staff in an answer that sells', 'Je travaille chez eux, et franchement on a très peu de retours, foncez.'],
+    ['es staff in an answer that sells', 'Trabajo para ellos y es el que más vendemos.'],
+  ])('undisclosed in an answer: %s', (_why, text) => {
+    expect(types(runAnswer(text))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['ambassador, said so', "I'm a brand ambassador and got this bag free, I prefer to say so."],
+    ['collaboration declared', 'Declaro que colaboro con esta marca; el secador me llegó gratis.'],
+    ['owner known personally, pointed out', "Je précise que je connais personnellement la patronne, mais j'ai payé ma veste."],
+    ['spouse, keep in mind', 'My husband works at this shop, keep that in mind. The mug is sturdy.'],
+    ['free sample, no conditions', 'Honestly upfront: the seller sent me this for free to review, no conditions on the rating.'],
+    ['uk tester programme', 'Чесно кажу: купила зі знижкою як учасниця програми тестувальників, оцінку ставлю свою.'],
+  ])('disclosed: %s', (_why, text) => {
+    expect(types(run(text))).toEqual(['seller_tie.disclosed']);
+  });
+
+  it.each([
+    ['my husband bought one', 'My husband bought the same one and we both love it.'],
+    ['a warehouse job elsewhere', 'I work in a warehouse too, these boxes are sturdy.'],
+    ['we shipped it back', 'We shipped it back and the refund came fast.'],
+    ['a new batch, said by the buyer', 'The new batch from this seller is much better than the old one.'],
+    ['prices went up', 'The prices went up since last month, still worth it.'],
+    ['keep in mind, no tie', 'Keep that in mind: it runs small, order a size up.'],
+    ['ru we checked at home', 'Мы дома проверили все функции, всё работает.'],
+    ['fr them', "Je travaille avec eux depuis des années comme client, toujours satisfait."],
+  ])('no tie: %s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

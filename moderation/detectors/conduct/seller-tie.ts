@@ -38,7 +38,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -218,6 +218,13 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   }
   // "our return rate on these is under 1%", "jutro podnosimy cenę": the shop's figures and prices.
   for (const h of sc.all('sellerPitch')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps, sells: true });
+  // "next week there'll be a new batch in our warehouse", "в нас на складі буде нова партія": the
+  // shop announcing its own stock.
+  for (const r of sc.all('restockNoun')) {
+    const near = (x: Hit) => sameSent(sc, x.i, r.i) && same(x, r);
+    const ours = sc.startingIn('ourPremises', r.i - WIN.restockToOurs, r.j + WIN.restockToOurs, near);
+    if (ours && !negated(sc, r, textLang)) out.push({ i: Math.min(r.i, ours.i), j: Math.max(r.j, ours.j), kind: 'owner', conf: CONF.sellerOps, sells: true });
+  }
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
   for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
   // "We test every batch… buy from this store", "Chez nous chaque pièce est contrôlée. Foncez !":
