@@ -104,6 +104,17 @@ describe('normalize: spelled-out digits', () => {
     // Words on either side, a lone number word, or a dash word glued to another: prose.
     for (const t of ['a dash of salt', 'tamanho 38 traço quarenta', 'dash-cam 4K', 'el guion de 5 páginas', 'uso tiret 5 fois']) expect(normalize(t).text, t).toBe(t);
   });
+  it('reads a dot said in words inside a number, Belgian and Swiss tens, and a leading "oh" before more digits', () => {
+    expect(normalize('CPF 382 ponto 917 ponto 465 traço 91').text).toBe('CPF 382.917.465-91');
+    expect(normalize('tel 0478 26 nonante-et-un 53').text).toBe('tel 0478 26 91 53');
+    expect(normalize('natel zéro septante-neuf tiret trois huitante-quatre').text).toBe('natel 0 79-3 84');
+    expect(normalize('rang me on oh eight seven dash 634 dash two one nine oh').text).toBe('rang me on 0 8 7-634-2 1 9 0');
+    for (const t of ['Oh one more thing', 'oh well, two stars', 'the dot on the i', 'point taken, 5 stars']) expect(normalize(t).text, t).toBe(t);
+  });
+  it('closes an address written one character at a time, and nothing shorter', () => {
+    expect(normalize('albo t o m e k . n o w i c k i @ o 2 . p l').text).toBe('albo tomek.nowicki@o2.pl');
+    for (const t of ['a b c @ d e f', 'I rated it 5 @ a b . c', 'sizes S M L @ 20 zł']) expect(normalize(t).text, t).toBe(t);
+  });
   it('reads a dictated run over a line break, and not over a blank line', () => {
     expect(normalize('au\n0 7 cinq 7\n4 3 neuf un\ndeux six\nentre 18h').text).toBe('au\n0 7 5 7 4 3 9 1 2 6\nentre 18h');
     expect(normalize('nine one six\n\nfour five').text).toBe('9 1 6\n\nfour five');

@@ -501,7 +501,7 @@ const BREAK: NumWord = { cls: 'B', v: 0 };
 const NUM_WORDS = new Map<string, NumWord>();
 let MAX_COMPOUND = 1;
 for (const [lang, table] of Object.entries(numberWords)) {
-  if (lang.startsWith('_') || lang === 'noStart' || lang === 'dashWords') continue;
+  if (lang.startsWith('_') || lang === 'noStart' || lang === 'dashWords' || lang === 'dotWords') continue;
   for (const [cls, words] of Object.entries(table as Record<string, Record<string, number> | string[]>)) {
     if (Array.isArray(words)) { for (const w of words) if (!NUM_WORDS.has(w)) NUM_WORDS.set(w, { cls: 'N', v: 0 }); continue; }
     for (const [w, v] of Object.entries(words)) {
@@ -676,7 +676,8 @@ export class WordLookup<T> {
 const COMPOUND_PARTS = new Set<string>();
 for (const k of NUM_WORDS.keys()) if (k.includes(' ')) for (const part of k.split(' ')) COMPOUND_PARTS.add(part);
 
-const DASH_WORDS = new WordLookup<boolean>(numberWords.dashWords.map((w) => [w, true] as const));
+// A separator said in words inside a number, and the mark it stands for.
+const SEP_WORDS = new WordLookup<string>([...numberWords.dashWords.map((w) => [w, '-'] as const), ...numberWords.dotWords.map((w) => [w, '.'] as const)]);
 const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
 
 /**
@@ -689,7 +690,7 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[]; dashes: Tok[]
   const dashes: Tok[] = [];
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
-    if (e - s >= 4 && e - s <= 9 && DASH_WORDS.get(lower, s, e)) { dashes.push({ start: s, end: e, key: '-' }); return; }
+    if (e - s >= 3 && e - s <= 9) { const mark = SEP_WORDS.get(lower, s, e); if (mark) { dashes.push({ start: s, end: e, key: mark }); return; } }
     if (e - s > 16) return;
     const known = NUMBER_TOKENS.get(lower, s, e);
     if (known) { toks.push({ start: s, end: e, key: known }); return; }
@@ -704,6 +705,54 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[]; dashes: Tok[]
     }
   });
   return { toks, atDot, dashes };
+}
+
+/**
+ * An address written one character at a time ("t o m e k . n o w i c k i @ o 2 . p l"): at
+ * least SPACED_ADDRESS_MIN single characters on each side of the "@", a dot after it; the
+ * spaces between them are dropped. Words of two letters or more end the run.
+ */
+const SPACED_ADDRESS_MIN = 3;
+const isAddressChar = (c: string | undefined) => c !== undefined && (isAsciiDigit(c) || (c >= 'a' && c <= 'z') || c === '.' || c === '_' || c === '-');
+function spacedAddressEdits(lower: string): Edit[] {
+  let at = lower.indexOf('@');
+  if (at < 0) return [];
+  const out: Edit[] = [];
+  for (; at >= 0; at = lower.indexOf('@', at + 1)) {
+    let a = at;
+    let left = 0;
+    while (a >= 2 && lower[a - 1] === ' ' && isAddressChar(lower[a - 2]) && !isAddressChar(lower[a - 3])) { a -= 2; left++; }
+    let b = at + 1;
+    let right = 0;
+    let dot = false;
+    while (b + 1 < lower.length && lower[b] === ' ' && isAddressChar(lower[b + 1]) && !isAddressChar(lower[b + 2])) { dot ||= lower[b + 1] === '.'; b += 2; right++; }
+    if (left < SPACED_ADDRESS_MIN || right < SPACED_ADDRESS_MIN || !dot) continue;
+    for (let k = a + 1; k < b; k += 2) out.push({ start: k, end: k + 1, out: '', flag: FLAG.separator });
+  }
+  return out;
+}
+
+/**
+ * "oh" and "o" read as zero only at the head of a dictated number: two more digit words follow
+ * ("oh eight seven …"), not in "Oh one more thing".
+ */
+function leadsDigits(lower: string, toks: readonly Tok[], i: number): boolean {
+  for (let k = i + 1; k <= i + 2; k++) {
+    const w = toks[k] && NUM_WORDS.get(toks[k]!.key);
+    if (!w || (w.cls !== 'U' && w.cls !== 'Z') || !joinableGap(lower, toks[k - 1]!.end, toks[k]!.start)) return false;
+  }
+  return true;
+}
+
+/** "eight seven dash 634": the run ending at `pos`, a dash word, then digits. */
+function dashedDigitAfter(lower: string, pos: number, dashes: readonly Tok[]): boolean {
+  for (const d of dashes) {
+    if (d.start < pos || d.start - pos > 2) continue;
+    let b = d.end;
+    while (b < lower.length && lower[b] === ' ') b++;
+    if (b > d.end && isAsciiDigit(lower[b])) return true;
+  }
+  return false;
 }
 
 /** "259 traço quarenta": digits, a dash word, then the run at `pos`. */
@@ -733,7 +782,7 @@ function dashWordEdits(lower: string, dashes: readonly Tok[], spelled: readonly 
     if (a === d.start && a > 0 || b === d.end && b < lower.length) continue; // glued to a word
     const left = a > 0 && (isAsciiDigit(lower[a - 1]!) || spelled.some((x) => x.end === a && x.out !== '' && x.out !== ' '));
     const right = b < lower.length && (isAsciiDigit(lower[b]!) || spelled.some((x) => x.start === b && x.out !== '' && x.out !== ' '));
-    if (left && right) out.push({ start: a, end: b, out: '-', flag: FLAG['spelled-digit'] });
+    if (left && right) out.push({ start: a, end: b, out: d.key, flag: FLAG['spelled-digit'] });
   }
   return out;
 }
@@ -743,7 +792,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], dashes: readonly
   const edits: Edit[] = [];
   let i = 0;
   while (i < toks.length) {
-    if (!NUM_WORDS.has(toks[i]!.key) || NO_START.has(toks[i]!.key)) { i++; continue; }
+    if (!NUM_WORDS.has(toks[i]!.key) || (NO_START.has(toks[i]!.key) && !leadsDigits(lower, toks, i))) { i++; continue; }
     // Collect the run [i, j) of number words (connectors allowed inside).
     const run: { tok: Tok; w: NumWord; span: [number, number] }[] = [];
     let j = i;
@@ -784,7 +833,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], dashes: readonly
       const first = run[0]!.span[0];
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1) || dashedDigitBefore(lower, first, dashes);
-      const after = digitNear(lower, last, 1);
+      const after = digitNear(lower, last, 1) || dashedDigitAfter(lower, last, dashes);
       const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
@@ -1144,7 +1193,7 @@ export function normalize(original: string): Normalized {
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
   const spelled = spelledDigitEdits(lowerB, words.toks, words.dashes);
-  const edits = [...spelled, ...dashWordEdits(lowerB, words.dashes, spelled), ...atDotEdits(lowerB, words.atDot)];
+  const edits = [...spelled, ...dashWordEdits(lowerB, words.dashes, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();

@@ -1,7 +1,7 @@
 import type { DetectorInput, TextFinding } from '../../types.js';
 import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js';
 import { contextIndex } from './context.js';
-import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate, near } from './numbers.js';
 import { scorePhone } from './phone.js';
 import { scoreCard } from './payment-card.js';
 import { findIbans, scoreBankDigits, type Found } from './bank-account.js';
@@ -74,7 +74,7 @@ function run(input: DetectorInput): TextFinding[] {
       const claims = cl.digits.length >= MIN_CLUSTER_DIGITS ? clusterClaims(unexplainedTail(cl, c, text), c) : [];
       found.push(...claims);
       if (prev && !(prevClaimed && claims.length > 0)) {
-        const joined = acrossLineBreak(prev, cl, c);
+        const joined = acrossLineBreak(prev, cl, c) ?? cardInParts(prev, cl, c);
         if (joined) { found.push(joined); prevClaimed = true; prev = cl; continue; }
       }
       prev = cl;
@@ -193,6 +193,25 @@ function acrossLineBreak(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found 
   const claim = card ?? (bank && CHECKED_BANK.has(bank.subtype) ? bank : null) ?? (goesOn ? scorePhone(w, c) : null);
   return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
+/**
+ * A card number given in two parts with a few words between ("first digits 5375 4160. The rest
+ * 8217 3943"): joined only when the whole passes Luhn with an issuer's prefix and a card word
+ * stands near. The span covers the words between, which go with the number.
+ */
+const PARTS_GAP_RE = /^[^\d\n]{2,24}$/u;
+function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | null {
+  const text = c.norm.text;
+  const gap = text.slice(a.end, b.start);
+  if (b.plus || !PARTS_GAP_RE.test(gap) || a.digits.length < 4 || b.digits.length < 4) return null;
+  const digits = a.digits + b.digits;
+  if (digits.length < 13 || digits.length > 19) return null;
+  const joined: DigitCluster = { start: a.start, end: b.end, digits, groups: [...a.groups, ...b.groups], seps: [...a.seps, gap, ...b.seps], plus: a.plus };
+  const w = windowOf(joined, text);
+  if (!near(c, w, 'card')) return null;
+  const claim = scoreCard(w, c);
+  return claim ? { start: joined.start, end: joined.end, claim } : null;
+}
+
 // "99482-⏎6137": a dash or dot right after the digits, then the break.
 const CONTINUED_RE = /^[-.]/;
 

@@ -45,6 +45,18 @@ describe('government ID detector', () => {
     expect(schemes('NIE Y 3 9 2 8 1 7 4 J por favor', 'es')).toEqual([]);
     expect(schemes('Rozmiar L 4 8 2 1 9 3 B i M', 'pl')).toEqual([]);
   });
+  it('reads Mexican CURP, Swiss AVS, Belgian national numbers, Portuguese citizen cards and Angolan BI', () => {
+    expect(schemes('me pidieron la CURP y la puse: MAHL920517MDFRRC02. ¿Se puede borrar?', 'es')).toEqual([['MAHL920517MDFRRC02', 'mx_curp']]);
+    expect(schemes('La Poste voulait mon numéro AVS, 756.9217.4830.59, bizarre', 'fr')).toEqual([['756.9217.4830.59', 'ch_avs']]);
+    expect(schemes('mon numéro de registre national, 87.09.14-213.93, et mon IBAN', 'fr')).toEqual([['87.09.14-213.93', 'be_nrn']]);
+    expect(schemes('pediram o cartão de cidadão, escrevi 14829371 9 ZY4 e foi rápido', 'pt')).toEqual([['14829371 9 ZY4', 'pt_cc']]);
+    expect(schemes('Na alfândega pediram o BI, dei 004816273LA041 e pronto', 'pt')).toEqual([['004816273LA041', 'ao_bi']]);
+    // A wrong check, an AVS-shaped barcode without the 756 prefix or format, an unnamed BI shape.
+    expect(schemes('CURP MAHL920517MDFRRC03', 'es')).toEqual([]);
+    expect(schemes('kod kreskowy 7569217483059 na pudełku', 'pl')).toEqual([]);
+    expect(schemes('numéro 87.09.14-213.94 du colis', 'fr')).toEqual([]);
+    expect(schemes('código 004816273LA041 do produto', 'pt')).toEqual([]);
+  });
   it('reads Chilean RUTs in their dotted format or named', () => {
     expect(schemes('me pidieron RUT, puse 16.482.937-5 y la dirección', 'es')).toEqual([['16.482.937-5', 'cl_rut']]);
     expect(schemes('puse 12.345.670-K en el formulario', 'es')).toEqual([['12.345.670-K', 'cl_rut']]);

@@ -94,6 +94,34 @@ function ptNifCheck(d: string): boolean {
   const r = 11 - (weighted(d, [9, 8, 7, 6, 5, 4, 3, 2]) % 11);
   return (r >= 10 ? 0 : r) === num(d, 8);
 }
+/** Mexican CURP: 17 characters weighted 18..2 over 0-9, A-N, Ñ, O-Z (values 0..36); check = (10 - sum mod 10) mod 10. */
+const CURP_CHARS = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
+function curpCheck(id: string): boolean {
+  const s = id.toUpperCase();
+  if (!validDate(Number(s.slice(4, 6)), Number(s.slice(6, 8)), Number(s.slice(8, 10)))) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) { const v = CURP_CHARS.indexOf(s[i]!); if (v < 0) return false; sum += v * (18 - i); }
+  return (10 - (sum % 10)) % 10 === Number(s[17]);
+}
+/** Belgian national number: birth date, serial, then 97 - (first nine mod 97); born since 2000 with a leading 2. */
+function beNrnCheck(d: string): boolean {
+  const mm = num(d, 2, 2), dd = num(d, 4, 2);
+  if (mm > 12 || dd > 31) return false;
+  const body = Number(d.slice(0, 9)), check = num(d, 9, 2);
+  return 97 - (body % 97) === check || 97 - ((2000000000 + body) % 97) === check;
+}
+/** Portuguese citizen card: civil number, its check digit, two letters and a final check, Luhn-like over values 0-35. */
+function ptCcCheck(id: string): boolean {
+  const s = id.replace(/ /g, '').toUpperCase();
+  let sum = 0;
+  for (let i = s.length - 1, second = false; i >= 0; i--, second = !second) {
+    const c = s.charCodeAt(i);
+    let v = c >= 65 ? c - 55 : c - 48;
+    if (second) { v *= 2; if (v > 9) v -= 9; }
+    sum += v;
+  }
+  return sum % 10 === 0;
+}
 /** Chilean RUT/RUN: modulus 11 over the body read from the right with weights 2..7; 11 → 0, 10 → K. */
 function clRutDigit(body: string): string {
   let sum = 0;
@@ -213,6 +241,10 @@ const NUMERIC: readonly NumericScheme[] = [
   // ("my tax id 911-89-1234" is an American number that passes by chance.)
   { id: 'pt_nif', lengths: [9], strength: 'weak', check: ptNifCheck, ownWordOnly: true },
   { id: 'fr_nir', lengths: [15], strength: 'strong', check: frNirCheck, format: /^1-2-2-2-3-3-2$/ },
+  // Swiss AHV/AVS: 756 and an EAN-13 check, written "756.9217.4830.59".
+  { id: 'ch_avs', lengths: [13], strength: 'strong', check: (d) => d.startsWith('756') && eanValid(d), format: /^3-4-4-2$/ },
+  // Belgian national number "87.09.14-213.93": date, serial, mod-97 check.
+  { id: 'be_nrn', lengths: [11], strength: 'strong', check: beNrnCheck, format: /^2-2-2-3-2$/ },
   // Chilean RUT/RUN: body and one check digit (one number in eleven passes), usually written
   // "16.482.937-5"; counts in that format or named ("RUT"). A check "K" is read by the letter table.
   { id: 'cl_rut', lengths: [8, 9], strength: 'weak', check: clRutCheck, format: /^(?:1|2)-3-3-1$/ },
@@ -248,7 +280,7 @@ const FORMAT_SEPS: Record<string, RegExp> = {
   br_cpf: /^\.\.-$/, ru_snils: /^--\s$/, kr_rrn: /^-$/, kr_frn: /^-$/, ua_unzr: /^-$/, kr_driver: /^---$|^\s\s\s$/,
   us_ssn: /^(--|\s\s|\.\.)$/, us_itin: /^(--|\s\s)$/, in_aadhaar: /^(\s\s|--|::)$/, ca_sin: /^(\s\s|--)$/, au_tfn: /^(\s\s|--)$/,
   se_personnummer: /^-$/, uk_nhs: /^(\s\s|--)$/, au_medicare: /^\s+$/, th_tnin: /^(--|\s{4})$/, fr_nir: /^\s{6}$/,
-  ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/, cl_rut: /^\.\.-$/,
+  ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/, cl_rut: /^\.\.-$/, ch_avs: /^\.\.\.$/, be_nrn: /^\.\.-\.$/,
 };
 
 /**
@@ -304,8 +336,8 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
       // Spelled out digit by digit ("3 0 5 . 9 8 2 …") is one run written to dodge a filter.
       const plain = w.groups.length === 1 || (w.groups.length === n && n >= 9);
       confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.checksumFormat : plain ? GOV_ID_CONFIDENCE.checksum : 0;
-      // A 13-digit barcode that happens to pass: only with a context word.
-      if (!context && n === 13 && eanValid(w.digits)) confidence = 0;
+      // A 13-digit barcode that happens to pass: only with a context word or the scheme's own format.
+      if (!context && !formatted && n === 13 && eanValid(w.digits)) confidence = 0;
     } else if (s.strength === 'weak') {
       confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.weakChecksumFormat : 0;
     } else {
@@ -444,6 +476,11 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'it_fiscal', run: 0, word: 16, re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },
   // The dotted format with a check "K" is the RUT's alone (the digits-only form is in the numeric table).
   { id: 'cl_rut', run: 3, re: re('(\\d{1,2}\\.\\d{3}\\.\\d{3}-[Kk])'), strength: 'strong', check: (id) => clRutCheck(id.replace(/[.-]/g, '').toUpperCase()) },
+  { id: 'mx_curp', run: 6, word: 18, re: re('([A-Za-z]{4}\\d{6}[HMXhmx][A-Za-z]{5}[A-Za-z0-9]\\d)'), strength: 'strong', check: curpCheck },
+  // Portuguese citizen card "14829371 9 ZY4": civil number, check, version letters, check.
+  { id: 'pt_cc', run: 8, re: re('(\\d{8} ?\\d ?[A-Za-z]{2}\\d)'), strength: 'strong', check: ptCcCheck },
+  // Angolan identity card (BI) "004816273LA041": no public check, only when named.
+  { id: 'ao_bi', run: 9, re: re('(\\d{9}[A-Z]{2}\\d{3})'), strength: 'none', check: () => true },
   { id: 'sg_nric', run: 7, re: re('([STFGMstfgm]\\d{7}[A-Za-z])'), strength: 'strong', check: nricCheck },
   { id: 'uk_nino', run: 2, re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z][ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?[A-Da-d])'), strength: 'strong', check: (id) => !NINO_MARKS_RE.test(id), orElse: 'weak' },
   { id: 'uk_driving', run: 6, re: re('([A-Z9]{5}\\d[0156]\\d{4}[A-Z9]{2}\\d[A-Z]{2}|[a-z9]{5}\\d[0156]\\d{4}[a-z9]{2}\\d[a-z]{2})'), strength: 'strong', check: ukDrivingCheck },

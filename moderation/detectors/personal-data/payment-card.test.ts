@@ -27,6 +27,11 @@ describe('payment card detector', () => {
     // The second line alone passes for a short phone ("0276 1580"): the card across the break still wins.
     expect(cards('Paiement refusé avec la carte 5132 8394\n0276 1580, bizarre').map((c) => c.text)).toEqual(['5132 8394\n0276 1580']);
   });
+  it('joins a card given in two parts with a few words between, only with a card word', () => {
+    expect(cards('BLIK nie działał, więc podałem kartę. Pierwsze cyfry 5375 4160. Reszta 8217 3943. Odrzuciło.').map((c) => c.text)).toEqual(['5375 4160. Reszta 8217 3943']);
+    expect(cards('Zamówienie 5375 4160, potem 8217 3943 sztuk')).toEqual([]);
+    expect(cards('my card: first 5375 4160 then 8217 3944')).toEqual([]);
+  });
   it('names the issuer and rates context and grouping', () => {
     const [ctx] = cards('my card 4111 1111 1111 1111');
     const [grouped] = cards('send 4111 1111 1111 1111');

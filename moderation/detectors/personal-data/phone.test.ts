@@ -64,6 +64,9 @@ describe('phone detector', () => {
     expect(phones('rozmiar 42-\n44 pasuje', 'pl')).toEqual([]);
     expect(phones('Order 1234-\n5678 arrived')).toEqual([]);
   });
+  it('reads North American numbers in other languages\' reviews, and "texte-moi" as a phone word', () => {
+    expect(phones("J'aimerais voir la couleur avant de commander, texte-moi au 514 982-4471", 'fr').map((p) => p.text)).toEqual(['514 982-4471']);
+  });
   it('reads a number written one digit at a time as a disguise, whatever parcel word stands a sentence before', () => {
     expect(phones('Kurier zostawił paczkę pod drzwiami. Numer był podany 7 9 4 - 1 5 8 - 3 0 2, mógł zadzwonić', 'pl').map((p) => p.text)).toEqual(['7 9 4 - 1 5 8 - 3 0 2']);
     // Labelled right before, it is the parcel's number.

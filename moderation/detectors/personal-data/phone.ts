@@ -36,7 +36,7 @@ const FALLBACK_BY_FIRST_DIGIT: Record<string, readonly CountryCode[]> = {
   '0': ['UA', 'GB', 'FR', 'DE', 'IT', 'BR', 'AR', 'MX', 'TR', 'NZ', 'AU', 'PH', 'IN', 'CN', 'JP', 'IL', 'SG'],
   '8': ['RU', 'KZ', 'BY', 'US', 'ES', 'BR', 'SG'],
   '1': ['US', 'CN', 'AU', 'BR', 'MX', 'IT'],
-  other: ['US', 'ES', 'PT', 'PL', 'RU', 'BR', 'MX', 'IT', 'TR', 'IN', 'SG', 'KZ'],
+  other: ['US', 'CA', 'ES', 'PT', 'PL', 'RU', 'BR', 'MX', 'IT', 'TR', 'IN', 'SG', 'KZ'],
 };
 
 // Country codes people write without "+" in our markets (RU/KZ, UA, BY, PL, ES, PT, BR, FR, GB, DE, IT, MX, AR, TR, US).
