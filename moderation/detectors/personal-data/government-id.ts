@@ -243,8 +243,9 @@ const NUMERIC: readonly NumericScheme[] = [
   { id: 'fr_nir', lengths: [15], strength: 'strong', check: frNirCheck, format: /^1-2-2-2-3-3-2$/ },
   // Swiss AHV/AVS: 756 and an EAN-13 check, written "756.9217.4830.59".
   { id: 'ch_avs', lengths: [13], strength: 'strong', check: (d) => d.startsWith('756') && eanValid(d), format: /^3-4-4-2$/ },
-  // Belgian national number "87.09.14-213.93": date, serial, mod-97 check.
-  { id: 'be_nrn', lengths: [11], strength: 'strong', check: beNrnCheck, format: /^2-2-2-3-2$/ },
+  // Belgian national number "87.09.14-213.93": date, serial, mod-97 check (one number in 97 passes:
+  // in its dotted format or with its own words, not a generic "ID").
+  { id: 'be_nrn', lengths: [11], strength: 'weak', check: beNrnCheck, format: /^2-2-2-3-2$/, ownWordOnly: true },
   // Chilean RUT/RUN: body and one check digit (one number in eleven passes), usually written
   // "16.482.937-5"; counts in that format or named ("RUT"). A check "K" is read by the letter table.
   { id: 'cl_rut', lengths: [8, 9], strength: 'weak', check: clRutCheck, format: /^(?:1|2)-3-3-1$/ },
