@@ -250,3 +250,20 @@ describe('off_platform.link: spelled dots before word TLDs, emoji dots, paths af
     expect(links(text)).toEqual([]);
   });
 });
+
+describe('off_platform.link, a space for the dot before a path', () => {
+  it.each([
+    ['Tutorial here: vimeo com/channels/89231', 'vimeo com/channels/89231'],
+    ['oferta: allegro pl/oferta/etui-12345 taniej', 'allegro pl/oferta/etui-12345'],
+  ])('finds: %s', (text, want) => {
+    expect(run(linkDetector, text)).toEqual([want]);
+  });
+  it.each([
+    'Max speed 25 km/h and/or 30 on flat',
+    'the red com/port on the back',
+    'tamaño de/para niños',
+    'Works with my old com/serial adapter',
+  ])('leaves alone: %s', (text) => {
+    expect(run(linkDetector, text)).toEqual([]);
+  });
+});

@@ -504,6 +504,61 @@ function emojiDotHits(norm: Normalized): UrlHit[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// A space typed for the dot before a path: "youtube com/watch?v=…", "allegro pl/oferta/…". Only a
+// plain label of three or more lower-case letters (a digit or dash may follow the first), one
+// space, a common TLD as written in lower case that is no word, then "/" and a path of at least
+// three characters with a mark of a URL in it or eight and more. Asked only at each "/" (most texts have none): the look back is a few
+// characters, so linear. "km/h", "and/or", "de/para" have no such TLD or no such path.
+
+const SPACE_DOT_PATH_MIN = 3;
+const SPACE_DOT_WORDLIKE = 8;
+const URL_MARK_RE = /[/?=&#_\-.\d]/;
+
+function spaceDotHits(norm: Normalized): UrlHit[] {
+  const text = norm.text;
+  let slash = text.indexOf('/');
+  if (slash < 0) return [];
+  const lower = norm.lower;
+  const out: UrlHit[] = [];
+  for (; slash >= 0; slash = text.indexOf('/', slash + 1)) {
+    // The TLD right before the slash, as written (lower case).
+    let ts = slash;
+    while (ts > 0 && slash - ts < 8) {
+      const c = text.charCodeAt(ts - 1);
+      if (c < 97 || c > 122) break;
+      ts--;
+    }
+    if (ts === slash || ts < 2 || text.charCodeAt(ts - 1) !== 32) continue;
+    const tld = text.slice(ts, slash);
+    if (!COMMON_TLDS.has(tld) || WORD_TLDS.has(tld) || PREPOSITION_TLDS.has(tld)) continue;
+    const le = ts - 1;
+    let ls = le;
+    while (ls > 0 && le - ls < MAX_LABEL) {
+      const c = text.charCodeAt(ls - 1);
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) break;
+      ls--;
+    }
+    if (le - ls < 3 || (ls > 0 && isLabelChar(lower, ls - 1)) || !/^[a-z]{3}/.test(text.slice(ls, ls + 3))) continue;
+    let end = slash + 1;
+    while (end < text.length && end - slash < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
+    while (end > slash + 1 && /[.,;!?)\]]/.test(text[end - 1]!)) end--;
+    if (end - slash - 1 < SPACE_DOT_PATH_MIN || !/^[\p{L}\p{N}_?#=%~\-]/u.test(text.slice(slash + 1, slash + 2))) continue;
+    // A path that reads as one: a mark of a URL in it ("watch?v=", "p/123", "mi-tienda") or longer than a word.
+    if (end - slash - 1 < SPACE_DOT_WORDLIKE && !URL_MARK_RE.test(text.slice(slash + 1, end))) continue;
+    const host = `${lower.slice(ls, le)}.${tld}`;
+    const p = parse(host);
+    if (!p.domain || p.isIcann !== true) continue;
+    out.push({
+      start: ls, end, schema: '', host, hostStart: ls, hostEnd: slash, path: text.slice(slash, end), userinfo: '',
+      www: false, disguise: 'spaced', domain: p.domain, suffix: p.publicSuffix, label: p.domainWithoutSuffix,
+      subdomain: p.subdomain ?? '', icann: true, ip: false, conf: 0,
+    });
+    if (out.length >= MAX_HITS) break;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
 // App schemes and script URLs linkify does not know: tg://, whatsapp://, javascript:, data:
 
 const APP_SCHEME_RE = new RegExp(`(?<![\\p{L}\\p{N}+.\\-])(javascript|vbscript|data|${APP_SCHEMES.join('|')}):`, 'giu');
@@ -711,6 +766,7 @@ export function scanLinks(norm: Normalized): UrlHit[] {
     hits.push(...schemeHits(norm).slice(0, MAX_HITS));
     hits.push(...spacedHostHits(norm).slice(0, MAX_HITS));
     hits.push(...emojiDotHits(norm));
+    hits.push(...spaceDotHits(norm));
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
   // Drop hits inside another (a linkify "www.shop" inside the disguised "www.shop . com") and
