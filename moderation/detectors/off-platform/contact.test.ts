@@ -231,3 +231,43 @@ describe('off_platform.contact: handles pointed at, own handles named, every imp
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact, round 7 classes', () => {
+  it.each([
+    // A talk word or invitation + "there", a messenger or one's own profile named before.
+    'All my outfit pics are linked from my profile, message me there for sizes',
+    'Tengo Telegram. Podemos hablar ahí si quieres más fotos',
+    'Il y a mon Insta sur ma photo, on discute là-bas pour la couleur',
+    'Я в телеграме есть. Пишите туда, отвечу',
+    // A reply asked for on a messenger.
+    'Ответьте мне в телеграм, пожалуйста',
+    'Odpisz na WhatsAppie, proszę',
+    '¿Me puede responder por WhatsApp? Es más rápido',
+    // The name the account goes by, after "as".
+    'Nous sommes sur Instagram comme Bijoux Margaux',
+    'szukaj na tiktoku jako @ ola.szyje',
+    // A handle given after the cue, the messenger named in the sentence before.
+    'Can we continue on Telegram? My username is p_e_t_r_o_9',
+    // An e-mail next to an invitation.
+    'Prosimy o kontakt: biuro.sklep7@onet.pl',
+    // Talking outside.
+    'Dá pra conversar por fora? Fica mais fácil',
+  ])('finds: %s', (text) => {
+    expect(contacts(text).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'I bought it after seeing it on Instagram, the reviews there were mixed',
+    'Usé Telegram para avisos. No hablamos ahí, todo por el chat de la tienda',
+    'The seller answered me in the chat here, no need for WhatsApp',
+    'Ma fille l’a vu sur TikTok comme tendance',
+    'Compartí la foto en Instagram como historia',
+    'Mi usuario es el mismo de siempre y el envío llegó bien',
+    'The Telegram bot works. My username is the same as my email, fine',
+    'Écrivez-nous via la messagerie du vendeur sur AliExpress, réponse sous 24h',
+    'La báscula manda el informe a tu correo marta.r@gmail.com automáticamente',
+    'We cannot talk outside the platform, sorry',
+  ])('leaves alone: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

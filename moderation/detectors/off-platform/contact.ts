@@ -72,11 +72,16 @@ const GLUED_RE = /^\p{Ll}+\.\p{Lu}\p{Ll}/u;
 const GLUE_WORDS = [
   'at', 'на', 'в', 'у', 'in', 'en', 'no', 'sur', 'na', 'is', 'es', 'é', 'est', 'to', 'jest', 'это', 'є',
   'номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон',
+  // "en tiktok como @ caro.modaa", "on insta as @name": the name the account goes by.
+  'como', 'as', 'comme', 'jako', 'как', 'як',
   ...allLangs(contactPhrases.handleCues).flatMap((c) => c.split(' ')),
 ].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
 // Arrows and emoji point at the handle too ("insta ➡️ @name", "tg 👉 @shop").
 const GLUE_CHARS = '\\s:：\\-–—=(),.>\\p{Extended_Pictographic}\\u2190-\\u21ff\\u2794-\\u27bf\\u2b05-\\u2b07\\ufe0f\\u200d';
 const GLUE_RE = new RegExp(`^[${GLUE_CHARS}]*(?:(?:${[...new Set(GLUE_WORDS)].join('|')})[${GLUE_CHARS}]+)*$`, 'iu');
+
+/** " como Tazas Lola", " as Bead Bloom", " jako Ola": "as" right after a messenger, then one or two capitalised words. */
+const AS_NAME_RE = /[ \t]{1,2}(?:como|as|comme|jako|как|як)[ \t]{1,2}\p{Lu}[\p{Ll}\p{N}]{2,}(?:[ \t]\p{Lu}[\p{Ll}\p{N}]+)?/uy;
 
 interface Ident { s: number; e: number }
 
@@ -105,10 +110,49 @@ function identifiers(norm: Normalized): Ident[] {
       const name = m[1]!;
       if (spacedName(name) && !VERSION_RE.test(name) && !ABBREVIATION_RE.test(name)) out.push({ s: m.index, e: m.index + m[0].length });
     }
+    // "proszę o kontakt mailowo: kuba.wawa92 małpa wp kropka pl" (the normaliser's "@"): an e-mail
+    // address is a channel like a handle, next to an invitation verb.
+    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+      const s = emailStart(text, at);
+      const e = s < 0 ? 0 : emailEnd(text, at);
+      if (e) out.push({ s, e });
+    }
   }
   for (const c of digitClusters(norm)) if (c.digits.length >= 7 && c.digits.length <= 15) out.push({ s: c.start, e: c.end });
   out.sort((a, b) => a.s - b.s);
   return out;
+}
+
+/** Characters of an e-mail's local part looked back over from its "@". */
+const EMAIL_LOCAL_MAX = 64;
+const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/** Start of an e-mail's local part ending right before the "@" at `at`, or -1. */
+function emailStart(text: string, at: number): number {
+  let s = at;
+  while (s > 0 && at - s < EMAIL_LOCAL_MAX) {
+    const c = text.charCodeAt(s - 1);
+    if (!(isAsciiWord(c) || c === 46 || c === 95 || c === 45 || c === 43)) break;
+    s--;
+  }
+  while (s < at && !isAsciiWord(text.charCodeAt(s))) s++;
+  return s < at ? s : -1;
+}
+
+/** End of an e-mail's domain ("wp.pl", "mail.co.uk") right after the "@" at `at`, or 0: at least one dot and a TLD of letters. */
+function emailEnd(text: string, at: number): number {
+  let e = at + 1;
+  let dots = 0;
+  let lastDot = -1;
+  while (e < text.length && e - at < 80) {
+    const c = text.charCodeAt(e);
+    if (isAsciiWord(c) || c === 45) e++;
+    else if (c === 46 && e + 1 < text.length && isAsciiWord(text.charCodeAt(e + 1)) && e > lastDot + 1 && e > at + 1) { dots++; lastDot = e; e++; }
+    else break;
+  }
+  if (!dots || e - lastDot - 1 < 2) return 0;
+  for (let k = lastDot + 1; k < e; k++) { const c = text.charCodeAt(k) | 32; if (c < 97 || c > 122) return 0; }
+  return e;
 }
 
 export interface Piece { s: number; e: number; conf: number; signal: string }
@@ -143,6 +187,9 @@ export function contactPieces(norm: Normalized): Piece[] {
   const asks: Hit[] = [];
   const negs: Hit[] = [];
   const owns: Hit[] = [];
+  const talks: Hit[] = [];
+  const theres: Hit[] = [];
+  const outs: Hit[] = [];
   for (const h of hits) {
     if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
     else if (h.cat === 'c.verb') verbs.push(h);
@@ -152,6 +199,9 @@ export function contactPieces(norm: Normalized): Piece[] {
     else if (h.cat === 'c.priv') privs.push(h);
     else if (h.cat === 'd.plat') plats.push(h);
     else if (h.cat === 'c.own') owns.push(h);
+    else if (h.cat === 'c.talk') talks.push(h);
+    else if (h.cat === 'c.there') theres.push(h);
+    else if (h.cat === 'd.strong') outs.push(h);
   }
   // "не пишіть нам у месенджери", "never message us": a negation ending right at the verb.
   const negEnds = new Set(negs.map((h) => h.j));
@@ -162,7 +212,9 @@ export function contactPieces(norm: Normalized): Piece[] {
   }
   if (privs.length) privatePieces(toks, verbs, directs, privs, plats, pieces);
   if (asks.length && names.length) askPieces(text, toks, asks, names, negs, pieces);
-  if (owns.length && names.length) ownPieces(toks, owns, names, plats, pieces);
+  if (owns.length && names.length) ownPieces(text, toks, owns, names, plats, pieces);
+  if (theres.length && (names.length || owns.length)) therePieces(toks, theres, talks, verbs, names, owns, plats, negEnds, pieces);
+  if (outs.length && talks.length) talkOutsidePieces(toks, talks, outs, negEnds, pieces);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length) return pieces;
   const ids = identifiers(norm);
@@ -199,6 +251,10 @@ export function contactPieces(norm: Normalized): Piece[] {
       const word = nameyWordAt(text, next.s);
       if (word) { pieces.push({ s: n.s, e: word, conf: CONF.identifierAfter, signal: `name-after:${n.id}` }); continue; }
     }
+    // "estamos en Insta como Tazas Lola": the name the account goes by, capitalised, after "as".
+    AS_NAME_RE.lastIndex = n.e;
+    const asName = AS_NAME_RE.exec(text);
+    if (asName) { pieces.push({ s: n.s, e: n.e + asName[0].length, conf: CONF.verbHandle, signal: `as-name:${n.id}` }); continue; }
     if (short) continue;
     // "@shop_ua in Telegram", "+7 916 123 45 67 (WhatsApp)".
     const k = firstStartingFrom(ids, n.s) - 1;
@@ -248,7 +304,8 @@ export function contactPieces(norm: Normalized): Piece[] {
     if (!h) continue;
     const ti = firstStartingFrom(toks, h.s);
     if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
-    pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: text[h.s] === '@' ? 'verb:handle' : 'verb:number' });
+    const c0 = text.charCodeAt(h.s);
+    pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: c0 === 64 ? 'verb:handle' : c0 >= 48 && c0 <= 57 || c0 === 43 || c0 === 40 ? 'verb:number' : 'verb:email' });
   }
   capTail(pieces, Math.max(names[names.length - 1]?.e ?? 0, verbs[verbs.length - 1]?.e ?? 0));
   return pieces;
@@ -289,18 +346,93 @@ const OWN_WINDOW = 8;
  * messenger or social network (not an ambiguous name) in its sentence, and no platform cue near:
  * the handle can be found. Both lists are in token order; each cue looks a few words around.
  */
-function ownPieces(toks: Tok[], owns: Hit[], names: Hit[], plats: Hit[], pieces: Piece[]): void {
+function ownPieces(text: string, toks: Tok[], owns: Hit[], names: Hit[], plats: Hit[], pieces: Piece[]): void {
   for (const o of owns) {
     if (pieces.length >= MAX_PIECES) return;
+    // "¿me puede contestar por Telegram? Mi usuario es j_u_a_n_p_8_7": the handle written right
+    // after the cue; then the messenger may be named in the sentence before.
+    const given = handleAfter(text, toks, o);
     for (let k = firstHitFrom(names, o.i - OWN_WINDOW - 4); k < names.length && names[k]!.i <= o.j + OWN_WINDOW; k++) {
       const n = names[k]!;
       if (MESSENGERS.get(n.id)?.ambiguous || (n.i < o.j && n.j > o.i)) continue;
       const dist = n.i >= o.j ? n.i - o.j : o.i - n.j;
-      if (dist > (n.cat === 'msg.short' ? SHORT_WINDOW : OWN_WINDOW) || !sameSentence(toks, o.i, n.i)) continue;
+      const before = given && n.j <= o.i && toks[o.i]!.sent - toks[n.i]!.sent === 1;
+      if (dist > (n.cat === 'msg.short' ? SHORT_WINDOW : OWN_WINDOW) || (!sameSentence(toks, o.i, n.i) && !before)) continue;
       const from = Math.min(o.i, n.i) - PLATFORM_WINDOW;
       const p = firstHitFrom(plats, from);
       if (p < plats.length && plats[p]!.i <= Math.max(o.j, n.j) + PLATFORM_WINDOW) break;
       pieces.push({ s: Math.min(o.s, n.s), e: Math.max(o.e, n.e), conf: CONF.verbHandle, signal: `own:${n.id}` });
+      break;
+    }
+  }
+}
+
+/** Copulas between one's own handle named and the handle ("mi usuario es X", "my handle is X", "nick to X"). */
+const COPULAS = new Set(['es', 'is', 'e', 'est', 'jest', 'to', 'это', 'це', 'є', 'son', 'sao']);
+
+/** A handle-shaped word written right after an own-handle cue, a copula or colon between: "mi usuario es j_u_a_n_p_8_7". */
+function handleAfter(text: string, toks: Tok[], o: Hit): boolean {
+  let k = o.j;
+  if (k < toks.length && COPULAS.has(toks[k]!.w)) k++;
+  const t = toks[k];
+  if (!t || t.s - toks[k - 1]!.e > 3) return false;
+  return nameyWordAt(text, t.s) > 0;
+}
+
+/** Words between a talk word or invitation and the "there" after it ("DM me on there", "discuter là-bas"). */
+const THERE_GAP = 1;
+/** Words back from the talk word in which the messenger or profile it points at is named. */
+const THERE_BACK = 24;
+
+/**
+ * "link in my profile, DM me on there", "numéro WhatsApp ? Je préfère discuter là-bas", "me
+ * encuentran en tiktok como … y me preguntan ahí": a talk word (data `talk`) or an invitation verb,
+ * at most THERE_GAP words before a "there" word (data `there`), with a messenger (not an ambiguous
+ * one) or one's own profile named before it, in its sentence or the one before, within THERE_BACK
+ * words; no negation right before the talk word, no platform cue from the place named to "there".
+ * Lists are in token order; each "there" looks a bounded number of hits back: linear.
+ */
+function therePieces(toks: Tok[], theres: Hit[], talks: Hit[], verbs: Hit[], names: Hit[], owns: Hit[], plats: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
+  for (const th of theres) {
+    if (pieces.length >= MAX_PIECES) return;
+    let talk: Hit | undefined;
+    for (const list of [talks, verbs]) {
+      for (let k = firstHitFrom(list, Math.max(0, th.i - THERE_GAP - 6)); k < list.length && list[k]!.i < th.i; k++) {
+        const t = list[k]!;
+        if (t.j > th.i || th.i - t.j > THERE_GAP || toks[t.i]!.sent !== toks[th.i]!.sent || negEnds.has(t.i)) continue;
+        if (!talk || t.i < talk.i) talk = t;
+      }
+    }
+    if (!talk) continue;
+    const sent = toks[talk.i]!.sent;
+    let place: Hit | undefined;
+    for (const list of [names, owns]) {
+      for (let k = firstHitFrom(list, Math.max(0, talk.i - THERE_BACK)); k < list.length && list[k]!.j <= talk.i; k++) {
+        const n = list[k]!;
+        if (n.cat !== 'c.own' && MESSENGERS.get(n.id)?.ambiguous) continue;
+        if (sent - toks[n.i]!.sent > 1) continue;
+        if (!place || n.i > place.i) place = n;
+      }
+    }
+    if (!place) continue;
+    const p = firstHitFrom(plats, place.i);
+    if (p < plats.length && plats[p]!.i <= th.j) continue;
+    pieces.push({ s: place.s, e: th.e, conf: CONF.verbHandle, signal: `there:${place.cat === 'c.own' ? 'profile' : place.id}` });
+  }
+}
+
+/**
+ * "tem como falar por fora?", "talk outside the platform": a talk word right before a strong
+ * "outside" phrase of the deal lists (at most one word between), not negated. Talking outside is
+ * a contact; the deal detector leaves such a phrase alone.
+ */
+function talkOutsidePieces(toks: Tok[], talks: Hit[], outs: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
+  for (const o of outs) {
+    if (pieces.length >= MAX_PIECES) return;
+    for (let k = firstHitFrom(talks, Math.max(0, o.i - 6)); k < talks.length && talks[k]!.i < o.i; k++) {
+      const t = talks[k]!;
+      if (t.j > o.i || o.i - t.j > 1 || negEnds.has(t.i) || toks[t.i]!.sent !== toks[o.i]!.sent) continue;
+      pieces.push({ s: t.s, e: o.e, conf: CONF.verbHandle, signal: 'talk-outside' });
       break;
     }
   }

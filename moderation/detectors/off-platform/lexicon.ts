@@ -2,7 +2,7 @@ import messengers from '../../data/messengers.json';
 import contactPhrases from '../../data/contact-phrases.json';
 import dealPhrases from '../../data/deal-phrases.json';
 import lures from '../../data/lures.json';
-import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
+import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.js';
 
 /**
  * The one phrase matcher of the off-platform detectors: every list of every language, tagged
@@ -12,6 +12,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit } from './words.js';
  *   c.verb, c.direct, c.cue   contact invitations, "I'm on"-style cues, handle cues ("nick")
  *   c.priv                Instagram's private chat named alone ("в директ", "no direct")
  *   c.own                 one's own handle named, not written ("mi usuario es", "nick to samo co tutaj")
+ *   c.talk, c.there       talking, asking, answering ("discuter", "me preguntan"); "there" words ("ahí", "там")
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
@@ -47,6 +48,8 @@ matcher
   .add(allLangs(contactPhrases.handleCues), 'c.cue')
   .add(allLangs(contactPhrases.directChannels), 'c.priv')
   .add(allLangs(contactPhrases.ownHandle), 'c.own')
+  .add(allLangs(contactPhrases.talk), 'c.talk')
+  .add(allLangs(contactPhrases.there), 'c.there')
   .add(allLangs(dealPhrases.strong), 'd.strong')
   .add(allLangs(dealPhrases.offer), 'd.offer')
   .add(allLangs(dealPhrases.channel), 'd.channel')
@@ -81,7 +84,7 @@ matcher
  * platform's own chat, not a messenger. Both lists are in token order: one linear pass, and none
  * at all without a platform cue (most texts).
  */
-function dropPlatformChats(hits: Hit[]): Hit[] {
+function dropPlatformChats(hits: Hit[], toks: Tok[]): Hit[] {
   let plats = 0;
   for (const h of hits) if (h.cat === 'd.plat') plats++;
   if (!plats) return hits;
@@ -91,9 +94,18 @@ function dropPlatformChats(hits: Hit[]): Hit[] {
   return hits.filter((h) => {
     if (h.cat !== 'msg' && h.cat !== 'msg.short') return true;
     while (k < cues.length && cues[k]!.i <= h.i) reach = Math.max(reach, cues[k++]!.j);
-    return reach < h.j;
+    if (reach >= h.j) return false;
+    // "la messagerie vendeur ici sur AliExpress": a generic messenger word with a platform cue
+    // starting at most GENERIC_BEFORE_CUE words after it names the platform's chat too.
+    if (!GENERIC_MSG_RE.test(toks[h.i]!.w)) return true;
+    const next = cues[k];
+    return !(next && next.i >= h.j && next.i - h.j <= GENERIC_BEFORE_CUE);
   });
 }
+
+/** Generic messenger words (not a product's name): "messagerie", "мессенджер", "komunikator". */
+const GENERIC_MSG_RE = /^(?:messag|мессендж|месендж|komunikator)/;
+const GENERIC_BEFORE_CUE = 3;
 
 /** All phrase hits of a text, in token order. Memoised per text. */
 export const lexHits = memoHits(matcher, dropPlatformChats);

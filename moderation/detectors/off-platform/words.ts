@@ -449,12 +449,13 @@ export function allLangs(table: Record<string, string[] | string>): string[] {
  * Per-text hits of one matcher, remembered for the last text (see `tokens` for why not a WeakMap);
  * `post`, if given, adjusts them once per text.
  */
-export function memoHits(matcher: PhraseMatcher, post?: (hits: Hit[]) => Hit[]): (norm: Normalized) => Hit[] {
+export function memoHits(matcher: PhraseMatcher, post?: (hits: Hit[], toks: Tok[]) => Hit[]): (norm: Normalized) => Hit[] {
   let last: { norm: Normalized; hits: Hit[] } | null = null;
   return (norm) => {
     if (last?.norm === norm) return last.hits;
-    let hits = matcher.match(tokens(norm), norm.lower);
-    if (post) hits = post(hits);
+    const toks = tokens(norm);
+    let hits = matcher.match(toks, norm.lower);
+    if (post) hits = post(hits, toks);
     last = { norm, hits };
     return hits;
   };
