@@ -420,3 +420,40 @@ describe('off_platform.deal: refunds around the dispute, buying directly, fees, 
     expect(deals('Write to me in the chat for a discount.')).toEqual([]);
   });
 });
+
+describe('off_platform.deal, round 7 classes', () => {
+  const d = (t: string) => run(dealDetector, t);
+  it.each([
+    // Selling the same item elsewhere: resold on a marketplace, or with a payment channel or cash.
+    'I resell these on eBay, message me and I take 10% off',
+    'Los revendo en Wallapop más baratos',
+    'Перепродаю такие на Авито, дешевле выйдет',
+    'Revendo esse modelo, pagamento na entrega aqui em Recife',
+    'Odsprzedaję ten sam model, przelew na konto i wysyłam',
+    // A refund by a payment channel for closing the dispute, in the seller's voice.
+    'Cierra la disputa y te devolvemos el dinero por Bizum hoy',
+    'Zamiast zwrotu towaru oddamy pieniądze BLIKIEM',
+    // Instead of returning: money to a card.
+    'Замість повернення можете скинути 200 грн на картку монобанку',
+  ])('finds: %s', (text) => {
+    expect(d(text).length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    // Refusals and warnings in the clause.
+    'We do not sell anything outside the platform, all orders go through here',
+    'Nie sprzedajemy niczego poza platformą',
+    // Talking outside is a contact, not a deal.
+    'Posso falar por fora com você? Tenho dúvidas sobre o tamanho',
+    // Closing a dispute the platform's way; a refund received.
+    'Se quiser, cancela a disputa aqui no app e o reembolso sai pelo PIX da plataforma',
+    'Fechei a disputa e recebi o valor por PIX',
+    // Reselling mentioned without a place or channel; a past payment.
+    'I resell a lot of gadgets, this one is solid',
+    'Revendo roupas há anos e paguei no pix, chegou rápido',
+    // A generic messenger word followed by the platform.
+    'Escríbenos por mensaje aquí en AliExpress, respondemos rápido',
+  ])('leaves alone: %s', (text) => {
+    expect(d(text)).toEqual([]);
+  });
+});

@@ -65,7 +65,7 @@ const DEAL_MERGE_GAP = 16;
 
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 /** Categories one of which a text needs before any deal is looked for. */
-const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee']);
+const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute']);
 /** Words around a dispute gone around in which its refund word and payment channel stand. */
 const REFUND_WINDOW = 12;
 /** A cue naming the platform's chat this many words or more before a pair does not cancel it. */
@@ -132,9 +132,12 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const sentOf = (i: number) => toks[Math.min(i, toks.length - 1)]!.sent;
 
   const pieces: Piece[] = [];
+  const talks = by('c.talk');
   for (const s of strong) {
     if (pieces.length >= MAX_PIECES) break;
-    if (negBefore(s) || platformNear(s, s)) continue;
+    if (negBefore(s) || negInClause(norm.text, toks, negs, s) || platformNear(s, s)) continue;
+    // "tem como falar por fora?": talking outside is the contact detector's; a deal needs trade or payment.
+    if (talkRightBefore(talks, s)) continue;
     pieces.push({ s: s.s, e: s.e, conf: CONF.strong, signal: 'strong' });
   }
 
@@ -192,7 +195,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   }
 
   const sentHits = (cats: ReadonlySet<string>) => hits.filter((h) => cats.has(h.cat));
-  const avoids = by('d.avoid');
+  // A dispute gone around, or a request to close it ("cancela a disputa que a gente devolve o valor por PIX").
+  const avoids = hits.filter((h) => h.cat === 'd.avoid' || h.cat === 'd.dispute');
   if (avoids.length) refundPieces(toks, hits, avoids, past, platformNear, pieces);
   const directs = by('d.direct');
   if (directs.length) {
@@ -230,13 +234,19 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
 /**
  * "вернуть деньги на карту минуя спор", "devolverme el dinero por transferencia si cancelaba la
  * disputa", "повернення на картку Приват, без спору?": a dispute gone around or dropped as a
- * condition (data `avoid`), a refund word (`refund`) and a payment channel, all within
+ * condition (data `avoid`, also "instead of returning": "zamiast zwrotu", "замість повернення")
+ * or asked to be closed ("cancela a disputa que a gente devolve o valor por PIX"; data `dispute`,
+ * with no platform cue at all around it then), a refund word (`refund`) and a payment channel, all within
  * REFUND_WINDOW words of it in its sentence, and no money reported received there (`received`:
  * "the refund came to my card without a dispute"). Each avoid looks a few words around: linear.
  */
 function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks | null, platformNear: (a: Hit, b: Hit) => boolean, pieces: Piece[]): void {
+  const rawPlats = hits.filter((h) => h.cat === 'd.plat');
+  const before = pieces.length;
   for (const a of avoids) {
     if (pieces.length >= MAX_PIECES) return;
+    // A dispute request an offer already took as its channel is that deal's.
+    if (a.cat === 'd.dispute' && overlapsAny(pieces, before, a)) continue;
     const sent = toks[a.i]!.sent;
     let refund: Hit | null = null;
     let channel: Hit | null = null;
@@ -251,8 +261,46 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
       else if (h.cat === 'd.paych' && !channel && !(past && paidWith(past, h))) channel = h;
     }
     if (got || !refund || !channel || platformNear(refund, a)) continue;
+    // A request to close the dispute carries the platform it names ("close the dispute on the app");
+    // as the only condition, any platform cue around says the refund goes the platform's way
+    // ("cancela a disputa aqui no app e o reembolso sai pelo PIX da plataforma").
+    if (a.cat === 'd.dispute' && anyIn(rawPlats, Math.min(a.i, refund.i, channel.i) - 2, Math.max(a.j, refund.j, channel.j) + 2)) continue;
     pieces.push({ s: Math.min(a.s, refund.s, channel.s), e: Math.max(a.e, refund.e, channel.e), conf: CONF.pair, signal: 'refund+avoid' });
   }
+}
+
+/** Words before a strong phrase in which a negation of its clause cancels it ("nie prowadzimy sprzedaży poza platformą"). */
+const NEG_CLAUSE = 4;
+const CLAUSE_BREAK_RE = /[,;:.!?()\n—–]/;
+
+/**
+ * A negation further back than NEG_WINDOW but in the strong phrase's clause (no punctuation
+ * between): "we do not sell anything outside the platform", "nie prowadzimy sprzedaży poza
+ * platformą". Portuguese "no" ("chama no zap por fora": "on the") is a preposition as often, so
+ * only the close window asks it. Bounded look back: linear.
+ */
+function negInClause(text: string, toks: Tok[], negs: Hit[], s: Hit): boolean {
+  for (let k = firstHitFrom(negs, Math.max(0, s.i - NEG_CLAUSE)); k < negs.length && negs[k]!.i < s.i - NEG_WINDOW; k++) {
+    const n = negs[k]!;
+    if (n.j > s.i || toks[n.i]!.w === 'no') continue;
+    if (!CLAUSE_BREAK_RE.test(text.slice(n.e, s.s))) return true;
+  }
+  return false;
+}
+
+/** A talk verb ("falar", "hablar", "discuter") ending right before a hit, or one word before it. */
+function talkRightBefore(talks: Hit[], h: Hit): boolean {
+  for (let k = firstHitFrom(talks, Math.max(0, h.i - 6)); k < talks.length && talks[k]!.i < h.i; k++) {
+    const t = talks[k]!;
+    if (t.j <= h.i && h.i - t.j <= 1) return true;
+  }
+  return false;
+}
+
+/** Any of the first `n` pieces overlaps the hit. A few pieces per text: bounded. */
+function overlapsAny(pieces: Piece[], n: number, h: Hit): boolean {
+  for (let k = 0; k < n; k++) if (pieces[k]!.s < h.e && pieces[k]!.e > h.s) return true;
+  return false;
 }
 
 /** Saving words before a fee ("saves you the platform fee"): folded words, and stems by their start. */
@@ -300,7 +348,12 @@ function percentOff(lower: string, toks: Tok[], offers: Hit[]): boolean {
  */
 function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[], offers: Hit[], platform: readonly string[], plats: Hit[], pieces: Piece[]): void {
   // Another marketplace, or this one compared with ("20€ de moins qu'ici"): the item sold elsewhere.
-  const places: Hit[] = hits.filter((h) => h.cat === 'd.market' || h.cat === 'd.here');
+  // Or how the buyer would pay for it: a payment channel or cash ("las revendo…, pago contra entrega o por
+  // transferencia SPEI"), not one a past payment form names ("I'm selling mine, paid with PayPal").
+  const past = pastMarks(hits);
+  const places: Hit[] = hits.filter(
+    (h) => h.cat === 'd.market' || h.cat === 'd.here' || h.cat === 'd.cash' || (h.cat === 'd.paych' && !(past && paidWith(past, h))),
+  );
   for (const l of scanLinks(norm)) {
     if (l.conf <= 0 || !l.host || isPlatformHost(l.host, platform) || messengerOfHost(l.host)) continue;
     const i = Math.min(firstStartingFrom(toks, l.start), toks.length - 1);
@@ -319,7 +372,7 @@ function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[],
       for (let m = firstHitFrom(offers, p.j); m < offers.length && offers[m]!.i <= p.j + OFFER_WINDOW + 2; m++) {
         if (toks[offers[m]!.i]!.sent === toks[s.i]!.sent) e = Math.max(e, offers[m]!.e);
       }
-      pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : 'sell+marketplace' });
+      pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : p.cat === 'd.market' ? 'sell+marketplace' : 'sell+payment' });
       break;
     }
   }
