@@ -1,5 +1,6 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
 import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { modelFinding } from './model.js';
 
 /**
  * extortion.threat: a bad review, rating, dispute or complaint made conditional on the seller
@@ -28,6 +29,11 @@ import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, share
 
 /** A moderator needs the first few; a text repeating one threat a thousand times needs no thousand findings. */
 const MAX_FINDINGS = 20;
+/**
+ * Before the model is asked, a text must name what it is about (a review, a rating, a complaint)
+ * and what is demanded (a refund, a sum, an item): one lexicon hit from each list.
+ */
+const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'highRating', 'escalate'], ['demand', 'demandPast', 'impliedDemand', 'giveVerb', 'youGive', 'currency']];
 
 export const DETECTOR = 'conduct.extortion';
 
@@ -688,7 +694,14 @@ export const extortionDetector: TextDetector = function (input: DetectorInput): 
     const s = tokenSpan(sc, i, j);
     return input.norm.toOriginal(s.start, s.end);
   };
-  return findExtortion(sc, textLang).slice(0, MAX_FINDINGS).map((c) => ({
+  const found = findExtortion(sc, textLang);
+  // The model speaks only where the word lists found nothing, and only about a text that names
+  // both halves (MODEL_GATE), in the author's own voice (no other speaker quoted).
+  if (found.length === 0 && MODEL_GATE.every((any) => any.some((cat) => sc.all(cat).length > 0)) && sc.all('otherSpeaker').length === 0) {
+    const m = modelFinding(input, 'extortion.threat', DETECTOR);
+    return m ? [m] : [];
+  }
+  return found.slice(0, MAX_FINDINGS).map((c) => ({
     type: 'extortion.threat',
     detector: DETECTOR,
     confidence: c.conf,

@@ -1,6 +1,7 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
 import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
-import { splitChange } from './extortion.js';
+import { findExtortion, splitChange } from './extortion.js';
+import { modelFinding } from './model.js';
 
 const EN = langBit('en');
 
@@ -24,6 +25,10 @@ const EN = langBit('en');
 
 /** A moderator needs the first few; a text repeating one offer a thousand times needs no thousand findings. */
 const MAX_FINDINGS = 20;
+/**
+ * Before the model is asked, a text must name what it is about (a review, a rating, a photo) and a reward: one lexicon hit from each list.
+ */
+const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'], ['reward']];
 
 export const DETECTOR = 'conduct.incentive';
 
@@ -227,7 +232,15 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
     const s = tokenSpan(sc, i, j);
     return input.norm.toOriginal(s.start, s.end);
   };
-  return findIncentives(sc, langBit(input.lang)).slice(0, MAX_FINDINGS).map((c) => ({
+  const found = findIncentives(sc, langBit(input.lang));
+  // The model speaks only where the word lists found nothing, and only about a text that names
+  // both halves (MODEL_GATE).
+  // A demand made by the author is extortion, not an offer: the model does not second-guess that.
+  if (found.length === 0 && MODEL_GATE.every((any) => any.some((cat) => sc.all(cat).length > 0)) && findExtortion(sc, langBit(input.lang)).length === 0) {
+    const m = modelFinding(input, 'review_manipulation.incentive', DETECTOR);
+    return m ? [m] : [];
+  }
+  return found.slice(0, MAX_FINDINGS).map((c) => ({
     type: 'review_manipulation.incentive',
     detector: DETECTOR,
     confidence: c.conf,
