@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Miniflare, type MiniflareOptions, Response as MfResponse, type Request as MfRequest } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler';
+import { installV8Flags } from './v8-flags.js';
 
 /**
  * The whole system on one machine, with no account and no network: the worker in workerd via
@@ -104,6 +105,10 @@ async function defaultScanner(): Promise<ScanFn> {
 }
 
 export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> {
+  // For diagnosis only (e.g. WORKERD_V8_FLAGS=--trace-gc npm run load): V8 flags for workerd,
+  // which Miniflare has no option for (local/v8-flags.ts). Unset, workerd runs as it ships.
+  const v8Flags = process.env.WORKERD_V8_FLAGS?.trim();
+  if (v8Flags) installV8Flags(v8Flags.split(/\s+/));
   const scriptPath = await bundleWorker();
   const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, 'wrangler.toml'), undefined, { overrides: { enableContainers: false } });
   const scan = opts.scanner ?? (await defaultScanner());

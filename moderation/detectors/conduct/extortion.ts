@@ -465,7 +465,17 @@ function quotedOther(sc: Scan, i: number): boolean {
     || sc.endingIn('reportedThreat', q - WIN.speakerBeforeQuote, q, (h) => h.j <= q) !== undefined;
 }
 
+// One-entry memo: the incentive detector asks again for the same scan (see its model gate).
+let lastFound: { sc: Scan; textLang: number; out: Candidate[] } | undefined;
+
 export function findExtortion(sc: Scan, textLang: number): Candidate[] {
+  if (lastFound?.sc === sc && lastFound.textLang === textLang) return lastFound.out;
+  const out = findExtortionIn(sc, textLang);
+  lastFound = { sc, textLang, out };
+  return out;
+}
+
+function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   // Most reviews name no demand at all; nothing below can fire without one.
   const veiled = sc.all('veiled').length > 0;
   // A give verb makes a demand only with an item or an amount after it (checked in findDemands).

@@ -123,15 +123,18 @@ export function features(lower: string): Features {
 interface ModelFile { dims: number; classes: string[]; bias: number[]; scale: number[]; threshold: Record<string, number>; weights: string }
 const M = model as unknown as ModelFile;
 const C = MODEL_CLASSES.length;
-// Decoded on first use: the training script imports the features before there is a model.
-let W: Int8Array | undefined;
+// Decoded on first use (the training script imports the features before there is a model), as
+// floats with the scale applied: one multiply-add per feature and class when scoring.
+let W: Float32Array | undefined;
+let perSentence = new Float64Array(64);
 
-function decodeWeights(m: ModelFile): Int8Array {
-  if (m.dims !== MODEL_DIMS || m.classes.join() !== MODEL_CLASSES.join()) throw new Error('conduct model: shape does not match the code');
+function decodeWeights(m: ModelFile): Float32Array {
+  // Scoring below is unrolled for two classes.
+  if (m.dims !== MODEL_DIMS || m.classes.join() !== MODEL_CLASSES.join() || C !== 2) throw new Error('conduct model: shape does not match the code');
   const bin = atob(m.weights);
-  const w = new Int8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) w[i] = (bin.charCodeAt(i) << 24) >> 24;
-  if (w.length !== MODEL_DIMS * C) throw new Error('conduct model: weight count does not match');
+  if (bin.length !== MODEL_DIMS * C) throw new Error('conduct model: weight count does not match');
+  const w = new Float32Array(bin.length);
+  for (let i = 0; i < bin.length; i++) w[i] = ((bin.charCodeAt(i) << 24) >> 24) * m.scale[i % C]!;
   return w;
 }
 
@@ -147,15 +150,19 @@ let memo: { lower: string; verdict: ModelVerdict } | undefined;
 /** The model's reading of a lower-cased text; the last text is remembered (the detectors ask in turn). */
 export function modelVerdict(lower: string): ModelVerdict {
   if (memo?.lower === lower) return memo.verdict;
-  W ??= decodeWeights(M);
+  const w = (W ??= decodeWeights(M));
   const f = features(lower);
   const sents = f.sentEnd.length;
-  const per = new Float64Array(sents * C);
-  const raw = new Float64Array(C);
+  if (perSentence.length < sents * C) perSentence = new Float64Array(sents * C * 2);
+  const per = perSentence;
+  per.fill(0, 0, sents * C);
+  const raw = [0, 0];
   for (let i = 0; i < f.n; i++) {
     const b = f.bucket[i]! * C;
     const s = f.sent[i]! * C;
-    for (let k = 0; k < C; k++) { const v = W[b + k]! * M.scale[k]!; raw[k]! += v; per[s + k]! += v; }
+    const v0 = w[b]!, v1 = w[b + 1]!;
+    raw[0]! += v0; raw[1]! += v1;
+    per[s]! += v0; per[s + 1]! += v1;
   }
   const prob: number[] = [];
   const span: { start: number; end: number }[] = [];
