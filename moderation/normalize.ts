@@ -744,10 +744,11 @@ function leadsDigits(lower: string, toks: readonly Tok[], i: number): boolean {
   return true;
 }
 
-/** "eight seven dash 634": the run ending at `pos`, a dash word, then digits. */
-function dashedDigitAfter(lower: string, pos: number, dashes: readonly Tok[]): boolean {
-  for (const d of dashes) {
-    if (d.start < pos || d.start - pos > 2) continue;
+/** "eight seven dash 634": the run ending at `pos`, a dash word at most two spaces after it, then digits. */
+function dashedDigitAfter(lower: string, pos: number, dashes: DashIndex): boolean {
+  for (let start = pos; start <= pos + 2; start++) {
+    const d = dashes.byStart.get(start);
+    if (!d) continue;
     let b = d.end;
     while (b < lower.length && lower[b] === ' ') b++;
     if (b > d.end && isAsciiDigit(lower[b])) return true;
@@ -755,15 +756,25 @@ function dashedDigitAfter(lower: string, pos: number, dashes: readonly Tok[]): b
   return false;
 }
 
-/** "259 traço quarenta": digits, a dash word, then the run at `pos`. */
-function dashedDigitBefore(lower: string, pos: number, dashes: readonly Tok[]): boolean {
-  for (const d of dashes) {
-    if (d.end > pos || pos - d.end > 2) continue;
+/** "259 traço quarenta": digits, a dash word ending at most two spaces before the run at `pos`, then the run. */
+function dashedDigitBefore(lower: string, pos: number, dashes: DashIndex): boolean {
+  for (let end = pos; end >= pos - 2; end--) {
+    const d = dashes.byEnd.get(end);
+    if (!d) continue;
     let a = d.start;
     while (a > 0 && lower[a - 1] === ' ') a--;
     if (a < d.start && a > 0 && isAsciiDigit(lower[a - 1]!)) return true;
   }
   return false;
+}
+
+/** Separator words by where they start and end: looked up in constant time (a text may hold thousands). */
+interface DashIndex { byStart: Map<number, Tok>; byEnd: Map<number, Tok> }
+function dashIndex(dashes: readonly Tok[]): DashIndex {
+  const byStart = new Map<number, Tok>();
+  const byEnd = new Map<number, Tok>();
+  for (const d of dashes) { byStart.set(d.start, d); byEnd.set(d.end, d); }
+  return { byStart, byEnd };
 }
 
 /**
@@ -774,22 +785,27 @@ function dashedDigitBefore(lower: string, pos: number, dashes: readonly Tok[]): 
 function dashWordEdits(lower: string, dashes: readonly Tok[], spelled: readonly Edit[]): Edit[] {
   if (dashes.length === 0) return [];
   const out: Edit[] = [];
+  // Where number words now read as digits start and end (commas and line breaks they drop aside).
+  const digitStarts = new Set<number>();
+  const digitEnds = new Set<number>();
+  for (const x of spelled) if (x.out !== '' && x.out !== ' ') { digitStarts.add(x.start); digitEnds.add(x.end); }
   for (const d of dashes) {
     let a = d.start;
     while (a > 0 && lower[a - 1] === ' ') a--;
     let b = d.end;
     while (b < lower.length && lower[b] === ' ') b++;
     if (a === d.start && a > 0 || b === d.end && b < lower.length) continue; // glued to a word
-    const left = a > 0 && (isAsciiDigit(lower[a - 1]!) || spelled.some((x) => x.end === a && x.out !== '' && x.out !== ' '));
-    const right = b < lower.length && (isAsciiDigit(lower[b]!) || spelled.some((x) => x.start === b && x.out !== '' && x.out !== ' '));
+    const left = a > 0 && (isAsciiDigit(lower[a - 1]!) || digitEnds.has(a));
+    const right = b < lower.length && (isAsciiDigit(lower[b]!) || digitStarts.has(b));
     if (left && right) out.push({ start: a, end: b, out: d.key, flag: FLAG['spelled-digit'] });
   }
   return out;
 }
 
-function spelledDigitEdits(lower: string, toks: readonly Tok[], dashes: readonly Tok[] = []): Edit[] {
+function spelledDigitEdits(lower: string, toks: readonly Tok[], dashList: readonly Tok[] = []): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
+  const dashes = dashIndex(dashList);
   let i = 0;
   while (i < toks.length) {
     if (!NUM_WORDS.has(toks[i]!.key) || (NO_START.has(toks[i]!.key) && !leadsDigits(lower, toks, i))) { i++; continue; }
