@@ -684,13 +684,13 @@ const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_P
  * The words the edit passes start from, in one scan of the text: number words (and parts of
  * compounds; anything between two of them breaks a run) and the start of every at/dot word.
  */
-function editWords(lower: string): { toks: Tok[]; atDot: number[]; dashes: Tok[] } {
+function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[] } {
   const toks: Tok[] = [];
   const atDot: number[] = [];
-  const dashes: Tok[] = [];
+  const seps: Tok[] = [];
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
-    if (e - s >= 3 && e - s <= 9) { const mark = SEP_WORDS.get(lower, s, e); if (mark) { dashes.push({ start: s, end: e, key: mark }); return; } }
+    if (e - s >= 3 && e - s <= 9) { const mark = SEP_WORDS.get(lower, s, e); if (mark) { seps.push({ start: s, end: e, key: mark }); return; } }
     if (e - s > 16) return;
     const known = NUMBER_TOKENS.get(lower, s, e);
     if (known) { toks.push({ start: s, end: e, key: known }); return; }
@@ -704,7 +704,7 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[]; dashes: Tok[]
       }
     }
   });
-  return { toks, atDot, dashes };
+  return { toks, atDot, seps };
 }
 
 /**
@@ -744,10 +744,10 @@ function leadsDigits(lower: string, toks: readonly Tok[], i: number): boolean {
   return true;
 }
 
-/** "eight seven dash 634": the run ending at `pos`, a dash word at most two spaces after it, then digits. */
-function dashedDigitAfter(lower: string, pos: number, dashes: DashIndex): boolean {
+/** "eight seven dash 634": the run ending at `pos`, a separator word at most two spaces after it, then digits. */
+function sepThenDigits(lower: string, pos: number, seps: SepIndex): boolean {
   for (let start = pos; start <= pos + 2; start++) {
-    const d = dashes.byStart.get(start);
+    const d = seps.byStart.get(start);
     if (!d) continue;
     let b = d.end;
     while (b < lower.length && lower[b] === ' ') b++;
@@ -756,10 +756,10 @@ function dashedDigitAfter(lower: string, pos: number, dashes: DashIndex): boolea
   return false;
 }
 
-/** "259 traço quarenta": digits, a dash word ending at most two spaces before the run at `pos`, then the run. */
-function dashedDigitBefore(lower: string, pos: number, dashes: DashIndex): boolean {
+/** "259 traço quarenta": digits, then a separator word ending at most two spaces before the run at `pos`. */
+function digitsThenSep(lower: string, pos: number, seps: SepIndex): boolean {
   for (let end = pos; end >= pos - 2; end--) {
-    const d = dashes.byEnd.get(end);
+    const d = seps.byEnd.get(end);
     if (!d) continue;
     let a = d.start;
     while (a > 0 && lower[a - 1] === ' ') a--;
@@ -769,32 +769,34 @@ function dashedDigitBefore(lower: string, pos: number, dashes: DashIndex): boole
 }
 
 /** Separator words by where they start and end: looked up in constant time (a text may hold thousands). */
-interface DashIndex { byStart: Map<number, Tok>; byEnd: Map<number, Tok> }
-function dashIndex(dashes: readonly Tok[]): DashIndex {
+interface SepIndex { byStart: ReadonlyMap<number, Tok>; byEnd: ReadonlyMap<number, Tok> }
+const NO_SEPS: SepIndex = { byStart: new Map(), byEnd: new Map() };
+function sepIndex(seps: readonly Tok[]): SepIndex {
+  if (seps.length === 0) return NO_SEPS;
   const byStart = new Map<number, Tok>();
   const byEnd = new Map<number, Tok>();
-  for (const d of dashes) { byStart.set(d.start, d); byEnd.set(d.end, d); }
+  for (const d of seps) { byStart.set(d.start, d); byEnd.set(d.end, d); }
   return { byStart, byEnd };
 }
 
 /**
- * A dash said in words inside a number ("384.017.259 traço quarenta e um", "612 345 тире 678"):
- * read as "-" with the spaces around it, when digits (or number words now read as digits) stand
- * right on both sides. A dash word between other words is prose.
+ * A dash or a dot said in words inside a number ("384.017.259 traço quarenta e um", "612 345
+ * тире 678", "382 ponto 917"): read as "-" or "." with the spaces around it, when digits (or
+ * number words now read as digits) stand right on both sides. Between other words it is prose.
  */
-function dashWordEdits(lower: string, dashes: readonly Tok[], spelled: readonly Edit[]): Edit[] {
-  if (dashes.length === 0) return [];
+function sepWordEdits(lower: string, seps: readonly Tok[], spelled: readonly Edit[]): Edit[] {
+  if (seps.length === 0) return [];
   const out: Edit[] = [];
   // Where number words now read as digits start and end (commas and line breaks they drop aside).
   const digitStarts = new Set<number>();
   const digitEnds = new Set<number>();
   for (const x of spelled) if (x.out !== '' && x.out !== ' ') { digitStarts.add(x.start); digitEnds.add(x.end); }
-  for (const d of dashes) {
+  for (const d of seps) {
     let a = d.start;
     while (a > 0 && lower[a - 1] === ' ') a--;
     let b = d.end;
     while (b < lower.length && lower[b] === ' ') b++;
-    if (a === d.start && a > 0 || b === d.end && b < lower.length) continue; // glued to a word
+    if ((a === d.start && a > 0) || (b === d.end && b < lower.length)) continue; // glued to a word
     const left = a > 0 && (isAsciiDigit(lower[a - 1]!) || digitEnds.has(a));
     const right = b < lower.length && (isAsciiDigit(lower[b]!) || digitStarts.has(b));
     if (left && right) out.push({ start: a, end: b, out: d.key, flag: FLAG['spelled-digit'] });
@@ -802,10 +804,10 @@ function dashWordEdits(lower: string, dashes: readonly Tok[], spelled: readonly 
   return out;
 }
 
-function spelledDigitEdits(lower: string, toks: readonly Tok[], dashList: readonly Tok[] = []): Edit[] {
+function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = []): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
-  const dashes = dashIndex(dashList);
+  const seps = sepIndex(sepWords);
   let i = 0;
   while (i < toks.length) {
     if (!NUM_WORDS.has(toks[i]!.key) || (NO_START.has(toks[i]!.key) && !leadsDigits(lower, toks, i))) { i++; continue; }
@@ -848,8 +850,8 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], dashList: readon
     if (groups.length && words > 0) {
       const first = run[0]!.span[0];
       const last = run[run.length - 1]!.span[1];
-      const before = digitNear(lower, first, -1) || dashedDigitBefore(lower, first, dashes);
-      const after = digitNear(lower, last, 1) || dashedDigitAfter(lower, last, dashes);
+      const before = digitNear(lower, first, -1) || digitsThenSep(lower, first, seps);
+      const after = digitNear(lower, last, 1) || sepThenDigits(lower, last, seps);
       const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
@@ -1208,8 +1210,8 @@ export function normalize(original: string): Normalized {
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
-  const spelled = spelledDigitEdits(lowerB, words.toks, words.dashes);
-  const edits = [...spelled, ...dashWordEdits(lowerB, words.dashes, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB)];
+  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps);
+  const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();

@@ -186,26 +186,34 @@ function acrossLineBreak(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found 
   const digits = a.digits + b.digits;
   const goesOn = CONTINUED_RE.test(gap);
   if (digits.length < (goesOn ? MIN_CLUSTER_DIGITS : 13) || digits.length > MAX_WINDOW_DIGITS) return null;
-  const joined: DigitCluster = { start: a.start, end: b.end, digits, groups: [...a.groups, ...b.groups], seps: [...a.seps, gap, ...b.seps], plus: a.plus };
+  const joined = joinClusters(a, b, gap);
   const w = windowOf(joined, text);
   const card = scoreCard(w, c);
   const bank = card ? null : scoreBankDigits(w, c);
   const claim = card ?? (bank && CHECKED_BANK.has(bank.subtype) ? bank : null) ?? (goesOn ? scorePhone(w, c) : null);
   return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
+
+/** Two clusters read as one number, the gap between them as one separator. */
+function joinClusters(a: DigitCluster, b: DigitCluster, gap: string): DigitCluster {
+  return { start: a.start, end: b.end, digits: a.digits + b.digits, groups: [...a.groups, ...b.groups], seps: [...a.seps, gap, ...b.seps], plus: a.plus };
+}
+
+// A few words between two parts of one number, on one line.
+const PARTS_GAP_RE = /^[^\d\n]{2,24}$/u;
+
 /**
  * A card number given in two parts with a few words between ("first digits 5375 4160. The rest
  * 8217 3943"): joined only when the whole passes Luhn with an issuer's prefix and a card word
  * stands near. The span covers the words between, which go with the number.
  */
-const PARTS_GAP_RE = /^[^\d\n]{2,24}$/u;
 function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | null {
   const text = c.norm.text;
   const gap = text.slice(a.end, b.start);
   if (b.plus || !PARTS_GAP_RE.test(gap) || a.digits.length < 4 || b.digits.length < 4) return null;
-  const digits = a.digits + b.digits;
-  if (digits.length < 13 || digits.length > 19) return null;
-  const joined: DigitCluster = { start: a.start, end: b.end, digits, groups: [...a.groups, ...b.groups], seps: [...a.seps, gap, ...b.seps], plus: a.plus };
+  const n = a.digits.length + b.digits.length;
+  if (n < 13 || n > 19) return null;
+  const joined = joinClusters(a, b, gap);
   const w = windowOf(joined, text);
   if (!near(c, w, 'card')) return null;
   const claim = scoreCard(w, c);

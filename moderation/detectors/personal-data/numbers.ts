@@ -138,8 +138,8 @@ export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }
 
 /**
  * Digits written as words, wholly or in part, one at a time ("7 9 4 - 1 5 8 - 3 0 2") or parted
- * by emoji: all are written to slip past a filter, and nobody writes an order or tracking number so. Asked only
- * when a harmless label is found, which is rare.
+ * by emoji: all are written to slip past a filter, and nobody writes an order or tracking number
+ * so. Asked only when a harmless label is found, which is rare.
  */
 function spelledOut(c: NumberCtx, w: { start: number; end: number }): boolean {
   return c.norm.disguises(w.start, w.end).has('spelled-digit') || digitByDigit(c.norm.text, w.start, w.end) || EMOJI_GAP_RE.test(c.norm.text.slice(w.start, w.end));
