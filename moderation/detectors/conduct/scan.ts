@@ -80,11 +80,6 @@ for (let k = 0; k < FOLD_PAIRS.length; k += 2) FOLD[FOLD_PAIRS.charCodeAt(k)] = 
  * ё → е, and Cyrillic і → Latin i: the shared normaliser folds a one-letter Ukrainian "і" to
  * Latin when it cannot tell the word's script, so both sides meet at Latin i.
  */
-/** One code unit folded (see `fold`). */
-export function foldCode(c: number): number {
-  return c >= 0xc0 && c < FOLD_SIZE && FOLD[c] !== 0 ? FOLD[c]! : c;
-}
-
 export function fold(lower: string): string {
   let out = '';
   let from = 0;
@@ -97,6 +92,11 @@ export function fold(lower: string): string {
     from = k + 1;
   }
   return from === 0 ? lower : out + lower.slice(from);
+}
+
+/** One code unit folded (see `fold`). */
+export function foldCode(c: number): number {
+  return c >= 0xc0 && c < FOLD_SIZE && FOLD[c] !== 0 ? FOLD[c]! : c;
 }
 
 // Words (a hashtag keeps its '#'), digit runs apart from letters ("5stars" → 5, stars), and the
