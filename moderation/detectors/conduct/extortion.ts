@@ -264,7 +264,7 @@ function digitAt(sc: Scan, t: number): boolean {
 
 /**
  * Does the sentence of word t end with a question mark (or, Spanish, open with "¿")? Walks to the
- * sentence's last word, a bounded number of steps.
+ * sentence's first and last words, at most WIN.sentenceScan steps each way.
  */
 function questionAt(sc: Scan, t: number): boolean {
   const s = sc.sent[t]!;
@@ -286,11 +286,6 @@ function questionAt(sc: Scan, t: number): boolean {
 /** Does word t start with a letter (not a digit or a symbol such as "=")? */
 function isWordAt(sc: Scan, t: number): boolean {
   return t < sc.n && sc.lower.charCodeAt(sc.s[t]!) >= 65;
-}
-
-function isNumber(sc: Scan, t: number): boolean {
-  const c = sc.word(t).charCodeAt(0);
-  return c >= 48 && c <= 57;
 }
 
 /** A demand at [i, j) with the cues before it: already met, declined, or the seller's own offer. */
@@ -319,8 +314,8 @@ function findDemands(sc: Scan, textLang: number): Demand[] {
   }
   // "верните 500 рублей", "devolverem 30 reais", "a $10 partial refund": a money amount is a demand.
   for (const c of sc.all('currency')) {
-    const i = c.i > 0 && isNumber(sc, c.i - 1) ? c.i - 1 : c.i;
-    const j = c.j < sc.n && isNumber(sc, c.j) ? c.j + 1 : c.j;
+    const i = c.i > 0 && digitAt(sc, c.i - 1) ? c.i - 1 : c.i;
+    const j = c.j < sc.n && digitAt(sc, c.j) ? c.j + 1 : c.j;
     if (i === c.i && j === c.j) continue;
     out.push({ ...demandAt(sc, i, j, c.langs, textLang), ask: true });
   }
