@@ -1,5 +1,5 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
-import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { type Hit, isDash, isLetterCode, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 import { modelFinding } from './model.js';
 
 /**
@@ -283,9 +283,9 @@ function questionAt(sc: Scan, t: number): boolean {
   return false;
 }
 
-/** Does word t start with a letter (not a digit or a symbol such as "=")? */
+/** Does word t start with a letter (not a digit, nor a symbol such as "=", "→" or "€")? */
 function isWordAt(sc: Scan, t: number): boolean {
-  return t < sc.n && sc.lower.charCodeAt(sc.s[t]!) >= 65;
+  return t < sc.n && isLetterCode(sc.lower.charCodeAt(sc.s[t]!));
 }
 
 /** A demand at [i, j) with the cues before it: already met, declined, or the seller's own offer. */

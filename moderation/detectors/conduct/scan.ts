@@ -130,6 +130,11 @@ function charClass(c: number): number {
   return OTHER_LETTER_RE.test(String.fromCharCode(c)) ? LETTER : OTHER;
 }
 
+/** Is code unit c a letter to the tokenizer (a word made of it is no digit run nor symbol)? */
+export function isLetterCode(c: number): boolean {
+  return charClass(c) === LETTER;
+}
+
 /** Longer words match nothing in the lexicon (and are not remembered). */
 const MAX_WORD = 40;
 
