@@ -91,7 +91,7 @@ function anyIn(xs: Hit[], from: number, to: number): boolean {
 
 export function dealPieces(norm: Normalized, platform: readonly string[]): Piece[] {
   const hits = lexHits(norm);
-  // Most texts have no strong, offer or pay phrase: one pass to find out, before any list is built.
+  // Most texts have no trigger (TRIGGERS): one pass to find out, before any list is built.
   let any = false;
   for (const h of hits) if (TRIGGERS.has(h.cat)) { any = true; break; }
   if (!any) return [];
@@ -177,44 +177,44 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
     }
   }
 
-  // Pairs of weak cues. Each weak cue looks at the hits a few words around it: bounded, linear.
-  for (const w of hits) {
-    if (pieces.length >= MAX_PIECES) break;
-    const partners = PAIRS[w.cat];
-    if (!partners) continue;
-    for (let k = firstHitFrom(hits, w.i - PAIR_WINDOW - 4); k < hits.length && hits[k]!.i <= w.j + PAIR_WINDOW; k++) {
-      const x = hits[k]!;
-      if (!partners.has(x.cat) || (x.i < w.j && x.j > w.i)) continue;
+  /**
+   * The first hit of `list` (in token order; of a category in `cats`, if given) that pairs with
+   * `w`: not overlapping it, at most PAIR_WINDOW words away in its sentence, no platform cue near,
+   * and no payment a past form reports. Looks a few words around `w`: bounded.
+   */
+  const partnerOf = (w: Hit, list: Hit[], cats: ReadonlySet<string> | null): Hit | undefined => {
+    for (let k = firstHitFrom(list, w.i - PAIR_WINDOW - 4); k < list.length && list[k]!.i <= w.j + PAIR_WINDOW; k++) {
+      const x = list[k]!;
+      if ((cats && !cats.has(x.cat)) || (x.i < w.j && x.j > w.i)) continue;
       if (x.cat === 'd.pay' && past?.starts.has(x.i)) continue;
       if (x.cat === 'd.paych' && past && paidWith(past, x)) continue;
       const dist = x.i >= w.j ? x.i - w.j : w.i - x.j;
       if (dist > PAIR_WINDOW || sentOf(x.i) !== sentOf(w.i) || platformNear(w, x)) continue;
-      pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : 'bypass' });
-      break;
+      return x;
     }
+    return undefined;
+  };
+
+  // Pairs of weak cues. Each weak cue looks at the hits a few words around it: bounded, linear.
+  for (const w of hits) {
+    if (pieces.length >= MAX_PIECES) break;
+    const partners = PAIRS[w.cat];
+    const x = partners && partnerOf(w, hits, partners);
+    if (x) pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : 'bypass' });
   }
 
-  const sentHits = (cats: ReadonlySet<string>) => hits.filter((h) => cats.has(h.cat));
   // A dispute gone around, or a request to close it ("cancela a disputa que a gente devolve o valor por PIX").
   const avoids = hits.filter((h) => h.cat === 'd.avoid' || h.cat === 'd.dispute');
   if (avoids.length) refundPieces(toks, hits, avoids, past, platformNear, pieces);
   const directs = by('d.direct');
   if (directs.length) {
     // The partners of "from him directly": a discount, a payment channel or request, cash.
-    const partners = sentHits(DIRECT_PARTNERS).concat(offers.filter((o) => o.id === '%off')).sort((a, b) => a.i - b.i);
+    const partners = hits.filter((h) => DIRECT_PARTNERS.has(h.cat)).concat(offers.filter((o) => o.id === '%off')).sort((a, b) => a.i - b.i);
     for (const d of directs) {
       if (pieces.length >= MAX_PIECES) break;
       if (negBefore(d)) continue;
-      for (let k = firstHitFrom(partners, d.i - PAIR_WINDOW - 4); k < partners.length && partners[k]!.i <= d.j + PAIR_WINDOW; k++) {
-        const x = partners[k]!;
-        if (x.i < d.j && x.j > d.i) continue;
-        if (x.cat === 'd.pay' && past?.starts.has(x.i)) continue;
-        if (x.cat === 'd.paych' && past && paidWith(past, x)) continue;
-        const dist = x.i >= d.j ? x.i - d.j : d.i - x.j;
-        if (dist > PAIR_WINDOW || sentOf(x.i) !== sentOf(d.i) || platformNear(d, x)) continue;
-        pieces.push({ s: Math.min(d.s, x.s), e: Math.max(d.e, x.e), conf: CONF.pair, signal: 'direct' });
-        break;
-      }
+      const x = partnerOf(d, partners, null);
+      if (x) pieces.push({ s: Math.min(d.s, x.s), e: Math.max(d.e, x.e), conf: CONF.pair, signal: 'direct' });
     }
   }
   for (const f of hits) {
