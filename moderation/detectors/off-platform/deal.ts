@@ -225,7 +225,7 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   }
 
   const sells = by('d.sell');
-  if (sells.length) sellElsewhere(norm, toks, hits, sells, offers, platform, plats, pieces);
+  if (sells.length) sellElsewhere(norm, toks, hits, sells, offers, past, platform, plats, pieces);
 
   capTail(pieces, Math.max(strong[strong.length - 1]?.e ?? 0, offers[offers.length - 1]?.e ?? 0, pays[pays.length - 1]?.e ?? 0, sells[sells.length - 1]?.e ?? 0));
   return dropRefused(pieces, hits, toks);
@@ -346,11 +346,10 @@ function percentOff(lower: string, toks: Tok[], offers: Hit[]): boolean {
  * another marketplace or an outside (not the platform's, not a messenger's) link at most
  * PAIR_WINDOW words after it, in its sentence. Both lists are in token order: linear.
  */
-function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[], offers: Hit[], platform: readonly string[], plats: Hit[], pieces: Piece[]): void {
+function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[], offers: Hit[], past: PastMarks | null, platform: readonly string[], plats: Hit[], pieces: Piece[]): void {
   // Another marketplace, or this one compared with ("20€ de moins qu'ici"): the item sold elsewhere.
   // Or how the buyer would pay for it: a payment channel or cash ("las revendo…, pago contra entrega o por
   // transferencia SPEI"), not one a past payment form names ("I'm selling mine, paid with PayPal").
-  const past = pastMarks(hits);
   const places: Hit[] = hits.filter(
     (h) => h.cat === 'd.market' || h.cat === 'd.here' || h.cat === 'd.cash' || (h.cat === 'd.paych' && !(past && paidWith(past, h))),
   );
