@@ -116,6 +116,21 @@ linkify.test('warm.up/x a@b.cd');
 const linkifier = () => linkify;
 
 const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x2028 || c === 0x2029;
+const isAsciiLower = (c: number) => c >= 97 && c <= 122;
+/** a-z, 0-9 and '-': what a plain host label is made of. */
+const isPlainLabelCode = (c: number) => isAsciiLower(c) || (c >= 48 && c <= 57) || c === 45;
+const TRAILING_PUNCT_RE = /[.,;!?)\]]/;
+
+/**
+ * End of a path starting at the "/" at `slash`: up to the next space (at most MAX_CHUNK
+ * characters), without the sentence's punctuation glued to its end.
+ */
+function pathEnd(text: string, slash: number): number {
+  let end = slash;
+  while (end < text.length && end - slash < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
+  while (end > slash + 1 && TRAILING_PUNCT_RE.test(text[end - 1]!)) end--;
+  return end;
+}
 
 // A dot between a character and a letter or digit, or '//': the only places linkify can find anything.
 // Written to start at the dot (the character before it is a lookbehind): a leading [^\s.] is tried
@@ -479,17 +494,15 @@ function emojiDotHits(norm: Normalized): UrlHit[] {
     const a = m.index;
     const b = a + m[0].length;
     let ls = a;
-    while (ls > 0 && a - ls < MAX_LABEL && /[a-z0-9\-]/.test(lower[ls - 1]!)) ls--;
+    while (ls > 0 && a - ls < MAX_LABEL && isPlainLabelCode(lower.charCodeAt(ls - 1))) ls--;
     if (a - ls < 2 || (ls > 0 && isLabelChar(lower, ls - 1))) continue;
     let re = b;
-    while (re < lower.length && re - b < 8 && /[a-z]/.test(text[re]!)) re++;
+    while (re < lower.length && re - b < 8 && isAsciiLower(text.charCodeAt(re))) re++;
     const tld = text.slice(b, re);
     if (!COMMON_TLDS.has(tld) || (re < text.length && isLabelChar(text, re))) continue;
     let end = re;
-    if (text.charCodeAt(re) === 47 && re + 1 < text.length && !isSpaceCode(text.charCodeAt(re + 1))) {
-      while (end < text.length && end - re < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
-      while (end > re + 1 && /[.,;!?)\]]/.test(text[end - 1]!)) end--;
-    } else if (WORD_TLDS.has(tld) || PREPOSITION_TLDS.has(tld)) continue;
+    if (text.charCodeAt(re) === 47 && re + 1 < text.length && !isSpaceCode(text.charCodeAt(re + 1))) end = pathEnd(text, re);
+    else if (WORD_TLDS.has(tld) || PREPOSITION_TLDS.has(tld)) continue;
     const host = `${lower.slice(ls, a)}.${tld}`;
     const p = parse(host);
     if (!p.domain || p.isIcann !== true) continue;
@@ -505,10 +518,10 @@ function emojiDotHits(norm: Normalized): UrlHit[] {
 
 // ---------------------------------------------------------------------------------------------
 // A space typed for the dot before a path: "youtube com/watch?v=…", "allegro pl/oferta/…". Only a
-// plain label of three or more lower-case letters (a digit or dash may follow the first), one
-// space, a common TLD as written in lower case that is no word, then "/" and a path of at least
-// three characters with a mark of a URL in it or eight and more. Asked only at each "/" (most texts have none): the look back is a few
-// characters, so linear. "km/h", "and/or", "de/para" have no such TLD or no such path.
+// plain label of a-z, 0-9 and '-' starting with three lower-case letters, one space, a common TLD
+// as written in lower case that is no word, then "/" and a path of at least three characters with
+// a mark of a URL in it or eight and more. Asked only at each "/" (most texts have none): the look
+// back is a few characters, so linear. "km/h", "and/or", "de/para" have no such TLD or no such path.
 
 const SPACE_DOT_PATH_MIN = 3;
 const SPACE_DOT_WORDLIKE = 8;
@@ -533,15 +546,10 @@ function spaceDotHits(norm: Normalized): UrlHit[] {
     if (!COMMON_TLDS.has(tld) || WORD_TLDS.has(tld) || PREPOSITION_TLDS.has(tld)) continue;
     const le = ts - 1;
     let ls = le;
-    while (ls > 0 && le - ls < MAX_LABEL) {
-      const c = text.charCodeAt(ls - 1);
-      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) break;
-      ls--;
-    }
-    if (le - ls < 3 || (ls > 0 && isLabelChar(lower, ls - 1)) || !/^[a-z]{3}/.test(text.slice(ls, ls + 3))) continue;
-    let end = slash + 1;
-    while (end < text.length && end - slash < MAX_CHUNK && !isSpaceCode(text.charCodeAt(end))) end++;
-    while (end > slash + 1 && /[.,;!?)\]]/.test(text[end - 1]!)) end--;
+    while (ls > 0 && le - ls < MAX_LABEL && isPlainLabelCode(text.charCodeAt(ls - 1))) ls--;
+    if (le - ls < 3 || (ls > 0 && isLabelChar(lower, ls - 1))) continue;
+    if (!isAsciiLower(text.charCodeAt(ls)) || !isAsciiLower(text.charCodeAt(ls + 1)) || !isAsciiLower(text.charCodeAt(ls + 2))) continue;
+    const end = pathEnd(text, slash);
     if (end - slash - 1 < SPACE_DOT_PATH_MIN || !/^[\p{L}\p{N}_?#=%~\-]/u.test(text.slice(slash + 1, slash + 2))) continue;
     // A path that reads as one: a mark of a URL in it ("watch?v=", "p/123", "mi-tienda") or longer than a word.
     if (end - slash - 1 < SPACE_DOT_WORDLIKE && !URL_MARK_RE.test(text.slice(slash + 1, end))) continue;
@@ -743,9 +751,7 @@ export function scanLinks(norm: Normalized): UrlHit[] {
         // what follows the "@" is a link.
         const at = text.lastIndexOf('@', e - 1);
         if (text.charCodeAt(e) === 47 && e + 1 < text.length && !isSpaceCode(text.charCodeAt(e + 1)) && at > s) {
-          let pe = e;
-          while (pe < text.length && pe - e < MAX_CHUNK && !isSpaceCode(text.charCodeAt(pe))) pe++;
-          while (pe > e + 1 && /[.,;!?)\]]/.test(text[pe - 1]!)) pe--;
+          const pe = pathEnd(text, e);
           const h = hitFromUrl(text, at + 1, pe, '', null);
           if (h) { if (norm.disguises(at + 1, pe).has('at-dot')) h.disguise = 'normalised'; hits.push(h); }
           emails.push([s, at]);
