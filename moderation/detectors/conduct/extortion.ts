@@ -1,5 +1,5 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
-import { type Hit, isDash, isLetterCode, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { type Hit, isDash, isLetterCode, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 import { modelFinding } from './model.js';
 
 /**
@@ -702,7 +702,7 @@ export const extortionDetector: TextDetector = function (input: DetectorInput): 
   const found = findExtortion(sc, textLang);
   // The model speaks only where the word lists found nothing, and only about a text that names
   // both halves (MODEL_GATE), in the author's own voice (no other speaker quoted).
-  if (found.length === 0 && MODEL_GATE.every((any) => any.some((cat) => sc.all(cat).length > 0)) && sc.all('otherSpeaker').length === 0) {
+  if (found.length === 0 && namesEach(sc, MODEL_GATE) && sc.all('otherSpeaker').length === 0) {
     const m = modelFinding(input, 'extortion.threat', DETECTOR);
     return m ? [m] : [];
   }

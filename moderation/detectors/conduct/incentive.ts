@@ -1,5 +1,5 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
-import { type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 import { findExtortion, splitChange } from './extortion.js';
 import { modelFinding } from './model.js';
 
@@ -236,7 +236,7 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   // The model speaks only where the word lists found nothing, and only about a text that names
   // both halves (MODEL_GATE).
   // A demand made by the author is extortion, not an offer: the model does not second-guess that.
-  if (found.length === 0 && MODEL_GATE.every((any) => any.some((cat) => sc.all(cat).length > 0)) && findExtortion(sc, langBit(input.lang)).length === 0) {
+  if (found.length === 0 && namesEach(sc, MODEL_GATE) && findExtortion(sc, langBit(input.lang)).length === 0) {
     const m = modelFinding(input, 'review_manipulation.incentive', DETECTOR);
     return m ? [m] : [];
   }

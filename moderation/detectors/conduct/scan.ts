@@ -729,6 +729,16 @@ export const sameClause = (sc: Scan, a: number, b: number): boolean => sc.clause
 /** A function word counts only in a language of the content word it attaches to, or the text's. */
 export const shares = (fn: { langs: number }, content: { langs: number }, textLang: number): boolean => (fn.langs & (content.langs | textLang)) !== 0;
 
+/** Does the text hold a hit of some category of every group (a detector's gate before the model)? */
+export function namesEach(sc: Scan, groups: readonly (readonly string[])[]): boolean {
+  for (const group of groups) {
+    let any = false;
+    for (const cat of group) if (sc.all(cat).length > 0) { any = true; break; }
+    if (!any) return false;
+  }
+  return true;
+}
+
 /** Keep the strongest of overlapping candidates, in text order. */
 export function strongestFirst<C extends { i: number; j: number; conf: number }>(cands: C[]): C[] {
   if (cands.length < 2) return cands;
