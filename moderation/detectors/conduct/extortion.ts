@@ -605,8 +605,9 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
     if (t) emit('youGive', t, d, g);
   }
 
-  const prevOrSame = (a: number) => (x: { i: number }) => sc.sent[x.i] === sc.sent[a] || sc.sent[x.i] === sc.sent[a]! - 1;
-  const sameOrNext = (a: number) => (x: { i: number }) => sc.sent[x.i] === sc.sent[a] || sc.sent[x.i] === sc.sent[a]! + 1;
+  /** Is word x in the sentence of word a or the one before (`prevOrSame`), or the one after (`sameOrNext`)? */
+  const prevOrSame = (x: { i: number }, a: number) => sc.sent[x.i] === sc.sent[a] || sc.sent[x.i] === sc.sent[a]! - 1;
+  const sameOrNext = (x: { i: number }, a: number) => sc.sent[x.i] === sc.sent[a] || sc.sent[x.i] === sc.sent[a]! + 1;
 
   // A choice put to the seller: "will you send the refund or do you prefer 1-star reviews?",
   // "коли буде компенсація? чи вам більше подобаються відгуки на одну зірку?". In a question the
@@ -629,7 +630,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
     if (!t || !questionAt(sc, q.i)) continue;
     // The demand sits in a purpose clause ("чтобы вы вернули"), so a past form does not settle it.
     const d = demands.startingIn(t.j, t.j + WIN.countToDemand, (x) => !x.negated && !x.offered && sameSent(sc, x.i, q.i))
-      ?? demands.endingIn(q.i - WIN.prevSentence, q.i, (x) => open(x) && x.j <= q.i && prevOrSame(q.i)(x));
+      ?? demands.endingIn(q.i - WIN.prevSentence, q.i, (x) => open(x) && x.j <= q.i && prevOrSame(x, q.i));
     if (d) emit('countQuestion', t, d, q);
   }
 
@@ -642,7 +643,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
       ?? sc.startingIn('oneStar', dep.i - WIN.dependsAround, dep.j + WIN.dependsAround, near);
     if (!obj || cueBefore(sc, 'past', obj.i, WIN.cue, obj.langs, textLang)) continue;
     const d = demands.startingIn(dep.j, dep.j + WIN.dependsToDemand, (x) => open(x) && sameSent(sc, x.i, dep.i))
-      ?? demands.endingIn(dep.i - WIN.prevSentence, dep.i, (x) => open(x) && x.j <= dep.i && prevOrSame(dep.i)(x)
+      ?? demands.endingIn(dep.i - WIN.prevSentence, dep.i, (x) => open(x) && x.j <= dep.i && prevOrSame(x, dep.i)
         && sc.startingIn('deadline', x.j, x.j + WIN.dueAfterDemand, (h) => sameClause(sc, h.i, x.j - 1)) !== undefined);
     if (d) emit('depends', { i: obj.i, j: obj.j, kind: 'rating', past: false, negated: false, lever: true, langs: obj.langs }, d, dep);
   }
@@ -663,7 +664,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
       }
     }
     if (!l) continue;
-    const d = demands.startingIn(l.j, l.j + WIN.wishToDemand, (x) => !x.past && !x.negated && sameOrNext(w.i)(x));
+    const d = demands.startingIn(l.j, l.j + WIN.wishToDemand, (x) => !x.past && !x.negated && sameOrNext(x, w.i));
     if (d) emit('wishTerms', l, d, w);
   }
 
@@ -672,7 +673,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   for (const u of sc.all('ultimatum')) {
     const d = demands.startingIn(u.j, u.j + WIN.ultimatumToDemand, (x) => open(x) && sameSent(sc, x.i, u.i));
     if (!d) continue;
-    const t = threats.startingIn(d.j, d.j + WIN.demandToVeiled, (x) => live(x) && sameOrNext(u.i)(x) && shares(u, x, textLang)
+    const t = threats.startingIn(d.j, d.j + WIN.demandToVeiled, (x) => live(x) && sameOrNext(x, u.i) && shares(u, x, textLang)
       && (x.lever || x.soon === true || cueBefore(sc, 'future', x.i, WIN.cue, x.langs, textLang)));
     if (t) emit('ultimatum', t, d, u);
   }
