@@ -221,7 +221,12 @@ function unLeet(toks: Tok[], at: number[]): void {
       out += l ?? ch;
     }
     (extra ??= []).push({ s: tok.s, e: tok.e, w: out, sent: tok.sent });
-    if (one) extra.push({ s: tok.s, e: tok.e, w: out.replace(/i/g, (x, m: number) => (w[m] === '1' ? 'l' : x)), sent: tok.sent });
+    if (one) {
+      // The same word with each "1" read as l instead.
+      let outL = '';
+      for (let m = 0; m < w.length; m++) outL += w.charCodeAt(m) === 49 ? 'l' : out[m]!;
+      extra.push({ s: tok.s, e: tok.e, w: outL, sent: tok.sent });
+    }
   }
   if (extra) insertExtra(toks, extra);
 }
