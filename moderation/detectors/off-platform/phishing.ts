@@ -191,10 +191,8 @@ export function phishingPieces(norm: Normalized, platformDomains: readonly strin
   const creds: Hit[] = [];
   const baits: Hit[] = [];
   const cues: Hit[] = [];
-  const negEnds = new Set<number>();
   for (const h of hits) {
-    if (h.cat === 'd.neg') negEnds.add(h.j);
-    else if (h.cat === 'l.ask') asks.push(h);
+    if (h.cat === 'l.ask') asks.push(h);
     else if (h.cat === 'l.cred') creds.push(h);
     else if (h.cat === 'l.card' && pieces.length < MAX_PIECES) pieces.push({ s: h.s, e: h.e, conf: CONF.credential, signal: 'lure:card-request' });
     else if (h.cat === 'l.bait') baits.push(h);
@@ -204,6 +202,8 @@ export function phishingPieces(norm: Normalized, platformDomains: readonly strin
   // "send me the code from the SMS", "пришлите CVV", "nos facilite el código de verificación",
   // "proszę podać login i hasło": asked for in any mood, no link needed; a negation right before
   // the request ("never share your password") makes it a warning.
+  // Where negations end: built only once a request has its credential (most texts have none).
+  let negEnds: Set<number> | null = null;
   let c0 = 0;
   for (const a of asks) {
     if (pieces.length >= MAX_PIECES) break;
@@ -211,6 +211,10 @@ export function phishingPieces(norm: Normalized, platformDomains: readonly strin
     const c = creds[c0];
     if (!c || c.i - a.j > ASK_WINDOW || toks[c.i]!.sent !== toks[a.i]!.sent) continue;
     // "never share your password", "nunca facilite su contraseña": a warning, not a request.
+    if (!negEnds) {
+      negEnds = new Set();
+      for (const h of hits) if (h.cat === 'd.neg') negEnds.add(h.j);
+    }
     if (negEnds.has(a.i) || negEnds.has(a.i - 1)) continue;
     pieces.push({ s: a.s, e: c.e, conf: CONF.credential, signal: 'lure:credential' });
   }
