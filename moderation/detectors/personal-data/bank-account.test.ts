@@ -41,9 +41,10 @@ describe('bank account detector', () => {
     expect(accounts('NIB 0002 0123 12345678901 54').map((a) => a.kind)).toEqual(['pt-nib']);
     expect(accounts('RIB 30006 00001 12345678901 89').map((a) => a.kind)).toEqual(['fr-rib']);
     expect(accounts('deposita na conta 12345-6').map((a) => a.text)).toEqual(['12345-6']);
+    expect(accounts('Itaú, ag. 4172 c/c 28915-1. Cadastrei assim').map((a) => a.text)).toEqual(['28915-1']);
     expect(accounts('wire to account 12345678').map((a) => a.text)).toEqual(['12345678']);
   });
   it('leaves invoices, amounts and unlabelled numbers alone', () => {
-    for (const t of ['Счёт за доставку 1 250 руб', 'Номер счёта-фактуры 2024-00123', 'order 11223344, bank holiday', 'just 12345678 here', 'W historii konta płatność ma identyfikator 5090 1719 9376 2539 — czy to numer do zwrotu?']) expect(accounts(t), t).toEqual([]);
+    for (const t of ['Счёт за доставку 1 250 руб', 'Номер счёта-фактуры 2024-00123', 'order 11223344, bank holiday', 'just 12345678 here', 'o modelo abc/c 28915-1 chegou', 'pedido 28915-1 cc de cópia', 'W historii konta płatność ma identyfikator 5090 1719 9376 2539 — czy to numer do zwrotu?']) expect(accounts(t), t).toEqual([]);
   });
 });

@@ -121,6 +121,9 @@ function abaRouting(d: string): boolean {
 const RU_BALANCE = /^(?:301|302|303|405|406|407|408|423|426|455)/;
 const RU_CURRENCY = new Set(['810', '643', '840', '978', '156', '933', '398']);
 
+// Brazil's "c/c" (conta corrente) right before the number: a label the word index cannot hold.
+const CONTA_CORRENTE_RE = /(?<![\p{L}\p{N}])c\s?[/.]\s?c\.?\s*:?\s*$/iu;
+
 function claim(confidence: number, subtype: string): Claim {
   return { type: 'personal_data.bank_account', confidence, subtype };
 }
@@ -134,7 +137,7 @@ export function scoreBankDigits(w: Window, c: NumberCtx): Claim | null {
   if (labelledHarmless(c, w, OWN_CONTEXT)) return null;
   // БИК, МФО, BIC, sort code: they name a bank, not someone's account.
   if (c.ctx.distBefore('bankCode', w.start, 16) < Infinity) return null;
-  const context = near(c, w, 'bank');
+  const context = near(c, w, 'bank') || CONTA_CORRENTE_RE.test(c.norm.text.slice(Math.max(0, w.start - 8), w.start));
   const d = w.digits;
   if (n === 26 && isValidIBAN('PL' + d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'pl-nrb');
   if (n === 20 && RU_BALANCE.test(d) && RU_CURRENCY.has(d.slice(5, 8))) return claim(context ? BANK_CONFIDENCE.nationalChecksum : BANK_CONFIDENCE.nationalStructure, 'ru-account');

@@ -26,6 +26,8 @@ describe('postal address detector', () => {
       ['Sería a Via dei Mille 23, 80121 Napoli, a nombre de mi hermano', 'Via dei Mille 23, 80121 Napoli'],
       ['Do you ship to 2218 Larkspur Ln, Apt 4, Boise, ID 83702? Thanks', '2218 Larkspur Ln, Apt 4, Boise, ID 83702'],
       ['it shipped to my old place, 1847 N Halsted St Apt 3B, Chicago, IL 60614 - call', '1847 N Halsted St Apt 3B, Chicago, IL 60614'],
+      ['le repetí la dirección: Calle 85 # 11-53, apto 402, Bogotá. Muy cumplido', 'Calle 85 # 11-53, apto 402, Bogotá'],
+      ['Vivo en la Carrera 7 #45-10 desde hace años', 'Carrera 7 #45-10'],
       ["Mon adresse c'est 45 bis bd Voltaire, 75011 Paris, appelez", '45 bis bd Voltaire, 75011 Paris'],
       ['Point de retrait : 15 bis, boulevard Victor Hugo, 06000 Nice, après 17h.', '15 bis, boulevard Victor Hugo, 06000 Nice'],
       ['Recógelo en Carrer de Mallorca 275, 2n 1a, 08037 Barcelona, pero llámame', 'Carrer de Mallorca 275, 2n 1a, 08037 Barcelona'],
@@ -80,7 +82,7 @@ describe('postal address detector', () => {
     expect(addresses('ул. Тверская 12, Москва, 123456')[0]!.confidence).toBe(ADDRESS_CONFIDENCE.streetNumberLocality);
   });
   it('leaves streets without a house number and street words in prose alone', () => {
-    for (const t of ['Пункт выдачи на улице Ленина работает до 20:00', 'Улица была мокрая', 'La calle estaba cortada 3 días', 'Avenida Paulista é linda, comprei 2', 'I walked 5 blocks to Main Street', 'Route 66 themed mug, 350 ml', 'Street style look, size 42', 'Pl. 3 sztuki w zestawie', 'Al final, 5 estrellas']) {
+    for (const t of ['Пункт выдачи на улице Ленина работает до 20:00', 'Улица была мокрая', 'La calle estaba cortada 3 días', 'Avenida Paulista é linda, comprei 2', 'I walked 5 blocks to Main Street', 'Route 66 themed mug, 350 ml', 'Street style look, size 42', 'Pl. 3 sztuki w zestawie', 'Al final, 5 estrellas', 'La calle 5 # de la lista', 'Ruta 40 #hashtag viaje']) {
       expect(addresses(t), t).toEqual([]);
     }
   });

@@ -370,6 +370,15 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
   }
   // Type first: "ул. Ленина, д. 5", "Calle Mayor 12", "Rua das Flores, 123"
   const afterType = streetTypeAt(toks, at);
+  // A numbered street with the house after "#" (Colombia: "Calle 85 # 11-53", "Carrera 7 #45-10").
+  if (afterType > 0 && toks[afterType]?.k === 'n' && !toks[afterType]!.nl && isPunct(toks[afterType + 1], '#')) {
+    const afterHouse = houseAt(toks, afterType + 1);
+    if (afterHouse > 0) {
+      const u = unitsAt(toks, afterHouse);
+      const l = localityAt(toks, u.end);
+      return make(at, l.end, confidenceFor(u.found, l.found));
+    }
+  }
   if (afterType > 0) {
     const afterName = nameAt(toks, afterType);
     const afterHouse = afterName > 0 ? houseAt(toks, afterName) : -1;
