@@ -17,6 +17,11 @@ const role = (text: string, f: TextFinding, r: string) => {
 };
 
 /** One incentive finding with this reward and target. */
+/** No finding at all. */
+function expectNone(lang: string, text: string): void {
+  expect(run(text, lang)).toEqual([]);
+}
+
 function expectOneIncentive(lang: string, text: string, reward: string, target: string): void {
   const found = run(text, lang);
   expect(found).toHaveLength(1);
@@ -85,9 +90,7 @@ describe('review_manipulation.incentive: a reward already received in exchange f
     ['pl', 'Dostałem zwrot za uszkodzony towar, daję 4 gwiazdki'],
     ['es', 'Me dieron un reembolso por el retraso, así que subo a 4 estrellas'],
     ['pt', 'Ganhei um cupom por ser cliente antigo, 5 estrelas'],
-  ])('no incentive: %s %s', (lang, text) => {
-    expect(run(text, lang)).toEqual([]);
-  });
+  ])('no incentive: %s %s', expectNone);
 });
 
 describe('review_manipulation.incentive: third blind round patterns', () => {
@@ -124,9 +127,7 @@ describe('review_manipulation.incentive: third blind round patterns', () => {
     ['ru', 'Вы даёте гарантию? Отзыв на 5 звёзд, если всё будет ок.'],
     // A flyer without a rating tie.
     ['uk', 'У посилці був флаєр зі знижкою 10% на наступне замовлення. П’ять зірок.'],
-  ])('no incentive: %s %s', (lang, text) => {
-    expect(run(text, lang)).toEqual([]);
-  });
+  ])('no incentive: %s %s', expectNone);
 });
 
 describe('review_manipulation.incentive: free items, give-back verbs, slogans with = or a dash', () => {
@@ -154,9 +155,7 @@ describe('review_manipulation.incentive: free items, give-back verbs, slogans wi
     // a plain conjunction before the target
     ['pl', 'Płacicie 15 zł za kuriera, a ocena 5 gwiazdek jest za jakość.'],
     ['pt', 'Recebi o cartão de memória grátis que faltava, avaliei com 5 estrelas.'],
-  ])('no incentive: %s: %s', (lang, text) => {
-    expect(run(text, lang)).toEqual([]);
-  });
+  ])('no incentive: %s: %s', expectNone);
 });
 
 describe('review_manipulation.incentive: fifth blind round classes', () => {
@@ -184,9 +183,7 @@ describe('review_manipulation.incentive: fifth blind round classes', () => {
     ['es', 'Mi hermana me regaló estos auriculares y les doy cinco estrellas.'],
     ['en', 'I took my time before writing this review down here: the seller offered a refund for the late parcel.'],
     ['ru', 'Удаление пятен отличное, продавец предложил скидку на следующий заказ.'],
-  ])('not an incentive: %s %s', (lang, text) => {
-    expect(run(text, lang)).toEqual([]);
-  });
+  ])('not an incentive: %s %s', expectNone);
 });
 
 // The seller's own voice as the initiative (an imperative reward or the shop's "we" after the
@@ -213,9 +210,7 @@ describe('review_manipulation.incentive: slogans in the seller voice, small rewa
     ['en', 'Buy two and get a $5 discount, the store page says; I gave 4 stars for the fit.'],
     ['pl', 'Za to, że szybko wysłali, daję 5 gwiazdek.'],
     ['ru', 'За то, что быстро прислали замену, ставлю пять звёзд.'],
-  ])('not an incentive: %s %s', (lang, text) => {
-    expect(run(text, lang)).toEqual([]);
-  });
+  ])('not an incentive: %s %s', expectNone);
 });
 
 describe('review_manipulation.incentive: a reward for a photo, a video or words of the review, or reported from a call', () => {
