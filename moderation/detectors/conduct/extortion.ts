@@ -33,7 +33,10 @@ const MAX_FINDINGS = 20;
  * Before the model is asked, a text must name what it is about (a review, a rating, a complaint)
  * and what is demanded (a refund, a sum, an item): one lexicon hit from each list.
  */
-const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'highRating', 'escalate'], ['demand', 'demandPast', 'impliedDemand', 'giveVerb', 'youGive', 'currency']];
+const MODEL_GATE: readonly (readonly string[])[] = [
+  ['reviewNoun', 'oneStar', 'goodRating', 'highRating', 'escalate'],
+  ['demand', 'demandPast', 'impliedDemand', 'giveVerb', 'youGive', 'currency'],
+];
 
 export const DETECTOR = 'conduct.extortion';
 
@@ -112,6 +115,9 @@ interface Threat { i: number; j: number; kind: Kind; past: boolean; negated: boo
 /** `ask`: spelled out as terms (a give verb, an amount, a number or percent): "верните 500р", "знижка 20%". */
 interface Demand { i: number; j: number; past: boolean; negated: boolean; offered: boolean; langs: number; ask?: boolean }
 interface Candidate { i: number; j: number; rule: Rule; conf: number; threat: Threat; demand: Demand; cond: Hit }
+
+/** A demand still standing: not already met, not declined, not the seller's own offer. */
+const openDemand = (d: Demand): boolean => !d.past && !d.negated && !d.offered;
 
 /** Is [i, j) preceded, within its clause, by a cue of `cat` (not interrupted by an intention cue)? */
 function cueBefore(sc: Scan, cat: string, i: number, win: number, langs: number, textLang: number): boolean {
@@ -370,7 +376,7 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
       ?? sc.endingIn('reviewNoun', v.i - WIN.veiledRatingBack, gone.i, rated);
     if (!rating) continue;
     const after = (x: { i: number }) => sc.sent[x.i] === s || sc.sent[x.i] === s + 1;
-    const d = demands.startingIn(gone.j, gone.j + WIN.vanishToDemand, (x) => !x.past && !x.negated && !x.offered && after(x))
+    const d = demands.startingIn(gone.j, gone.j + WIN.vanishToDemand, (x) => openDemand(x) && after(x))
       ?? sc.startingIn('free', gone.j, gone.j + WIN.vanishToDemand, after);
     if (!d) continue;
     const demand: Demand = 'cat' in d ? { i: d.i, j: d.j, past: false, negated: false, offered: false, langs: d.langs } : d;
@@ -400,7 +406,7 @@ function keepDeals(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, thre
     const deal = sc.endingIn('dealCue', start - WIN.dealToStay, start, (h) => h.j <= start && sameSent(sc, h.i, st.i) && (h.langs & st.langs) !== 0);
     if (!deal) continue;
     const s = sc.sent[st.i]!;
-    const d = demands.startingIn(level.j, level.j + WIN.levelToDemand, (x) => !x.past && !x.negated && !x.offered && sc.sent[x.i]! - s <= 2);
+    const d = demands.startingIn(level.j, level.j + WIN.levelToDemand, (x) => openDemand(x) && sc.sent[x.i]! - s <= 2);
     if (d) emit('keepDeal', { i: start, j: level.j, kind: 'change', past: false, negated: false, lever: true, langs: st.langs }, d, deal);
   }
 }
@@ -420,7 +426,7 @@ function reluctantThreats(sc: Scan, threats: SpanIndex<Threat>, demands: SpanInd
       const near = (x: { i: number }) => sc.sent[x.i] === s || sc.sent[x.i] === s + 1;
       const fixes = sc.startingIn('resolves', t.j, t.j + WIN.threatToResolve, (h) => near(h) && (h.langs & r.langs) !== 0);
       if (!fixes) continue;
-      const d = demands.endingIn(fixes.i - WIN.demandToResolve, fixes.i, (x) => !x.past && !x.negated && !x.offered && x.i >= t.j && near(x) && sameSent(sc, x.i, fixes.i));
+      const d = demands.endingIn(fixes.i - WIN.demandToResolve, fixes.i, (x) => openDemand(x) && x.i >= t.j && near(x) && sameSent(sc, x.i, fixes.i));
       if (d) emit('reluctant', t, d, r);
     }
   }
@@ -431,8 +437,6 @@ function reluctantThreats(sc: Scan, threats: SpanIndex<Threat>, demands: SpanInd
  * „oddajcie kasę albo…”", "vi outro comprador ameaçando a loja com '...'")? Looks back a bounded
  * number of characters for an opening quote left open, then for a third-party speaker before it.
  */
-const LETTER_RE = /\p{L}/u;
-
 function quotedOther(sc: Scan, i: number): boolean {
   const from = Math.max(0, i - WIN.quoteBack);
   // Most candidates have no third party before them: no characters to read.
@@ -449,7 +453,7 @@ function quotedOther(sc: Scan, i: number): boolean {
       // ' as a quote, not an apostrophe: a non-letter on one side.
       const before = k > 0 ? text.charCodeAt(k - 1) : 32;
       const after = k + 1 < text.length ? text.charCodeAt(k + 1) : 32;
-      if (LETTER_RE.test(String.fromCharCode(before)) && LETTER_RE.test(String.fromCharCode(after))) continue;
+      if (isLetterCode(before) && isLetterCode(after)) continue;
       open = open >= 0 ? -1 : k;
     }
   }
@@ -481,7 +485,6 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   const threats = new SpanIndex(findThreats(sc, textLang));
   const cands: Candidate[] = [];
   const live = (t: Threat) => !t.past && !t.negated;
-  const open = (d: Demand) => !d.past && !d.negated && !d.offered;
   const emit = (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => {
     const i = Math.min(threat.i, demand.i, cond.i);
     const j = Math.max(threat.j, demand.j, cond.j);
@@ -518,11 +521,11 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
       const t = threats.startingIn(e.j, e.j + WIN.elseToThreat, (x) => live(x) && sameSent(sc, x.i, e.i)
         && shares(e, x, textLang) && (rule === 'elseStrong' || sameClause(sc, x.i, e.j)));
       if (!t) continue;
-      let d = demands.endingIn(e.i - WIN.demandBeforeElse, e.i, (x) => open(x) && x.j <= e.i && sameSent(sc, x.i, e.i));
+      let d = demands.endingIn(e.i - WIN.demandBeforeElse, e.i, (x) => openDemand(x) && x.j <= e.i && sameSent(sc, x.i, e.i));
       // "You have 48 hours to refund me. After that I'm opening a dispute."
       const leads = e.i === 0 || sc.sent[e.i - 1]! !== sc.sent[e.i]!;
       if (!d && rule === 'elseStrong' && leads) {
-        d = demands.endingIn(e.i - WIN.prevSentence, e.i, (x) => open(x) && sc.sent[x.i]! === sc.sent[e.i]! - 1);
+        d = demands.endingIn(e.i - WIN.prevSentence, e.i, (x) => openDemand(x) && sc.sent[x.i]! === sc.sent[e.i]! - 1);
       }
       if (d) emit(rule, t, d, e);
     }
@@ -535,7 +538,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
     if (!t) continue;
     if (demands.startingIn(n.j, t.i - 1, sent(n.i))) continue; // the forward pattern covers it
     const s = sc.sent[n.i]!;
-    const d = demands.endingIn(n.i - WIN.prevSentence, n.i, (x) => open(x) && x.j <= n.i && (sc.sent[x.i]! === s || sc.sent[x.i]! === s - 1));
+    const d = demands.endingIn(n.i - WIN.prevSentence, n.i, (x) => openDemand(x) && x.j <= n.i && (sc.sent[x.i]! === s || sc.sent[x.i]! === s - 1));
     if (d) emit('ifNotBack', t, d, n);
   }
 
@@ -558,7 +561,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
 
   // Levers: lever WHEN demand; WHEN demand lever; demand AND/THEN lever.
   for (const w of sc.all('when')) {
-    const d = demands.startingIn(w.j, w.j + WIN.whenToDemand, (x) => open(x) && sameSent(sc, x.i, w.i));
+    const d = demands.startingIn(w.j, w.j + WIN.whenToDemand, (x) => openDemand(x) && sameSent(sc, x.i, w.i));
     if (!d) continue;
     const l = threats.endingIn(w.i - WIN.leverBeforeWhen, w.i, (x) => x.lever && !x.past && x.j <= w.i && sameSent(sc, x.i, w.i) && shares(w, x, textLang));
     if (l) { emit('leverWhen', l, d, w); continue; }
@@ -568,7 +571,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   for (const t of sc.all('then')) {
     const l = threats.startingIn(t.j, t.j + WIN.thenToLever, (x) => x.lever && !x.past && sameSent(sc, x.i, t.i) && shares(t, x, textLang));
     if (!l) continue;
-    const d = demands.endingIn(t.i - WIN.demandBeforeThen, t.i, (x) => open(x) && x.j <= t.i && sameSent(sc, x.i, t.i));
+    const d = demands.endingIn(t.i - WIN.demandBeforeThen, t.i, (x) => openDemand(x) && x.j <= t.i && sameSent(sc, x.i, t.i));
     if (d) emit('leverThen', l, d, t);
   }
 
@@ -578,8 +581,8 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
     const t = threats.startingIn(a.j, a.j + WIN.avoidToThreat, (x) => !x.past && (x.kind === 'rating' || x.kind === 'escalate') && sameSent(sc, x.i, a.i) && shares(a, x, textLang));
     if (!t) continue;
     const s = sc.sent[a.i]!;
-    const d = demands.endingIn(a.i - WIN.prevSentence, a.i, (x) => open(x) && x.j <= a.i && (sc.sent[x.i]! === s || sc.sent[x.i]! === s - 1))
-      ?? demands.startingIn(t.j, t.j + WIN.avoidToDemand, (x) => open(x) && sameSent(sc, x.i, a.i));
+    const d = demands.endingIn(a.i - WIN.prevSentence, a.i, (x) => openDemand(x) && x.j <= a.i && (sc.sent[x.i]! === s || sc.sent[x.i]! === s - 1))
+      ?? demands.startingIn(t.j, t.j + WIN.avoidToDemand, (x) => openDemand(x) && sameSent(sc, x.i, a.i));
     if (d) emit('avoid', t, d, a);
   }
 
@@ -618,7 +621,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
     const t = threats.startingIn(e.j, e.j + WIN.choiceToThreat, (x) => live(x) && (x.kind === 'rating' || x.kind === 'escalate') && sameSent(sc, x.i, e.i) && shares(e, x, textLang));
     if (!t) continue;
     const leads = e.i === 0 || sc.sent[e.i - 1]! !== sc.sent[e.i]!;
-    const d = demands.endingIn(e.i - WIN.choiceDemandBack, e.i, (x) => open(x) && x.j <= e.i
+    const d = demands.endingIn(e.i - WIN.choiceDemandBack, e.i, (x) => openDemand(x) && x.j <= e.i
       && (sameSent(sc, x.i, e.i) || (leads && sc.sent[x.i] === sc.sent[e.i]! - 1 && questionAt(sc, x.i))));
     if (d) emit('choice', t, d, e);
   }
@@ -630,7 +633,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
     if (!t || !questionAt(sc, q.i)) continue;
     // The demand sits in a purpose clause ("чтобы вы вернули"), so a past form does not settle it.
     const d = demands.startingIn(t.j, t.j + WIN.countToDemand, (x) => !x.negated && !x.offered && sameSent(sc, x.i, q.i))
-      ?? demands.endingIn(q.i - WIN.prevSentence, q.i, (x) => open(x) && x.j <= q.i && prevOrSame(x, q.i));
+      ?? demands.endingIn(q.i - WIN.prevSentence, q.i, (x) => openDemand(x) && x.j <= q.i && prevOrSame(x, q.i));
     if (d) emit('countQuestion', t, d, q);
   }
 
@@ -642,8 +645,8 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
     const obj = sc.startingIn('reviewNoun', dep.i - WIN.dependsAround, dep.j + WIN.dependsAround, near)
       ?? sc.startingIn('oneStar', dep.i - WIN.dependsAround, dep.j + WIN.dependsAround, near);
     if (!obj || cueBefore(sc, 'past', obj.i, WIN.cue, obj.langs, textLang)) continue;
-    const d = demands.startingIn(dep.j, dep.j + WIN.dependsToDemand, (x) => open(x) && sameSent(sc, x.i, dep.i))
-      ?? demands.endingIn(dep.i - WIN.prevSentence, dep.i, (x) => open(x) && x.j <= dep.i && prevOrSame(x, dep.i)
+    const d = demands.startingIn(dep.j, dep.j + WIN.dependsToDemand, (x) => openDemand(x) && sameSent(sc, x.i, dep.i))
+      ?? demands.endingIn(dep.i - WIN.prevSentence, dep.i, (x) => openDemand(x) && x.j <= dep.i && prevOrSame(x, dep.i)
         && sc.startingIn('deadline', x.j, x.j + WIN.dueAfterDemand, (h) => sameClause(sc, h.i, x.j - 1)) !== undefined);
     if (d) emit('depends', { i: obj.i, j: obj.j, kind: 'rating', past: false, negated: false, lever: true, langs: obj.langs }, d, dep);
   }
@@ -671,7 +674,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   // "Tienen hasta el lunes para mandarme un cupón…, ya verán cómo queda esta reseña": a deadline
   // for the demand, then a threat said as what will happen.
   for (const u of sc.all('ultimatum')) {
-    const d = demands.startingIn(u.j, u.j + WIN.ultimatumToDemand, (x) => open(x) && sameSent(sc, x.i, u.i));
+    const d = demands.startingIn(u.j, u.j + WIN.ultimatumToDemand, (x) => openDemand(x) && sameSent(sc, x.i, u.i));
     if (!d) continue;
     const t = threats.startingIn(d.j, d.j + WIN.demandToVeiled, (x) => live(x) && sameOrNext(x, u.i) && shares(u, x, textLang)
       && (x.lever || x.soon === true || cueBefore(sc, 'future', x.i, WIN.cue, x.langs, textLang)));
@@ -681,7 +684,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   // "верните 500р на карту — поставлю 5 звезд": terms spelled out (a give verb, a sum), a dash,
   // the promised rating. A report ("refund came fast — 5 stars") names no terms.
   for (const d of demands.all()) {
-    if (!d.ask || !open(d)) continue;
+    if (!d.ask || !openDemand(d)) continue;
     const l = threats.startingIn(d.j, d.j + WIN.dashToLever, (x) => x.lever && !x.past && sameSent(sc, x.i, d.i) && (x.langs & d.langs) !== 0);
     if (!l) continue;
     let dash = false;

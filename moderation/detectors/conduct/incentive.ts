@@ -26,7 +26,8 @@ const EN = langBit('en');
 /** A moderator needs the first few; a text repeating one offer a thousand times needs no thousand findings. */
 const MAX_FINDINGS = 20;
 /**
- * Before the model is asked, a text must name what it is about (a review, a rating, a photo) and a reward: one lexicon hit from each list.
+ * Before the model is asked, a text must name what it is about (a review, a rating, a photo)
+ * and a reward: one lexicon hit from each list.
  */
 const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'], ['reward']];
 
@@ -123,6 +124,11 @@ function received(sc: Scan, reward: Part, tie: Hit, target: Part, textLang: numb
   return sc.endingIn('receipt', reward.i - WIN.receiptBefore, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
 }
 
+/** A past form right before the part, in its clause: the author narrates ("поставил 5 звёзд — …"). */
+function narrated(sc: Scan, p: Part, textLang: number): boolean {
+  return sc.endingIn('past', p.i - WIN.negBefore, p.i, (h) => h.j <= p.i && sameClause(sc, h.i, p.i) && shares(h, p, textLang)) !== undefined;
+}
+
 function denied(sc: Scan, o: Hit, textLang: number): boolean {
   return sc.endingIn('neg', o.i - WIN.negBefore, o.i, (n) => n.j <= o.i && sameClause(sc, n.i, o.i) && shares(n, o, textLang)) !== undefined;
 }
@@ -190,7 +196,7 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     // "оставьте отзыв 5⭐ и получите 200 руб", "déjanos 5 estrellas y te devolvemos 3€": a tie in the
     // seller's voice, target before it, is its own initiative. A target the author narrates is no slogan.
     const voice = target.j <= x.i ? sc.startingIn('voiceTie', x.i, x.i, (v) => v.j >= x.j && shares(v, target!, textLang)) : undefined;
-    if (voice && !sc.endingIn('past', target.i - WIN.negBefore, target.i, (p) => p.j <= target!.i && sameClause(sc, p.i, target!.i) && shares(p, target!, textLang))) {
+    if (voice && !narrated(sc, target, textLang)) {
       cands.push({ i, j, conf: CONF.pair, reward, target, tie: x, offer: voice });
       continue;
     }
@@ -217,7 +223,7 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
   for (const t of targets.all()) {
     const reward = rewards.startingIn(t.j, t.j + WIN.sloganGap, (r) => sameSent(sc, r.i, t.i) && isDash(sc.markBefore(r.i)));
     if (!reward || sc.startingIn('tie', t.j, reward.i - 1)) continue;
-    if (sc.endingIn('past', t.i - WIN.negBefore, t.i, (p) => p.j <= t.i && sameClause(sc, p.i, t.i) && shares(p, t, textLang))) continue;
+    if (narrated(sc, t, textLang)) continue;
     const s = sc.sent[t.i]!;
     const offer = sc.endingIn('offer', t.i - WIN.offerBefore, t.i, (o) => o.j <= t.i && (sc.sent[o.i]! === s || sc.sent[o.i]! === s - 1) && !denied(sc, o, textLang));
     if (offer) cands.push({ i: offer.i, j: reward.j, conf: CONF.pair, reward, target: t, tie: { cat: 'slogan', i: reward.i, j: reward.i, langs: t.langs }, offer });
@@ -225,18 +231,18 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
   return strongestFirst(cands);
 }
 
-
 export const incentiveDetector: TextDetector = function (input: DetectorInput): TextFinding[] {
   const sc = scan(input.norm);
   const orig = (i: number, j: number) => {
     const s = tokenSpan(sc, i, j);
     return input.norm.toOriginal(s.start, s.end);
   };
-  const found = findIncentives(sc, langBit(input.lang));
+  const textLang = langBit(input.lang);
+  const found = findIncentives(sc, textLang);
   // The model speaks only where the word lists found nothing, and only about a text that names
   // both halves (MODEL_GATE).
   // A demand made by the author is extortion, not an offer: the model does not second-guess that.
-  if (found.length === 0 && namesEach(sc, MODEL_GATE) && findExtortion(sc, langBit(input.lang)).length === 0) {
+  if (found.length === 0 && namesEach(sc, MODEL_GATE) && findExtortion(sc, textLang).length === 0) {
     const m = modelFinding(input, 'review_manipulation.incentive', DETECTOR);
     return m ? [m] : [];
   }
