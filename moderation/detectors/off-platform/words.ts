@@ -251,16 +251,8 @@ function joinSpacedLetters(toks: Tok[]): void {
     }
     k = j;
   }
-  if (!extra.length) return;
-  // Keep order by start offset: each extra word goes right before the letters it joins.
-  const merged: Tok[] = [];
-  let x = 0;
-  for (const t of toks) {
-    while (x < extra.length && extra[x]!.s <= t.s) merged.push(extra[x++]!);
-    merged.push(t);
-  }
-  toks.length = 0;
-  toks.push(...merged);
+  // Each extra word goes right before the letters it joins.
+  if (extra.length) insertExtra(toks, extra);
 }
 
 const EMOJI_GAP_RE = /^\p{Extended_Pictographic}[\ufe0f\u200d]?$/u;
