@@ -1,6 +1,6 @@
 import type { DetectorInput, Lang, TextDetector, TextFinding } from '../../types.js';
 import { fold, type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
-import copulaData from '../../data/conduct-copula.json';
+import copulaData from '../../data/copulas.json';
 
 /**
  * seller_tie.* from wording.

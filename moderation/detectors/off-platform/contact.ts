@@ -2,9 +2,10 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
-import { allLangs, firstHitFrom, firstStartingFrom, tokens, type Hit, type Tok } from './words.js';
+import { allLangs, firstHitFrom, firstStartingFrom, foldWord, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
+import copulas from '../../data/copulas.json';
 
 /**
  * off_platform.contact: an invitation to talk outside the platform.
@@ -367,8 +368,8 @@ function ownPieces(text: string, toks: Tok[], owns: Hit[], names: Hit[], plats: 
   }
 }
 
-/** Copulas between one's own handle named and the handle ("mi usuario es X", "my handle is X", "nick to X"). */
-const COPULAS = new Set(['es', 'is', 'e', 'est', 'jest', 'to', 'это', 'це', 'є', 'son', 'sao']);
+/** One-word copulas between one's own handle named and the handle ("mi usuario es X", "my handle is X", "nick to X"). */
+const COPULAS = new Set(Object.entries(copulas).filter(([k]) => !k.startsWith('_')).flatMap(([, words]) => (words as string[]).filter((w) => !w.includes(' ')).map(foldWord)));
 
 /** A handle-shaped word written right after an own-handle cue, a copula or colon between: "mi usuario es j_u_a_n_p_8_7". */
 function handleAfter(text: string, toks: Tok[], o: Hit): boolean {
