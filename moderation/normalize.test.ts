@@ -68,6 +68,10 @@ describe('normalize: look-alike letters', () => {
     expect(normalize('8 (9I6) 123-45-67').text).toBe('8 (916) 123-45-67');
     expect(normalize('89l6').text).toBe('8916');
     expect(normalize('SOLO 2 Pro').text).toBe('SOLO 2 Pro');
+    // Across a dot or dash of a grouped number; a letter after a numbered point stays a letter.
+    expect(normalize('C.C. 1.O2O.734.582').text).toBe('C.C. 1.020.734.582');
+    expect(normalize('8-9O1-372').text).toBe('8-901-372');
+    expect(normalize('see 2.Ok, v1.O and 3-Oct').text).toBe('see 2.Ok, v1.O and 3-Oct');
   });
 });
 

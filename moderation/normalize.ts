@@ -361,8 +361,8 @@ const LAT_TO_CYR_C = codeMap(LAT_TO_CYR);
 const DIGIT_LIKE_C = codeMap(DIGIT_LIKE);
 for (const m of [CYR_TO_LAT_C, GRK_TO_LAT_C, LAT_TO_CYR_C]) for (const k of m.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 1;
 for (const k of DIGIT_LIKE_C.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 2;
-// Only digit-like letters squeezed between digits need stage B in plain ASCII text.
-const ASCII_DIGIT_LIKE_RE = /\d[OoIl|]{1,2}\d/;
+// Only digit-like letters squeezed between digits (or a digit and a dot or dash) need stage B in plain ASCII text.
+const ASCII_DIGIT_LIKE_RE = /\d[.-]?[OoIl|]{1,2}[.-]?\d/;
 
 /** Folds look-alikes in place; returns whether anything changed. */
 function stageB(b: Buf, textA: string): boolean {
@@ -450,15 +450,19 @@ function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
   }
 }
 
-/** "89l6 I23" style: a run of at most two digit-like letters with digits on both sides. */
+/**
+ * "89l6 I23" style: a run of at most two digit-like letters with digits on both sides, or with a
+ * dot or dash between ("1.O2O.734.582", a cédula with O for 0).
+ */
 function foldDigitLike(b: Buf, from: number, to: number): void {
   const chars = b.chars;
+  const isDotDash = (c: number | undefined) => c === 46 || c === 45;
   let k = from;
   while (k < to) {
-    if (!DIGIT_LIKE_C.has(chars[k]!) || k === 0 || !isDigitCode(chars[k - 1])) { k++; continue; }
+    if (!DIGIT_LIKE_C.has(chars[k]!) || k === 0 || !(isDigitCode(chars[k - 1]) || (k > 1 && isDotDash(chars[k - 1]) && isDigitCode(chars[k - 2])))) { k++; continue; }
     let e = k;
     while (e < to && e - k < 3 && DIGIT_LIKE_C.has(chars[e]!)) e++;
-    if (e - k <= 2 && e < b.n && isDigitCode(chars[e])) {
+    if (e - k <= 2 && e < b.n && (isDigitCode(chars[e]) || (e + 1 < b.n && isDotDash(chars[e]) && isDigitCode(chars[e + 1])))) {
       for (let m = k; m < e; m++) { chars[m] = DIGIT_LIKE_C.get(chars[m]!)!; b.flags[m]! |= FLAG.homoglyph; }
       b.changed = true;
     }

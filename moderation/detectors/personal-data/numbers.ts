@@ -128,8 +128,9 @@ export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }
   for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, reach));
   const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, negativeReach));
   // A number spelled out in words is written to slip past a filter; a "not personal" word labels
-  // it only right before it ("order: five four…"), not one clause back ("…this model, number: pięć…").
-  if (neg < Infinity && neg <= own && (neg <= SPELLED_NEGATIVE_BEFORE || !spelledOut(c, w))) return true;
+  // it only right before it ("order: five four…"), not one clause back ("…this model, number: pięć…"),
+  // and not when the detector's own word is there too ("card number in the order history: 5375 💛 4192…").
+  if (neg < Infinity && neg <= own && ((neg <= SPELLED_NEGATIVE_BEFORE && own === Infinity) || !spelledOut(c, w))) return true;
   // A bare number sign with none of the detector's own words before it ("№ 8234", "#8234");
   // "паспорт № 4507" or "Kimlik No: 1000" keep their label. Nobody spells out an order number
   // in words: "mój nr siedem dwa 1…" is someone's number, written so a filter misses it.

@@ -32,6 +32,12 @@ describe('payment card detector', () => {
     expect(cards('Zamówienie 5375 4160, potem 8217 3943 sztuk')).toEqual([]);
     expect(cards('my card: first 5375 4160 then 8217 3944')).toEqual([]);
   });
+  it('keeps a disguised card named as one, even after an order word', () => {
+    // "The app showed the full card number in the order history: 5375 💛 4192…"
+    expect(cards('Додаток показав повний номер картки в історії замовлень, ось: 5375 💛 4192 💙 8406 💛 1734.').map((c) => c.text)).toEqual(['5375 💛 4192 💙 8406 💛 1734']);
+    // Spelled out right after an order word, with no card word: still the order's number.
+    expect(cards('Commande: 5375 💛 4192 💙 8406 💛 1734')).toEqual([]);
+  });
   it('names the issuer and rates context and grouping', () => {
     const [ctx] = cards('my card 4111 1111 1111 1111');
     const [grouped] = cards('send 4111 1111 1111 1111');
