@@ -204,7 +204,7 @@ describe('off_platform.contact: handles pointed at, own handles named, every imp
     ['Find me on Instagram, my username is the same as here.', 'Find me on Instagram, my username is the same'],
     ['Mam konto na instagramie, nick taki sam jak tutaj.', 'instagramie, nick taki sam'],
     ['Subo vídeos a tiktok, mi usuario es igual que aquí.', 'tiktok, mi usuario'],
-    ['Есть канал в телеграме, ник такой же, как у магазина.', 'телеграме, ник такой же'],
+    ['Есть канал в телеграме, ник такой же, как у магазина.', 'Есть канал в телеграме, ник такой же'],
   ])('own handle named near a network: %s', (text, want) => {
     expect(contacts(text)).toEqual([want]);
   });
@@ -267,6 +267,32 @@ describe('off_platform.contact, round 7 classes', () => {
     'Écrivez-nous via la messagerie du vendeur sur AliExpress, réponse sous 24h',
     'La báscula manda el informe a tu correo marta.r@gmail.com automáticamente',
     'We cannot talk outside the platform, sorry',
+  ])('leaves alone: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});
+
+describe('off_platform.contact: a messenger group offered (round 8 class)', () => {
+  // Our own wording, one per language: a group, chat or channel owned, joined or run.
+  it.each([
+    ['Ask the seller, he runs a Telegram channel with restocks', 'runs a Telegram channel'],
+    ['Для своих у нас есть группа в вотсапе, цены ниже', 'у нас есть группа в вотсапе'],
+    ['Приєднуйтесь до нашого каналу в телеграмі, там знижки', 'Приєднуйтесь до нашого каналу в телеграмі'],
+    ['Tenemos un canal de Telegram con cupones, búscalo', 'Tenemos un canal de Telegram'],
+    ['Entra no nosso grupo do zap que lá sai mais barato', 'Entra no nosso grupo do zap'],
+    ['Rejoignez notre groupe WhatsApp pour les promos', 'Rejoignez notre groupe WhatsApp'],
+    ['Mamy kanał na Telegramie, tam wrzucamy okazje', 'Mamy kanał na Telegramie'],
+  ])('finds: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    'My phone supports WhatsApp group calls and they sound clear',
+    'I shared the photos in my WhatsApp group, everyone loved the colour',
+    'Is there a Telegram channel of the brand? Could not find one',
+    "We don't have a WhatsApp group, ask here in the chat",
+    'У нас в семье все пользуются вайбером, колонка с ним работает',
+    'Nuestro grupo de amigos usa WhatsApp y el reloj avisa bien',
   ])('leaves alone: %s', (text) => {
     expect(contacts(text)).toEqual([]);
   });

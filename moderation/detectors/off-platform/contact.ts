@@ -191,6 +191,8 @@ export function contactPieces(norm: Normalized): Piece[] {
   const talks: Hit[] = [];
   const theres: Hit[] = [];
   const outs: Hit[] = [];
+  const groups: Hit[] = [];
+  const gcues: Hit[] = [];
   for (const h of hits) {
     if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
     else if (h.cat === 'c.verb') verbs.push(h);
@@ -203,6 +205,8 @@ export function contactPieces(norm: Normalized): Piece[] {
     else if (h.cat === 'c.talk') talks.push(h);
     else if (h.cat === 'c.there') theres.push(h);
     else if (h.cat === 'd.strong') outs.push(h);
+    else if (h.cat === 'c.group') groups.push(h);
+    else if (h.cat === 'c.gcue') gcues.push(h);
   }
   // "не пишіть нам у месенджери", "never message us": a negation ending right at the verb.
   const negEnds = new Set(negs.map((h) => h.j));
@@ -216,6 +220,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   if (owns.length && names.length) ownPieces(text, toks, owns, names, plats, pieces);
   if (theres.length && (names.length || owns.length)) therePieces(toks, theres, talks, verbs, names, owns, plats, negEnds, pieces);
   if (outs.length && talks.length) talkOutsidePieces(toks, talks, outs, negEnds, pieces);
+  if (groups.length && gcues.length && names.length) groupPieces(toks, groups, gcues, names, negEnds, pieces);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length) return pieces;
   const ids = identifiers(norm);
@@ -436,6 +441,44 @@ function talkOutsidePieces(toks: Tok[], talks: Hit[], outs: Hit[], negEnds: Set<
       pieces.push({ s: t.s, e: o.e, conf: CONF.verbHandle, signal: 'talk-outside' });
       break;
     }
+  }
+}
+
+/** Words between a messenger and its group noun ("grupo de WhatsApp", "чат у тг"). */
+const GROUP_GAP = 2;
+/** Words between a group cue and the group ("у нас закритий чат у тг"). */
+const GROUP_CUE_GAP = 3;
+
+/**
+ * "Únete a nuestro grupo de WhatsApp", "tem grupo no zap", "у нас в тг-чате", "the seller runs a
+ * WhatsApp group": a group, chat or channel noun within GROUP_GAP words of a messenger name (not
+ * an ambiguous one), and a cue of ownership, existence or joining (data groupCues) ending at most
+ * GROUP_CUE_GAP words before the pair, all in one sentence, the cue not negated. A group alone is
+ * a feature ("supports WhatsApp group calls"), and so is one's own ("I shared it in my WhatsApp
+ * group"): "my" is no cue. Lists are in token order; each noun looks a bounded window: linear.
+ */
+function groupPieces(toks: Tok[], groups: Hit[], gcues: Hit[], names: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
+  for (const g of groups) {
+    if (pieces.length >= MAX_PIECES) return;
+    let name: Hit | undefined;
+    for (let k = firstHitFrom(names, Math.max(0, g.i - GROUP_GAP - 4)); k < names.length && names[k]!.i <= g.j + GROUP_GAP; k++) {
+      const n = names[k]!;
+      const dist = n.i >= g.j ? n.i - g.j : g.i - n.j;
+      if (dist < 0 || dist > GROUP_GAP || MESSENGERS.get(n.id)?.ambiguous || !sameSentence(toks, g.i, n.i)) continue;
+      name = n;
+      break;
+    }
+    if (!name) continue;
+    const first = Math.min(g.i, name.i);
+    let cue: Hit | undefined;
+    for (let k = firstHitFrom(gcues, Math.max(0, first - GROUP_CUE_GAP - 4)); k < gcues.length && gcues[k]!.i < first; k++) {
+      const c = gcues[k]!;
+      if (c.j > first || first - c.j > GROUP_CUE_GAP || negEnds.has(c.i) || !sameSentence(toks, c.i, first)) continue;
+      cue = c;
+      break;
+    }
+    if (!cue) continue;
+    pieces.push({ s: cue.s, e: Math.max(g.e, name.e), conf: CONF.verbHandle, signal: `group:${name.id}` });
   }
 }
 

@@ -13,6 +13,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  *   c.priv                Instagram's private chat named alone ("в директ", "no direct")
  *   c.own                 one's own handle named, not written ("mi usuario es", "nick to samo co tutaj")
  *   c.talk, c.there       talking, asking, answering ("discuter", "me preguntan"); "there" words ("ahí", "там")
+ *   c.group, c.gcue       a group, chat or channel ("grupo", "чат"); what makes one an invitation ("our", "join")
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
@@ -50,6 +51,8 @@ matcher
   .add(allLangs(contactPhrases.ownHandle), 'c.own')
   .add(allLangs(contactPhrases.talk), 'c.talk')
   .add(allLangs(contactPhrases.there), 'c.there')
+  .add(allLangs(contactPhrases.groupNouns), 'c.group')
+  .add(allLangs(contactPhrases.groupCues), 'c.gcue')
   .add(allLangs(dealPhrases.strong), 'd.strong')
   .add(allLangs(dealPhrases.offer), 'd.offer')
   .add(allLangs(dealPhrases.channel), 'd.channel')
