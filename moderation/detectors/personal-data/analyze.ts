@@ -9,6 +9,7 @@ import { findAlnumIds, findMrz, scoreNumericId } from './government-id.js';
 import { findEmails } from './email.js';
 import { findAddresses } from './postal-address.js';
 import { eanValid } from './checksums.js';
+import numberParts from '../../data/number-parts.json';
 
 /**
  * One pass over a text for all six personal-data types, shared by the six detectors (each
@@ -79,6 +80,11 @@ function run(input: DetectorInput): TextFinding[] {
       }
       prev = cl;
       prevClaimed = claims.length > 0;
+    }
+    const clusters = digitClusters(norm);
+    for (let k = 0; k + 1 < clusters.length; k++) {
+      const joined = numberInParts(clusters, k, c);
+      if (joined) found.push(joined);
     }
   }
   const cands: Candidate[] = [];
@@ -217,6 +223,73 @@ function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | nu
   const w = windowOf(joined, text);
   if (!near(c, w, 'card')) return null;
   const claim = scoreCard(w, c);
+  return claim ? { start: joined.start, end: joined.end, claim } : null;
+}
+
+/** Phrases of a part-word list (data/number-parts.json), all languages. */
+function phraseSet(byLang: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const [lang, list] of Object.entries(byLang)) if (!lang.startsWith('$') && Array.isArray(list)) for (const p of list) out.add(String(p).toLowerCase());
+  return out;
+}
+const REST_WORDS = phraseSet(numberParts.rest);
+const THEN_WORDS = phraseSet(numberParts.then);
+/** Longest phrase of the lists, in words. */
+const PART_PHRASE_WORDS = 4;
+/** Characters between two parts: a few words, at most one sentence end, no digits, one line. */
+const PART_GAP_MAX = 40;
+const PART_GAP_RE = /^[^\d\n]+$/u;
+const SENTENCE_END_RE = /[.!?]/g;
+const GAP_WORD_RE = /[\p{L}']+/gu;
+/** Digits of a number given in parts: fewer would join prices and counts ("1200, the rest 800"). */
+const PARTS_MIN_DIGITS = 9;
+
+/** Does the gap hold a phrase of the list as whole words? */
+function gapSays(gap: string, phrases: Set<string>): boolean {
+  const words = gap.toLowerCase().match(GAP_WORD_RE);
+  if (!words) return false;
+  for (let i = 0; i < words.length; i++) {
+    let p = words[i]!;
+    if (phrases.has(p)) return true;
+    for (let n = 1; n < PART_PHRASE_WORDS && i + n < words.length; n++) {
+      p += ' ' + words[i + n]!;
+      if (phrases.has(p)) return true;
+    }
+  }
+  return false;
+}
+
+/** The words between two clusters if they may part one number, else null. */
+function partGap(text: string, a: DigitCluster, b: DigitCluster): string | null {
+  if (b.plus || b.start - a.end > PART_GAP_MAX) return null;
+  const gap = text.slice(a.end, b.start);
+  if (!PART_GAP_RE.test(gap) || (gap.match(SENTENCE_END_RE)?.length ?? 0) > 1) return null;
+  return gap;
+}
+
+/**
+ * A number given in parts with words that say so: "first part is 527 663. Rest is 926", "empieza
+ * con 11 5237 y termina en 8841", "zaczyna się na 603, potem 218, a na końcu 774": two clusters
+ * with a `rest` word between, or three with a `then` (or `rest`) word and then a `rest` word. The
+ * whole must pass a scorer on its own terms (a phone's region and context, an ID's checksum, a
+ * card's Luhn and card word); the span covers the words between, which go with the number.
+ */
+function numberInParts(clusters: DigitCluster[], k: number, c: NumberCtx): Found | null {
+  const text = c.norm.text;
+  const a = clusters[k]!;
+  const b = clusters[k + 1]!;
+  const g1 = partGap(text, a, b);
+  if (g1 === null) return null;
+  const rest1 = gapSays(g1, REST_WORDS);
+  let joined: DigitCluster | null = null;
+  if (rest1) joined = joinClusters(a, b, g1);
+  const d = clusters[k + 2];
+  if (d && (rest1 || gapSays(g1, THEN_WORDS))) {
+    const g2 = partGap(text, b, d);
+    if (g2 !== null && gapSays(g2, REST_WORDS)) joined = joinClusters(joinClusters(a, b, g1), d, g2);
+  }
+  if (!joined || joined.digits.length < PARTS_MIN_DIGITS || joined.digits.length > MAX_WINDOW_DIGITS) return null;
+  const claim = best(windowOf(joined, text), c);
   return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
 
