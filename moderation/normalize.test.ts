@@ -76,6 +76,14 @@ describe('normalize: look-alike letters', () => {
 });
 
 describe('normalize: spelled-out digits', () => {
+  it('reads one number word after a house or flat label as a house number', () => {
+    expect(normalize('Calle Higuera número veintiocho, colonia Centro').text).toBe('Calle Higuera número 28, colonia Centro');
+    expect(normalize("вулиця Городоцька, будинок сорок п'ять, квартира дванадцять").text).toBe('вулиця Городоцька, будинок 45, квартира 12');
+    expect(normalize('rue des Lilas numéro quarante-deux').text).toBe('rue des Lilas numéro 42');
+    // Without a label one number word stays a word; "no" is no house label.
+    expect(normalize('Calle Higuera veintiocho veces').text).toBe('Calle Higuera veintiocho veces');
+    expect(normalize('no one answered for two days').text).toBe('no one answered for two days');
+  });
   it('rewrites dictated runs in every language', () => {
     expect(normalize('восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь').text).toBe('8 916 123 45 67');
     expect(normalize('zero seven nine one two').text).toBe('0 7 9 1 2');

@@ -1,4 +1,4 @@
-import type { Disguise, Normalized } from './types.js';
+import { LANGS, type Disguise, type Normalized } from './types.js';
 import type { Span } from '../models/finding.js';
 import confusables from './data/confusables.json';
 import numberWords from './data/number-words.json';
@@ -505,7 +505,7 @@ const BREAK: NumWord = { cls: 'B', v: 0 };
 const NUM_WORDS = new Map<string, NumWord>();
 let MAX_COMPOUND = 1;
 for (const [lang, table] of Object.entries(numberWords)) {
-  if (lang.startsWith('_') || lang === 'noStart' || lang === 'dashWords' || lang === 'dotWords') continue;
+  if (lang.startsWith('_') || !(LANGS as readonly string[]).includes(lang)) continue; // word lists (noStart, dashWords, …), not a language's table
   for (const [cls, words] of Object.entries(table as Record<string, Record<string, number> | string[]>)) {
     if (Array.isArray(words)) { for (const w of words) if (!NUM_WORDS.has(w)) NUM_WORDS.set(w, { cls: 'N', v: 0 }); continue; }
     for (const [w, v] of Object.entries(words)) {
@@ -682,18 +682,22 @@ for (const k of NUM_WORDS.keys()) if (k.includes(' ')) for (const part of k.spli
 
 // A separator said in words inside a number, and the mark it stands for.
 const SEP_WORDS = new WordLookup<string>([...numberWords.dashWords.map((w) => [w, '-'] as const), ...numberWords.dotWords.map((w) => [w, '.'] as const)]);
+// A house or flat label, after which one number word is a house number ("número veintiocho").
+const HOUSE_LABELS = new WordLookup<boolean>(numberWords.houseLabels.map((w) => [w, true] as const));
 const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
 
 /**
  * The words the edit passes start from, in one scan of the text: number words (and parts of
  * compounds; anything between two of them breaks a run) and the start of every at/dot word.
  */
-function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[] } {
+function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; labelEnds: number[] } {
   const toks: Tok[] = [];
   const atDot: number[] = [];
   const seps: Tok[] = [];
+  const labelEnds: number[] = [];
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
+    if (e - s <= 12 && HOUSE_LABELS.get(lower, s, e)) labelEnds.push(e);
     if (e - s >= 3 && e - s <= 9) { const mark = SEP_WORDS.get(lower, s, e); if (mark) { seps.push({ start: s, end: e, key: mark }); return; } }
     if (e - s > 16) return;
     const known = NUMBER_TOKENS.get(lower, s, e);
@@ -708,7 +712,7 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[] }
       }
     }
   });
-  return { toks, atDot, seps };
+  return { toks, atDot, seps, labelEnds };
 }
 
 /**
@@ -808,7 +812,7 @@ function sepWordEdits(lower: string, seps: readonly Tok[], spelled: readonly Edi
   return out;
 }
 
-function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = []): Edit[] {
+function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = []): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
   const seps = sepIndex(sepWords);
@@ -856,7 +860,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1) || digitsThenSep(lower, first, seps);
       const after = digitNear(lower, last, 1) || sepThenDigits(lower, last, seps);
-      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after);
+      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
         // People read a number out in chunks split by commas ("four one five, eight two six") or
@@ -872,6 +876,14 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
     i = Math.max(j, i + 1);
   }
   return edits;
+}
+
+/** "número veintiocho", "будинок сорок п'ять", "д. сорок": a house or flat label right before the run (a dot, comma or colon between). */
+function labelledHouse(lower: string, first: number, labelEnds: readonly number[]): boolean {
+  if (labelEnds.length === 0) return false;
+  let k = first;
+  while (k > 0 && k > first - 4 && (lower[k - 1] === ' ' || lower[k - 1] === '.' || lower[k - 1] === ',' || lower[k - 1] === ':')) k--;
+  return k < first && labelEnds.includes(k);
 }
 
 interface NumGroup { start: number; end: number; h: number; t: number; c: number; u: number; hasH: boolean; hasT: boolean; hasC: boolean; hasU: boolean }
@@ -1214,7 +1226,7 @@ export function normalize(original: string): Normalized {
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
-  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps);
+  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds);
   const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
