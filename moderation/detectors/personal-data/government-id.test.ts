@@ -57,6 +57,14 @@ describe('government ID detector', () => {
     expect(schemes('numéro 87.09.14-213.94 du colis', 'fr')).toEqual([]);
     expect(schemes('código 004816273LA041 do produto', 'pt')).toEqual([]);
   });
+  it('reads Argentine CUIT/CUIL numbers in their dashed format or named', () => {
+    expect(schemes('Yo puse el mío, 20-35271946-4, y llegó', 'es')).toEqual([['20-35271946-4', 'ar_cuit']]);
+    expect(schemes('mi CUIL es 20352719464', 'es')).toEqual([['20352719464', 'ar_cuit']]);
+    // Check digit wrong, type prefix unknown, or an order's number.
+    expect(schemes('Yo puse el mío, 20-35271946-5, y llegó', 'es')).toEqual([]);
+    expect(schemes('Yo puse el mío, 21-35271946-4, y llegó', 'es')).toEqual([]);
+    expect(schemes('Pedido 20-35271946-4 llegó', 'es')).toEqual([]);
+  });
   it('reads Chilean RUTs in their dotted format or named', () => {
     expect(schemes('me pidieron RUT, puse 16.482.937-5 y la dirección', 'es')).toEqual([['16.482.937-5', 'cl_rut']]);
     expect(schemes('puse 12.345.670-K en el formulario', 'es')).toEqual([['12.345.670-K', 'cl_rut']]);

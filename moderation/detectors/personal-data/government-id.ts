@@ -132,6 +132,13 @@ function clRutDigit(body: string): string {
 function clRutCheck(d: string): boolean {
   return d[0] !== '0' && clRutDigit(d.slice(0, -1)) === d[d.length - 1];
 }
+/** Argentine CUIT/CUIL: a type prefix, the DNI, and a modulus-11 check digit (a remainder of 10 is never issued). */
+const AR_CUIT_TYPES = new Set(['20', '23', '24', '27', '30', '33', '34']);
+function arCuitCheck(d: string): boolean {
+  if (!AR_CUIT_TYPES.has(d.slice(0, 2))) return false;
+  const r = 11 - (weighted(d, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11);
+  return r !== 10 && (r === 11 ? 0 : r) === num(d, 10);
+}
 function frNirCheck(d: string): boolean {
   const sex = num(d, 0), month = num(d, 3, 2);
   if (![1, 2, 3, 7, 8].includes(sex) || !((month >= 1 && month <= 12) || month >= 20)) return false;
@@ -249,6 +256,9 @@ const NUMERIC: readonly NumericScheme[] = [
   // Chilean RUT/RUN: body and one check digit (one number in eleven passes), usually written
   // "16.482.937-5"; counts in that format or named ("RUT"). A check "K" is read by the letter table.
   { id: 'cl_rut', lengths: [8, 9], strength: 'weak', check: clRutCheck, format: /^(?:1|2)-3-3-1$/ },
+  // Argentine CUIT/CUIL "20-35271946-4": one check digit (one number in eleven passes), so in its
+  // dashed format or named ("CUIL").
+  { id: 'ar_cuit', lengths: [11], strength: 'weak', check: arCuitCheck, format: /^2-8-1$/ },
   { id: 'us_ssn', lengths: [9], strength: 'none', check: ssnRules, format: /^3-2-4$/ },
   { id: 'us_itin', lengths: [9], strength: 'none', check: itinRules, format: /^3-2-4$/ },
   { id: 'kr_rrn', lengths: [13], strength: 'strong', check: (d) => krRrnCheck(d, '1234'), format: /^6-7$/ },
@@ -281,7 +291,7 @@ const FORMAT_SEPS: Record<string, RegExp> = {
   br_cpf: /^\.\.-$/, ru_snils: /^--\s$/, kr_rrn: /^-$/, kr_frn: /^-$/, ua_unzr: /^-$/, kr_driver: /^---$|^\s\s\s$/,
   us_ssn: /^(--|\s\s|\.\.)$/, us_itin: /^(--|\s\s)$/, in_aadhaar: /^(\s\s|--|::)$/, ca_sin: /^(\s\s|--)$/, au_tfn: /^(\s\s|--)$/,
   se_personnummer: /^-$/, uk_nhs: /^(\s\s|--)$/, au_medicare: /^\s+$/, th_tnin: /^(--|\s{4})$/, fr_nir: /^\s{6}$/,
-  ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/, cl_rut: /^\.\.-$/, ch_avs: /^\.\.\.$/, be_nrn: /^\.\.-\.$/,
+  ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/, cl_rut: /^\.\.-$/, ar_cuit: /^--$/, ch_avs: /^\.\.\.$/, be_nrn: /^\.\.-\.$/,
 };
 
 /**
