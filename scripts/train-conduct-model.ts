@@ -13,7 +13,7 @@ import { normalize } from '../moderation/normalize.js';
  * hashed features, classes weighted to balance positives and negatives; weights quantised to one
  * signed byte per class and bucket.
  */
-export const HELD_OUT = ['conduct-blind-8.jsonl', 'conduct-blind-9.jsonl', 'conduct-blind-10.jsonl', 'conduct-blind-11.jsonl', 'conduct-blind-12.jsonl'];
+export const HELD_OUT = ['conduct-blind-8.jsonl', 'conduct-blind-9.jsonl', 'conduct-blind-10.jsonl', 'conduct-blind-11.jsonl', 'conduct-blind-12.jsonl', 'conduct-blind-13.jsonl'];
 const TRAIN_FILE = /^(?:conduct-blind-\d+|conduct-hard-negatives|extortion|seller-tie)\.jsonl$/;
 const EPOCHS = 20;
 const RATE = 0.5;
