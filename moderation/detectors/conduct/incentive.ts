@@ -1,7 +1,7 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
 import { type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 import { findExtortion, splitChange } from './extortion.js';
-import { modelFinding } from './model.js';
+import { modelFinding, ONE_HALF_MIN } from './model.js';
 
 const EN = langBit('en');
 
@@ -26,8 +26,9 @@ const EN = langBit('en');
 /** A moderator needs the first few; a text repeating one offer a thousand times needs no thousand findings. */
 const MAX_FINDINGS = 20;
 /**
- * Before the model is asked, a text must name what it is about (a review, a rating, a photo)
- * and a reward: one lexicon hit from each list.
+ * Before the model is asked, a text must name what it is about (a review, a rating, a photo) or a
+ * reward: a lexicon hit from either list, and with one half only the model must be surer
+ * (ONE_HALF_MIN), as for extortion.
  */
 const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'], ['reward']];
 
@@ -239,12 +240,15 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   };
   const textLang = langBit(input.lang);
   const found = findIncentives(sc, textLang);
-  // The model speaks only where the word lists found nothing, and only about a text that names
-  // both halves (MODEL_GATE).
+  // The model speaks only where the word lists found nothing, about a text that names a half of
+  // MODEL_GATE (surer with one than with both).
   // A demand made by the author is extortion, not an offer: the model does not second-guess that.
-  if (found.length === 0 && namesEach(sc, MODEL_GATE) && findExtortion(sc, textLang).length === 0) {
-    const m = modelFinding(input, 'review_manipulation.incentive', DETECTOR);
-    return m ? [m] : [];
+  if (found.length === 0 && findExtortion(sc, textLang).length === 0) {
+    const both = namesEach(sc, MODEL_GATE);
+    if (both || MODEL_GATE.some((g) => namesEach(sc, [g]))) {
+      const m = modelFinding(input, sc, 'review_manipulation.incentive', DETECTOR, both ? 0 : ONE_HALF_MIN);
+      return m ? [m] : [];
+    }
   }
   return found.slice(0, MAX_FINDINGS).map((c) => ({
     type: 'review_manipulation.incentive',

@@ -7,6 +7,7 @@ import type { DetectorInput } from '../../types.js';
 import { extortionDetector } from './extortion.js';
 import { incentiveDetector } from './incentive.js';
 import { features, modelVerdict } from './model.js';
+import { scan } from './scan.js';
 import { modelFile } from '../../../scripts/train-conduct-model.js';
 
 const input = (text: string): DetectorInput => ({ norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] } });
@@ -24,7 +25,7 @@ describe('conduct model', () => {
       { type: 'review_manipulation.incentive', by: 'model', text: 'The seller called and offered a gift card if I take the photo of the crack down.' },
     ]);
     // The extortion head, asked directly: a threat and a plain complaint of our own wording.
-    const p = (t: string) => modelVerdict(normalize(t).lower).prob[0]!;
+    const p = (t: string) => modelVerdict(scan(normalize(t))).prob[0]!;
     expect(p('Seller, I will keep posting one-star reviews on all your items until my 30 dollars come back.')).toBeGreaterThan(0.7);
     expect(p('Broke after a week, I asked for a refund, 1 star.')).toBeLessThan(0.3);
   });
@@ -50,10 +51,11 @@ describe('conduct model', () => {
   });
 
   it('reads a text in one pass: features grow with its length, probabilities stay in [0, 1]', () => {
-    const one = features('refund or one star? '.repeat(100)).n;
-    const two = features('refund or one star? '.repeat(200)).n;
+    const f = (t: string) => features(normalize(t).lower).n;
+    const one = f('refund or one star? '.repeat(100));
+    const two = f('refund or one star? '.repeat(200));
     expect(two).toBeLessThanOrEqual(2 * one + 8);
-    const v = modelVerdict(normalize('word '.repeat(4000)).lower);
+    const v = modelVerdict(scan(normalize('word '.repeat(4000))));
     expect(v.prob.every((p) => p >= 0 && p <= 1)).toBe(true);
   });
 });

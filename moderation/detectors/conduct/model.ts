@@ -1,28 +1,40 @@
 import model from '../../data/conduct-model.json';
 import type { DetectorInput, TextFinding } from '../../types.js';
-import { foldCode } from './scan.js';
+import { foldCode, type Scan } from './scan.js';
 
 /**
- * A learned second opinion for extortion and incentives: logistic regression over hashed words,
- * word pairs and character 4-grams of the folded text, trained by scripts/train-conduct-model.ts
- * on the labelled conduct fixtures (moderation/data/conduct-model.json says which; the newest
- * blind round is held out). The word-list detectors stay first: they name the threat, the demand
- * and the condition. The model only speaks when they found nothing, at a threshold the held-out
- * rounds back (README, Evaluation), and its confidence is its probability.
+ * A learned second opinion for extortion, incentives and seller ties: logistic regression over
+ * hashed words, word pairs and character 4-grams of the folded text, trained by
+ * scripts/train-conduct-model.ts on the labelled conduct fixtures (the model file says which; the
+ * newest blind round is held out). The word-list detectors stay first: they name the threat, the
+ * demand and the condition, or the tie. The model only speaks when they found nothing of its
+ * class, on a text that passes the detector's gate, at a threshold that leave-one-round-out runs
+ * back (README, Evaluation), and its confidence is its probability.
  *
- * Why: each blind round written by someone new reached ~0.4-0.5 recall on the word lists even
+ * Why: each blind round written by someone new reached ~0.3-0.6 recall on the word lists even
  * after the round before had been fixed; a model of the same fixtures generalises across
- * phrasings the lists do not hold (held-out extortion recall 0.4-0.8 at precision ≥ 0.9).
+ * phrasings the lists do not hold. The lexicon's categories as features (a demand and a rating
+ * word in one sentence) added recall on those rounds but made the model sure of itself on short
+ * texts built to look like a tie or a threat ("We checked every item in the box"): left out.
  */
 
 export const MODEL_DIMS = 1 << 16;
-export const MODEL_CLASSES = ['extortion.threat', 'review_manipulation.incentive'] as const;
+/**
+ * The probability the model needs about a text that names only one half of a detector's gate (a
+ * threat but no demand, a rating but no reward). Chosen by leave-one-round-out runs of the
+ * detectors on blind rounds 8-12, against what they then say about the other areas' fixtures
+ * (scripts/train-conduct-model.ts --cv): 0.7 doubled what was said about off-platform offers
+ * ("pay me directly and I'll ship"), 0.8 kept nearly all the recall.
+ */
+export const ONE_HALF_MIN = 0.8;
+export const MODEL_CLASSES = ['extortion.threat', 'review_manipulation.incentive', 'seller_tie.undisclosed', 'seller_tie.disclosed'] as const;
 export type ModelClass = (typeof MODEL_CLASSES)[number];
 
 // Salts keep the three feature kinds apart in the shared hash space.
 const SALT_WORD = 0x9e3779b9;
 const SALT_PAIR = 0x85ebca6b;
 const SALT_GRAM = 0xc2b2ae35;
+
 const FNV_PRIME = 0x01000193;
 
 // ---------------------------------------------------------------------------------------------
@@ -120,21 +132,21 @@ export function features(lower: string): Features {
 // ---------------------------------------------------------------------------------------------
 // The trained model.
 
-interface ModelFile { dims: number; classes: string[]; bias: number[]; scale: number[]; threshold: Record<string, number>; weights: string }
-const M = model as unknown as ModelFile;
+export interface ModelFile { dims: number; classes: string[]; bias: number[]; scale: number[]; threshold: Record<string, number>; weights: string }
+let M = model as unknown as ModelFile;
 const C = MODEL_CLASSES.length;
-// Decoded on first use (the training script imports the features before there is a model), as
-// floats with the scale applied: one multiply-add per feature and class when scoring.
-let W: Float32Array | undefined;
-let perSentence = new Float64Array(64);
+// Decoded on first use (the training script imports the features before there is a model): one
+// signed byte per bucket and class, the class's scale applied once per text.
+let W: Int8Array | undefined;
+let perSentence = new Int32Array(64);
+const raw = new Int32Array(C);
 
-function decodeWeights(m: ModelFile): Float32Array {
-  // Scoring below is unrolled for two classes.
-  if (m.dims !== MODEL_DIMS || m.classes.join() !== MODEL_CLASSES.join() || C !== 2) throw new Error('conduct model: shape does not match the code');
+function decodeWeights(m: ModelFile): Int8Array {
+  if (m.dims !== MODEL_DIMS || m.classes.join() !== MODEL_CLASSES.join()) throw new Error('conduct model: shape does not match the code');
   const bin = atob(m.weights);
   if (bin.length !== MODEL_DIMS * C) throw new Error('conduct model: weight count does not match');
-  const w = new Float32Array(bin.length);
-  for (let i = 0; i < bin.length; i++) w[i] = ((bin.charCodeAt(i) << 24) >> 24) * m.scale[i % C]!;
+  const w = new Int8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) w[i] = (bin.charCodeAt(i) << 24) >> 24;
   return w;
 }
 
@@ -145,29 +157,32 @@ export interface ModelVerdict {
   span: { start: number; end: number }[];
 }
 
-let memo: { lower: string; verdict: ModelVerdict } | undefined;
+let memo: { sc: Scan; verdict: ModelVerdict } | undefined;
 
-/** The model's reading of a lower-cased text; the last text is remembered (the detectors ask in turn). */
-export function modelVerdict(lower: string): ModelVerdict {
-  if (memo?.lower === lower) return memo.verdict;
+/** The model's reading of a text's conduct scan; the last is remembered (the detectors ask in turn). */
+export function modelVerdict(sc: Scan): ModelVerdict {
+  if (memo?.sc === sc) return memo.verdict;
+  const lower = sc.lower;
   const w = (W ??= decodeWeights(M));
   const f = features(lower);
   const sents = f.sentEnd.length;
-  if (perSentence.length < sents * C) perSentence = new Float64Array(sents * C * 2);
+  if (perSentence.length < sents * C) perSentence = new Int32Array(sents * C * 2);
   const per = perSentence;
   per.fill(0, 0, sents * C);
-  const raw = [0, 0];
+  raw.fill(0);
   for (let i = 0; i < f.n; i++) {
     const b = f.bucket[i]! * C;
     const s = f.sent[i]! * C;
-    const v0 = w[b]!, v1 = w[b + 1]!;
-    raw[0]! += v0; raw[1]! += v1;
-    per[s]! += v0; per[s + 1]! += v1;
+    for (let k = 0; k < C; k++) {
+      const v = w[b + k]!;
+      raw[k]! += v;
+      per[s + k]! += v;
+    }
   }
   const prob: number[] = [];
   const span: { start: number; end: number }[] = [];
   for (let k = 0; k < C; k++) {
-    prob.push(1 / (1 + Math.exp(-(raw[k]! / f.norm + M.bias[k]!))));
+    prob.push(1 / (1 + Math.exp(-((raw[k]! * M.scale[k]!) / f.norm + M.bias[k]!))));
     let best = 0;
     for (let s = 1; s < sents; s++) if (per[s * C + k]! > per[best * C + k]!) best = s;
     let start = f.sentStart[best]!;
@@ -177,8 +192,15 @@ export function modelVerdict(lower: string): ModelVerdict {
     span.push({ start, end });
   }
   const verdict = { prob, span };
-  memo = { lower, verdict };
+  memo = { sc, verdict };
   return verdict;
+}
+
+/** Swaps in another trained model (the training script's cross-validation runs the detectors with each fold's). */
+export function useModel(m: ModelFile): void {
+  M = m;
+  W = undefined;
+  memo = undefined;
 }
 
 /** The class's threshold (from the model file, chosen on held-out rounds). */
@@ -191,11 +213,11 @@ export function modelThreshold(cls: ModelClass): number {
  * found nothing of that class: they explain themselves (threat, demand, condition), the model
  * points at the sentence that weighed most.
  */
-export function modelFinding(input: DetectorInput, cls: ModelClass, detector: string): TextFinding | null {
+export function modelFinding(input: DetectorInput, sc: Scan, cls: ModelClass, detector: string, atLeast = 0): TextFinding | null {
   const k = MODEL_CLASSES.indexOf(cls);
-  const v = modelVerdict(input.norm.lower);
+  const v = modelVerdict(sc);
   const p = v.prob[k]!;
-  if (p < modelThreshold(cls)) return null;
+  if (p < Math.max(atLeast, modelThreshold(cls))) return null;
   const s = v.span[k]!;
   return { type: cls, detector, confidence: p, span: input.norm.toOriginal(s.start, s.end), evidence: { subtype: 'model' } };
 }

@@ -1,5 +1,6 @@
 import type { DetectorInput, Lang, TextDetector, TextFinding } from '../../types.js';
-import { fold, type Hit, isDash, langBit, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+import { fold, type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+import { modelFinding } from './model.js';
 import copulaData from '../../data/copulas.json';
 
 /**
@@ -24,6 +25,18 @@ import copulaData from '../../data/copulas.json';
  */
 
 export const DETECTOR = 'conduct.seller-tie';
+
+/**
+ * Before the model is asked about a tie the word lists did not find, the text must name one side
+ * of one: an insider's words (a role, "our", "we make", a relative's shop, a free product) for an
+ * undisclosed tie, a disclosure's words for a disclosed one.
+ */
+const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
+  'ownerSelf', 'sellerRole', 'ownerRole', 'weMake', 'workVerb1', 'workNounMarker', 'ownWord', 'ourProducts', 'relPoss', 'belongsTo',
+  'relGen', 'relNom', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
+  'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie',
+]];
+const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'discSoft', 'discLead', 'discLeadHonest', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
 
 type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'gift' | 'statement';
 /** `sells`: the seller's own promotion (a pitch, "our ... the best on AliExpress"), which keeps an answer from passing as service ("we recommend our balm" in an answer is service). */
@@ -508,6 +521,19 @@ export const sellerTieDetector: TextDetector = function (input: DetectorInput): 
   const r = findSellerTies(sc, langBit(input.lang), input.disclosedSellerTie, input.kind);
   const orig = (i: number, j: number) => input.norm.toOriginal(sc.s[i]!, sc.e[j - 1]!);
   const out: TextFinding[] = [];
+  // The model speaks only where the word lists found no tie at all, about a text that names one
+  // side of one (the gates above); of its two readings, the likelier. Not about a seller's answer
+  // as an insider: answers are the seller's voice, and which of them sell is the lists' call.
+  if (!r.undisclosed && !r.disclosed) {
+    const u = input.kind !== 'answer' && namesEach(sc, MODEL_GATE_UNDISCLOSED) ? modelFinding(input, sc, 'seller_tie.undisclosed', DETECTOR) : null;
+    const d = namesEach(sc, MODEL_GATE_DISCLOSED) ? modelFinding(input, sc, 'seller_tie.disclosed', DETECTOR) : null;
+    const m = u && d ? (u.confidence >= d.confidence ? u : d) : u ?? d;
+    if (m) {
+      if (input.disclosedSellerTie && m.type === 'seller_tie.undisclosed') m.type = 'seller_tie.disclosed';
+      out.push(m);
+      if (m.type === 'seller_tie.disclosed') return out;
+    }
+  }
   if (r.undisclosed) {
     const u = r.undisclosed;
     out.push({
