@@ -6,6 +6,7 @@ import { detectLanguage } from '../../language.js';
 import type { DetectorInput } from '../../types.js';
 import { extortionDetector } from './extortion.js';
 import { incentiveDetector } from './incentive.js';
+import { sellerTieDetector } from './seller-tie.js';
 import { features, modelVerdict } from './model.js';
 import { scan } from './scan.js';
 import { modelFile } from '../../../scripts/train-conduct-model.js';
@@ -43,6 +44,17 @@ describe('conduct model', () => {
       // No review, rating or complaint named: the model is not asked (a deal, not extortion).
       'mándame tu código de verificación y te devuelvo el dinero',
     ]) expect(found(t), t).toEqual([]);
+  });
+
+  it('reads seller ties: an insider the lists miss, a disclosure they miss; not a seller\'s answer', () => {
+    const ties = (text: string, kind: DetectorInput['kind'] = 'review') =>
+      sellerTieDetector({ ...input(text), kind }).map((f) => ({ type: f.type, by: f.evidence?.subtype === 'model' ? 'model' : 'rules' }));
+    // Our own wording, in no fixture.
+    const insider = 'Honestly the best socks on the whole site, we knit every pair ourselves in our little workshop, order more!';
+    expect(ties(insider)).toEqual([{ type: 'seller_tie.undisclosed', by: 'model' }]);
+    expect(ties(insider, 'answer')).toEqual([]);
+    // The lists see a relative's shop and no disclosure; the model reads "Transparência total" as one.
+    expect(ties('Transparência total: a dona da loja é minha prima. O produto é ótimo.')).toEqual([{ type: 'seller_tie.disclosed', by: 'model' }]);
   });
 
   it('keeps the rules first: where they explain a threat, the model adds nothing', () => {

@@ -1,6 +1,6 @@
 import type { DetectorInput, Lang, TextDetector, TextFinding } from '../../types.js';
 import { fold, type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
-import { modelFinding } from './model.js';
+import { MODEL_CLASSES, modelFinding, modelVerdict } from './model.js';
 import copulaData from '../../data/copulas.json';
 
 /**
@@ -532,6 +532,16 @@ export const sellerTieDetector: TextDetector = function (input: DetectorInput): 
       if (input.disclosedSellerTie && m.type === 'seller_tie.undisclosed') m.type = 'seller_tie.disclosed';
       out.push(m);
       if (m.type === 'seller_tie.disclosed') return out;
+    }
+  }
+  // A relative's or friend's tie the lists read as undisclosed, which the model reads as
+  // disclosed, and more surely than as undisclosed ("Transparência total: a dona da loja é minha
+  // prima"): the disclosure wording is the part the lists missed. The owner's own voice stays.
+  if (r.undisclosed && !r.disclosed && r.undisclosed.kind !== 'owner' && namesEach(sc, MODEL_GATE_DISCLOSED)) {
+    const d = modelFinding(input, sc, 'seller_tie.disclosed', DETECTOR);
+    if (d && d.confidence > modelVerdict(sc).prob[MODEL_CLASSES.indexOf('seller_tie.undisclosed')]!) {
+      out.push({ ...d, span: orig(r.undisclosed.i, r.undisclosed.j) });
+      return out;
     }
   }
   if (r.undisclosed) {
