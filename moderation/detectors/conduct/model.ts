@@ -135,26 +135,28 @@ export function features(lower: string): Features {
 export interface ModelFile { dims: number; classes: string[]; bias: number[]; scale: number[]; threshold: Record<string, number>; weights: string }
 let M = model as unknown as ModelFile;
 const C = MODEL_CLASSES.length;
-// Decoded on first use (the training script imports the features before there is a model): one
-// signed byte per bucket and class, the class's scale applied once per text.
-let W: Int8Array | undefined;
+// Decoded on first use (the training script imports the features before there is a model): the
+// four classes' signed bytes of a bucket packed in one 32-bit word, class k in byte k, so scoring
+// reads one word per feature; each class's scale is applied once per text.
+let W: Int32Array | undefined;
 let perSentence = new Int32Array(64);
-const raw = new Int32Array(C);
 
-function decodeWeights(m: ModelFile): Int8Array {
-  if (m.dims !== MODEL_DIMS || m.classes.join() !== MODEL_CLASSES.join()) throw new Error('conduct model: shape does not match the code');
+function decodeWeights(m: ModelFile): Int32Array {
+  // Scoring below is unrolled for four classes.
+  if (m.dims !== MODEL_DIMS || m.classes.join() !== MODEL_CLASSES.join() || C !== 4) throw new Error('conduct model: shape does not match the code');
   const bin = atob(m.weights);
   if (bin.length !== MODEL_DIMS * C) throw new Error('conduct model: weight count does not match');
-  const w = new Int8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) w[i] = (bin.charCodeAt(i) << 24) >> 24;
+  const w = new Int32Array(MODEL_DIMS);
+  for (let b = 0; b < MODEL_DIMS; b++) {
+    const at = b * C;
+    w[b] = bin.charCodeAt(at) | (bin.charCodeAt(at + 1) << 8) | (bin.charCodeAt(at + 2) << 16) | (bin.charCodeAt(at + 3) << 24);
+  }
   return w;
 }
 
 export interface ModelVerdict {
   /** Probability per class (MODEL_CLASSES order). */
   prob: number[];
-  /** Per class: the sentence that contributed most, in the text's offsets. */
-  span: { start: number; end: number }[];
 }
 
 let memo: { sc: Scan; verdict: ModelVerdict } | undefined;
@@ -162,38 +164,43 @@ let memo: { sc: Scan; verdict: ModelVerdict } | undefined;
 /** The model's reading of a text's conduct scan; the last is remembered (the detectors ask in turn). */
 export function modelVerdict(sc: Scan): ModelVerdict {
   if (memo?.sc === sc) return memo.verdict;
-  const lower = sc.lower;
+  const w = (W ??= decodeWeights(M));
+  const f = features(sc.lower);
+  let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+  for (let i = 0; i < f.n; i++) {
+    const x = w[f.bucket[i]!]!;
+    r0 += (x << 24) >> 24;
+    r1 += (x << 16) >> 24;
+    r2 += (x << 8) >> 24;
+    r3 += x >> 24;
+  }
+  const raw = [r0, r1, r2, r3];
+  const prob = raw.map((r, k) => 1 / (1 + Math.exp(-((r * M.scale[k]!) / f.norm + M.bias[k]!))));
+  const verdict = { prob };
+  memo = { sc, verdict };
+  return verdict;
+}
+
+/**
+ * The sentence that weighed most for class k, in the text's normalised offsets: asked only for a
+ * finding, so the per-sentence sums are not kept for every text.
+ */
+function heaviestSentence(lower: string, k: number): { start: number; end: number } {
   const w = (W ??= decodeWeights(M));
   const f = features(lower);
   const sents = f.sentEnd.length;
-  if (perSentence.length < sents * C) perSentence = new Int32Array(sents * C * 2);
+  if (perSentence.length < sents) perSentence = new Int32Array(sents * 2);
   const per = perSentence;
-  per.fill(0, 0, sents * C);
-  raw.fill(0);
-  for (let i = 0; i < f.n; i++) {
-    const b = f.bucket[i]! * C;
-    const s = f.sent[i]! * C;
-    for (let k = 0; k < C; k++) {
-      const v = w[b + k]!;
-      raw[k]! += v;
-      per[s + k]! += v;
-    }
-  }
-  const prob: number[] = [];
-  const span: { start: number; end: number }[] = [];
-  for (let k = 0; k < C; k++) {
-    prob.push(1 / (1 + Math.exp(-((raw[k]! * M.scale[k]!) / f.norm + M.bias[k]!))));
-    let best = 0;
-    for (let s = 1; s < sents; s++) if (per[s * C + k]! > per[best * C + k]!) best = s;
-    let start = f.sentStart[best]!;
-    let end = f.sentEnd[best]!;
-    while (start < end && isSpace(lower.charCodeAt(start))) start++;
-    while (end > start && isSpace(lower.charCodeAt(end - 1))) end--;
-    span.push({ start, end });
-  }
-  const verdict = { prob, span };
-  memo = { sc, verdict };
-  return verdict;
+  per.fill(0, 0, sents);
+  const shift = 24 - 8 * k;
+  for (let i = 0; i < f.n; i++) per[f.sent[i]!]! += (w[f.bucket[i]!]! << shift) >> 24;
+  let best = 0;
+  for (let s = 1; s < sents; s++) if (per[s]! > per[best]!) best = s;
+  let start = f.sentStart[best]!;
+  let end = f.sentEnd[best]!;
+  while (start < end && isSpace(lower.charCodeAt(start))) start++;
+  while (end > start && isSpace(lower.charCodeAt(end - 1))) end--;
+  return { start, end };
 }
 
 /** Swaps in another trained model (the training script's cross-validation runs the detectors with each fold's). */
@@ -218,6 +225,6 @@ export function modelFinding(input: DetectorInput, sc: Scan, cls: ModelClass, de
   const v = modelVerdict(sc);
   const p = v.prob[k]!;
   if (p < Math.max(atLeast, modelThreshold(cls))) return null;
-  const s = v.span[k]!;
+  const s = heaviestSentence(sc.lower, k);
   return { type: cls, detector, confidence: p, span: input.norm.toOriginal(s.start, s.end), evidence: { subtype: 'model' } };
 }
