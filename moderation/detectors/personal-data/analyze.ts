@@ -1,5 +1,5 @@
 import type { DetectorInput, TextFinding } from '../../types.js';
-import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js';
+import { digitClusters, isLetterCode, subCluster, WordLookup, type DigitCluster } from '../../normalize.js';
 import { contextIndex } from './context.js';
 import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate, near } from './numbers.js';
 import { scorePhone } from './phone.js';
@@ -71,9 +71,13 @@ function run(input: DetectorInput): TextFinding[] {
     found.push(...own);
     let prev: DigitCluster | null = null;
     let prevClaimed = true;
-    for (const cl of digitClusters(norm)) {
+    const clusters = digitClusters(norm);
+    // Clusters that read as a number of their own: no part of a number given in parts.
+    const whole: boolean[] = [];
+    for (const cl of clusters) {
       const claims = cl.digits.length >= MIN_CLUSTER_DIGITS ? clusterClaims(unexplainedTail(cl, c, text), c) : [];
       found.push(...claims);
+      whole.push(claims.length > 0);
       if (prev && !(prevClaimed && claims.length > 0)) {
         const joined = acrossLineBreak(prev, cl, c) ?? cardInParts(prev, cl, c);
         if (joined) { found.push(joined); prevClaimed = true; prev = cl; continue; }
@@ -81,9 +85,9 @@ function run(input: DetectorInput): TextFinding[] {
       prev = cl;
       prevClaimed = claims.length > 0;
     }
-    const clusters = digitClusters(norm);
     for (let k = 0; k + 1 < clusters.length; k++) {
-      const joined = numberInParts(clusters, k, c);
+      if (whole[k] || whole[k + 1]) continue;
+      const joined = numberInParts(clusters, k, c, whole);
       if (joined) found.push(joined);
     }
   }
@@ -226,45 +230,60 @@ function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | nu
   return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
 
-/** Phrases of a part-word list (data/number-parts.json), all languages. */
-function phraseSet(byLang: Record<string, unknown>): Set<string> {
-  const out = new Set<string>();
-  for (const [lang, list] of Object.entries(byLang)) if (!lang.startsWith('$') && Array.isArray(list)) for (const p of list) out.add(String(p).toLowerCase());
-  return out;
+/** A part-word list (data/number-parts.json, all languages) by first word: the words after it, per phrase. */
+function phraseIndex(byLang: Record<string, unknown>): WordLookup<string[][]> {
+  const byFirst = new Map<string, string[][]>();
+  for (const [lang, list] of Object.entries(byLang)) {
+    if (lang.startsWith('$') || !Array.isArray(list)) continue;
+    for (const p of list) {
+      const [first, ...rest] = String(p).toLowerCase().split(' ');
+      const tails = byFirst.get(first!) ?? byFirst.set(first!, []).get(first!)!;
+      tails.push(rest);
+    }
+  }
+  return new WordLookup(byFirst);
 }
-const REST_WORDS = phraseSet(numberParts.rest);
-const THEN_WORDS = phraseSet(numberParts.then);
-/** Longest phrase of the lists, in words. */
-const PART_PHRASE_WORDS = 4;
+const REST_WORDS = phraseIndex(numberParts.rest);
+const THEN_WORDS = phraseIndex(numberParts.then);
 /** Characters between two parts: a few words, at most one sentence end, no digits, one line. */
 const PART_GAP_MAX = 40;
-const PART_GAP_RE = /^[^\d\n]+$/u;
-const SENTENCE_END_RE = /[.!?]/g;
-const GAP_WORD_RE = /[\p{L}']+/gu;
 /** Digits of a number given in parts: fewer would join prices and counts ("1200, the rest 800"). */
 const PARTS_MIN_DIGITS = 9;
 
-/** Does the gap hold a phrase of the list as whole words? */
-function gapSays(gap: string, phrases: Set<string>): boolean {
-  const words = gap.toLowerCase().match(GAP_WORD_RE);
-  if (!words) return false;
-  for (let i = 0; i < words.length; i++) {
-    let p = words[i]!;
-    if (phrases.has(p)) return true;
-    for (let n = 1; n < PART_PHRASE_WORDS && i + n < words.length; n++) {
-      p += ' ' + words[i + n]!;
-      if (phrases.has(p)) return true;
-    }
+/** Does lower[from, to) hold a phrase of the list as whole words? Read in place: a review has many short gaps. */
+function gapSays(lower: string, from: number, to: number, phrases: WordLookup<string[][]>): boolean {
+  let k = from;
+  while (k < to) {
+    if (!isLetterCode(lower.charCodeAt(k))) { k++; continue; }
+    const s = k;
+    while (k < to && (isLetterCode(lower.charCodeAt(k)) || (lower.charCodeAt(k) === 39 && k + 1 < to && isLetterCode(lower.charCodeAt(k + 1))))) k++;
+    const tails = phrases.get(lower, s, k);
+    if (tails) for (const tail of tails) if (wordsFollow(lower, k, to, tail)) return true;
   }
   return false;
 }
 
-/** The words between two clusters if they may part one number, else null. */
-function partGap(text: string, a: DigitCluster, b: DigitCluster): string | null {
-  if (b.plus || b.start - a.end > PART_GAP_MAX) return null;
-  const gap = text.slice(a.end, b.start);
-  if (!PART_GAP_RE.test(gap) || (gap.match(SENTENCE_END_RE)?.length ?? 0) > 1) return null;
-  return gap;
+/** Do `words` follow position `at` of lower, one space before each, whole words, before `to`? */
+function wordsFollow(lower: string, at: number, to: number, words: readonly string[]): boolean {
+  let k = at;
+  for (const w of words) {
+    if (lower.charCodeAt(k) !== 32 || k + 1 + w.length > to || !lower.startsWith(w, k + 1)) return false;
+    k += 1 + w.length;
+    if (k < to && isLetterCode(lower.charCodeAt(k))) return false;
+  }
+  return true;
+}
+
+/** May the characters between two clusters part one number: short, one line, no digits, at most one sentence end? */
+function partGap(text: string, a: DigitCluster, b: DigitCluster): boolean {
+  if (b.plus || b.start <= a.end || b.start - a.end > PART_GAP_MAX) return false;
+  let ends = 0;
+  for (let k = a.end; k < b.start; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || c === 10) return false;
+    if (c === 46 || c === 33 || c === 63) ends++;
+  }
+  return ends <= 1;
 }
 
 /**
@@ -274,19 +293,17 @@ function partGap(text: string, a: DigitCluster, b: DigitCluster): string | null 
  * whole must pass a scorer on its own terms (a phone's region and context, an ID's checksum, a
  * card's Luhn and card word); the span covers the words between, which go with the number.
  */
-function numberInParts(clusters: DigitCluster[], k: number, c: NumberCtx): Found | null {
-  const text = c.norm.text;
+function numberInParts(clusters: DigitCluster[], k: number, c: NumberCtx, whole: readonly boolean[]): Found | null {
+  const { text, lower } = c.norm;
   const a = clusters[k]!;
   const b = clusters[k + 1]!;
-  const g1 = partGap(text, a, b);
-  if (g1 === null) return null;
-  const rest1 = gapSays(g1, REST_WORDS);
+  if (!partGap(text, a, b)) return null;
+  const rest1 = gapSays(lower, a.end, b.start, REST_WORDS);
   let joined: DigitCluster | null = null;
-  if (rest1) joined = joinClusters(a, b, g1);
-  const d = clusters[k + 2];
-  if (d && (rest1 || gapSays(g1, THEN_WORDS))) {
-    const g2 = partGap(text, b, d);
-    if (g2 !== null && gapSays(g2, REST_WORDS)) joined = joinClusters(joinClusters(a, b, g1), d, g2);
+  if (rest1) joined = joinClusters(a, b, text.slice(a.end, b.start));
+  const d = whole[k + 2] ? undefined : clusters[k + 2];
+  if (d && partGap(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || gapSays(lower, a.end, b.start, THEN_WORDS))) {
+    joined = joinClusters(joinClusters(a, b, text.slice(a.end, b.start)), d, text.slice(b.end, d.start));
   }
   if (!joined || joined.digits.length < PARTS_MIN_DIGITS || joined.digits.length > MAX_WINDOW_DIGITS) return null;
   const claim = best(windowOf(joined, text), c);
