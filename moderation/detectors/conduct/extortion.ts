@@ -1,6 +1,6 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
 import { type Hit, isDash, isLetterCode, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
-import { modelFinding, ONE_HALF_MIN } from './model.js';
+import { conductModel, ONE_HALF_MIN } from './model.js';
 
 /**
  * extortion.threat: a bad review, rating, dispute or complaint made conditional on the seller
@@ -713,7 +713,7 @@ export const extortionDetector: TextDetector = function (input: DetectorInput): 
   if (found.length === 0 && sc.all('otherSpeaker').length === 0) {
     const both = namesEach(sc, MODEL_GATE);
     if (both || namesEach(sc, [MODEL_GATE[0]!])) {
-      const m = modelFinding(input, sc, 'extortion.threat', DETECTOR, both ? 0 : ONE_HALF_MIN);
+      const m = conductModel.finding(input, sc, 'extortion.threat', DETECTOR, both ? 0 : ONE_HALF_MIN);
       return m ? [m] : [];
     }
   }

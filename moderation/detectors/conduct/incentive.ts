@@ -1,7 +1,7 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
 import { type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 import { findExtortion, splitChange } from './extortion.js';
-import { modelFinding, ONE_HALF_MIN } from './model.js';
+import { conductModel, ONE_HALF_MIN } from './model.js';
 
 const EN = langBit('en');
 
@@ -246,7 +246,7 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   if (found.length === 0 && findExtortion(sc, textLang).length === 0) {
     const both = namesEach(sc, MODEL_GATE);
     if (both || MODEL_GATE.some((g) => namesEach(sc, [g]))) {
-      const m = modelFinding(input, sc, 'review_manipulation.incentive', DETECTOR, both ? 0 : ONE_HALF_MIN);
+      const m = conductModel.finding(input, sc, 'review_manipulation.incentive', DETECTOR, both ? 0 : ONE_HALF_MIN);
       return m ? [m] : [];
     }
   }

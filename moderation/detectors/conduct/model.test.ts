@@ -7,9 +7,10 @@ import type { DetectorInput } from '../../types.js';
 import { extortionDetector } from './extortion.js';
 import { incentiveDetector } from './incentive.js';
 import { sellerTieDetector } from './seller-tie.js';
-import { features, modelVerdict } from './model.js';
+import { features } from '../text-model.js';
+import { conductModel } from './model.js';
 import { scan } from './scan.js';
-import { modelFile } from '../../../scripts/train-conduct-model.js';
+import { modelFile } from '../../../scripts/train-models.js';
 
 const input = (text: string): DetectorInput => ({ norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] } });
 const found = (text: string) => [...extortionDetector(input(text)), ...incentiveDetector(input(text))].map((f) => ({ type: f.type, by: f.evidence?.subtype === 'model' ? 'model' : 'rules', text: text.slice(f.span.start, f.span.end) }));
@@ -17,7 +18,7 @@ const found = (text: string) => [...extortionDetector(input(text)), ...incentive
 describe('conduct model', () => {
   it('is what the training script makes from the fixtures, byte for byte', () => {
     const committed = readFileSync(join(import.meta.dirname, '../../data/conduct-model.json'), 'utf8');
-    expect(modelFile() === committed, 'run: npx tsx scripts/train-conduct-model.ts').toBe(true);
+    expect(modelFile('conduct') === committed, 'run: npx tsx scripts/train-models.ts').toBe(true);
   });
 
   it('speaks where the word lists are silent, naming the sentence that weighed most', () => {
@@ -26,7 +27,7 @@ describe('conduct model', () => {
       { type: 'review_manipulation.incentive', by: 'model', text: 'The seller called and offered a gift card if I take the photo of the crack down.' },
     ]);
     // The extortion head, asked directly: a threat and a plain complaint of our own wording.
-    const p = (t: string) => modelVerdict(scan(normalize(t))).prob[0]!;
+    const p = (t: string) => { const sc = scan(normalize(t)); return conductModel.verdict(sc, sc.lower)[0]!; };
     expect(p('Seller, I will keep posting one-star reviews on all your items until my 30 dollars come back.')).toBeGreaterThan(0.7);
     expect(p('Broke after a week, I asked for a refund, 1 star.')).toBeLessThan(0.3);
   });
@@ -67,7 +68,7 @@ describe('conduct model', () => {
     const one = f('refund or one star? '.repeat(100));
     const two = f('refund or one star? '.repeat(200));
     expect(two).toBeLessThanOrEqual(2 * one + 8);
-    const v = modelVerdict(scan(normalize('word '.repeat(4000))));
-    expect(v.prob.every((p) => p >= 0 && p <= 1)).toBe(true);
+    const sc = scan(normalize('word '.repeat(4000)));
+    expect(conductModel.verdict(sc, sc.lower).every((p) => p >= 0 && p <= 1)).toBe(true);
   });
 });

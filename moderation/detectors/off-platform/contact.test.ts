@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contactDetector } from './contact.js';
+import { contactDetector, contactPieces } from './contact.js';
 import { inputFor, run } from './testing.js';
 
 const contacts = (t: string) => run(contactDetector, t);
@@ -82,13 +82,19 @@ describe('off_platform.contact: Instagram Direct named alone', () => {
     expect(contacts(text)).toEqual([want]);
   });
   it.each([
-    'напишите продавцу в директ',
     'в директ инсты пришло уведомление',
     'Escríbeme al privado y te hago un descuento',
     'Napisz do mnie na priv',
     'напишите в директ через чат али',
   ])('hard negative: %s', (text) => {
     expect(contacts(text)).toEqual([]);
+  });
+  it('leaves "write to the seller in Direct" to the model: the lists pair only the author\'s own invitation', () => {
+    // Telling others to write to the seller on Instagram is an invitation off the platform all
+    // the same; the lists need "write me/us", the model reads it as one.
+    const text = 'напишите продавцу в директ';
+    expect(contactPieces(inputFor(text).norm)).toEqual([]);
+    expect(contactDetector(inputFor(text)).map((f) => f.evidence?.subtype)).toEqual(['model']);
   });
   it('a handle typed after a spaced "@" stays a handle ("insta @loja.da.bia")', () => {
     expect(contacts('segue no insta @loja.da.bia tem mais cores')).toEqual(['segue no insta @loja.da.bia']);

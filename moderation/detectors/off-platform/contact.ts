@@ -6,6 +6,7 @@ import { allLangs, firstHitFrom, firstStartingFrom, foldWord, tokens, type Hit, 
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
 import copulas from '../../data/copulas.json';
+import { namesContact, offPlatformModel } from './model.js';
 
 /**
  * off_platform.contact: an invitation to talk outside the platform.
@@ -564,9 +565,17 @@ export function mergePieces(pieces: Piece[], text = '', gap = MERGE_GAP): Merged
 
 export interface Merged { s: number; e: number; conf: number; signals: string[] }
 
-export const contactDetector: TextDetector = ({ norm }) => {
+export const contactDetector: TextDetector = (input) => {
+  const { norm } = input;
   const out: TextFinding[] = [];
-  for (const p of mergePieces(contactPieces(norm), norm.text)) {
+  const pieces = contactPieces(norm);
+  // The model speaks only where the lists found no invitation, about a text that names a
+  // messenger, an invitation or a handle cue.
+  if (pieces.length === 0) {
+    const m = namesContact(norm) ? offPlatformModel.finding(input, norm, 'off_platform.contact', DETECTOR) : null;
+    return m ? [m] : [];
+  }
+  for (const p of mergePieces(pieces, norm.text)) {
     out.push({
       type: 'off_platform.contact',
       detector: DETECTOR,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dealDetector } from './deal.js';
+import { dealDetector, dealPieces } from './deal.js';
 import { inputFor, run } from './testing.js';
 
 const deals = (t: string) => run(dealDetector, t);
@@ -59,6 +59,15 @@ describe('off_platform.deal', () => {
     expect(deals(text)).toEqual([]);
   });
 
+  it('leaves a buyer asking to pay directly to the model, which reads it as blind labellers did', () => {
+    // PayPal is offered at checkout too, so the lists do not pair "pay directly" with it; the
+    // labellers of blind round 9 called "Can I just send you the money on Venmo and you ship it?"
+    // a deal, and the model, trained on such rounds, does the same here.
+    const text = 'Can I pay directly with PayPal or only by card?';
+    expect(dealPieces(inputFor(text).norm, [])).toEqual([]);
+    expect(dealDetector(inputFor(text)).map((f) => f.evidence?.subtype)).toEqual(['model']);
+  });
+
   it('merges the pieces of one offer into one finding', () => {
     const found = dealDetector(inputFor('Si compras por fuera te sale más barato, mándame mensaje.'));
     expect(found).toHaveLength(1);
@@ -97,7 +106,6 @@ describe('off_platform.deal: second blind round shapes', () => {
   it.each([
     'Venmo me? no, paid through the app',
     'zapłaciłem BLIKiem przy zamówieniu',
-    'Can I pay directly with PayPal or only by card?',
     'Купил оптом 10 штук, в телеграме пришло уведомление о доставке',
     'Ищи в поиске этот магазин, дешевле',
     'my website review of this lamp is up, it is cheaper than in stores',

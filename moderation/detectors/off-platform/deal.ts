@@ -4,6 +4,7 @@ import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
 import { allLangs, firstHitFrom, firstStartingFrom, foldWord, tokens, type Hit, type Tok } from './words.js';
 import dealPhrases from '../../data/deal-phrases.json';
+import { namesDeal, offPlatformModel } from './model.js';
 
 /**
  * off_platform.deal: an offer to buy, sell, pay or refund outside the platform.
@@ -456,9 +457,17 @@ function messengerLinkChannels(norm: Normalized, toks: Tok[], channels: Hit[]): 
 }
 
 
-export const dealDetector: TextDetector = ({ norm, config }) => {
+export const dealDetector: TextDetector = (input) => {
+  const { norm, config } = input;
   const out: TextFinding[] = [];
-  for (const p of mergePieces(dealPieces(norm, config.platformDomains), norm.text, DEAL_MERGE_GAP)) {
+  const pieces = dealPieces(norm, config.platformDomains);
+  // The model speaks only where the lists found no deal, about a text that names a payment, a
+  // price, a channel or going around the platform.
+  if (pieces.length === 0) {
+    const m = namesDeal(norm) ? offPlatformModel.finding(input, norm, 'off_platform.deal', DETECTOR) : null;
+    return m ? [m] : [];
+  }
+  for (const p of mergePieces(pieces, norm.text, DEAL_MERGE_GAP)) {
     out.push({
       type: 'off_platform.deal',
       detector: DETECTOR,
