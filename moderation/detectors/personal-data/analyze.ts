@@ -299,13 +299,12 @@ function numberInParts(clusters: DigitCluster[], k: number, c: NumberCtx, whole:
   const b = clusters[k + 1]!;
   if (!partGap(text, a, b)) return null;
   const rest1 = gapSays(lower, a.end, b.start, REST_WORDS);
-  let joined: DigitCluster | null = null;
-  if (rest1) joined = joinClusters(a, b, text.slice(a.end, b.start));
   const d = whole[k + 2] ? undefined : clusters[k + 2];
-  if (d && partGap(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || gapSays(lower, a.end, b.start, THEN_WORDS))) {
-    joined = joinClusters(joinClusters(a, b, text.slice(a.end, b.start)), d, text.slice(b.end, d.start));
-  }
-  if (!joined || joined.digits.length < PARTS_MIN_DIGITS || joined.digits.length > MAX_WINDOW_DIGITS) return null;
+  const three = d !== undefined && partGap(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || gapSays(lower, a.end, b.start, THEN_WORDS));
+  if (!rest1 && !three) return null;
+  const ab = joinClusters(a, b, text.slice(a.end, b.start));
+  const joined = three ? joinClusters(ab, d, text.slice(b.end, d.start)) : ab;
+  if (joined.digits.length < PARTS_MIN_DIGITS || joined.digits.length > MAX_WINDOW_DIGITS) return null;
   const claim = best(windowOf(joined, text), c);
   return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
