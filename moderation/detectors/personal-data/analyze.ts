@@ -231,12 +231,11 @@ function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | nu
 }
 
 /** A part-word list (data/number-parts.json, all languages) by first word: the words after it, per phrase. */
-function phraseIndex(byLang: Record<string, unknown>): WordLookup<string[][]> {
+function phraseIndex(byLang: Record<string, readonly string[]>): WordLookup<string[][]> {
   const byFirst = new Map<string, string[][]>();
-  for (const [lang, list] of Object.entries(byLang)) {
-    if (lang.startsWith('$') || !Array.isArray(list)) continue;
+  for (const list of Object.values(byLang)) {
     for (const p of list) {
-      const [first, ...rest] = String(p).toLowerCase().split(' ');
+      const [first, ...rest] = p.toLowerCase().split(' ');
       const tails = byFirst.get(first!) ?? byFirst.set(first!, []).get(first!)!;
       tails.push(rest);
     }
