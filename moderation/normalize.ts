@@ -350,6 +350,7 @@ function stageA(original: string): Buf {
 
 const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xa0;
 const isDigitCode = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+const isDotDash = (c: number | undefined) => c === 46 || c === 45;
 const isAsciiDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
 const codeMap = (m: Map<string, string>) => new Map([...m].map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)] as [number, number]));
@@ -456,7 +457,6 @@ function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
  */
 function foldDigitLike(b: Buf, from: number, to: number): void {
   const chars = b.chars;
-  const isDotDash = (c: number | undefined) => c === 46 || c === 45;
   let k = from;
   while (k < to) {
     if (!DIGIT_LIKE_C.has(chars[k]!) || k === 0 || !(isDigitCode(chars[k - 1]) || (k > 1 && isDotDash(chars[k - 1]) && isDigitCode(chars[k - 2])))) { k++; continue; }
