@@ -505,7 +505,7 @@ const BREAK: NumWord = { cls: 'B', v: 0 };
 const NUM_WORDS = new Map<string, NumWord>();
 let MAX_COMPOUND = 1;
 for (const [lang, table] of Object.entries(numberWords)) {
-  if (lang.startsWith('_') || !(LANGS as readonly string[]).includes(lang)) continue; // word lists (noStart, dashWords, …), not a language's table
+  if (!(LANGS as readonly string[]).includes(lang)) continue; // _comment and word lists (noStart, dashWords, …), not a language's table
   for (const [cls, words] of Object.entries(table as Record<string, Record<string, number> | string[]>)) {
     if (Array.isArray(words)) { for (const w of words) if (!NUM_WORDS.has(w)) NUM_WORDS.set(w, { cls: 'N', v: 0 }); continue; }
     for (const [w, v] of Object.entries(words)) {
