@@ -109,6 +109,13 @@ function rng(seed: number): () => number {
   };
 }
 
+/** Class k's probability for an example under the float weights (training and the --cv model-alone runs). */
+function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
+  let z = bias[k]!;
+  for (let q = 0; q < e.idx.length; q++) z += e.val[q]! * weights[e.idx[q]! * C + k]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
 export function train(list: Example[], C: number): { weights: Float32Array; bias: number[] } {
   const w = new Float32Array(MODEL_DIMS * C);
   const bias = new Array<number>(C).fill(0);
@@ -122,9 +129,7 @@ export function train(list: Example[], C: number): { weights: Float32Array; bias
     for (const i of order) {
       const e = list[i]!;
       for (let k = 0; k < C; k++) {
-        let z = bias[k]!;
-        for (let q = 0; q < e.idx.length; q++) z += e.val[q]! * w[e.idx[q]! * C + k]!;
-        const p = 1 / (1 + Math.exp(-z));
+        const p = probability(e, w, bias, k, C);
         const g = (p - e.y[k]!) * (e.y[k] ? weightPos[k]! : weightNeg[k]!);
         for (let q = 0; q < e.idx.length; q++) {
           const at = e.idx[q]! * C + k;
@@ -177,12 +182,6 @@ export function modelFile(name: ModelName): string {
 // --cv
 
 const CV_THRESHOLDS = [0.5, 0.7, 0.8];
-
-function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
-  let z = bias[k]!;
-  for (let q = 0; q < e.idx.length; q++) z += e.val[q]! * weights[e.idx[q]! * C + k]!;
-  return 1 / (1 + Math.exp(-z));
-}
 
 const pr = (tp: number, fp: number, fn: number) => `${(tp / Math.max(1, tp + fp)).toFixed(2)}/${(tp / Math.max(1, tp + fn)).toFixed(2)}`;
 
