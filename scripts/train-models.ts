@@ -38,7 +38,7 @@ interface Spec<C extends FindingType> {
   threshold: Record<C, number>;
 }
 
-export const MODELS = {
+const MODELS = {
   conduct: {
     out: 'conduct-model.json',
     classes: CONDUCT_CLASSES,
@@ -76,11 +76,11 @@ interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[
 interface Case { id: string; submission: { text: string; locale?: string; kind: 'review' | 'question' | 'answer'; rating?: number; author?: { disclosedSellerTie?: boolean } }; expect: { findings: { type: string; text?: string }[] } }
 const readCases = (path: string): Case[] => readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Case);
 
-export function examples(classes: readonly string[], pick: (f: string) => boolean, dir = FIXTURES): { files: string[]; list: Example[] } {
-  const files = readdirSync(dir).filter(pick).sort();
+function examples(classes: readonly string[], pick: (f: string) => boolean): { files: string[]; list: Example[] } {
+  const files = readdirSync(FIXTURES).filter(pick).sort();
   const list: Example[] = [];
   for (const f of files) {
-    for (const c of readCases(join(dir, f))) {
+    for (const c of readCases(join(FIXTURES, f))) {
       // A tie disclosed by the author's flag is not in the words: nothing for a text model to learn.
       if (c.submission.author?.disclosedSellerTie) continue;
       const found = new Set(c.expect.findings.map((x) => x.type));
@@ -116,7 +116,7 @@ function probability(e: Example, weights: Float32Array, bias: number[], k: numbe
   return 1 / (1 + Math.exp(-z));
 }
 
-export function train(list: Example[], C: number): { weights: Float32Array; bias: number[] } {
+function train(list: Example[], C: number): { weights: Float32Array; bias: number[] } {
   const w = new Float32Array(MODEL_DIMS * C);
   const bias = new Array<number>(C).fill(0);
   const pos = Array.from({ length: C }, (_, k) => list.filter((e) => e.y[k]).length / list.length);
@@ -143,7 +143,7 @@ export function train(list: Example[], C: number): { weights: Float32Array; bias
 }
 
 /** The model file's content for a training set. */
-export function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
+function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
   const C = spec.classes.length;
   const { weights, bias } = train(list, C);
   const scale = spec.classes.map((_, k) => {
