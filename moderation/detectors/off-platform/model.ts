@@ -30,7 +30,7 @@ const CONTACT_CUES = new Set(['msg', 'msg.short', 'c.verb', 'c.direct', 'c.cue',
 const STOP_CUES = new Set(['d.neg', 'd.plat', 'd.refuse', 'd.past', 'd.got']);
 
 /** Does the text name a cue of the set and none of STOP_CUES (the phrase pass is shared with the list detectors)? */
-export function names(norm: Normalized, cues: ReadonlySet<string>): boolean {
+function names(norm: Normalized, cues: ReadonlySet<string>): boolean {
   let any = false;
   for (const h of lexHits(norm)) {
     if (STOP_CUES.has(h.cat)) return false;
