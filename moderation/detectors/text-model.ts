@@ -124,12 +124,10 @@ export function features(lower: string): Features {
 export interface ModelFile { dims: number; classes: string[]; bias: number[]; scale: number[]; threshold: Record<string, number>; weights: string }
 
 export interface TextModel<C extends FindingType> {
-  readonly classes: readonly C[];
   /** Probability per class (`classes` order) of a lower-cased text; `key` (the text's scan or normalisation) remembers the last. */
   verdict(key: object, lower: string): readonly number[];
   /** The class's finding, or null under its threshold (or `atLeast`, if higher). */
   finding(input: DetectorInput, key: object, cls: C, detector: string, atLeast?: number): TextFinding | null;
-  threshold(cls: C): number;
   /** Swaps in another trained model of the same classes (cross-validation runs the detectors with each fold's). */
   use(file: ModelFile): void;
 }
@@ -197,9 +195,7 @@ export function textModel<C extends FindingType>(file: unknown, classes: readonl
   const threshold = (cls: C): number => M.threshold[cls] ?? 1;
 
   return {
-    classes,
     verdict,
-    threshold,
     finding(input, key, cls, detector, atLeast = 0) {
       const k = classes.indexOf(cls);
       const p = verdict(key, input.norm.lower)[k]!;
