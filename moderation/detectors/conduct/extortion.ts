@@ -41,6 +41,8 @@ const MODEL_GATE: readonly (readonly string[])[] = [
   ['reviewNoun', 'oneStar', 'goodRating', 'highRating', 'escalate', 'shame', 'veiled', 'youllSee', 'ultimatum'],
   ['demand', 'demandPast', 'impliedDemand', 'giveVerb', 'youGive', 'currency'],
 ];
+/** The threat half alone, built once: the gate runs on every text the lists leave. */
+const MODEL_GATE_THREAT = [MODEL_GATE[0]!];
 
 export const DETECTOR = 'conduct.extortion';
 
@@ -712,7 +714,7 @@ export const extortionDetector: TextDetector = function (input: DetectorInput): 
   // (surer without a demand named too), in the author's own voice (no other speaker quoted).
   if (found.length === 0 && sc.all('otherSpeaker').length === 0) {
     const both = namesEach(sc, MODEL_GATE);
-    if (both || namesEach(sc, [MODEL_GATE[0]!])) {
+    if (both || namesEach(sc, MODEL_GATE_THREAT)) {
       const m = conductModel.finding(input, sc, 'extortion.threat', DETECTOR, both ? 0 : ONE_HALF_MIN);
       return m ? [m] : [];
     }

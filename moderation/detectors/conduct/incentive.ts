@@ -31,6 +31,8 @@ const MAX_FINDINGS = 20;
  * (ONE_HALF_MIN), as for extortion.
  */
 const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'], ['reward']];
+/** Either half, as one group built once: the gate runs on every text the lists leave. */
+const MODEL_GATE_EITHER = [MODEL_GATE.flat()];
 
 export const DETECTOR = 'conduct.incentive';
 
@@ -245,7 +247,7 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   // A demand made by the author is extortion, not an offer: the model does not second-guess that.
   if (found.length === 0 && findExtortion(sc, textLang).length === 0) {
     const both = namesEach(sc, MODEL_GATE);
-    if (both || MODEL_GATE.some((g) => namesEach(sc, [g]))) {
+    if (both || namesEach(sc, MODEL_GATE_EITHER)) {
       const m = conductModel.finding(input, sc, 'review_manipulation.incentive', DETECTOR, both ? 0 : ONE_HALF_MIN);
       return m ? [m] : [];
     }
