@@ -135,10 +135,10 @@ export interface TextModel<C extends FindingType> {
 /** Per-sentence sums for a finding's span, shared by all models (one text at a time). */
 let perSentence = new Int32Array(64);
 
-export function textModel<C extends FindingType>(file: unknown, classes: readonly C[]): TextModel<C> {
+export function textModel<C extends FindingType>(file: ModelFile, classes: readonly C[]): TextModel<C> {
   const C = classes.length;
   if (C > MAX_CLASSES) throw new Error(`text model: at most ${MAX_CLASSES} classes`);
-  let M = file as ModelFile;
+  let M = file;
   // Decoded on first use (the training script imports the features before there is a model):
   // class k's signed byte of a bucket in byte k of one word; each class's scale applied per text.
   let W: Int32Array | undefined;
