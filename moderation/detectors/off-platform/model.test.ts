@@ -17,8 +17,12 @@ describe('off-platform model', () => {
   });
 
   it('speaks where the lists are silent', () => {
-    // Our own wording, in no fixture: buying from the seller's own workshop, for less.
-    expect(found('You can order straight from our workshop next time, much cheaper than here')).toEqual([{ type: 'off_platform.deal', by: 'model' }]);
+    // Our own wording, in no fixture: the lists see the offer (a deal) but no invitation in
+    // "message me … cash on pickup"; the model reads one.
+    expect(found("Next time just message me and I'll sell you the second pair for less, cash on pickup in Porto")).toEqual([
+      { type: 'off_platform.deal', by: 'rules' },
+      { type: 'off_platform.contact', by: 'model' },
+    ]);
   });
 
   it('keeps the lists first, and is not asked past a negation, a platform cue or a payment reported', () => {
