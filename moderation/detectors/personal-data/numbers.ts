@@ -2,6 +2,7 @@ import type { FindingType } from '../../../models/finding.js';
 import type { DetectorInput, Normalized } from '../../types.js';
 import { digitClusters, type DigitCluster } from '../../normalize.js';
 import type { ContextIndex } from './context.js';
+import messengers from '../../data/messengers.json';
 
 /**
  * What the digit-based detectors (phone, card, bank account, numeric IDs) share: a candidate
@@ -175,6 +176,44 @@ const WORD_LETTER_RE = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 function isWordLetter(ch: string | undefined): boolean {
   return ch !== undefined && ch > '@' && WORD_LETTER_RE.test(ch);
 }
+// A messenger's chat link holds a phone in its path ("wa.me/5511987654321"); other sites' paths hold ids.
+const PHONE_PATH_HOSTS = new Set(messengers.messengers.flatMap((m) => m.hosts));
+/** Characters looked back over for the start of a web address. */
+const URL_BACK = 200;
+const isHostChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+
+/**
+ * Digits in the path of a web address ("aliexpress.com/store/911234567", "shopee.com.br/item-
+ * i.2231.99812"): a store or product id, not someone's number. The address is the run of
+ * non-space characters before the digits: an optional scheme, a host with a dot and a TLD of
+ * letters, then "/", and no "?", "=" or "#" before the digits. A messenger's own host
+ * (data/messengers.json) keeps its digits.
+ */
+export function inUrlPath(text: string, start: number): boolean {
+  let k = start;
+  while (k > 0 && start - k < URL_BACK && text.charCodeAt(k - 1) > 32) k--;
+  const slash = text.indexOf('/', k);
+  if (slash < 0 || slash >= start) return false;
+  let h = k;
+  const scheme = text.indexOf('://', k);
+  if (scheme >= 0 && scheme < slash) h = scheme + 3;
+  const hostEnd = scheme >= 0 && scheme < slash ? text.indexOf('/', h) : slash;
+  if (hostEnd < 0 || hostEnd >= start || hostEnd - h < 4) return false;
+  let lastDot = -1;
+  for (let i = h; i < hostEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (!isHostChar(c)) return false;
+    if (c === 46) lastDot = i;
+  }
+  if (lastDot <= h || hostEnd - lastDot - 1 < 2) return false;
+  for (let i = lastDot + 1; i < hostEnd; i++) { const c = text.charCodeAt(i) | 32; if (c < 97 || c > 122) return false; }
+  // A query or fragment value may be anyone's number ("site.com/?wa=79161234567"): only the path proper.
+  for (let i = hostEnd; i < start; i++) { const c = text.charCodeAt(i); if (c === 63 || c === 61 || c === 35) return false; }
+  let host = text.slice(h, hostEnd).toLowerCase();
+  if (host.startsWith('www.')) host = host.slice(4);
+  return !PHONE_PATH_HOSTS.has(host);
+}
+
 /** A Latin/Cyrillic/Greek letter glued to the number ("SM-G991B", "v2"): a code, not a number. */
 export function letterTouches(text: string, start: number, end: number): { before: boolean; after: boolean } {
   // "abc(415)..." and "É+1415..." are not glued: a bracket or plus sits between.

@@ -95,3 +95,14 @@ describe('phone detector', () => {
     for (const [text, locale] of negatives) expect(phones(text, locale), text).toEqual([]);
   });
 });
+
+describe('phone: digits in a web address', () => {
+  const texts = (t: string, locale?: string) => phones(t, locale).map((p) => p.text);
+  it('leaves store and product ids in a path, keeps a messenger link\'s number and a query value', () => {
+    expect(texts('Inne kolory: pl.aliexpress.com/store/911234567', 'pl')).toEqual([]);
+    expect(texts('na shopee tá 19 reais, shopee.com.br/fone-bt-xyz-i.2231.99812 kkkk', 'pt-BR')).toEqual([]);
+    expect(texts('whatsapp: wa.me/5511987654321', 'pt-BR')).toEqual(['5511987654321']);
+    expect(texts('мой сайт shop.ru/?tel=89161234567', 'ru')).toEqual(['89161234567']);
+    expect(texts('tel/fax 8 916 482 17 30', 'ru')).toEqual(['8 916 482 17 30']);
+  });
+});
