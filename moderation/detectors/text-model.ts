@@ -198,12 +198,19 @@ export function textModel<C extends FindingType>(file: ModelFile, classes: reado
     per.fill(0, 0, sents);
     const shift = 24 - 8 * k;
     for (let i = 0; i < f.n; i++) per[f.sent[i]!]! += (w[f.bucket[i]!]! << shift) >> 24;
-    let best = 0;
-    for (let s = 1; s < sents; s++) if (per[s]! > per[best]!) best = s;
-    let start = f.sentStart[best]!;
-    let end = f.sentEnd[best]!;
-    while (start < end && isSpace(lower.charCodeAt(start))) start++;
-    while (end > start && isSpace(lower.charCodeAt(end - 1))) end--;
+    // Only sentences with a character that is not space: the padding 4-gram after a final "."
+    // counts in an empty last sentence, and a finding needs a span to point at.
+    let best = -1;
+    let start = 0, end = lower.length;
+    for (let s = 0; s < sents; s++) {
+      if (best >= 0 && per[s]! <= per[best]!) continue;
+      let a = f.sentStart[s]!;
+      let b = f.sentEnd[s]!;
+      while (a < b && isSpace(lower.charCodeAt(a))) a++;
+      while (b > a && isSpace(lower.charCodeAt(b - 1))) b--;
+      if (a === b) continue;
+      best = s; start = a; end = b;
+    }
     return { start, end };
   };
 
