@@ -2,6 +2,7 @@ import model from '../../data/off-platform-model.json';
 import type { Normalized } from '../../types.js';
 import { textModel } from '../text-model.js';
 import { lexHits } from './lexicon.js';
+import { tokens } from './words.js';
 
 /**
  * The off-platform area's model (moderation/detectors/text-model.ts) for deals and contacts,
@@ -25,18 +26,22 @@ const CONTACT_CUES = new Set(['msg', 'msg.short', 'c.verb', 'c.direct', 'c.cue',
  * What the lists read as the opposite of an offer or invitation: a negation or warning ("never
  * pay outside", "не пишите в вайбер"), the platform's own channel ("in the order chat", "через
  * приложение"), a refusal, a payment or refund reported done ("оплатил переводом", "the refund
- * came"). The model reads words, not their scope: where one of these stands, it is not asked.
+ * came"). The model reads words, not their scope: it is asked only about a text with a sentence
+ * that names a cue of its class and none of these ("Kupiłam 4 opakowania… Odsprzedam za 30 zł,
+ * przelew na konto": the past "bought" is another sentence's).
  */
 const STOP_CUES = new Set(['d.neg', 'd.plat', 'd.refuse', 'd.past', 'd.got']);
 
-/** Does the text name a cue of the set and none of STOP_CUES (the phrase pass is shared with the list detectors)? */
 function names(norm: Normalized, cues: ReadonlySet<string>): boolean {
+  const hits = lexHits(norm);
   let any = false;
-  for (const h of lexHits(norm)) {
-    if (STOP_CUES.has(h.cat)) return false;
-    any ||= cues.has(h.cat);
-  }
-  return any;
+  for (const h of hits) if (cues.has(h.cat)) { any = true; break; }
+  if (!any) return false;
+  const toks = tokens(norm);
+  const stopped = new Set<number>();
+  for (const h of hits) if (STOP_CUES.has(h.cat)) stopped.add(toks[h.i]!.sent);
+  for (const h of hits) if (cues.has(h.cat) && !stopped.has(toks[h.i]!.sent)) return true;
+  return false;
 }
 export const namesDeal = (norm: Normalized) => names(norm, DEAL_CUES);
 export const namesContact = (norm: Normalized) => names(norm, CONTACT_CUES);
