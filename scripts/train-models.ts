@@ -45,11 +45,11 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-blind-14.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl'],
     cvFromRound: 8,
-    // Incentives at 0.75 keep the recall of 0.7; undisclosed ties at 0.8 (0.7 adds recall on the
-    // rounds and flags couples' "we"/"our" reviews).
-    threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.75, 'seller_tie.undisclosed': 0.8, 'seller_tie.disclosed': 0.7 },
+    // Incentives at 0.75 keep the recall of 0.7; undisclosed ties at 0.85 (0.7 adds 0.05 recall on
+    // the rounds and flags couples' and neighbours' "we"/"our" reviews).
+    threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.75, 'seller_tie.undisclosed': 0.85, 'seller_tie.disclosed': 0.7 },
   } satisfies Spec<(typeof CONDUCT_CLASSES)[number]>,
   'off-platform': {
     out: 'off-platform-model.json',
@@ -57,7 +57,7 @@ const MODELS = {
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
     trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
-    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-11.jsonl', 'off-platform-blind-12.jsonl'],
+    heldOut: ['off-platform-blind-10.jsonl'],
     cvFromRound: 6,
     // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
     // or 1 star") and bulk-discount questions in the conduct fixtures as deals.

@@ -17,12 +17,11 @@ describe('off-platform model', () => {
   });
 
   it('speaks where the lists are silent', () => {
-    // Our own wording, in no fixture: the lists see the offer (a deal) but no invitation in
-    // "message me … cash on pickup"; the model reads one.
-    expect(found("Next time just message me and I'll sell you the second pair for less, cash on pickup in Porto")).toEqual([
-      { type: 'off_platform.deal', by: 'rules' },
-      { type: 'off_platform.contact', by: 'model' },
-    ]);
+    // Our own wording, in no fixture: a messenger named and the way to find the seller there,
+    // without an invitation verb or a handle the lists pair it with.
+    expect(found('The seller is on Telegram too, same name as the store, faster answers there')).toEqual([{ type: 'off_platform.contact', by: 'model' }]);
+    // An invitation with no channel named may be on the platform: the model is not asked.
+    expect(found('Fais-moi signe si tu veux mon avis sur la taille')).toEqual([]);
   });
 
   it('keeps the lists first, and is not asked past a negation, a platform cue or a payment reported', () => {

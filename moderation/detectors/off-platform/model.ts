@@ -19,8 +19,8 @@ export const offPlatformModel = textModel(model, OFF_PLATFORM_CLASSES);
 
 /** A deal's gate: a payment, a price, a channel, selling or going around the platform named. */
 const DEAL_CUES = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell', 'd.market', 'd.refund', 'd.avoid', 'd.direct', 'd.fee']);
-/** A contact's gate: a messenger, an invitation or a handle cue named. */
-const CONTACT_CUES = new Set(['msg', 'msg.short', 'c.verb', 'c.direct', 'c.cue', 'c.own', 'c.group', 'c.priv']);
+/** A contact's gate: a messenger, a handle cue, one's own handle, a group or Instagram's Direct named. A bare "write me" names no channel and may mean the platform's chat. */
+const CONTACT_CUES = new Set(['msg', 'msg.short', 'c.cue', 'c.own', 'c.group', 'c.priv']);
 
 /**
  * What the lists read as the opposite of an offer or invitation: a negation or warning ("never
