@@ -190,15 +190,21 @@ const isHostChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) 
  * (data/messengers.json) keeps its digits.
  */
 export function inUrlPath(text: string, start: number): boolean {
+  // Asked for every window a phone is tried on: read only the characters before `start`.
   let k = start;
   while (k > 0 && start - k < URL_BACK && text.charCodeAt(k - 1) > 32) k--;
-  const slash = text.indexOf('/', k);
-  if (slash < 0 || slash >= start) return false;
+  let slash = k;
+  while (slash < start && text.charCodeAt(slash) !== 47) slash++;
+  if (slash >= start) return false;
+  // "https://host/…": the host starts after "://" and ends at the next "/".
   let h = k;
-  const scheme = text.indexOf('://', k);
-  if (scheme >= 0 && scheme < slash) h = scheme + 3;
-  const hostEnd = scheme >= 0 && scheme < slash ? text.indexOf('/', h) : slash;
-  if (hostEnd < 0 || hostEnd >= start || hostEnd - h < 4) return false;
+  let hostEnd = slash;
+  if (slash > k && text.charCodeAt(slash - 1) === 58 && text.charCodeAt(slash + 1) === 47) {
+    h = slash + 2;
+    hostEnd = h;
+    while (hostEnd < start && text.charCodeAt(hostEnd) !== 47) hostEnd++;
+  }
+  if (hostEnd >= start || hostEnd - h < 4) return false;
   let lastDot = -1;
   for (let i = h; i < hostEnd; i++) {
     const c = text.charCodeAt(i);
