@@ -3,6 +3,7 @@ import type { DetectorInput, Normalized } from '../../types.js';
 import { digitClusters, type DigitCluster } from '../../normalize.js';
 import type { ContextIndex } from './context.js';
 import messengers from '../../data/messengers.json';
+import { scanLinks } from '../off-platform/link.js';
 
 /**
  * What the digit-based detectors (phone, card, bank account, numeric IDs) share: a candidate
@@ -178,46 +179,20 @@ function isWordLetter(ch: string | undefined): boolean {
 }
 // A messenger's chat link holds a phone in its path ("wa.me/5511987654321"); other sites' paths hold ids.
 const PHONE_PATH_HOSTS = new Set(messengers.messengers.flatMap((m) => m.hosts));
-/** Characters looked back over for the start of a web address. */
-const URL_BACK = 200;
-const isHostChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 
 /**
  * Digits in the path of a web address ("aliexpress.com/store/911234567", "shopee.com.br/item-
- * i.2231.99812"): a store or product id, not someone's number. The address is the run of
- * non-space characters before the digits: an optional scheme, a host with a dot and a TLD of
- * letters, then "/", and no "?", "=" or "#" before the digits. A messenger's own host
- * (data/messengers.json) keeps its digits.
+ * i.2231.99812"): a store or product id, not someone's number. The addresses are the link
+ * detector's (one scan per text, shared); a value after "?", "=" or "#" may be anyone's number
+ * ("site.com/?wa=79161234567"), and a messenger's own host (data/messengers.json) keeps its digits.
  */
-export function inUrlPath(text: string, start: number): boolean {
-  // Asked for every window a phone is tried on: read only the characters before `start`.
-  let k = start;
-  while (k > 0 && start - k < URL_BACK && text.charCodeAt(k - 1) > 32) k--;
-  let slash = k;
-  while (slash < start && text.charCodeAt(slash) !== 47) slash++;
-  if (slash >= start) return false;
-  // "https://host/…": the host starts after "://" and ends at the next "/".
-  let h = k;
-  let hostEnd = slash;
-  if (slash > k && text.charCodeAt(slash - 1) === 58 && text.charCodeAt(slash + 1) === 47) {
-    h = slash + 2;
-    hostEnd = h;
-    while (hostEnd < start && text.charCodeAt(hostEnd) !== 47) hostEnd++;
+export function inUrlPath(norm: Normalized, start: number): boolean {
+  for (const h of scanLinks(norm)) {
+    if (start < h.hostEnd || start >= h.end) continue;
+    for (let i = h.hostEnd; i < start; i++) { const c = norm.text.charCodeAt(i); if (c === 63 || c === 61 || c === 35) return false; }
+    return !PHONE_PATH_HOSTS.has(h.host.startsWith('www.') ? h.host.slice(4) : h.host);
   }
-  if (hostEnd >= start || hostEnd - h < 4) return false;
-  let lastDot = -1;
-  for (let i = h; i < hostEnd; i++) {
-    const c = text.charCodeAt(i);
-    if (!isHostChar(c)) return false;
-    if (c === 46) lastDot = i;
-  }
-  if (lastDot <= h || hostEnd - lastDot - 1 < 2) return false;
-  for (let i = lastDot + 1; i < hostEnd; i++) { const c = text.charCodeAt(i) | 32; if (c < 97 || c > 122) return false; }
-  // A query or fragment value may be anyone's number ("site.com/?wa=79161234567"): only the path proper.
-  for (let i = hostEnd; i < start; i++) { const c = text.charCodeAt(i); if (c === 63 || c === 61 || c === 35) return false; }
-  let host = text.slice(h, hostEnd).toLowerCase();
-  if (host.startsWith('www.')) host = host.slice(4);
-  return !PHONE_PATH_HOSTS.has(host);
+  return false;
 }
 
 /** A Latin/Cyrillic/Greek letter glued to the number ("SM-G991B", "v2"): a code, not a number. */

@@ -85,7 +85,7 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   if (touch.before && !w.plus && !context) return null; // "SM-G991B", "v2.3", "A12345678"
   if (touch.after && !/^(?:x|ext|доб)/i.test(c.norm.lower.slice(w.end, w.end + 4))) return null;
   if (labelledHarmless(c, w, OWN_CONTEXT)) return null;
-  if (!w.plus && inUrlPath(c.norm.text, w.start)) return null;
+  if (!w.plus && inUrlPath(c.norm, w.start)) return null;
 
   const sub = 'phone';
   if (w.plus) {
