@@ -64,8 +64,15 @@ function reserve(L: number): void {
   occSent = new Int32Array(need * 2);
 }
 
-/** The features of a lower-cased text (valid until the next call). */
+let lastLower: string | undefined;
+let lastFeatures: Features | undefined;
+
+/**
+ * The features of a lower-cased text (valid until the next call for another text). Both models
+ * ask about the same text, and a finding asks again for its sentence: the last text's are kept.
+ */
 export function features(lower: string): Features {
+  if (lower === lastLower && lastFeatures) return lastFeatures;
   let n = 0;
   const sentStart = [0];
   const sentEnd: number[] = [];
@@ -121,7 +128,9 @@ export function features(lower: string): Features {
   sentEnd.push(L);
   // The squared norm grew with each count (v² − (v−1)² = 2v − 1); the counts go back to zero.
   for (let i = 0; i < n; i++) counts[bucket[i]!] = 0;
-  return { n, bucket, sent: sents, sentStart, sentEnd, norm: Math.sqrt(sq) || 1 };
+  lastLower = lower;
+  lastFeatures = { n, bucket, sent: sents, sentStart, sentEnd, norm: Math.sqrt(sq) || 1 };
+  return lastFeatures;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,10 +139,10 @@ export function features(lower: string): Features {
 export interface ModelFile { dims: number; classes: string[]; bias: number[]; scale: number[]; threshold: Record<string, number>; weights: string }
 
 export interface TextModel<C extends FindingType> {
-  /** Probability per class (`classes` order) of a lower-cased text; `key` (the text's scan or normalisation) remembers the last. */
-  verdict(key: object, lower: string): readonly number[];
-  /** The class's finding, or null under its threshold (or `atLeast`, if higher). */
-  finding(input: DetectorInput, key: object, cls: C, detector: string, atLeast?: number): TextFinding | null;
+  /** Probability per class (`classes` order) of a lower-cased text; the last text's are remembered (the detectors ask in turn). */
+  verdict(lower: string): readonly number[];
+  /** The class's finding in the input's text, or null under its threshold (or `atLeast`, if higher). */
+  finding(input: DetectorInput, cls: C, detector: string, atLeast?: number): TextFinding | null;
   /** Swaps in another trained model of the same classes (cross-validation runs the detectors with each fold's). */
   use(file: ModelFile): void;
 }
@@ -148,7 +157,7 @@ export function textModel<C extends FindingType>(file: ModelFile, classes: reado
   // Decoded on first use (the training script imports the features before there is a model):
   // class k's signed byte of a bucket in byte k of one word; each class's scale applied per text.
   let W: Int32Array | undefined;
-  let memo: { key: object; prob: number[] } | undefined;
+  let memo: { lower: string; prob: number[] } | undefined;
   const raw = new Int32Array(C);
 
   const decode = (): Int32Array => {
@@ -164,8 +173,8 @@ export function textModel<C extends FindingType>(file: ModelFile, classes: reado
     return w;
   };
 
-  const verdict = (key: object, lower: string): readonly number[] => {
-    if (memo?.key === key) return memo.prob;
+  const verdict = (lower: string): readonly number[] => {
+    if (memo?.lower === lower) return memo.prob;
     const w = (W ??= decode());
     const f = features(lower);
     // Four byte lanes summed in plain locals (an inner loop over the classes cost a third more).
@@ -184,7 +193,7 @@ export function textModel<C extends FindingType>(file: ModelFile, classes: reado
     if (C > 3) raw[3] = r3;
     const prob: number[] = [];
     for (let k = 0; k < C; k++) prob.push(1 / (1 + Math.exp(-((raw[k]! * M.scale[k]!) / f.norm + M.bias[k]!))));
-    memo = { key, prob };
+    memo = { lower, prob };
     return prob;
   };
 
@@ -218,9 +227,9 @@ export function textModel<C extends FindingType>(file: ModelFile, classes: reado
 
   return {
     verdict,
-    finding(input, key, cls, detector, atLeast = 0) {
+    finding(input, cls, detector, atLeast = 0) {
       const k = classes.indexOf(cls);
-      const p = verdict(key, input.norm.lower)[k]!;
+      const p = verdict(input.norm.lower)[k]!;
       if (p < Math.max(atLeast, threshold(cls))) return null;
       const s = heaviestSentence(input.norm.lower, k);
       return { type: cls, detector, confidence: p, span: input.norm.toOriginal(s.start, s.end), evidence: { subtype: 'model' } };

@@ -715,7 +715,7 @@ export const extortionDetector: TextDetector = function (input: DetectorInput): 
   if (found.length === 0 && sc.all('otherSpeaker').length === 0) {
     const both = namesEach(sc, MODEL_GATE);
     if (both || namesEach(sc, MODEL_GATE_THREAT)) {
-      const m = conductModel.finding(input, sc, 'extortion.threat', DETECTOR, both ? 0 : ONE_HALF_MIN);
+      const m = conductModel.finding(input, 'extortion.threat', DETECTOR, both ? 0 : ONE_HALF_MIN);
       return m ? [m] : [];
     }
   }

@@ -248,7 +248,7 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   if (found.length === 0 && findExtortion(sc, textLang).length === 0) {
     const both = namesEach(sc, MODEL_GATE);
     if (both || namesEach(sc, MODEL_GATE_EITHER)) {
-      const m = conductModel.finding(input, sc, 'review_manipulation.incentive', DETECTOR, both ? 0 : ONE_HALF_MIN);
+      const m = conductModel.finding(input, 'review_manipulation.incentive', DETECTOR, both ? 0 : ONE_HALF_MIN);
       return m ? [m] : [];
     }
   }

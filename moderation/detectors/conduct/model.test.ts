@@ -9,7 +9,6 @@ import { incentiveDetector } from './incentive.js';
 import { sellerTieDetector } from './seller-tie.js';
 import { features } from '../text-model.js';
 import { conductModel } from './model.js';
-import { scan } from './scan.js';
 import { modelFile } from '../../../scripts/train-models.js';
 
 const input = (text: string): DetectorInput => ({ norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] } });
@@ -27,7 +26,7 @@ describe('conduct model', () => {
       { type: 'review_manipulation.incentive', by: 'model', text: 'The seller called and offered a gift card if I take the photo of the crack down.' },
     ]);
     // The extortion head, asked directly: a threat and a plain complaint of our own wording.
-    const p = (t: string) => { const sc = scan(normalize(t)); return conductModel.verdict(sc, sc.lower)[0]!; };
+    const p = (t: string) => conductModel.verdict(normalize(t).lower)[0]!;
     expect(p('Seller, I will keep posting one-star reviews on all your items until my 30 dollars come back.')).toBeGreaterThan(0.7);
     expect(p('Broke after a week, I asked for a refund, 1 star.')).toBeLessThan(0.3);
   });
@@ -68,7 +67,6 @@ describe('conduct model', () => {
     const one = f('refund or one star? '.repeat(100));
     const two = f('refund or one star? '.repeat(200));
     expect(two).toBeLessThanOrEqual(2 * one + 8);
-    const sc = scan(normalize('word '.repeat(4000)));
-    expect(conductModel.verdict(sc, sc.lower).every((p) => p >= 0 && p <= 1)).toBe(true);
+    expect(conductModel.verdict(normalize('word '.repeat(4000)).lower).every((p) => p >= 0 && p <= 1)).toBe(true);
   });
 });

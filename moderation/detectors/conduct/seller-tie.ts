@@ -525,8 +525,8 @@ export const sellerTieDetector: TextDetector = function (input: DetectorInput): 
   // side of one (the gates above); of its two readings, the likelier. Not about a seller's answer
   // as an insider: answers are the seller's voice, and which of them sell is the lists' call.
   if (!r.undisclosed && !r.disclosed) {
-    const u = input.kind !== 'answer' && namesEach(sc, MODEL_GATE_UNDISCLOSED) ? conductModel.finding(input, sc, 'seller_tie.undisclosed', DETECTOR) : null;
-    const d = namesEach(sc, MODEL_GATE_DISCLOSED) ? conductModel.finding(input, sc, 'seller_tie.disclosed', DETECTOR) : null;
+    const u = input.kind !== 'answer' && namesEach(sc, MODEL_GATE_UNDISCLOSED) ? conductModel.finding(input, 'seller_tie.undisclosed', DETECTOR) : null;
+    const d = namesEach(sc, MODEL_GATE_DISCLOSED) ? conductModel.finding(input, 'seller_tie.disclosed', DETECTOR) : null;
     const m = u && d ? (u.confidence >= d.confidence ? u : d) : u ?? d;
     if (m) {
       if (input.disclosedSellerTie && m.type === 'seller_tie.undisclosed') m.type = 'seller_tie.disclosed';
@@ -538,8 +538,8 @@ export const sellerTieDetector: TextDetector = function (input: DetectorInput): 
   // disclosed, and more surely than as undisclosed ("Transparência total: a dona da loja é minha
   // prima"): the disclosure wording is the part the lists missed. The owner's own voice stays.
   if (r.undisclosed && !r.disclosed && r.undisclosed.kind !== 'owner' && namesEach(sc, MODEL_GATE_DISCLOSED)) {
-    const d = conductModel.finding(input, sc, 'seller_tie.disclosed', DETECTOR);
-    if (d && d.confidence > conductModel.verdict(sc, sc.lower)[CONDUCT_CLASSES.indexOf('seller_tie.undisclosed')]!) {
+    const d = conductModel.finding(input, 'seller_tie.disclosed', DETECTOR);
+    if (d && d.confidence > conductModel.verdict(sc.lower)[CONDUCT_CLASSES.indexOf('seller_tie.undisclosed')]!) {
       out.push({ ...d, span: orig(r.undisclosed.i, r.undisclosed.j) });
       return out;
     }

@@ -572,7 +572,7 @@ export const contactDetector: TextDetector = (input) => {
   // The model speaks only where the lists found no invitation, about a text that names a
   // messenger, an invitation or a handle cue.
   if (pieces.length === 0) {
-    const m = namesContact(norm) ? offPlatformModel.finding(input, norm, 'off_platform.contact', DETECTOR) : null;
+    const m = namesContact(norm) ? offPlatformModel.finding(input, 'off_platform.contact', DETECTOR) : null;
     return m ? [m] : [];
   }
   for (const p of mergePieces(pieces, norm.text)) {

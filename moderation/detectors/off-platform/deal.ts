@@ -464,7 +464,7 @@ export const dealDetector: TextDetector = (input) => {
   // The model speaks only where the lists found no deal, about a text that names a payment, a
   // price, a channel or going around the platform.
   if (pieces.length === 0) {
-    const m = namesDeal(norm) ? offPlatformModel.finding(input, norm, 'off_platform.deal', DETECTOR) : null;
+    const m = namesDeal(norm) ? offPlatformModel.finding(input, 'off_platform.deal', DETECTOR) : null;
     return m ? [m] : [];
   }
   for (const p of mergePieces(pieces, norm.text, DEAL_MERGE_GAP)) {
