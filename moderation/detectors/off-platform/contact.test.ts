@@ -273,6 +273,9 @@ describe('off_platform.contact, round 7 classes', () => {
     'Écrivez-nous via la messagerie du vendeur sur AliExpress, réponse sous 24h',
     'La báscula manda el informe a tu correo marta.r@gmail.com automáticamente',
     'We cannot talk outside the platform, sorry',
+    // A negation earlier in the clause refuses, as the deal detector reads it.
+    'Não vou falar por fora com ninguém, só pelo chat.',
+    'Nunca vamos conversar por fora, cuidado com golpes.',
   ])('leaves alone: %s', (text) => {
     expect(contacts(text)).toEqual([]);
   });

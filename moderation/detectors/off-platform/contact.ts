@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
-import { allLangs, firstHitFrom, firstStartingFrom, foldWord, tokens, type Hit, type Tok } from './words.js';
+import { allLangs, firstHitFrom, firstStartingFrom, foldWord, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
 import copulas from '../../data/copulas.json';
@@ -220,7 +220,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   if (asks.length && names.length) askPieces(text, toks, asks, names, negs, pieces);
   if (owns.length && names.length) ownPieces(text, toks, owns, names, plats, pieces);
   if (theres.length && (names.length || owns.length)) therePieces(toks, theres, talks, verbs, names, owns, plats, negEnds, pieces);
-  if (outs.length && talks.length) talkOutsidePieces(toks, talks, outs, negEnds, pieces);
+  if (outs.length && talks.length) talkOutsidePieces(text, toks, talks, outs, negs, negEnds, pieces);
   if (groups.length && gcues.length && names.length) groupPieces(toks, groups, gcues, names, negEnds, pieces);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length) return pieces;
@@ -433,9 +433,11 @@ function therePieces(toks: Tok[], theres: Hit[], talks: Hit[], verbs: Hit[], nam
  * "outside" phrase of the deal lists (at most one word between), not negated. Talking outside is
  * a contact; the deal detector leaves such a phrase alone.
  */
-function talkOutsidePieces(toks: Tok[], talks: Hit[], outs: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
+function talkOutsidePieces(text: string, toks: Tok[], talks: Hit[], outs: Hit[], negs: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
   for (const o of outs) {
     if (pieces.length >= MAX_PIECES) return;
+    // Negated as the deal detector reads it ("Não vou falar por fora"): a refusal, no invitation.
+    if (negatedPhrase(text, toks, negs, o)) continue;
     for (let k = firstHitFrom(talks, Math.max(0, o.i - 6)); k < talks.length && talks[k]!.i < o.i; k++) {
       const t = talks[k]!;
       if (t.j > o.i || o.i - t.j > 1 || negEnds.has(t.i) || toks[t.i]!.sent !== toks[o.i]!.sent) continue;

@@ -98,6 +98,11 @@ describe('off_platform.deal: second blind round shapes', () => {
     expect(deals(text)).toEqual([want]);
   });
 
+  it('leaves talking outside to the contact detector only within one sentence', () => {
+    expect(deals('tem como falar por fora?')).toEqual([]);
+    expect(deals('Eu quero falar. Por fora sai mais barato.')).toEqual(['Por fora']);
+  });
+
   it('a platform cue inside a longer deal phrase is that phrase\'s word', () => {
     expect(deals('у меня на сайте дешевле, чем тут')).toEqual(['у меня на сайте дешевле, чем тут']);
     expect(deals('на сайте дешевле, чем в магазине')).toEqual([]);

@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
-import { allLangs, firstHitFrom, firstStartingFrom, foldWord, tokens, type Hit, type Tok } from './words.js';
+import { NEG_WINDOW, allLangs, anyIn, firstHitFrom, firstStartingFrom, foldWord, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import dealPhrases from '../../data/deal-phrases.json';
 import { namesDeal, offPlatformModel } from './model.js';
 
@@ -55,7 +55,6 @@ import { namesDeal, offPlatformModel } from './model.js';
 const DETECTOR = 'off-platform.deal';
 const OFFER_WINDOW = 8;
 const PAY_WINDOW = 5;
-const NEG_WINDOW = 2;
 const PLATFORM_WINDOW = 8;
 /** Words between the two cues of a pair (cash + meeting, bypass + payment). */
 const PAIR_WINDOW = 8;
@@ -83,12 +82,6 @@ const PAIRS: Record<string, ReadonlySet<string>> = {
 };
 
 
-/** Any hit of `xs` with a token in [from, to]. */
-function anyIn(xs: Hit[], from: number, to: number): boolean {
-  const k = firstHitFrom(xs, Math.max(0, from - 6)); // phrases are at most a few words long
-  for (let m = k; m < xs.length && xs[m]!.i <= to; m++) if (xs[m]!.j > from) return true;
-  return false;
-}
 
 export function dealPieces(norm: Normalized, platform: readonly string[]): Piece[] {
   const hits = lexHits(norm);
@@ -136,9 +129,9 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const talks = by('c.talk');
   for (const s of strong) {
     if (pieces.length >= MAX_PIECES) break;
-    if (negBefore(s) || negInClause(norm.text, toks, negs, s) || platformNear(s, s)) continue;
+    if (negatedPhrase(norm.text, toks, negs, s) || platformNear(s, s)) continue;
     // "tem como falar por fora?": talking outside is the contact detector's; a deal needs trade or payment.
-    if (talkRightBefore(talks, s)) continue;
+    if (talkRightBefore(toks, talks, s)) continue;
     pieces.push({ s: s.s, e: s.e, conf: CONF.strong, signal: 'strong' });
   }
 
@@ -270,30 +263,11 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
   }
 }
 
-/** Words before a strong phrase in which a negation of its clause cancels it ("nie prowadzimy sprzedaży poza platformą"). */
-const NEG_CLAUSE = 4;
-const CLAUSE_BREAK_RE = /[,;:.!?()\n—–]/;
-
-/**
- * A negation further back than NEG_WINDOW but in the strong phrase's clause (no punctuation
- * between): "we do not sell anything outside the platform", "nie prowadzimy sprzedaży poza
- * platformą". Portuguese "no" ("chama no zap por fora": "on the") is a preposition as often, so
- * only the close window asks it. Bounded look back: linear.
- */
-function negInClause(text: string, toks: Tok[], negs: Hit[], s: Hit): boolean {
-  for (let k = firstHitFrom(negs, Math.max(0, s.i - NEG_CLAUSE)); k < negs.length && negs[k]!.i < s.i - NEG_WINDOW; k++) {
-    const n = negs[k]!;
-    if (n.j > s.i || toks[n.i]!.w === 'no') continue;
-    if (!CLAUSE_BREAK_RE.test(text.slice(n.e, s.s))) return true;
-  }
-  return false;
-}
-
-/** A talk verb ("falar", "hablar", "discuter") ending right before a hit, or one word before it. */
-function talkRightBefore(talks: Hit[], h: Hit): boolean {
+/** A talk verb ("falar", "hablar", "discuter") ending right before a hit, or one word before it, in its sentence. */
+function talkRightBefore(toks: Tok[], talks: Hit[], h: Hit): boolean {
   for (let k = firstHitFrom(talks, Math.max(0, h.i - 6)); k < talks.length && talks[k]!.i < h.i; k++) {
     const t = talks[k]!;
-    if (t.j <= h.i && h.i - t.j <= 1) return true;
+    if (t.j <= h.i && h.i - t.j <= 1 && toks[t.i]!.sent === toks[h.i]!.sent) return true;
   }
   return false;
 }

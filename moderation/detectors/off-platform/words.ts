@@ -481,3 +481,33 @@ export function firstStartingFrom(xs: readonly { s: number }[], pos: number): nu
   }
   return lo;
 }
+
+/** Any hit of `xs` with a token in [from, to]. */
+export function anyIn(xs: readonly Hit[], from: number, to: number): boolean {
+  const k = firstHitFrom(xs, Math.max(0, from - 6)); // phrases are at most a few words long
+  for (let m = k; m < xs.length && xs[m]!.i <= to; m++) if (xs[m]!.j > from) return true;
+  return false;
+}
+
+/** Words before a phrase in which a negation cancels it ("never pay outside"). */
+export const NEG_WINDOW = 2;
+/** Words before a phrase in which a negation of its clause cancels it ("nie prowadzimy sprzedaży poza platformą"). */
+const NEG_CLAUSE = 4;
+const CLAUSE_BREAK_RE = /[,;:.!?()\n—–]/;
+
+/**
+ * Is the phrase `h` negated: a negation hit in the NEG_WINDOW words before it, or further back in
+ * its clause (no punctuation between: "we do not sell anything outside the platform", "Não vou
+ * falar por fora")? Portuguese "no" ("chama no zap por fora": "on the") is a preposition as
+ * often, so only the close window asks it. The deal and contact detectors ask the same question
+ * of an "outside" phrase, so they answer it alike. Bounded look back: linear.
+ */
+export function negatedPhrase(text: string, toks: readonly Tok[], negs: readonly Hit[], h: Hit): boolean {
+  if (anyIn(negs, h.i - NEG_WINDOW, h.i - 1)) return true;
+  for (let k = firstHitFrom(negs, Math.max(0, h.i - NEG_CLAUSE)); k < negs.length && negs[k]!.i < h.i - NEG_WINDOW; k++) {
+    const n = negs[k]!;
+    if (n.j > h.i || toks[n.i]!.w === 'no') continue;
+    if (!CLAUSE_BREAK_RE.test(text.slice(n.e, h.s))) return true;
+  }
+  return false;
+}
