@@ -339,6 +339,12 @@ export class PhraseMatcher {
   // string for Map.get, and slicing its stem key, cost more than the rest of matching.
   private exactFilter = new HashFilter();
   private stemFilter = new HashFilter();
+  /**
+   * Phrases already added, by category, id and folded words: the lists spell a word with and
+   * without its diacritics ("escríbeme", "escribeme"), which fold to one phrase; added twice, it
+   * would be matched, and hit, twice.
+   */
+  private added = new Set<string>();
   /** The text of the current `match` call, for `=` phrases. */
   private lower = '';
 
@@ -346,6 +352,9 @@ export class PhraseMatcher {
     for (const p of phrases) {
       const words = phraseWords(p);
       if (!words.length) continue;
+      const key0 = `${cat}\u0000${id}\u0000${words.map((w) => (w.raw !== undefined ? `=${w.raw}` : w.t) + (w.prefix ? '*' : '')).join(' ')}`;
+      if (this.added.has(key0)) continue;
+      this.added.add(key0);
       const first = words[0]!;
       if (first.prefix && first.t.length < STEM_KEY) throw new Error(`stem too short: ${p}`);
       const map = first.prefix ? this.stems : this.exact;
