@@ -2,6 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
+import { findEmails } from '../personal-data/email.js';
 import { allLangs, firstHitFrom, firstStartingFrom, foldWord, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
@@ -113,48 +114,13 @@ function identifiers(norm: Normalized): Ident[] {
       if (spacedName(name) && !VERSION_RE.test(name) && !ABBREVIATION_RE.test(name)) out.push({ s: m.index, e: m.index + m[0].length });
     }
     // "proszę o kontakt mailowo: kuba.wawa92 małpa wp kropka pl" (the normaliser's "@"): an e-mail
-    // address is a channel like a handle, next to an invitation verb.
-    for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
-      const s = emailStart(text, at);
-      const e = s < 0 ? 0 : emailEnd(text, at);
-      if (e) out.push({ s, e });
-    }
+    // address is a channel like a handle, next to an invitation verb. The addresses are the
+    // e-mail detector's.
+    for (const f of findEmails(norm)) out.push({ s: f.start, e: f.end });
   }
   for (const c of digitClusters(norm)) if (c.digits.length >= 7 && c.digits.length <= 15) out.push({ s: c.start, e: c.end });
   out.sort((a, b) => a.s - b.s);
   return out;
-}
-
-/** Characters of an e-mail's local part looked back over from its "@". */
-const EMAIL_LOCAL_MAX = 64;
-const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-
-/** Start of an e-mail's local part ending right before the "@" at `at`, or -1. */
-function emailStart(text: string, at: number): number {
-  let s = at;
-  while (s > 0 && at - s < EMAIL_LOCAL_MAX) {
-    const c = text.charCodeAt(s - 1);
-    if (!(isAsciiWord(c) || c === 46 || c === 95 || c === 45 || c === 43)) break;
-    s--;
-  }
-  while (s < at && !isAsciiWord(text.charCodeAt(s))) s++;
-  return s < at ? s : -1;
-}
-
-/** End of an e-mail's domain ("wp.pl", "mail.co.uk") right after the "@" at `at`, or 0: at least one dot and a TLD of letters. */
-function emailEnd(text: string, at: number): number {
-  let e = at + 1;
-  let dots = 0;
-  let lastDot = -1;
-  while (e < text.length && e - at < 80) {
-    const c = text.charCodeAt(e);
-    if (isAsciiWord(c) || c === 45) e++;
-    else if (c === 46 && e + 1 < text.length && isAsciiWord(text.charCodeAt(e + 1)) && e > lastDot + 1 && e > at + 1) { dots++; lastDot = e; e++; }
-    else break;
-  }
-  if (!dots || e - lastDot - 1 < 2) return 0;
-  for (let k = lastDot + 1; k < e; k++) { const c = text.charCodeAt(k) | 32; if (c < 97 || c > 122) return 0; }
-  return e;
 }
 
 export interface Piece { s: number; e: number; conf: number; signal: string }
