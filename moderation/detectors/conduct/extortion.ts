@@ -31,18 +31,14 @@ import { conductModel, ONE_HALF_MIN } from './model.js';
 const MAX_FINDINGS = 20;
 /**
  * Before the model is asked, a text must name what is threatened (a review, a rating, a complaint,
- * a public shaming, a veiled "would be a shame if", a deadline): a lexicon hit from the first
- * list. Without a hit from the second (a refund, a sum, an item demanded) the model must be surer
+ * a public shaming, a veiled "would be a shame if", a deadline): a lexicon hit of MODEL_GATE_THREAT.
+ * Without one of MODEL_GATE_DEMAND (a refund, a sum, an item demanded) the model must be surer
  * (ONE_HALF_MIN): on blind rounds the lists missed the demand in a tenth of the threats ("замена",
  * "a little discount"). With no threat named the model is not asked: "send me your code and I'll
  * refund you" is a lure or a deal, whatever it sounds like.
  */
-const MODEL_GATE: readonly (readonly string[])[] = [
-  ['reviewNoun', 'oneStar', 'goodRating', 'highRating', 'escalate', 'shame', 'veiled', 'youllSee', 'ultimatum'],
-  ['demand', 'demandPast', 'impliedDemand', 'giveVerb', 'youGive', 'currency'],
-];
-/** The threat half alone, built once: the gate runs on every text the lists leave. */
-const MODEL_GATE_THREAT = [MODEL_GATE[0]!];
+const MODEL_GATE_THREAT: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'highRating', 'escalate', 'shame', 'veiled', 'youllSee', 'ultimatum']];
+const MODEL_GATE_DEMAND: readonly (readonly string[])[] = [['demand', 'demandPast', 'impliedDemand', 'giveVerb', 'youGive', 'currency']];
 
 export const DETECTOR = 'conduct.extortion';
 
@@ -712,12 +708,9 @@ export const extortionDetector: TextDetector = function (input: DetectorInput): 
   const found = findExtortion(sc, textLang);
   // The model speaks only where the word lists found nothing, about a text that names a threat
   // (surer without a demand named too), in the author's own voice (no other speaker quoted).
-  if (found.length === 0 && sc.all('otherSpeaker').length === 0) {
-    const both = namesEach(sc, MODEL_GATE);
-    if (both || namesEach(sc, MODEL_GATE_THREAT)) {
-      const m = conductModel.finding(input, 'extortion.threat', DETECTOR, both ? 0 : ONE_HALF_MIN);
-      return m ? [m] : [];
-    }
+  if (found.length === 0 && sc.all('otherSpeaker').length === 0 && namesEach(sc, MODEL_GATE_THREAT)) {
+    const m = conductModel.finding(input, 'extortion.threat', DETECTOR, namesEach(sc, MODEL_GATE_DEMAND) ? 0 : ONE_HALF_MIN);
+    return m ? [m] : [];
   }
   return found.slice(0, MAX_FINDINGS).map((c) => ({
     type: 'extortion.threat',

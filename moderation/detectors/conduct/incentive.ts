@@ -31,7 +31,7 @@ const MAX_FINDINGS = 20;
  * (ONE_HALF_MIN), as for extortion.
  */
 const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'], ['reward']];
-/** Either half, as one group built once: the gate runs on every text the lists leave. */
+/** Either half, as one group (built once: the gate runs on every text the lists leave). */
 const MODEL_GATE_EITHER = [MODEL_GATE.flat()];
 
 export const DETECTOR = 'conduct.incentive';
@@ -245,12 +245,9 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   // The model speaks only where the word lists found nothing, about a text that names a half of
   // MODEL_GATE (surer with one than with both).
   // A demand made by the author is extortion, not an offer: the model does not second-guess that.
-  if (found.length === 0 && findExtortion(sc, textLang).length === 0) {
-    const both = namesEach(sc, MODEL_GATE);
-    if (both || namesEach(sc, MODEL_GATE_EITHER)) {
-      const m = conductModel.finding(input, 'review_manipulation.incentive', DETECTOR, both ? 0 : ONE_HALF_MIN);
-      return m ? [m] : [];
-    }
+  if (found.length === 0 && namesEach(sc, MODEL_GATE_EITHER) && findExtortion(sc, textLang).length === 0) {
+    const m = conductModel.finding(input, 'review_manipulation.incentive', DETECTOR, namesEach(sc, MODEL_GATE) ? 0 : ONE_HALF_MIN);
+    return m ? [m] : [];
   }
   return found.slice(0, MAX_FINDINGS).map((c) => ({
     type: 'review_manipulation.incentive',
