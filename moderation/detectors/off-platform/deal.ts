@@ -1,5 +1,5 @@
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
-import { MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
+import { DEAL_WORDS, MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
 import { NEG_WINDOW, allLangs, anyIn, firstHitFrom, firstStartingFrom, foldWord, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
@@ -388,7 +388,6 @@ function dropRefused(pieces: Piece[], hits: Hit[], toks: Tok[]): Piece[] {
   });
 }
 
-const DEAL_WORDS = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell', 'd.avoid', 'd.direct', 'd.fee']);
 /** Words after a dispute request in which a platform cue belongs to it ("close the dispute on the platform"). */
 const DISPUTE_TAIL = 3;
 /** How many hits either side may contain a platform cue: phrases are a few words long. */

@@ -24,6 +24,9 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
 
+/** The deal phrases' categories that carry an offer, a payment or a channel (platform cues, negations and refusals aside). */
+export const DEAL_WORDS: ReadonlySet<string> = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell', 'd.avoid', 'd.direct', 'd.fee']);
+
 export interface Messenger {
   id: string;
   ambiguous: boolean;

@@ -1,7 +1,7 @@
 import model from '../../data/off-platform-model.json';
 import type { Normalized } from '../../types.js';
 import { textModel } from '../text-model.js';
-import { lexHits } from './lexicon.js';
+import { DEAL_WORDS, lexHits } from './lexicon.js';
 import { tokens } from './words.js';
 
 /**
@@ -18,7 +18,7 @@ export const OFF_PLATFORM_CLASSES = ['off_platform.deal', 'off_platform.contact'
 export const offPlatformModel = textModel(model, OFF_PLATFORM_CLASSES);
 
 /** A deal's gate: a payment, a price, a channel, selling or going around the platform named. */
-const DEAL_CUES = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell', 'd.market', 'd.refund', 'd.avoid', 'd.direct', 'd.fee']);
+const DEAL_CUES = new Set([...DEAL_WORDS, 'd.market', 'd.refund']);
 /** A contact's gate: a messenger, a handle cue, one's own handle, a group or Instagram's Direct named. A bare "write me" names no channel and may mean the platform's chat. */
 const CONTACT_CUES = new Set(['msg', 'msg.short', 'c.cue', 'c.own', 'c.group', 'c.priv']);
 
