@@ -460,9 +460,7 @@ function spacedHostHits(norm: Normalized): UrlHit[] {
     if (!SHORT_HOST_SET.has(host)) continue;
     const s = m.index;
     const pathStart = s + m[0].length;
-    let e = pathStart;
-    while (e < lower.length && e - pathStart < MAX_CHUNK && !isSpaceCode(lower.charCodeAt(e))) e++;
-    while (e > pathStart && /[.,;!?)\]]/.test(lower[e - 1]!)) e--;
+    const e = pathEnd(lower, pathStart - 1);
     SPACED_HOST_RE.lastIndex = Math.max(e, pathStart);
     if (e <= pathStart) continue;
     const hostEnd = s + m[0].indexOf(m[2]!, m[1]!.length) + m[2]!.length;
@@ -586,7 +584,7 @@ function schemeHits(norm: Normalized): UrlHit[] {
     // Trailing punctuation belongs to the sentence; a ')' only when it closes nothing inside.
     for (;;) {
       const c = lower[e - 1]!;
-      if (e <= s || !/[.,;!?)\]]/.test(c)) break;
+      if (e <= s || !TRAILING_PUNCT_RE.test(c)) break;
       if (c === ')' && count(lower, s, e, '(') >= count(lower, s, e, ')')) break;
       e--;
     }
