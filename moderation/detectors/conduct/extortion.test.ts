@@ -211,6 +211,8 @@ describe('extortion.threat: money amounts, give verbs, listing-wide reviews, rel
     const found = run(text, lang);
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.type).toBe('extortion.threat');
+    // Found by the word lists: the model's second opinion must not hide a rule that stopped firing.
+    expect(found[0]!.evidence?.subtype).not.toBe('model');
   });
 
   it.each([

@@ -145,6 +145,8 @@ describe('review_manipulation.incentive: free items, give-back verbs, slogans wi
     const found = run(text, lang);
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.type).toBe('review_manipulation.incentive');
+    // Found by the word lists: the model's second opinion must not hide a rule that stopped firing.
+    expect(found[0]!.evidence?.subtype).not.toBe('model');
   });
 
   it.each([

@@ -241,25 +241,28 @@ describe('off_platform.contact: handles pointed at, own handles named, every imp
 describe('off_platform.contact, round 7 classes', () => {
   it.each([
     // A talk word or invitation + "there", a messenger or one's own profile named before.
-    'All my outfit pics are linked from my profile, message me there for sizes',
-    'Tengo Telegram. Podemos hablar ahí si quieres más fotos',
-    'Il y a mon Insta sur ma photo, on discute là-bas pour la couleur',
-    'Я в телеграме есть. Пишите туда, отвечу',
+    ['All my outfit pics are linked from my profile, message me there for sizes', 'there:profile'],
+    ['Tengo Telegram. Podemos hablar ahí si quieres más fotos', 'there:telegram'],
+    ['Il y a mon Insta sur ma photo, on discute là-bas pour la couleur', 'there:instagram'],
+    ['Я в телеграме есть. Пишите туда, отвечу', 'there:telegram'],
     // A reply asked for on a messenger.
-    'Ответьте мне в телеграм, пожалуйста',
-    'Odpisz na WhatsAppie, proszę',
-    '¿Me puede responder por WhatsApp? Es más rápido',
-    // The name the account goes by, after "as".
-    'Nous sommes sur Instagram comme Bijoux Margaux',
-    'szukaj na tiktoku jako @ ola.szyje',
+    ['Ответьте мне в телеграм, пожалуйста', 'verb:telegram'],
+    ['Odpisz na WhatsAppie, proszę', 'verb:whatsapp'],
+    ['¿Me puede responder por WhatsApp? Es más rápido', 'verb:whatsapp'],
+    // The name the account goes by, after "as" (the last by that rule alone).
+    ['Nous sommes sur Instagram comme Bijoux Margaux', 'as-name:instagram'],
+    ['szukaj na tiktoku jako @ ola.szyje', 'id-after:tiktok'],
+    ['on insta as Bead Bloom, come say hi', 'as-name:instagram'],
     // A handle given after the cue, the messenger named in the sentence before.
-    'Can we continue on Telegram? My username is p_e_t_r_o_9',
+    ['Can we continue on Telegram? My username is p_e_t_r_o_9', 'own:telegram'],
     // An e-mail next to an invitation.
-    'Prosimy o kontakt: biuro.sklep7@onet.pl',
+    ['Prosimy o kontakt: biuro.sklep7@onet.pl', 'verb:email'],
     // Talking outside.
-    'Dá pra conversar por fora? Fica mais fácil',
-  ])('finds: %s', (text) => {
+    ['Dá pra conversar por fora? Fica mais fácil', 'talk-outside'],
+  ])('finds: %s (by %s)', (text, signal) => {
     expect(contacts(text).length).toBeGreaterThan(0);
+    // The class's own rule fires, not only a neighbour's.
+    expect(contactPieces(inputFor(text).norm).map((p) => p.signal)).toContain(signal);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dealDetector, dealPieces } from './deal.js';
 import { inputFor, run } from './testing.js';
+import platformDomains from '../../data/platform-domains.json';
 
 const deals = (t: string) => run(dealDetector, t);
 
@@ -438,18 +439,20 @@ describe('off_platform.deal, round 7 classes', () => {
   const d = (t: string) => run(dealDetector, t);
   it.each([
     // Selling the same item elsewhere: resold on a marketplace, or with a payment channel or cash.
-    'I resell these on eBay, message me and I take 10% off',
-    'Los revendo en Wallapop más baratos',
-    'Перепродаю такие на Авито, дешевле выйдет',
-    'Revendo esse modelo, pagamento na entrega aqui em Recife',
-    'Odsprzedaję ten sam model, przelew na konto i wysyłam',
+    ['I resell these on eBay, message me and I take 10% off', 'sell+marketplace'],
+    ['Los revendo en Wallapop más baratos', 'sell+marketplace'],
+    ['Перепродаю такие на Авито, дешевле выйдет', 'sell+marketplace'],
+    ['Revendo esse modelo, pagamento na entrega aqui em Recife', 'sell+payment'],
+    ['Odsprzedaję ten sam model, przelew na konto i wysyłam', 'sell+payment'],
     // A refund by a payment channel for closing the dispute, in the seller's voice.
-    'Cierra la disputa y te devolvemos el dinero por Bizum hoy',
-    'Zamiast zwrotu towaru oddamy pieniądze BLIKIEM',
+    ['Cierra la disputa y te devolvemos el dinero por Bizum hoy', 'offer+dispute'],
+    ['Zamiast zwrotu towaru oddamy pieniądze BLIKIEM', 'refund+avoid'],
     // Instead of returning: money to a card.
-    'Замість повернення можете скинути 200 грн на картку монобанку',
-  ])('finds: %s', (text) => {
+    ['Замість повернення можете скинути 200 грн на картку монобанку', 'pay+payment'],
+  ])('finds: %s (by %s)', (text, signal) => {
     expect(d(text).length).toBeGreaterThan(0);
+    // The class's own rule fires, not only a neighbour's.
+    expect(dealPieces(inputFor(text).norm, platformDomains).map((p) => p.signal)).toContain(signal);
   });
 
   it.each([
