@@ -377,6 +377,8 @@ describe('off_platform.deal: refunds around the dispute, buying directly, fees, 
     ['If you order in bulk from us you save the marketplace fee.', 'save the marketplace fee'],
     ['Pedidos grandes por fuera y te ahorras la comisión de la plataforma.', 'por fuera y te ahorras la comisión de la plataforma'],
     ['Przy większych zamówieniach oszczędzasz prowizję serwisu.', 'oszczędzasz prowizję serwisu'],
+    // A saving phrase of two words, which the one-word lookup before it never matched.
+    ['Order straight from us, we cut out the platform fee.', 'cut out the platform fee'],
   ])('saving the platform fee: %s', (text, want) => {
     expect(deals(text)).toEqual([want]);
   });

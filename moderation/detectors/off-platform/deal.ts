@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { DEAL_WORDS, MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
-import { NEG_WINDOW, allLangs, anyIn, firstHitFrom, firstStartingFrom, foldWord, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
+import { NEG_WINDOW, PhraseMatcher, allLangs, anyIn, firstHitFrom, firstStartingFrom, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import dealPhrases from '../../data/deal-phrases.json';
 import { namesDeal, offPlatformModel } from './model.js';
 
@@ -213,7 +213,7 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   }
   for (const f of hits) {
     if (f.cat !== 'd.fee' || pieces.length >= MAX_PIECES) continue;
-    const s0 = savingBefore(toks, f.i);
+    const s0 = savingBefore(toks, norm.lower, f.i);
     if (s0 < 0 || platformNear(f, f)) continue;
     pieces.push({ s: toks[s0]!.s, e: f.e, conf: CONF.strong, signal: 'fee' });
   }
@@ -278,20 +278,22 @@ function overlapsAny(pieces: Piece[], n: number, h: Hit): boolean {
   return false;
 }
 
-/** Saving words before a fee ("saves you the platform fee"): folded words, and stems by their start. */
-const SAVE_WORDS = new Set(allLangs(dealPhrases.save).filter((w) => !w.endsWith('*')).map((w) => foldWord(w.toLowerCase())));
-const SAVE_STEMS = allLangs(dealPhrases.save).filter((w) => w.endsWith('*')).map((w) => foldWord(w.slice(0, -1).toLowerCase()));
+/**
+ * Saving words before a fee ("saves you the platform fee", "cut out the fee"): matched only in the
+ * few words before a fee hit, by a matcher of their own, since "no", "sin" and "без" would add a
+ * hit to nearly every text in the shared one.
+ */
+const SAVE_MATCHER = new PhraseMatcher().add(allLangs(dealPhrases.save), 'save');
 /** Words before a fee searched for a saving word ("saves you the platform fee": three). */
 const SAVE_BEFORE = 3;
 
-/** Index of the saving word at most SAVE_BEFORE words before token `i` in its sentence, or -1. */
-function savingBefore(toks: Tok[], i: number): number {
-  for (let k = i - 1; k >= 0 && k >= i - SAVE_BEFORE && toks[k]!.sent === toks[i]!.sent; k--) {
-    const w = toks[k]!.w;
-    if (SAVE_WORDS.has(w)) return k;
-    for (const st of SAVE_STEMS) if (w.startsWith(st) && w.length - st.length <= 4) return k;
-  }
-  return -1;
+/** Index of the saving phrase starting nearest before token `i`, at most SAVE_BEFORE words back in its sentence, or -1. */
+function savingBefore(toks: Tok[], lower: string, i: number): number {
+  let from = i;
+  while (from > 0 && from > i - SAVE_BEFORE && toks[from - 1]!.sent === toks[i]!.sent) from--;
+  if (from === i) return -1;
+  const hits = SAVE_MATCHER.match(toks.slice(from, i), lower);
+  return hits.length ? from + hits[hits.length - 1]!.i : -1;
 }
 
 /**
