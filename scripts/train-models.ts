@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { overlaps, readCases, spansOf, type Case } from './lib/cases.js';
 import { features, MODEL_DIMS, type ModelFile, type TextModel } from '../moderation/detectors/text-model.js';
 import { normalize } from '../moderation/normalize.js';
 import { detectLanguage } from '../moderation/language.js';
@@ -73,8 +74,6 @@ const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'fixtures', 'text');
 
 interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[] }
-interface Case { id: string; submission: { text: string; locale?: string; kind: 'review' | 'question' | 'answer'; rating?: number; author?: { disclosedSellerTie?: boolean } }; expect: { findings: { type: string; text?: string }[] } }
-const readCases = (path: string): Case[] => readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Case);
 
 function examples(classes: readonly string[], pick: (f: string) => boolean): { files: string[]; list: Example[] } {
   const files = readdirSync(FIXTURES).filter(pick).sort();
@@ -83,7 +82,7 @@ function examples(classes: readonly string[], pick: (f: string) => boolean): { f
     for (const c of readCases(join(FIXTURES, f))) {
       // A tie disclosed by the author's flag is not in the words: nothing for a text model to learn.
       if (c.submission.author?.disclosedSellerTie) continue;
-      const found = new Set(c.expect.findings.map((x) => x.type));
+      const found = new Set<string>(c.expect.findings.map((x) => x.type));
       const f2 = features(normalize(c.submission.text).lower);
       const byBucket = new Map<number, number>();
       for (let i = 0; i < f2.n; i++) byBucket.set(f2.bucket[i]!, (byBucket.get(f2.bucket[i]!) ?? 0) + 1);
@@ -201,8 +200,8 @@ function tally(spec: Spec<FindingType>, cases: Case[]): Map<string, number[]> {
       const want = c.expect.findings.filter((f) => f.type === k);
       let tp = 0;
       for (const e of want) {
-        const at = e.text ? c.submission.text.indexOf(e.text) : -1;
-        if (got.some((g) => at < 0 || (g.span.start < at + e.text!.length && at < g.span.end))) tp++;
+        const where = e.text ? spansOf(c.submission.text, e.text) : [];
+        if (got.some((g) => !e.text || where.some((w) => overlaps(g.span, w)))) tp++;
       }
       const v = t.get(k)!;
       v[0]! += tp; v[1]! += Math.max(0, got.length - tp); v[2]! += want.length - tp;
