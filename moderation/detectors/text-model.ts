@@ -1,6 +1,6 @@
 import type { FindingType } from '../../models/finding.js';
 import type { DetectorInput, TextFinding } from '../types.js';
-import { foldCode } from './conduct/scan.js';
+import { foldCode } from '../fold.js';
 
 /**
  * A learned second opinion beside a detector's word lists: logistic regression over hashed

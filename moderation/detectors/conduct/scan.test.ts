@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../normalize.js';
-import { fold, langBit, Lexicon, scan, strongestFirst, tokenize } from './scan.js';
+import { fold } from '../../fold.js';
+import { langBit, Lexicon, scan, strongestFirst, tokenize } from './scan.js';
 
 const words = (s: string) => tokenize(s.toLowerCase()).map((t) => t.w);
-
-describe('fold', () => {
-  it('drops Latin diacritics, folds ё and Cyrillic і, keeps length', () => {
-    const src = 'étoile łódź ёлка і opinião';
-    const out = fold(src);
-    expect(out).toBe('etoile lodz елка i opiniao');
-    expect(out.length).toBe(src.length);
-  });
-});
 
 describe('markBefore', () => {
   it('gives the punctuation between two words, skipping spaces', () => {

@@ -1,4 +1,5 @@
 import { LANGS, type Lang, type Normalized } from '../../types.js';
+import { fold } from '../../fold.js';
 import common from '../../data/conduct-common.json';
 import extortion from '../../data/conduct-extortion.json';
 import incentive from '../../data/conduct-incentive.json';
@@ -65,39 +66,6 @@ export function langBit(lang: Lang): number {
   return 1 << LANGS.indexOf(lang);
 }
 
-// ---------------------------------------------------------------------------------------------
-// Folding: one code unit for one code unit, so token offsets stay normalised offsets.
-
-const FOLD_PAIRS = 'àaáaâaãaäaåaāaąaăaçcćcčcďdèeéeêeëeęeěeēeìiíiîiïiīiłlľlĺlñnńnňnòoóoôoõoöoøoōoőoŕrřrśsšsşsșsťtțtùuúuûuüuůuūuűuýyÿyźzżzžzёеіi';
-// A table, not a Map: every Cyrillic letter is ≥ U+00C0, so a Map lookup per letter of every
-// Cyrillic word was most of the tokenizer's time. 0 = unchanged.
-const FOLD_SIZE = 0x460;
-const FOLD = new Uint16Array(FOLD_SIZE);
-for (let k = 0; k < FOLD_PAIRS.length; k += 2) FOLD[FOLD_PAIRS.charCodeAt(k)] = FOLD_PAIRS.charCodeAt(k + 1);
-
-/**
- * Latin diacritics dropped (people type "opinion" and "opinión", "wystawie" and "wystawię"),
- * ё → е, and Cyrillic і → Latin i: the shared normaliser folds a one-letter Ukrainian "і" to
- * Latin when it cannot tell the word's script, so both sides meet at Latin i.
- */
-export function fold(lower: string): string {
-  let out = '';
-  let from = 0;
-  for (let k = 0; k < lower.length; k++) {
-    const c = lower.charCodeAt(k);
-    if (c < 0xc0 || c >= FOLD_SIZE) continue; // ASCII and Latin-1 punctuation never fold
-    const to = FOLD[c]!;
-    if (to === 0) continue;
-    out += lower.slice(from, k) + String.fromCharCode(to);
-    from = k + 1;
-  }
-  return from === 0 ? lower : out + lower.slice(from);
-}
-
-/** One code unit folded (see `fold`). */
-export function foldCode(c: number): number {
-  return c >= 0xc0 && c < FOLD_SIZE && FOLD[c] !== 0 ? FOLD[c]! : c;
-}
 
 // Words (a hashtag keeps its '#'), digit runs apart from letters ("5stars" → 5, stars), and the
 // few symbols that carry meaning here: currency, percent, star emoji, '=' and arrows ("no refund

@@ -1,5 +1,6 @@
 import type { DetectorInput, Lang, TextDetector, TextFinding } from '../../types.js';
-import { fold, type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+import { fold } from '../../fold.js';
+import { type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
 import { CONDUCT_CLASSES, conductModel } from './model.js';
 import copulaData from '../../data/copulas.json';
 
