@@ -215,6 +215,36 @@ describe('seller ties: third blind round patterns', () => {
     expect(runKind(text, 'answer', lang)).toEqual([]);
   });
 
+  // The writer's role at the store, then vouching in their own name or a superlative: promotion.
+  it.each([
+    ['en', 'Yes, it fits. As the owner of this shop I honestly recommend the larger size.'],
+    ['ru', 'Подойдёт. Я продавец этого товара, гарантирую, не пожалеете.'],
+    ['uk', 'Так, підходить. Я менеджерка цього магазину. Раджу саме цю модель.'],
+    ['es', 'Sí, es impermeable. Trabajo en esta tienda y te aseguro que aguanta.'],
+    ['pt', 'Serve sim. Sou sócia da loja e garanto a qualidade.'],
+    ['fr', 'Oui. Je suis le gérant de cette boutique, c\'est notre meilleur modèle.'],
+    ['pl', 'Pasuje. Pracuję w tym sklepie i mogę zapewnić, że jest solidny.'],
+  ])('an answer whose writer names their role and vouches is undisclosed (%s)', (lang, text) => {
+    expect(types(runKind(text, 'answer', lang))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['en', 'As the owner of this shop I apologise, a new one ships today.'],
+    ['ru', 'Я продавец этого товара, размер M есть в наличии.'],
+    ['pt', 'Sou sócia da loja, o prazo de entrega é de 10 dias.'],
+    ['pl', 'Pracuję w tym sklepie. Nie polecam prania w 60 stopniach.'],
+    ['en', 'As the owner of this store: the best way to clean it is with a dry cloth.'],
+  ])('a role without vouching for the goods stays service (%s)', (lang, text) => {
+    expect(runKind(text, 'answer', lang)).toEqual([]);
+  });
+
+  it.each([
+    ['pt', 'Transparência: sou sócia desta loja. A mochila é boa e cabe notebook.'],
+    ['pl', 'Dla jasności: jestem współwłaścicielem tej marki. Lampka świeci mocno.'],
+  ])('a co-owner who discloses is disclosed (%s)', (lang, text) => {
+    expect(types(runKind(text, 'review', lang))).toEqual(['seller_tie.disclosed']);
+  });
+
   it.each([
     ['owner of a dog', 'As a dog owner I can say this leash is great.'],
     ['ru owner of cats', 'Как хозяйка трёх котов скажу: когтеточка супер.'],

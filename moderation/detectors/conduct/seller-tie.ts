@@ -40,8 +40,12 @@ const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
 const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'discSoft', 'discLead', 'discLeadHonest', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
 
 type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'gift' | 'statement';
-/** `sells`: the seller's own promotion (a pitch, "our ... the best on AliExpress"), which keeps an answer from passing as service ("we recommend our balm" in an answer is service). */
-interface Tie { i: number; j: number; kind: Kind; conf: number; sells?: boolean }
+/**
+ * `sells`: the seller's own promotion (a pitch, "our ... the best on AliExpress"), which keeps an
+ * answer from passing as service ("we recommend our balm" in an answer is service). `role`: the
+ * writer names their role at the store ("as the owner", "I work in this shop").
+ */
+interface Tie { i: number; j: number; kind: Kind; conf: number; sells?: boolean; role?: boolean }
 interface Disclosure { i: number; j: number; conf: number }
 
 /** Confidence per kind of evidence. */
@@ -52,7 +56,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -151,7 +155,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const h of sc.all('sellerRole')) {
     if (negated(sc, h, textLang)) continue;
     const dem = sc.startingIn('demonstr', h.j, h.j + 2, (d) => sameClause(sc, d.i, h.i) && same(d, h));
-    if (dem) out.push({ i: h.i, j: Math.min(dem.j + 1, sc.n), kind: 'owner', conf: CONF.ownerWithStore });
+    if (dem) out.push({ i: h.i, j: Math.min(dem.j + 1, sc.n), kind: 'owner', conf: CONF.ownerWithStore, role: true });
   }
   // Owner roles and staff roles read the same way; only the kind differs (staff may be disclosed).
   for (const [cat, kind] of [['ownerRole', 'owner'], ['staffRole', 'staff']] as const) {
@@ -161,7 +165,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const inClauseAny = (x: Hit) => same(x, h) && sc.sent[x.i]! === sc.sent[h.i]!;
       // "je suis salarié du vendeur", "jestem pracownikiem tego sprzedawcy": the seller as a person.
       const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('sellerNoun', h.j, h.j + WIN.roleToStore, inClause);
-      if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore }); continue; }
+      if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore, role: true }); continue; }
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
       // "one of the employees here": 'here' is this store.
@@ -173,7 +177,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
       const here = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
       // A job title alone is common ("I'm an employee, so I need a sturdy bag"): staff need this store or promotion.
-      if (promo || here || (kind === 'owner' && (pause || writer))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare });
+      if (promo || here || (kind === 'owner' && (pause || writer))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare, role: true });
     }
   }
   // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no
@@ -284,12 +288,12 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (negated(sc, w, textLang)) continue;
     // "buen trabajo en esta tienda" praises the staff; it is not staff writing.
     if (sc.endingIn('workNounMarker', w.i, w.i)) continue;
-    if (sc.startingIn('here', w.j - 1, w.j - 1)) { out.push({ i: w.i, j: w.j, kind: 'staff', conf: CONF.staff }); continue; }
+    if (sc.startingIn('here', w.j - 1, w.j - 1)) { out.push({ i: w.i, j: w.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
     // "I work at THIS shop" / "trabalho NESSA loja" / "работаю в ЭТОМ магазине"; "at a store" is some other store.
     const dem = sc.startingIn('demonstr', w.j - 1, w.j, (d) => sameClause(sc, d.i, w.i) && same(d, w));
     const store = dem && (sc.startingIn('storeNoun', dem.j, dem.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w))
       ?? sc.startingIn('sellerNoun', dem.j, dem.j, (x) => sameClause(sc, x.i, w.i) && same(x, w)));
-    if (store) out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff });
+    if (store) out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff, role: true });
   }
   // "our shop", "наш магазин", "nuestra tienda", one adjective allowed between ("our small business").
   for (const p of sc.all('poss1')) {
@@ -434,10 +438,27 @@ function strongest<T extends { conf: number }>(xs: T[]): T | undefined {
 }
 
 /** Does the text sell in the seller's voice (a pitch, "our ... the best on AliExpress")? */
-function sells(sc: Scan, insider: readonly Tie[]): boolean {
+function sells(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
   if (sc.all('pitchUs').length > 0) return true;
   for (const t of insider) if (t.sells) return true;
-  return false;
+  return rolesVouch(sc, insider, textLang);
+}
+
+/**
+ * "As the owner of this store I personally recommend the 2-pack", "Je suis le gérant… c'est notre
+ * meilleure vente": the writer's role at the store, then vouching in their own name (data
+ * `vouch`) or "our" best, in that sentence or the next. A role alone answers as who
+ * ("I'm the seller, we have it in M"); vouching under it is the promotion the contract counts
+ * "even when it says who writes".
+ */
+function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
+  const roles = insider.filter((t) => t.role);
+  if (roles.length === 0) return false;
+  const underRole = (h: Hit) => !negated(sc, h, textLang) && roles.some((t) => sc.sent[h.i]! - sc.sent[t.i]! === 0 || sc.sent[h.i]! - sc.sent[t.i]! === 1);
+  if (sc.all('vouch').some(underRole)) return true;
+  // "our best model", "notre meilleure vente"; "the best way to clean it" is advice.
+  return sc.all('superlative').some((sup) => underRole(sup)
+    && sc.endingIn('ourPoss', sup.i - WIN.ourToVouch, sup.i, (o) => o.j <= sup.i && sameClause(sc, o.i, sup.i) && same(o, sup)) !== undefined);
 }
 
 export interface SellerTieResult { undisclosed?: Tie; disclosed?: Disclosure & { tie?: Tie }; undisclosedTies: Tie[] }
@@ -450,7 +471,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
   // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are
   // for, unless the answer sells ("buy from us").
-  const serviceAnswer = kind === 'answer' && !sells(sc, insider);
+  const serviceAnswer = kind === 'answer' && !sells(sc, insider, textLang);
   const owner: Tie[] = [];
   for (const t of insider) {
     if (serviceAnswer) continue;
