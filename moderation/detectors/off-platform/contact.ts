@@ -3,7 +3,7 @@ import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
 import { findEmails } from '../personal-data/email.js';
-import { allLangs, firstHitFrom, firstStartingFrom, foldWord, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
+import { allLangs, earlier, firstHitFrom, firstStartingFrom, foldWord, hitEndingBefore, hitNear, hitStartingAfter, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
 import copulas from '../../data/copulas.json';
@@ -295,18 +295,17 @@ function askPieces(text: string, toks: Tok[], asks: Hit[], names: Hit[], negs: H
   for (const a of asks) {
     if (pieces.length >= MAX_PIECES) return;
     if (a.j - a.i === 1 && a.i > 0 && toks[a.i - 1]!.sent === toks[a.i]!.sent && !CLAUSE_GAP_RE.test(text.slice(toks[a.i - 1]!.e, a.s))) continue;
-    for (let k = firstHitFrom(names, a.j); k < names.length && names[k]!.i <= a.j + VERB_WINDOW; k++) {
-      const n = names[k]!;
-      if (n.i < a.j || n.cat === 'msg.short' || MESSENGERS.get(n.id)?.ambiguous || !sameSentence(toks, a.i, n.i)) continue;
-      const prep = toks[n.i - 1]!;
-      if (n.i === a.j || prep.e - prep.s > PREP_MAX) continue;
-      // The preposition itself may read as a negation (Portuguese "no WhatsApp" is "on WhatsApp").
-      let negated = false;
-      for (let g = firstHitFrom(negs, a.j); g < negs.length && negs[g]!.i < n.i && !negated; g++) negated = negs[g]!.i !== n.i - 1;
-      if (negated) break;
-      pieces.push({ s: a.s, e: n.e, conf: CONF.verb, signal: `ask:${n.id}` });
-      break;
-    }
+    // The first such messenger decides: a negation before it refuses the request's channel.
+    const n = hitStartingAfter(names, a.j, VERB_WINDOW, (x) => {
+      if (x.i === a.j || x.cat === 'msg.short' || MESSENGERS.get(x.id)?.ambiguous || !sameSentence(toks, a.i, x.i)) return false;
+      const prep = toks[x.i - 1]!;
+      return prep.e - prep.s <= PREP_MAX;
+    });
+    if (!n) continue;
+    // The preposition itself may read as a negation (Portuguese "no WhatsApp" is "on WhatsApp").
+    let negated = false;
+    for (let g = firstHitFrom(negs, a.j); g < negs.length && negs[g]!.i < n.i && !negated; g++) negated = negs[g]!.i !== n.i - 1;
+    if (!negated) pieces.push({ s: a.s, e: n.e, conf: CONF.verb, signal: `ask:${n.id}` });
   }
 }
 
@@ -325,18 +324,15 @@ function ownPieces(text: string, toks: Tok[], owns: Hit[], names: Hit[], plats: 
     // "¿me puede contestar por Telegram? Mi usuario es j_u_a_n_p_8_7": the handle written right
     // after the cue; then the messenger may be named in the sentence before.
     const given = handleAfter(text, toks, o);
-    for (let k = firstHitFrom(names, o.i - OWN_WINDOW - 4); k < names.length && names[k]!.i <= o.j + OWN_WINDOW; k++) {
-      const n = names[k]!;
-      if (MESSENGERS.get(n.id)?.ambiguous || (n.i < o.j && n.j > o.i)) continue;
-      const dist = n.i >= o.j ? n.i - o.j : o.i - n.j;
-      const before = given && n.j <= o.i && toks[o.i]!.sent - toks[n.i]!.sent === 1;
-      if (dist > (n.cat === 'msg.short' ? SHORT_WINDOW : OWN_WINDOW) || (!sameSentence(toks, o.i, n.i) && !before)) continue;
-      const from = Math.min(o.i, n.i) - PLATFORM_WINDOW;
-      const p = firstHitFrom(plats, from);
-      if (p < plats.length && plats[p]!.i <= Math.max(o.j, n.j) + PLATFORM_WINDOW) break;
-      pieces.push({ s: Math.min(o.s, n.s), e: Math.max(o.e, n.e), conf: CONF.verbHandle, signal: `own:${n.id}` });
-      break;
-    }
+    const n = hitNear(names, o, OWN_WINDOW, (x, dist) => {
+      if (MESSENGERS.get(x.id)?.ambiguous || (x.cat === 'msg.short' && dist > SHORT_WINDOW)) return false;
+      return sameSentence(toks, o.i, x.i) || (given && x.j <= o.i && toks[o.i]!.sent - toks[x.i]!.sent === 1);
+    });
+    if (!n) continue;
+    // A platform cue around the pair says where the handle is: the first such messenger decides, no later one is tried.
+    const p = firstHitFrom(plats, Math.min(o.i, n.i) - PLATFORM_WINDOW);
+    if (p < plats.length && plats[p]!.i <= Math.max(o.j, n.j) + PLATFORM_WINDOW) continue;
+    pieces.push({ s: Math.min(o.s, n.s), e: Math.max(o.e, n.e), conf: CONF.verbHandle, signal: `own:${n.id}` });
   }
 }
 
@@ -368,14 +364,8 @@ const THERE_BACK = 24;
 function therePieces(toks: Tok[], theres: Hit[], talks: Hit[], verbs: Hit[], names: Hit[], owns: Hit[], plats: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
   for (const th of theres) {
     if (pieces.length >= MAX_PIECES) return;
-    let talk: Hit | undefined;
-    for (const list of [talks, verbs]) {
-      for (let k = firstHitFrom(list, Math.max(0, th.i - THERE_GAP - 6)); k < list.length && list[k]!.i < th.i; k++) {
-        const t = list[k]!;
-        if (t.j > th.i || th.i - t.j > THERE_GAP || toks[t.i]!.sent !== toks[th.i]!.sent || negEnds.has(t.i)) continue;
-        if (!talk || t.i < talk.i) talk = t;
-      }
-    }
+    const ok = (t: Hit) => toks[t.i]!.sent === toks[th.i]!.sent && !negEnds.has(t.i);
+    const talk = earlier(hitEndingBefore(talks, th.i, THERE_GAP, ok), hitEndingBefore(verbs, th.i, THERE_GAP, ok));
     if (!talk) continue;
     const sent = toks[talk.i]!.sent;
     let place: Hit | undefined;
@@ -404,12 +394,8 @@ function talkOutsidePieces(text: string, toks: Tok[], talks: Hit[], outs: Hit[],
     if (pieces.length >= MAX_PIECES) return;
     // Negated as the deal detector reads it ("Não vou falar por fora"): a refusal, no invitation.
     if (negatedPhrase(text, toks, negs, o)) continue;
-    for (let k = firstHitFrom(talks, Math.max(0, o.i - 6)); k < talks.length && talks[k]!.i < o.i; k++) {
-      const t = talks[k]!;
-      if (t.j > o.i || o.i - t.j > 1 || negEnds.has(t.i) || toks[t.i]!.sent !== toks[o.i]!.sent) continue;
-      pieces.push({ s: t.s, e: o.e, conf: CONF.verbHandle, signal: 'talk-outside' });
-      break;
-    }
+    const t = hitEndingBefore(talks, o.i, 1, (x) => !negEnds.has(x.i) && toks[x.i]!.sent === toks[o.i]!.sent);
+    if (t) pieces.push({ s: t.s, e: o.e, conf: CONF.verbHandle, signal: 'talk-outside' });
   }
 }
 
@@ -429,23 +415,10 @@ const GROUP_CUE_GAP = 3;
 function groupPieces(toks: Tok[], groups: Hit[], gcues: Hit[], names: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
   for (const g of groups) {
     if (pieces.length >= MAX_PIECES) return;
-    let name: Hit | undefined;
-    for (let k = firstHitFrom(names, Math.max(0, g.i - GROUP_GAP - 4)); k < names.length && names[k]!.i <= g.j + GROUP_GAP; k++) {
-      const n = names[k]!;
-      const dist = n.i >= g.j ? n.i - g.j : g.i - n.j;
-      if (dist < 0 || dist > GROUP_GAP || MESSENGERS.get(n.id)?.ambiguous || !sameSentence(toks, g.i, n.i)) continue;
-      name = n;
-      break;
-    }
+    const name = hitNear(names, g, GROUP_GAP, (x) => !MESSENGERS.get(x.id)?.ambiguous && sameSentence(toks, g.i, x.i));
     if (!name) continue;
     const first = Math.min(g.i, name.i);
-    let cue: Hit | undefined;
-    for (let k = firstHitFrom(gcues, Math.max(0, first - GROUP_CUE_GAP - 4)); k < gcues.length && gcues[k]!.i < first; k++) {
-      const c = gcues[k]!;
-      if (c.j > first || first - c.j > GROUP_CUE_GAP || negEnds.has(c.i) || !sameSentence(toks, c.i, first)) continue;
-      cue = c;
-      break;
-    }
+    const cue = hitEndingBefore(gcues, first, GROUP_CUE_GAP, (c) => !negEnds.has(c.i) && sameSentence(toks, c.i, first));
     if (!cue) continue;
     pieces.push({ s: cue.s, e: Math.max(g.e, name.e), conf: CONF.verbHandle, signal: `group:${name.id}` });
   }
@@ -462,18 +435,11 @@ function groupPieces(toks: Tok[], groups: Hit[], gcues: Hit[], names: Hit[], neg
 function privatePieces(toks: Tok[], verbs: Hit[], directs: Hit[], privs: Hit[], plats: Hit[], pieces: Piece[]): void {
   for (const p of privs) {
     if (pieces.length >= MAX_PIECES) return;
-    let best: Hit | undefined;
-    for (const list of [verbs, directs]) {
-      // Invitations ending at most PRIVATE_GAP words before the private word; phrases are short.
-      for (let k = firstHitFrom(list, p.i - PRIVATE_GAP - 6); k < list.length && list[k]!.i < p.i; k++) {
-        const v = list[k]!;
-        if (v.j > p.i || p.i - v.j > PRIVATE_GAP) continue;
-        let short = true;
-        for (let t = v.j; t < p.i; t++) if (toks[t]!.e - toks[t]!.s > PRIVATE_SHORT) short = false;
-        if (!short || !sameSentence(toks, v.i, p.i)) continue;
-        if (!best || v.i < best.i) best = v;
-      }
-    }
+    const ok = (v: Hit) => {
+      for (let t = v.j; t < p.i; t++) if (toks[t]!.e - toks[t]!.s > PRIVATE_SHORT) return false;
+      return sameSentence(toks, v.i, p.i);
+    };
+    const best = earlier(hitEndingBefore(verbs, p.i, PRIVATE_GAP, ok), hitEndingBefore(directs, p.i, PRIVATE_GAP, ok));
     if (!best) continue;
     const from = best.i - PLATFORM_WINDOW;
     const to = p.j + PLATFORM_WINDOW;

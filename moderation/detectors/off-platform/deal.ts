@@ -2,7 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { DEAL_WORDS, MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
-import { NEG_WINDOW, PhraseMatcher, allLangs, anyIn, firstHitFrom, firstStartingFrom, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
+import { NEG_WINDOW, PhraseMatcher, allLangs, anyIn, firstHitFrom, firstStartingFrom, hitEndingBefore, hitNear, hitStartingAfter, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import dealPhrases from '../../data/deal-phrases.json';
 import { namesDeal, offPlatformModel } from './model.js';
 
@@ -161,14 +161,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   for (const p of pays) {
     if (pieces.length >= MAX_PIECES) break;
     if (negBefore(p, 1)) continue;
-    for (let k = firstHitFrom(payChannels, p.i - PAY_WINDOW - 4); k < payChannels.length && payChannels[k]!.i <= p.j + PAY_WINDOW; k++) {
-      const c = payChannels[k]!;
-      if (c.i < p.j && c.j > p.i) continue;
-      const dist = c.i >= p.j ? c.i - p.j : p.i - c.j;
-      if (dist > PAY_WINDOW || sentOf(c.i) !== sentOf(p.i) || platformNear(p, c)) continue;
-      pieces.push({ s: Math.min(p.s, c.s), e: Math.max(p.e, c.e), conf: CONF.pay, signal: 'pay+payment' });
-      break;
-    }
+    const c = hitNear(payChannels, p, PAY_WINDOW, (x) => sentOf(x.i) === sentOf(p.i) && !platformNear(p, x));
+    if (c) pieces.push({ s: Math.min(p.s, c.s), e: Math.max(p.e, c.e), conf: CONF.pay, signal: 'pay+payment' });
   }
 
   /**
@@ -176,18 +170,12 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
    * `w`: not overlapping it, at most PAIR_WINDOW words away in its sentence, no platform cue near,
    * and no payment a past form reports. Looks a few words around `w`: bounded.
    */
-  const partnerOf = (w: Hit, list: Hit[], cats: ReadonlySet<string> | null): Hit | undefined => {
-    for (let k = firstHitFrom(list, w.i - PAIR_WINDOW - 4); k < list.length && list[k]!.i <= w.j + PAIR_WINDOW; k++) {
-      const x = list[k]!;
-      if ((cats && !cats.has(x.cat)) || (x.i < w.j && x.j > w.i)) continue;
-      if (x.cat === 'd.pay' && past?.starts.has(x.i)) continue;
-      if (x.cat === 'd.paych' && past && paidWith(past, x)) continue;
-      const dist = x.i >= w.j ? x.i - w.j : w.i - x.j;
-      if (dist > PAIR_WINDOW || sentOf(x.i) !== sentOf(w.i) || platformNear(w, x)) continue;
-      return x;
-    }
-    return undefined;
-  };
+  const partnerOf = (w: Hit, list: Hit[], cats: ReadonlySet<string> | null): Hit | undefined =>
+    hitNear(list, w, PAIR_WINDOW, (x) => {
+      if ((cats && !cats.has(x.cat)) || (x.cat === 'd.pay' && past?.starts.has(x.i))) return false;
+      if (x.cat === 'd.paych' && past && paidWith(past, x)) return false;
+      return sentOf(x.i) === sentOf(w.i) && !platformNear(w, x);
+    });
 
   // Pairs of weak cues. Each weak cue looks at the hits a few words around it: bounded, linear.
   for (const w of hits) {
@@ -241,20 +229,11 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
     if (pieces.length >= MAX_PIECES) return;
     // A dispute request an offer already took as its channel is that deal's.
     if (a.cat === 'd.dispute' && overlapsAny(pieces, before, a)) continue;
-    const sent = toks[a.i]!.sent;
-    let refund: Hit | null = null;
-    let channel: Hit | null = null;
-    let got = false;
-    for (let k = firstHitFrom(hits, a.i - REFUND_WINDOW - 4); k < hits.length && hits[k]!.i <= a.j + REFUND_WINDOW; k++) {
-      const h = hits[k]!;
-      if (toks[h.i]!.sent !== sent || (h.i < a.j && h.j > a.i)) continue;
-      const dist = h.i >= a.j ? h.i - a.j : a.i - h.j;
-      if (dist > REFUND_WINDOW) continue;
-      if (h.cat === 'd.got') got = true;
-      else if (h.cat === 'd.refund' && !refund) refund = h;
-      else if (h.cat === 'd.paych' && !channel && !(past && paidWith(past, h))) channel = h;
-    }
-    if (got || !refund || !channel || platformNear(refund, a)) continue;
+    const near = (cat: string, ok?: (h: Hit) => boolean) =>
+      hitNear(hits, a, REFUND_WINDOW, (h) => h.cat === cat && toks[h.i]!.sent === toks[a.i]!.sent && (!ok || ok(h)));
+    const refund = near('d.refund');
+    const channel = refund && near('d.paych', (h) => !(past && paidWith(past, h)));
+    if (!refund || !channel || near('d.got') || platformNear(refund, a)) continue;
     // A request to close the dispute carries the platform it names ("close the dispute on the app");
     // as the only condition, any platform cue around says the refund goes the platform's way
     // ("cancela a disputa aqui no app e o reembolso sai pelo PIX da plataforma").
@@ -265,11 +244,7 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
 
 /** A talk verb ("falar", "hablar", "discuter") ending right before a hit, or one word before it, in its sentence. */
 function talkRightBefore(toks: Tok[], talks: Hit[], h: Hit): boolean {
-  for (let k = firstHitFrom(talks, Math.max(0, h.i - 6)); k < talks.length && talks[k]!.i < h.i; k++) {
-    const t = talks[k]!;
-    if (t.j <= h.i && h.i - t.j <= 1 && toks[t.i]!.sent === toks[h.i]!.sent) return true;
-  }
-  return false;
+  return hitEndingBefore(talks, h.i, 1, (t) => toks[t.i]!.sent === toks[h.i]!.sent) !== undefined;
 }
 
 /** Any of the first `n` pieces overlaps the hit. A few pieces per text: bounded. */
@@ -339,18 +314,15 @@ function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[],
   places.sort((a, b) => a.i - b.i);
   for (const s of sells) {
     if (pieces.length >= MAX_PIECES) return;
-    for (let k = firstHitFrom(places, s.j); k < places.length && places[k]!.i <= s.j + PAIR_WINDOW; k++) {
-      const p = places[k]!;
-      if (p.i < s.j || toks[p.i]!.sent !== toks[s.i]!.sent) continue;
-      if (anyIn(plats, s.i - PLATFORM_WINDOW, p.j + PLATFORM_WINDOW - 1)) break;
-      // The price that goes with it ("…en Wallapop; si la compras por allí te sale 8 € más barata").
-      let e = p.e;
-      for (let m = firstHitFrom(offers, p.j); m < offers.length && offers[m]!.i <= p.j + OFFER_WINDOW + 2; m++) {
-        if (toks[offers[m]!.i]!.sent === toks[s.i]!.sent) e = Math.max(e, offers[m]!.e);
-      }
-      pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : p.cat === 'd.market' ? 'sell+marketplace' : 'sell+payment' });
-      break;
+    // The first place after the cue decides: a platform cue around it says the sale stays here.
+    const p = hitStartingAfter(places, s.j, PAIR_WINDOW, (x) => toks[x.i]!.sent === toks[s.i]!.sent);
+    if (!p || anyIn(plats, s.i - PLATFORM_WINDOW, p.j + PLATFORM_WINDOW - 1)) continue;
+    // The price that goes with it ("…en Wallapop; si la compras por allí te sale 8 € más barata").
+    let e = p.e;
+    for (let m = firstHitFrom(offers, p.j); m < offers.length && offers[m]!.i <= p.j + OFFER_WINDOW + 2; m++) {
+      if (toks[offers[m]!.i]!.sent === toks[s.i]!.sent) e = Math.max(e, offers[m]!.e);
     }
+    pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : p.cat === 'd.market' ? 'sell+marketplace' : 'sell+payment' });
   }
 }
 

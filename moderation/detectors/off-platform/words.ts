@@ -498,6 +498,57 @@ export function anyIn(xs: readonly Hit[], from: number, to: number): boolean {
   return false;
 }
 
+/**
+ * Words a window walk starts before its window, for a hit that starts outside it and ends inside.
+ * The lists the rules pair from are sorted by start, so the walk must begin that far back; the
+ * phrases the rules look back for are at most this long (contact phrases, payment channels), and a
+ * longer one (a few deal phrases have five or six words) counts only once it starts within reach.
+ */
+const PHRASE_REACH = 4;
+
+/**
+ * The first hit of `xs` (token order) that ends at most `gap` words before token `i` and passes
+ * `ok`: with gap 1, the "DM me" of "DM me on there" ends close enough before "there", that of
+ * "DM me later on there" does not. Bounded walk: linear over a text.
+ */
+export function hitEndingBefore(xs: readonly Hit[], i: number, gap: number, ok: (x: Hit) => boolean): Hit | undefined {
+  for (let k = firstHitFrom(xs, i - gap - PHRASE_REACH); k < xs.length && xs[k]!.i < i; k++) {
+    const x = xs[k]!;
+    if (x.j <= i && i - x.j <= gap && ok(x)) return x;
+  }
+  return undefined;
+}
+
+/**
+ * The first hit of `xs` (token order) that starts at token `j` or at most `gap` words after it and
+ * passes `ok`: the nearest such, ties in list order. "je vous la vends | sur Wallapop" with `j`
+ * the end of the selling cue.
+ */
+export function hitStartingAfter(xs: readonly Hit[], j: number, gap: number, ok: (x: Hit) => boolean): Hit | undefined {
+  for (let k = firstHitFrom(xs, j); k < xs.length && xs[k]!.i <= j + gap; k++) if (ok(xs[k]!)) return xs[k];
+  return undefined;
+}
+
+/**
+ * The first hit of `xs` (token order: the earliest, not the nearest) that does not overlap `h`
+ * and sits at most `gap` words from it on either side, passing `ok`, which is told that distance
+ * (0 for a neighbour): "grupo de | WhatsApp", "WhatsApp | group". Bounded walk: linear over a text.
+ */
+export function hitNear(xs: readonly Hit[], h: Hit, gap: number, ok: (x: Hit, dist: number) => boolean): Hit | undefined {
+  for (let k = firstHitFrom(xs, h.i - gap - PHRASE_REACH); k < xs.length && xs[k]!.i <= h.j + gap; k++) {
+    const x = xs[k]!;
+    if (x.i < h.j && x.j > h.i) continue;
+    const dist = x.i >= h.j ? x.i - h.j : h.i - x.j;
+    if (dist <= gap && ok(x, dist)) return x;
+  }
+  return undefined;
+}
+
+/** Of two hits found in two lists, the one starting first; `a` on a tie. */
+export function earlier(a: Hit | undefined, b: Hit | undefined): Hit | undefined {
+  return b && (!a || b.i < a.i) ? b : a;
+}
+
 /** Words before a phrase in which a negation cancels it ("never pay outside"). */
 export const NEG_WINDOW = 2;
 /** Words before a phrase in which a negation of its clause cancels it ("nie prowadzimy sprzedaży poza platformą"). */
