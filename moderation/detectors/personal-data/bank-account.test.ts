@@ -34,6 +34,12 @@ describe('bank account detector', () => {
       expect(accounts(t), t).toEqual([]);
     }
   });
+  it('keeps an IBAN whose checksum holds but whose country\'s inner check digits do not, less surely', () => {
+    const [a] = accounts('dei PT12 0033 0000 6825 4347 9627 9 e até hoje nada');
+    expect(a).toEqual({ text: 'PT12 0033 0000 6825 4347 9627 9', confidence: BANK_CONFIDENCE.ibanNationalCheckOff, kind: 'iban-PT-national-check-off' });
+    // The same digits with the mod-97 checksum broken are nobody's IBAN.
+    expect(accounts('dei PT13 0033 0000 6825 4347 9627 9 e nada').map((x) => x.kind)).not.toContain('iban-PT-national-check-off');
+  });
   it('finds national account numbers by their checks or next to a bank word', () => {
     expect(accounts('р/с 40817810099910004312, БИК 044525225').map((a) => [a.text, a.kind])).toEqual([['40817810099910004312', 'ru-account']]);
     expect(accounts('61 1090 1014 0000 0712 1981 2874').map((a) => a.kind)).toEqual(['pl-nrb']);

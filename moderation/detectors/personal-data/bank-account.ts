@@ -1,4 +1,4 @@
-import { getCountrySpecifications, isValidIBAN } from 'ibantools';
+import { getCountrySpecifications, isValidIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { weighted } from './checksums.js';
 import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
 
@@ -14,6 +14,8 @@ export const BANK_CONFIDENCE = {
   ibanContext: 0.99,
   /** IBAN with a valid checksum */
   iban: 0.97,
+  /** IBAN whose mod-97 checksum holds but whose country's own check digits inside it do not (a typo, or made up) */
+  ibanNationalCheckOff: 0.9,
   /** national number with a valid check (NRB, CCC, NIB, RIB) */
   nationalChecksum: 0.9,
   /** national structure without a check digit (RU 20-digit account with currency code) */
@@ -51,6 +53,19 @@ function ibanSepLength(text: string, k: number): number {
 // Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
 const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z]{2}|[a-z]{2})(\d{2})/gu;
 
+/**
+ * ibantools also checks the check digits some countries keep inside the account (Portugal's NIB,
+ * Spain's, France's RIB key...). An IBAN whose own mod-97 checksum holds but whose inner check
+ * does not is still someone's account as far as a reader can tell, mistyped or made up: one
+ * chance in 97 for a random string of the right country, length and format. Redacted, a little
+ * less surely.
+ */
+function ibanCheck(iban: string): 'valid' | 'national-off' | 'invalid' {
+  const { valid, errorCodes } = validateIBAN(iban);
+  if (valid) return 'valid';
+  return errorCodes.length === 1 && errorCodes[0] === ValidationErrorsIBAN.WrongAccountBankBranchChecksum ? 'national-off' : 'invalid';
+}
+
 /** IBANs in the normalised text. Linear: each candidate reads at most 34 characters plus separators. */
 export function findIbans(text: string, c: NumberCtx): Found[] {
   const out: Found[] = [];
@@ -82,10 +97,11 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
     // The next character must not continue the same token ("...3111 0120" doubled numbers).
     const next = text[k];
     if (next !== undefined && /[\p{L}\p{N}]/u.test(next)) continue;
-    if (!isValidIBAN(iban)) continue;
+    const check = ibanCheck(iban);
+    if (check === 'invalid') continue;
     const w = { start: m.index, end: k };
-    const confidence = near(c, w, 'bank') ? BANK_CONFIDENCE.ibanContext : BANK_CONFIDENCE.iban;
-    out.push({ ...w, claim: { type: 'personal_data.bank_account', confidence, subtype: `iban-${cc}` } });
+    const confidence = check === 'national-off' ? BANK_CONFIDENCE.ibanNationalCheckOff : near(c, w, 'bank') ? BANK_CONFIDENCE.ibanContext : BANK_CONFIDENCE.iban;
+    out.push({ ...w, claim: { type: 'personal_data.bank_account', confidence, subtype: check === 'national-off' ? `iban-${cc}-national-check-off` : `iban-${cc}` } });
     IBAN_START_RE.lastIndex = k;
   }
   return out;

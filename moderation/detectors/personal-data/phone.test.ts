@@ -73,6 +73,10 @@ describe('phone detector', () => {
     expect(phones('Numer paczki: 7 9 4 1 5 8 3 0 2 4 4', 'pl')).toEqual([]);
     expect(phones('Tracking number 1 2 3 4 5 6 7 8 9 0')).toEqual([]);
   });
+  it('keeps a number under a harmless label when it is grouped exactly as a phone of a country', () => {
+    expect(phones('Pour le prochain envoi : 06 47 21 93 58.', 'fr').map((p) => p.text)).toEqual(['06 47 21 93 58']);
+    expect(phones('Номер для посылки: 8 916 123 45 67', 'ru').map((p) => p.text)).toEqual(['8 916 123 45 67']);
+  });
   it('leaves prices, dates, sizes, orders, tracking numbers and model codes alone', () => {
     const negatives = [
       ['Цена 1 299,00 ₽, доставка 12.05.2023, заказ №8234-1123, размер 42/44', 'ru'],
@@ -91,6 +95,8 @@ describe('phone detector', () => {
       ['На коробці є код 3534005059, це артикул?', 'uk'],
       ['order: five four three two one nine eight seven six five', 'en'],
       ['Stay 12.05-15.05.2024, room 8', 'en'],
+      ['Paguei por Multibanco, entidade 21312, referência 274 815 396, valor 34,90 €.', 'pt'],
+      ['Commande n° 2024 5567 8812 4410, suivi LP 0045 2231 87', 'fr'],
     ] as const;
     for (const [text, locale] of negatives) expect(phones(text, locale), text).toEqual([]);
   });

@@ -71,6 +71,34 @@ function yearPrefixed(w: Window): boolean {
 // Postcodes with a dash: BR "01310-200", PT "1100-053".
 const POSTCODE_SHAPES = new Set(['5-3', '4-3']);
 
+/**
+ * "Pour le prochain envoi : 06 47 21 93 58": a harmless label ("envoi", "order") turns a number
+ * away, but not one written in GROUPED_MIN or more groups exactly as a country's own phone
+ * format groups it (libphonenumber's national or international format): order, tracking and
+ * model numbers are not written in a phone's pairs. Three groups are not enough: a Multibanco
+ * reference is "274 815 396", like a Portuguese phone. Asked only under such a label (rare).
+ */
+const GROUPED_MIN = 4;
+function groupedAsPhone(w: Window, c: NumberCtx): boolean {
+  if (w.groups.length < GROUPED_MIN) return false;
+  const same = (formatted: string) => {
+    const parts = formatted.split(/\D+/).filter(Boolean).map((g) => g.length);
+    return parts.length === w.groups.length && parts.every((len, k) => len === w.groups[k]);
+  };
+  if (w.plus) {
+    const p = parsePhoneNumberFromString('+' + w.digits);
+    return !!p && p.isValid() && same(p.formatInternational());
+  }
+  const region = c.input.region as CountryCode | undefined;
+  const tried = [...(region ? [region] : []), ...(FALLBACK_BY_FIRST_DIGIT[w.digits[0]!] ?? FALLBACK_BY_FIRST_DIGIT.other!)];
+  for (const r of tried) {
+    if (c.budget.fallbackParses-- <= 0) return false;
+    const p = parsePhoneNumberFromString(w.digits, { defaultCountry: r });
+    if (p?.isValid() && same(p.formatNational())) return true;
+  }
+  return false;
+}
+
 export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   const n = w.digits.length;
   if (n > MAX_DIGITS || n < MIN_DIGITS_CONTEXT) return null;
@@ -84,7 +112,7 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before && !w.plus && !context) return null; // "SM-G991B", "v2.3", "A12345678"
   if (touch.after && !/^(?:x|ext|доб)/i.test(c.norm.lower.slice(w.end, w.end + 4))) return null;
-  if (labelledHarmless(c, w, OWN_CONTEXT)) return null;
+  if (labelledHarmless(c, w, OWN_CONTEXT) && !groupedAsPhone(w, c)) return null;
   if (!w.plus && inUrlPath(c.norm, w.start)) return null;
 
   const sub = 'phone';
