@@ -288,7 +288,7 @@ function partGap(text: string, a: DigitCluster, b: DigitCluster): boolean {
 /**
  * A number given in parts with words that say so: "first part is 527 663. Rest is 926", "empieza
  * con 11 5237 y termina en 8841", "zaczyna się na 603, potem 218, a na końcu 774": two clusters
- * with a `rest` word between, or three with a `then` (or `rest`) word and then a `rest` word. The
+ * with a `rest` or `then` word between, or three with a `then` (or `rest`) word and then a `rest` word. The
  * whole must pass a scorer on its own terms (a phone's region and context, an ID's checksum, a
  * card's Luhn and card word); the span covers the words between, which go with the number.
  */
@@ -298,9 +298,11 @@ function numberInParts(clusters: DigitCluster[], k: number, c: NumberCtx, whole:
   const b = clusters[k + 1]!;
   if (!partGap(text, a, b)) return null;
   const rest1 = gapSays(lower, a.end, b.start, REST_WORDS);
+  const then1 = !rest1 && gapSays(lower, a.end, b.start, THEN_WORDS);
   const d = whole[k + 2] ? undefined : clusters[k + 2];
-  const three = d !== undefined && partGap(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || gapSays(lower, a.end, b.start, THEN_WORDS));
-  if (!rest1 && !three) return null;
+  const three = d !== undefined && partGap(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || then1);
+  // "c'est le 07 81 puis 46 20 93": a `then` word may end a number in two parts too.
+  if (!rest1 && !three && !then1) return null;
   const ab = joinClusters(a, b, text.slice(a.end, b.start));
   const joined = three ? joinClusters(ab, d, text.slice(b.end, d.start)) : ab;
   if (joined.digits.length < PARTS_MIN_DIGITS || joined.digits.length > MAX_WINDOW_DIGITS) return null;

@@ -65,6 +65,12 @@ describe('government ID detector', () => {
     expect(schemes('Yo puse el mío, 21-35271946-4, y llegó', 'es')).toEqual([]);
     expect(schemes('Pedido 20-35271946-4 llegó', 'es')).toEqual([]);
   });
+  it('reads Kazakh IINs only when named', () => {
+    expect(schemes('мой ИИН 890412301547', 'ru')).toEqual([['890412301547', 'kz_iin']]);
+    // One check digit: without its word a twelve-digit number is not read as an IIN, nor with a wrong check digit.
+    expect(schemes('номер 890412301547', 'ru')).toEqual([]);
+    expect(schemes('мой ИИН 890412301548', 'ru')).toEqual([]);
+  });
   it('reads Chilean RUTs in their dotted format or named', () => {
     expect(schemes('me pidieron RUT, puse 16.482.937-5 y la dirección', 'es')).toEqual([['16.482.937-5', 'cl_rut']]);
     expect(schemes('puse 12.345.670-K en el formulario', 'es')).toEqual([['12.345.670-K', 'cl_rut']]);

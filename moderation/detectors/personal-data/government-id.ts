@@ -59,6 +59,15 @@ function innCheck(d: string): boolean {
   if (d.length === 10) return c([2, 4, 10, 3, 5, 9, 4, 6, 8]) === num(d, 9);
   return c([7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === num(d, 10) && c([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8]) === num(d, 11);
 }
+/** KZ IIN: birth date YYMMDD, century and sex 1-6, then a mod-11 check over weights 1..11, or 3..11,1,2 when the first gives 10. */
+function kzIinCheck(d: string): boolean {
+  const month = num(d, 2, 2);
+  const day = num(d, 4, 2);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || num(d, 6) < 1 || num(d, 6) > 6) return false;
+  let c = weighted(d, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) % 11;
+  if (c === 10) c = weighted(d, [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]) % 11;
+  return c !== 10 && c === num(d, 11);
+}
 function snilsCheck(d: string): boolean {
   if (Number(d.slice(0, 9)) <= 1001998) return false; // checks start above 001-001-998
   let s = 0;
@@ -234,6 +243,9 @@ const NUMERIC: readonly NumericScheme[] = [
   { id: 'br_cpf', lengths: [11], strength: 'strong', check: cpfCheck, format: /^3-3-3-2$/ },
   { id: 'ru_snils', lengths: [11], strength: 'strong', check: snilsCheck, format: /^3-3-3-2$/ },
   { id: 'ru_inn', lengths: [12], strength: 'strong', check: innCheck },
+  // Kazakhstan's IIN shares the Russian INN's length and has one check digit: only its own word
+  // names it ("ИИН: 890412…").
+  { id: 'kz_iin', lengths: [12], strength: 'weak', check: kzIinCheck, ownWordOnly: true },
   { id: 'ru_inn', lengths: [10], strength: 'weak', check: innCheck },
   { id: 'ru_passport', lengths: [10], strength: 'none', check: (d) => d.slice(0, 2) !== '00', format: /^(?:2-2-6|4-6)$/ },
   { id: 'ua_rnokpp', lengths: [10], strength: 'weak', check: uaRnokppCheck },

@@ -114,12 +114,14 @@ describe('personal-data detectors: repeated values', () => {
 
 describe('personal-data: a number given in parts, with words that say so', () => {
   const found = (t: string, locale?: string) => detectAll(inputFor(t, locale)).map((f) => [f.type, t.slice(f.span.start, f.span.end)]);
-  // Our own wording: the parts are joined only by a "rest" word, and the whole must still pass.
+  // Our own wording: the parts are joined only by a "rest" or "then" word, and the whole must still pass.
   it.each([
     ['Звоните, номер начинается на 8 916, заканчивается на 482-17-30.', 'ru', ['personal_data.phone', '8 916, заканчивается на 482-17-30']],
     ['Mi móvil empieza por 612 48 y el resto 3917, llamad por la tarde', 'es', ['personal_data.phone', '612 48 y el resto 3917']],
     ['Mój numer: 512, potem 384, a na końcu 961.', 'pl', ['personal_data.phone', '512, potem 384, a na końcu 961']],
     ['PESEL zaczyna się od 940823, ostatnie cyfry 04826.', 'pl', ['personal_data.government_id', '940823, ostatnie cyfry 04826']],
+    ["Appelez-moi, c'est le 07 81 puis 46 20 93.", 'fr', ['personal_data.phone', '07 81 puis 46 20 93']],
+    ['диктовала ИИН: 890412. Потом ещё 301547, связь обрывалась', 'ru', ['personal_data.government_id', '890412. Потом ещё 301547']],
   ] as const)('joins: %s', (t, locale, want) => {
     expect(found(t, locale)).toEqual([want]);
   });
@@ -127,6 +129,8 @@ describe('personal-data: a number given in parts, with words that say so', () =>
     ['I paid 1200 up front, the rest 800 on delivery.', 'en'],
     ['Order 4455123, the rest of the 98 items comes later.', 'en'],
     ['Заказ 5120384, потом ещё 961 штука, в конце 20 наклеек.', 'ru'],
+    ['I paid 1200 then 300 more, then 45 for shipping.', 'en'],
+    ['Order 55120384 then 961 arrived, both fine.', 'en'],
     // A "rest" word, but the whole fails its checksum: not a PESEL.
     ['PESEL zaczyna się od 940823, ostatnie cyfry 04827.', 'pl'],
   ] as const)('leaves apart: %s', (t, locale) => {
