@@ -222,6 +222,10 @@ describe('off_platform.contact: handles pointed at, own handles named, every imp
     ['Fais-moi signe sur Telegram', 'Fais-moi signe sur Telegram'],
     ['Szukajcie mnie na tiktoku', 'Szukajcie mnie na tiktoku'],
     ['text him on WhatsApp, he has more', 'text him on WhatsApp'],
+    ['Contestadme a marta.ruiz88 arroba gmail punto com', 'Contestadme a marta.ruiz88 arroba gmail punto com'],
+    ['Respondam para joana.f.lopes@sapo.pt', 'Respondam para joana.f.lopes@sapo.pt'],
+    ['Proszę napisać SMS na 601 234 917, podam szczegóły.', 'Proszę napisać SMS na 601 234 917'],
+    ['Si tenéis dudas, escribidle por Instagram a @mochilas.rafa', 'escribidle por Instagram a @mochilas.rafa'],
   ])('imperatives of every person: %s', (text, want) => {
     expect(contacts(text)).toEqual([want]);
   });
@@ -233,6 +237,8 @@ describe('off_platform.contact: handles pointed at, own handles named, every imp
     'Version 2.3 ➡️ works with WhatsApp calls now',
     'Llamadme exigente, pero la costura es floja',
     'Fais-moi signe si tu veux mon avis sur la taille',
+    'Respondam para o chat da loja, eles resolvem.',
+    'Proszę napisać do sprzedawcy przez czat na Ali.',
   ])('hard negative: %s', (text) => {
     expect(contacts(text)).toEqual([]);
   });
