@@ -127,6 +127,14 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('albo t o m e k . n o w i c k i @ o 2 . p l').text).toBe('albo tomek.nowicki@o2.pl');
     for (const t of ['a b c @ d e f', 'I rated it 5 @ a b . c', 'sizes S M L @ 20 zł']) expect(normalize(t).text, t).toBe(t);
   });
+  it('closes a handle written one character at a time when it has a handle\'s mark, and nothing else', () => {
+    expect(normalize('мой тг: t e m a _ s h i n y').text).toBe('мой тг: tema_shiny');
+    expect(normalize('мій tg: v l a d _ 9 3 (без пробілів)').text).toBe('мій tg: vlad_93 (без пробілів)');
+    // Plain letters, plain digits, or too short.
+    for (const t of ['a b c d e f g', 'sizes s m l x l', 'code 4 5 1 8 1 7', 'a _ b c d']) expect(normalize(t).text, t).toBe(t);
+    // An address's halves are the address reader's: the "@" run is closed once, as a whole.
+    expect(normalize('albo t o m e k . n o w i c k i @ o 2 . p l').text).toBe('albo tomek.nowicki@o2.pl');
+  });
   it('reads a dictated run over a line break, and not over a blank line', () => {
     expect(normalize('au\n0 7 cinq 7\n4 3 neuf un\ndeux six\nentre 18h').text).toBe('au\n0 7 5 7 4 3 9 1 2 6\nentre 18h');
     expect(normalize('nine one six\n\nfour five').text).toBe('9 1 6\n\nfour five');

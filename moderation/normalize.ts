@@ -741,6 +741,33 @@ function spacedAddressEdits(lower: string): Edit[] {
 }
 
 /**
+ * A handle written one character at a time ("мой тг: t e m a _ s h i n y", "v l a d _ 9 3"): at
+ * least SPACED_HANDLE_MIN single characters, one space apart, with two letters or more and a
+ * handle's mark among them (an underscore, a dot or a digit); the spaces are dropped. Plain
+ * letters ("a b c d e f") and plain digits (numbers have their own clusters) are left as written,
+ * and so is a run that an "@" continues (spacedAddressEdits reads those).
+ */
+const SPACED_HANDLE_MIN = 6;
+const SPACED_HANDLE_RE = /(?<![\p{L}\p{N}_.@] ?)[a-z0-9_.](?: [a-z0-9_.]){5,}(?! ?[\p{L}\p{N}_.@])/gu;
+function spacedHandleEdits(lower: string): Edit[] {
+  let out: Edit[] | undefined;
+  SPACED_HANDLE_RE.lastIndex = 0;
+  for (let m = SPACED_HANDLE_RE.exec(lower); m; m = SPACED_HANDLE_RE.exec(lower)) {
+    const run = m[0];
+    let letters = 0;
+    let mark = false;
+    for (let k = 0; k < run.length; k += 2) {
+      const c = run.charCodeAt(k);
+      if (c >= 97 && c <= 122) letters++;
+      else mark = true;
+    }
+    if (letters < 2 || !mark || (run.length + 1) / 2 < SPACED_HANDLE_MIN) continue;
+    for (let k = m.index + 1; k < m.index + run.length; k += 2) (out ??= []).push({ start: k, end: k + 1, out: '', flag: FLAG.separator });
+  }
+  return out ?? [];
+}
+
+/**
  * "oh" and "o" read as zero only at the head of a dictated number: two more digit words follow
  * ("oh eight seven …"), not in "Oh one more thing".
  */
@@ -1227,7 +1254,7 @@ export function normalize(original: string): Normalized {
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
   const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds);
-  const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB)];
+  const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();
