@@ -475,3 +475,26 @@ describe('off_platform.deal, round 7 classes', () => {
     expect(d(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: the platform set aside (thirteenth blind round shapes)', () => {
+  it.each([
+    ['Proszę nie otwierać sporu, zwrócimy pieniądze przelewem na konto, szybciej niż przez Aliexpress', 'nie otwierać sporu, zwrócimy pieniądze przelewem na konto'],
+    ['El envío por la plataforma tarda 30 días, pero si prefieres pagar por transferencia te lo mandamos en 48 h.', 'pagar por transferencia'],
+    ['Кто будет брать — отменяйте заказ и берите напрямую у продавца', 'отменяйте заказ и берите напрямую у продавца'],
+    ['Merci de ne pas ouvrir de litige, nous vous remboursons directement.', 'ne pas ouvrir de litige, nous vous remboursons'],
+  ])('%s', (text, want) => {
+    expect(deals(text)).toEqual([want]);
+  });
+
+  it.each([
+    // The platform named after the offer, with no contrast: where the money goes.
+    'Si prefieres pagar por transferencia, hazlo en la plataforma al finalizar la compra.',
+    // A contrast, but the offer is the platform's own.
+    'The seller was slow, but he refunded me through the app.',
+    // Cancelling alone, and a dispute advice alone.
+    'Отменяйте заказ, если трек не обновляется неделю.',
+    'Merci de ne pas ouvrir de litige avant 30 jours, le colis arrive.',
+  ])('hard negative: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -70,8 +70,8 @@ const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 
 const REFUND_WINDOW = 12;
 /** A cue naming the platform's chat this many words or more before a pair does not cancel it. */
 const CHAT_BEFORE = 3;
-/** What "from him directly" deals with: a discount, a payment channel or request, cash. */
-const DIRECT_PARTNERS: ReadonlySet<string> = new Set(['d.offer', 'd.paych', 'd.pay', 'd.cash']);
+/** What "from him directly" deals with: a discount, a payment channel or request, cash, cancelling the order ("отменяйте заказ и берите напрямую у продавца"). */
+const DIRECT_PARTNERS: ReadonlySet<string> = new Set(['d.offer', 'd.paych', 'd.pay', 'd.cash', 'd.dispute']);
 
 /** Which cues a weak cue deals with, in one sentence (either order). */
 const PAIRS: Record<string, ReadonlySet<string>> = {
@@ -112,6 +112,9 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const negBefore = (h: Hit, window = NEG_WINDOW) => anyIn(negs, h.i - window, h.i - 1);
   // A cue naming the platform's chat well before both cues says where the offer was made, not
   // where the money goes: "продавець в чаті пропонував … кидати гроші на моно напряму".
+  // A cue in a clause set aside by a contrast before both ("el envío por la plataforma tarda 30
+  // días, pero si pagas por transferencia…") is the option the offer replaces.
+  const buts = by('d.but');
   const platformNear = (a: Hit, b: Hit) => {
     const from = Math.min(a.i, b.i);
     const to = Math.max(a.j, b.j) + PLATFORM_WINDOW - 1;
@@ -119,6 +122,7 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
       const p = plats[m]!;
       if (p.j <= from - PLATFORM_WINDOW) continue;
       if (p.id === 'chat' && p.j <= from - CHAT_BEFORE) continue;
+      if (p.j <= from && anyIn(buts, p.j, from - 1)) continue;
       return true;
     }
     return false;
@@ -381,6 +385,8 @@ function platformCues(hits: Hit[]): Hit[] {
     for (let m = k - 1; m >= 0 && m >= k - CONTAIN_LOOK && !inside; m--) {
       const x = hits[m]!;
       inside = x.cat === 'd.dispute' && x.j <= h.i && h.i - x.j <= DISPUTE_TAIL;
+      // "szybciej niż przez Aliexpress", "instead of through the app": the platform set against the offer.
+      inside ||= x.cat === 'd.than' && x.j <= h.i && h.i - x.j <= 1;
     }
     if (!inside) out.push(h);
   }

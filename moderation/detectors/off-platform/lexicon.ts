@@ -78,6 +78,8 @@ matcher
   .add(allLangs(dealPhrases.received), 'd.got')
   .add(allLangs(dealPhrases.directWith), 'd.direct')
   .add(allLangs(dealPhrases.fee), 'd.fee')
+  .add(allLangs(dealPhrases.contrast), 'd.but')
+  .add(allLangs(dealPhrases.comparedTo), 'd.than')
   .add(allLangs(lures.credentialAsk), 'l.ask')
   .add(allLangs(lures.credential), 'l.cred')
   .add(allLangs(lures.cardRequest), 'l.card')
