@@ -148,6 +148,9 @@ describe('extortion.threat: third blind round patterns', () => {
     ['pt', 'Por enquanto cinco estrelas. Seria triste se elas sumissem... uma capinha de brinde resolveria.', 'sumissem', 'brinde', 'veiled'],
     ['fr', "Cinq étoiles pour le moment. Ce serait dommage qu'elles disparaissent, un câble offert les sauverait.", 'disparaissent', 'offert', 'veiled'],
     ['pl', 'Na razie pięć gwiazdek. Szkoda by było, gdyby zniknęły, a darmowy pasek by je uratował.', 'zniknęły', 'darmowy', 'veiled'],
+    // The rating falling rather than vanishing, and a tag question between threat and price.
+    ['uk', 'Було б шкода, якби моя оцінка раптом стала гіршою 🙂 Може, якийсь бонус до наступного замовлення?', 'стала гіршою', 'бонус', 'veiled'],
+    ['es', 'Sería una pena que mi valoración bajara, ¿no? Con un cupón de descuento seguro que lo olvidamos.', 'bajara', 'cupón', 'veiled'],
     // Demand, then "otherwise" and a chargeback or a consumer-authority complaint.
     ['es', 'Devuélveme la mitad del importe. Si no, abro un contracargo.', 'contracargo', 'Devuélveme', 'elseStrong'],
     ['fr', 'Remboursez-moi la moitié, sinon je fais opposition.', 'opposition', 'Remboursez', 'elseStrong'],
@@ -171,6 +174,11 @@ describe('extortion.threat: third blind round patterns', () => {
     ['es', 'Un comprador amenazó con una estrella si no le devolvían el dinero, pero a mí me llegó perfecto.'],
     ['ru', 'Кто-то в отзывах угрожал одной звездой, если не вернут деньги, у меня всё хорошо.'],
     ['pl', 'Ktoś groził sprzedawcy negatywem, jeśli nie dostanie zwrotu. U mnie bez problemów.'],
+    ['pt', 'Vi numa avaliação alguém ameaçando dar 1 estrela se não ganhasse brinde. Isso acontece muito?'],
+    ['ru', 'В соседнем отзыве кто-то грозился продавцу единицей, если не дадут скидку — ну это перебор.'],
+    // A rating falling with no price asked, or something else falling.
+    ['es', 'Sería una pena que mi valoración bajara por culpa del envío, el producto es bueno.'],
+    ['en', 'It would be a shame if the price dropped right after I bought it. 5 stars, free shipping.'],
     // Shame without a rating at stake, or without a price.
     ['en', 'It would be a shame if this shop disappeared, 5 stars and a free gift in the box.'],
     ['en', '5 stars. It would be a shame if the seller stopped making these. Free gift in the box!'],

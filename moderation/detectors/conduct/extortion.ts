@@ -184,7 +184,10 @@ function findThreats(sc: Scan, textLang: number): Threat[] {
   const out: Threat[] = [];
   const add = (i: number, j: number, kind: Kind, langs: number, lever = false, canNegate = kind !== 'change') => {
     // Someone else's threat, reported, is as settled as the author's narrated one.
-    const past = cueBefore(sc, 'past', i, WIN.cue, langs, textLang) || cueBefore(sc, 'reportedThreat', i, WIN.cue, langs, textLang);
+    // The threat may start before the report's verb: "в соседнем отзыве кто-то грозился продавцу
+    // единицей" reads the review noun and the rating as one threat.
+    const past = cueBefore(sc, 'past', i, WIN.cue, langs, textLang) || cueBefore(sc, 'reportedThreat', i, WIN.cue, langs, textLang)
+      || sc.startingIn('reportedThreat', i, j - 1, (c) => c.j <= j && sameClause(sc, c.i, i) && shares(c, { langs }, textLang)) !== undefined;
     const negated = canNegate ? isNegated(sc, i, j, langs, textLang) : false;
     out.push({ i, j, kind, past, negated, lever: lever || negated, langs });
   };
@@ -366,6 +369,9 @@ function ifNots(sc: Scan): Hit[] {
  * rating is named before (or between), the loss is only wished away, and the price follows. A
  * free item counts as the demand here even where it is no demand word ("un bol offert").
  */
+/** Words of a sentence that is only a tag question ("¿no?", "правда?", "n'est-ce pas ?"). */
+const TAG_QUESTION_MAX = 2;
+
 function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => void): void {
   for (const v of sc.all('veiled')) {
     const s = sc.sent[v.i]!;
@@ -377,7 +383,13 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
     const rating = sc.endingIn('goodRating', v.i - WIN.veiledRatingBack, gone.i, rated)
       ?? sc.endingIn('reviewNoun', v.i - WIN.veiledRatingBack, gone.i, rated);
     if (!rating) continue;
-    const after = (x: { i: number }) => sc.sent[x.i] === s || sc.sent[x.i] === s + 1;
+    // "…si mi valoración bajara, ¿no? Con un cupón…": a tag question makes a sentence of its own.
+    let tagEnd = gone.j;
+    while (tagEnd < sc.n && sc.sent[tagEnd] === s) tagEnd++;
+    let tag = 0;
+    while (tagEnd + tag < sc.n && sc.sent[tagEnd + tag] === s + 1) tag++;
+    const reach = tag > 0 && tag <= TAG_QUESTION_MAX ? s + 2 : s + 1;
+    const after = (x: { i: number }) => sc.sent[x.i]! >= s && sc.sent[x.i]! <= reach;
     const d = demands.startingIn(gone.j, gone.j + WIN.vanishToDemand, (x) => openDemand(x) && after(x))
       ?? sc.startingIn('free', gone.j, gone.j + WIN.vanishToDemand, after);
     if (!d) continue;
