@@ -151,6 +151,9 @@ describe('extortion.threat: third blind round patterns', () => {
     // The rating falling rather than vanishing, and a tag question between threat and price.
     ['uk', 'Було б шкода, якби моя оцінка раптом стала гіршою 🙂 Може, якийсь бонус до наступного замовлення?', 'стала гіршою', 'бонус', 'veiled'],
     ['es', 'Sería una pena que mi valoración bajara, ¿no? Con un cupón de descuento seguro que lo olvidamos.', 'bajara', 'cupón', 'veiled'],
+    // An honest opinion of the service, or an "ad" on Facebook, as what the seller is told to avoid.
+    ['en', "Send me a new case for free, or I'll write what I think of your service.", 'what I think of your service', 'new case', 'elseStrong'],
+    ['pl', 'dawajcie nowe albo kase, bo inaczej robie wam taka reklame na fb ze sie nie pozbieracie', 'reklame na fb', 'kase', 'elseStrong'],
     // Demand, then "otherwise" and a chargeback or a consumer-authority complaint.
     ['es', 'Devuélveme la mitad del importe. Si no, abro un contracargo.', 'contracargo', 'Devuélveme', 'elseStrong'],
     ['fr', 'Remboursez-moi la moitié, sinon je fais opposition.', 'opposition', 'Remboursez', 'elseStrong'],
@@ -176,6 +179,8 @@ describe('extortion.threat: third blind round patterns', () => {
     ['pl', 'Ktoś groził sprzedawcy negatywem, jeśli nie dostanie zwrotu. U mnie bez problemów.'],
     ['pt', 'Vi numa avaliação alguém ameaçando dar 1 estrela se não ganhasse brinde. Isso acontece muito?'],
     ['ru', 'В соседнем отзыве кто-то грозился продавцу единицей, если не дадут скидку — ну это перебор.'],
+    // An opinion promised without a price.
+    ['en', "After a month of use I'll write what I think of your service, so far so good."],
     // A rating falling with no price asked, or something else falling.
     ['es', 'Sería una pena que mi valoración bajara por culpa del envío, el producto es bueno.'],
     ['en', 'It would be a shame if the price dropped right after I bought it. 5 stars, free shipping.'],
