@@ -238,10 +238,17 @@ describe('seller ties: third blind round patterns', () => {
     expect(runKind(text, 'answer', lang)).toEqual([]);
   });
 
+  it('keeps a free product undisclosed when "I\'ll be honest" is only part of the sentence', () => {
+    expect(types(runKind('Recebi de graça da loja pra avaliar e vou ser sincera que adorei', 'review', 'pt'))).toEqual(['seller_tie.undisclosed']);
+  });
+
   it.each([
     ['pt', 'Transparência: sou sócia desta loja. A mochila é boa e cabe notebook.'],
     ['pl', 'Dla jasności: jestem współwłaścicielem tej marki. Lampka świeci mocno.'],
-  ])('a co-owner who discloses is disclosed (%s)', (lang, text) => {
+    // A free product with a confession leading it, or the honest review announced right after it.
+    ['uk', 'Чесно зізнаюся: отримала цю сукню безкоштовно від магазину для огляду. Тканина щільна.'],
+    ['pt', 'Recebi de graça da loja pra avaliar, então vou ser sincera: o sérum hidrata bem.'],
+  ])('a co-owner, or a free product, disclosed (%s)', (lang, text) => {
     expect(types(runKind(text, 'review', lang))).toEqual(['seller_tie.disclosed']);
   });
 

@@ -56,7 +56,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -426,6 +426,19 @@ function leadBefore(sc: Scan, t: Tie): Hit | undefined {
   });
 }
 
+/**
+ * "Recebi de graça da loja pra avaliar, então vou ser sincera: …": a free product admitted, then
+ * the honest review announced right after it (a few words on, its own colon or dash).
+ */
+function honestAfterFree(sc: Scan, t: Tie): Hit | undefined {
+  if (t.kind !== 'free') return undefined;
+  return sc.startingIn('discLeadHonest', t.j, t.j + WIN.honestAfterFree, (h) => {
+    if (sc.sent[h.i] !== sc.sent[t.j - 1]) return false;
+    const mark = h.j < sc.n ? sc.markBefore(h.j) : 0;
+    return mark === COLON || isDash(mark);
+  });
+}
+
 /** "I work for this brand, but I'd buy it anyway": the bias conceded right after the tie. */
 function concededAfter(sc: Scan, t: Tie): Hit | undefined {
   return sc.startingIn('concede', t.j, t.j + WIN.concedeAfter, (h) => sc.sent[h.i] === sc.sent[t.j - 1]);
@@ -511,7 +524,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
     // A staff tie is disclosed only by wording beside it ("Full disclosure, I work for this brand"),
     // and not while it promotes ("I work here, order now").
     const label = t.kind === 'staff' ? labelNear(t) : strongest(lbls);
-    const lead = soft ? undefined : leadBefore(sc, t);
+    const lead = soft ? undefined : leadBefore(sc, t) ?? honestAfterFree(sc, t);
     const concede = soft || lead ? undefined : concededAfter(sc, t);
     const by: Disclosure | undefined = t.kind === 'staff' && promoSents.has(sc.sent[t.i]!) ? undefined
       : label
