@@ -80,9 +80,17 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('Calle Higuera número veintiocho, colonia Centro').text).toBe('Calle Higuera número 28, colonia Centro');
     expect(normalize("вулиця Городоцька, будинок сорок п'ять, квартира дванадцять").text).toBe('вулиця Городоцька, будинок 45, квартира 12');
     expect(normalize('rue des Lilas numéro quarante-deux').text).toBe('rue des Lilas numéro 42');
-    // Without a label one number word stays a word; "no" is no house label.
-    expect(normalize('Calle Higuera veintiocho veces').text).toBe('Calle Higuera veintiocho veces');
+    // Without a label or a street one number word stays a word; "no" is no house label.
+    expect(normalize('Lo pedí veintiocho veces a Higuera').text).toBe('Lo pedí veintiocho veces a Higuera');
     expect(normalize('no one answered for two days').text).toBe('no one answered for two days');
+  });
+  it('reads a number in words beside a street and its name as a house number', () => {
+    expect(normalize('проспект Перемоги сорок сім').text).toBe('проспект Перемоги 47');
+    expect(normalize("it's twenty three Kelvin Grove").text).toBe("it's 23 Kelvin Grove");
+    expect(normalize('Calle Higuera veintiocho').text).toBe('Calle Higuera 28');
+    // More than two words of name between, or no street type at all.
+    expect(normalize('calle que va hacia el centro veintiocho').text).toBe('calle que va hacia el centro veintiocho');
+    expect(normalize('twenty three happy customers').text).toBe('twenty three happy customers');
   });
   it('rewrites dictated runs in every language', () => {
     expect(normalize('восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь').text).toBe('8 916 123 45 67');

@@ -3,6 +3,7 @@ import type { Span } from '../models/finding.js';
 import confusables from './data/confusables.json';
 import numberWords from './data/number-words.json';
 import emailWords from './data/email-words.json';
+import addressWords from './data/address-words.json';
 
 /**
  * The shared normaliser. Detectors read one canonical text and map their spans back to what
@@ -684,20 +685,25 @@ for (const k of NUM_WORDS.keys()) if (k.includes(' ')) for (const part of k.spli
 const SEP_WORDS = new WordLookup<string>([...numberWords.dashWords.map((w) => [w, '-'] as const), ...numberWords.dotWords.map((w) => [w, '.'] as const)]);
 // A house or flat label, after which one number word is a house number ("número veintiocho").
 const HOUSE_LABELS = new WordLookup<boolean>(numberWords.houseLabels.map((w) => [w, true] as const));
+// Street types of every language; the short ones ("av", "ul", "пр") only with their dot.
+const STREET_TYPES = new WordLookup<boolean>(Object.values(addressWords.streetTypes).flat().map((w) => [w, true] as const));
+const STREET_SHORT_MAX = 3;
 const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
 
 /**
  * The words the edit passes start from, in one scan of the text: number words (and parts of
  * compounds; anything between two of them breaks a run) and the start of every at/dot word.
  */
-function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; labelEnds: number[] } {
+function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; labelEnds: number[]; streets: Tok[] } {
   const toks: Tok[] = [];
   const atDot: number[] = [];
   const seps: Tok[] = [];
   const labelEnds: number[] = [];
+  const streets: Tok[] = [];
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
     if (e - s <= 12 && HOUSE_LABELS.get(lower, s, e)) labelEnds.push(e);
+    if (e - s <= 12 && STREET_TYPES.get(lower, s, e) && (e - s > STREET_SHORT_MAX || lower.charCodeAt(e) === 46)) streets.push({ start: s, end: e, key: '' });
     if (e - s >= 3 && e - s <= 9) { const mark = SEP_WORDS.get(lower, s, e); if (mark) { seps.push({ start: s, end: e, key: mark }); return; } }
     if (e - s > 16) return;
     const known = NUMBER_TOKENS.get(lower, s, e);
@@ -712,7 +718,7 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; 
       }
     }
   });
-  return { toks, atDot, seps, labelEnds };
+  return { toks, atDot, seps, labelEnds, streets };
 }
 
 /**
@@ -839,7 +845,7 @@ function sepWordEdits(lower: string, seps: readonly Tok[], spelled: readonly Edi
   return out;
 }
 
-function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = []): Edit[] {
+function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = [], streets: readonly Tok[] = []): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
   const seps = sepIndex(sepWords);
@@ -887,7 +893,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1) || digitsThenSep(lower, first, seps);
       const after = digitNear(lower, last, 1) || sepThenDigits(lower, last, seps);
-      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds);
+      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(lower, first, last, streets);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
         // People read a number out in chunks split by commas ("four one five, eight two six") or
@@ -911,6 +917,27 @@ function labelledHouse(lower: string, first: number, labelEnds: readonly number[
   let k = first;
   while (k > 0 && k > first - 4 && (lower[k - 1] === ' ' || lower[k - 1] === '.' || lower[k - 1] === ',' || lower[k - 1] === ':')) k--;
   return k < first && labelEnds.includes(k);
+}
+
+/**
+ * "проспект Перемоги сорок сім", "Av. Corrientes treinta y cuatro", "twenty three Kelvin Grove":
+ * a number said in words with a street named beside it (a street type and at most
+ * STREET_NAME_WORDS words of its name between) is a house number, even in two words.
+ */
+const STREET_NAME_WORDS = 2;
+const STREET_GAP_MAX = 40;
+const NAME_GAP_RE = /^[.,]? ?(?:[\p{L}'’-]+ ){1,2}$/u;
+const NAME_GAP_AFTER_RE = /^ (?:[\p{L}'’-]+ ){1,2}$/u;
+function streetNumber(lower: string, first: number, last: number, streets: readonly Tok[]): boolean {
+  for (const st of streets) {
+    if (st.end <= first && first - st.end <= STREET_GAP_MAX) {
+      const gap = lower.slice(st.end, first);
+      if (NAME_GAP_RE.test(gap.endsWith(' ') ? gap : gap + ' ')) return true;
+    } else if (st.start >= last && st.start - last <= STREET_GAP_MAX && NAME_GAP_AFTER_RE.test(lower.slice(last, st.start))) {
+      return true;
+    }
+  }
+  return false;
 }
 
 interface NumGroup { start: number; end: number; h: number; t: number; c: number; u: number; hasH: boolean; hasT: boolean; hasC: boolean; hasU: boolean }
@@ -1253,7 +1280,7 @@ export function normalize(original: string): Normalized {
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
-  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds);
+  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds, words.streets);
   const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);

@@ -81,6 +81,16 @@ describe('postal address detector', () => {
     expect(addresses('ул. Тверская 12, кв. 4')[0]!.confidence).toBe(ADDRESS_CONFIDENCE.streetNumberUnit);
     expect(addresses('ул. Тверская 12, Москва, 123456')[0]!.confidence).toBe(ADDRESS_CONFIDENCE.streetNumberLocality);
   });
+  it('reads a house number said in words beside its street, and a block label', () => {
+    const texts = (t: string) => addresses(t).map((a) => a.text);
+    expect(texts("For the courier: it's twenty three Kelvin Grove. Top floor, G3 7SA.")).toEqual(['twenty three Kelvin Grove.']);
+    expect(texts("Київ, проспект Перемоги сорок сім, квартира двісті дев'ять. Під'їзд з двору.")).toEqual(["проспект Перемоги сорок сім, квартира двісті дев'ять"]);
+    expect(texts('Dla kuriera: os. Piastów, blok dwadzieścia jeden, mieszkanie czterdzieści trzy, Kraków.')).toEqual(['os. Piastów, blok dwadzieścia jeden, mieszkanie czterdzieści trzy, Kraków']);
+    // Number words near a street word in prose, not an address.
+    for (const t of ['Влітку на вулиці було сорок сім градусів, вентилятор врятував.', 'The street had twenty three trees and it was lovely.', 'En la calle Mayor tres veces me paró la policía.', 'Mieszkam w bloku od dwudziestu lat.']) {
+      expect(addresses(t), t).toEqual([]);
+    }
+  });
   it('leaves streets without a house number and street words in prose alone', () => {
     for (const t of ['Пункт выдачи на улице Ленина работает до 20:00', 'Улица была мокрая', 'La calle estaba cortada 3 días', 'Avenida Paulista é linda, comprei 2', 'I walked 5 blocks to Main Street', 'Route 66 themed mug, 350 ml', 'Street style look, size 42', 'Pl. 3 sztuki w zestawie', 'Al final, 5 estrellas', 'La calle 5 # de la lista', 'Ruta 40 #hashtag viaje']) {
       expect(addresses(t), t).toEqual([]);
