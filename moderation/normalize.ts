@@ -694,16 +694,14 @@ const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_P
  * The words the edit passes start from, in one scan of the text: number words (and parts of
  * compounds; anything between two of them breaks a run) and the start of every at/dot word.
  */
-function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; labelEnds: number[]; streets: Tok[] } {
+function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; labelEnds: number[] } {
   const toks: Tok[] = [];
   const atDot: number[] = [];
   const seps: Tok[] = [];
   const labelEnds: number[] = [];
-  const streets: Tok[] = [];
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
     if (e - s <= 12 && HOUSE_LABELS.get(lower, s, e)) labelEnds.push(e);
-    if (e - s <= 12 && STREET_TYPES.get(lower, s, e) && (e - s > STREET_SHORT_MAX || lower.charCodeAt(e) === 46)) streets.push({ start: s, end: e, key: '' });
     if (e - s >= 3 && e - s <= 9) { const mark = SEP_WORDS.get(lower, s, e); if (mark) { seps.push({ start: s, end: e, key: mark }); return; } }
     if (e - s > 16) return;
     const known = NUMBER_TOKENS.get(lower, s, e);
@@ -718,7 +716,7 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; 
       }
     }
   });
-  return { toks, atDot, seps, labelEnds, streets };
+  return { toks, atDot, seps, labelEnds };
 }
 
 /**
@@ -845,7 +843,7 @@ function sepWordEdits(lower: string, seps: readonly Tok[], spelled: readonly Edi
   return out;
 }
 
-function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = [], streets: readonly Tok[] = []): Edit[] {
+function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = []): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
   const seps = sepIndex(sepWords);
@@ -893,7 +891,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1) || digitsThenSep(lower, first, seps);
       const after = digitNear(lower, last, 1) || sepThenDigits(lower, last, seps);
-      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(lower, first, last, streets);
+      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(lower, first, last);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
         // People read a number out in chunks split by commas ("four one five, eight two six") or
@@ -926,18 +924,40 @@ function labelledHouse(lower: string, first: number, labelEnds: readonly number[
  */
 const STREET_NAME_WORDS = 2;
 const STREET_GAP_MAX = 40;
-const NAME_GAP_RE = /^[.,]? ?(?:[\p{L}'’-]+ ){1,2}$/u;
-const NAME_GAP_AFTER_RE = /^ (?:[\p{L}'’-]+ ){1,2}$/u;
-function streetNumber(lower: string, first: number, last: number, streets: readonly Tok[]): boolean {
-  for (const st of streets) {
-    if (st.end <= first && first - st.end <= STREET_GAP_MAX) {
-      const gap = lower.slice(st.end, first);
-      if (NAME_GAP_RE.test(gap.endsWith(' ') ? gap : gap + ' ')) return true;
-    } else if (st.start >= last && st.start - last <= STREET_GAP_MAX && NAME_GAP_AFTER_RE.test(lower.slice(last, st.start))) {
-      return true;
+// Words of the few characters around a candidate run: asked only for short runs (rare), so the
+// street words are looked up there rather than for every word of every text.
+const AROUND_WORD_RE = /[\p{L}'’-]+\.?/gu;
+function streetNumber(lower: string, first: number, last: number): boolean {
+  const words = (from: number, to: number) => {
+    const out: { s: number; e: number }[] = [];
+    AROUND_WORD_RE.lastIndex = from;
+    for (let m = AROUND_WORD_RE.exec(lower); m && m.index < to; m = AROUND_WORD_RE.exec(lower)) {
+      const e = m.index + m[0].length;
+      if (e > to) break;
+      out.push({ s: m.index, e: m[0].endsWith('.') ? e - 1 : e });
     }
+    return out;
+  };
+  const isStreet = (w: { s: number; e: number }) => w.e - w.s <= 12 && STREET_TYPES.get(lower, w.s, w.e) !== undefined
+    && (w.e - w.s > STREET_SHORT_MAX || lower.charCodeAt(w.e) === 46);
+  // Before: the street type, then one or two words of its name, then the number.
+  const before = words(Math.max(0, first - STREET_GAP_MAX), first);
+  for (let k = Math.max(0, before.length - STREET_NAME_WORDS - 1); k < before.length - 1; k++) {
+    if (isStreet(before[k]!) && onlyNameBetween(lower, before[k]!.e, first)) return true;
+  }
+  // After ("twenty three Kelvin Grove"): one or two words of the name, then the street type.
+  const after = words(last, Math.min(lower.length, last + STREET_GAP_MAX));
+  for (let k = 1; k <= STREET_NAME_WORDS && k < after.length; k++) {
+    if (isStreet(after[k]!) && onlyNameBetween(lower, last, after[k]!.s)) return true;
   }
   return false;
+}
+
+/** Between two positions only spaces, letters of at most STREET_NAME_WORDS words, and a dot or comma after a street abbreviation. */
+const NAME_GAP_RE = /^[.,]? ?(?:[\p{L}'’-]+,? ){1,2}$|^ (?:[\p{L}'’-]+ ){1,2}$/u;
+function onlyNameBetween(lower: string, from: number, to: number): boolean {
+  const gap = lower.slice(from, to);
+  return NAME_GAP_RE.test(gap.endsWith(' ') ? gap : gap + ' ');
 }
 
 interface NumGroup { start: number; end: number; h: number; t: number; c: number; u: number; hasH: boolean; hasT: boolean; hasC: boolean; hasU: boolean }
@@ -1280,7 +1300,7 @@ export function normalize(original: string): Normalized {
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
-  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds, words.streets);
+  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds);
   const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
