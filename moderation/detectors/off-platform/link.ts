@@ -59,6 +59,7 @@ const WORD_TLDS = new Set(heuristics.wordTlds.list);
 const COMMON_TLDS = new Set(heuristics.commonTlds.list);
 const COMPOUND_NAME_TLDS = new Set(heuristics.compoundNameTlds.list);
 const SHOP_NAME_WORDS = heuristics.shopNameWords.list;
+const KNOWN_SITES = new Set(heuristics.knownSites.list);
 /** Letters a shop-word name needs besides its shop word ("tiendatech" yes, "tiendas" no). */
 const SHOP_NAME_REST = 2;
 const DOTTED_NAMES = new Set(heuristics.dottedNames.list);
@@ -637,7 +638,7 @@ function linkConfidence(text: string, h: UrlHit): number {
   const common = COMMON_TLDS.has(tld);
   if (!h.subdomain) {
     if (FILE_EXT_TLDS.has(tld)) return 0;
-    if (WORD_TLDS.has(tld) && !siteCueBefore(text, h) && !compoundName(text, h, tld) && !spelledDotName(text, h, tld)) return 0;
+    if (WORD_TLDS.has(tld) && !siteCueBefore(text, h) && !compoundName(text, h, tld) && !spelledDotName(text, h, tld) && !KNOWN_SITES.has(h.label ?? '')) return 0;
     // "battery.Love it", "it.Great seller": a sentence glued to the next one, not a domain.
     const tldRaw = text.slice(h.hostEnd - tld.length, h.hostEnd);
     const labelRaw = text.slice(h.hostStart, h.hostEnd - tld.length - 1);
@@ -744,6 +745,13 @@ export function scanLinks(norm: Normalized): UrlHit[] {
       if (hits.length >= MAX_HITS) { overflowFrom = cs + m.index; break; }
       const s = cs + m.index;
       const e = cs + m.lastIndex;
+      if (m.schema.toLowerCase() === 'mailto:' && !m.raw.toLowerCase().startsWith('mailto:') && text.lastIndexOf('/', text.lastIndexOf('@', e - 1)) > s) {
+        // "youtube.com/@dasha.try.on": linkify reads "youtube.com/" as an address's local part;
+        // a slash there is a path, and the "@" a profile handle in it.
+        const h = hitFromUrl(text, s, pathEnd(text, e), '', null);
+        if (h) hits.push(h);
+        continue;
+      }
       if (m.schema.toLowerCase() === 'mailto:') {
         // "24h at shop.com/claim" (the normaliser read " at " as "@"): an address has no path, so
         // what follows the "@" is a link.
