@@ -238,6 +238,12 @@ describe('seller ties: third blind round patterns', () => {
     expect(runKind(text, 'answer', lang)).toEqual([]);
   });
 
+  it('reads working for the brand as a tie, undisclosed without a lead, and no wish to', () => {
+    expect(types(runKind('Trabajo para la marca y es el mejor producto.', 'review', 'es'))).toEqual(['seller_tie.undisclosed']);
+    expect(types(runKind('Jako wspólnik tej firmy gwarantuję, że to najlepszy wybór.', 'review', 'pl'))).toEqual(['seller_tie.undisclosed']);
+    expect(runKind('I wish I worked for the brand, love it', 'review', 'en')).toEqual([]);
+    expect(runKind('Mi pareja trabaja en un hospital y le encanta.', 'review', 'es')).toEqual([]);
+  });
   it('keeps a free product undisclosed when "I\'ll be honest" is only part of the sentence', () => {
     expect(types(runKind('Recebi de graça da loja pra avaliar e vou ser sincera que adorei', 'review', 'pt'))).toEqual(['seller_tie.undisclosed']);
   });
@@ -248,6 +254,11 @@ describe('seller ties: third blind round patterns', () => {
     // A free product with a confession leading it, or the honest review announced right after it.
     ['uk', 'Чесно зізнаюся: отримала цю сукню безкоштовно від магазину для огляду. Тканина щільна.'],
     ['pt', 'Recebi de graça da loja pra avaliar, então vou ser sincera: o sérum hidrata bem.'],
+    // Working for the product's maker or brand, with a disclosure lead.
+    ['es', 'Aviso: trabajo para la marca. La batería da para dos días.'],
+    ['pl', 'Zastrzeżenie: pracuję u producenta tych słuchawek. Grają dobrze.'],
+    ['ru', 'Раскрою сразу: я работаю в компании-производителе этих наушников. Звук отличный.'],
+    ['es', 'Para que conste: mi pareja trabaja en esta tienda. Aun así intento ser objetiva.'],
   ])('a co-owner, or a free product, disclosed (%s)', (lang, text) => {
     expect(types(runKind(text, 'review', lang))).toEqual(['seller_tie.disclosed']);
   });

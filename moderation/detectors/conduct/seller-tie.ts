@@ -164,7 +164,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
       const inClauseAny = (x: Hit) => same(x, h) && sc.sent[x.i]! === sc.sent[h.i]!;
       // "je suis salarié du vendeur", "jestem pracownikiem tego sprzedawcy": the seller as a person.
-      const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('sellerNoun', h.j, h.j + WIN.roleToStore, inClause);
+      const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('sellerNoun', h.j, h.j + WIN.roleToStore, inClause)
+        ?? sc.startingIn('makerNoun', h.j, h.j + WIN.roleToStore, inClause);
       if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore, role: true }); continue; }
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
@@ -293,7 +294,10 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const dem = sc.startingIn('demonstr', w.j - 1, w.j, (d) => sameClause(sc, d.i, w.i) && same(d, w));
     const store = dem && (sc.startingIn('storeNoun', dem.j, dem.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w))
       ?? sc.startingIn('sellerNoun', dem.j, dem.j, (x) => sameClause(sc, x.i, w.i) && same(x, w)));
-    if (store) out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff, role: true });
+    if (store) { out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
+    // "trabajo para la marca", "я работаю в компании-производителе": the product's maker, no "this" needed.
+    const maker = sc.startingIn('makerNoun', w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
+    if (maker) out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true });
   }
   // "our shop", "наш магазин", "nuestra tienda", one adjective allowed between ("our small business").
   for (const p of sc.all('poss1')) {
