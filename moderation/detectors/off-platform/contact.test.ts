@@ -226,6 +226,10 @@ describe('off_platform.contact: handles pointed at, own handles named, every imp
     ['Respondam para joana.f.lopes@sapo.pt', 'Respondam para joana.f.lopes@sapo.pt'],
     ['Proszę napisać SMS na 601 234 917, podam szczegóły.', 'Proszę napisać SMS na 601 234 917'],
     ['Si tenéis dudas, escribidle por Instagram a @mochilas.rafa', 'escribidle por Instagram a @mochilas.rafa'],
+    // Invitations to write to an e-mail address or call a number, the channel named by the address itself.
+    ['Any questions, email me: danny.harlow@outlook.com', 'email me: danny.harlow@outlook.com'],
+    ['Скиньте на пошту oksana_lytvyn@ukr.net', 'Скиньте на пошту oksana_lytvyn@ukr.net'],
+    ['Довідки за номером +380 50 318 44 92', 'Довідки за номером +380 50 318 44 92'],
   ])('imperatives of every person: %s', (text, want) => {
     expect(contacts(text)).toEqual([want]);
   });
@@ -238,6 +242,8 @@ describe('off_platform.contact: handles pointed at, own handles named, every imp
     'Llamadme exigente, pero la costura es floja',
     'Fais-moi signe si tu veux mon avis sur la taille',
     'Respondam para o chat da loja, eles resolvem.',
+    'Ella escribe a mano muy bonito, 5 estrellas.',
+    'Скиньте на пошту квитанцію, якщо треба — жартую, все прийшло.',
     'Proszę napisać do sprzedawcy przez czat na Ali.',
   ])('hard negative: %s', (text) => {
     expect(contacts(text)).toEqual([]);

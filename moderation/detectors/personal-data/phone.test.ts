@@ -73,6 +73,11 @@ describe('phone detector', () => {
     expect(phones('Numer paczki: 7 9 4 1 5 8 3 0 2 4 4', 'pl')).toEqual([]);
     expect(phones('Tracking number 1 2 3 4 5 6 7 8 9 0')).toEqual([]);
   });
+  it('reads a grouped number wholly in brackets, and not one bracketed run of digits', () => {
+    expect(phones('Chama no WhatsApp (+55 31 9 9284-1176) que te passo', 'pt').map((p) => p.text)).toEqual(['(+55 31 9 9284-1176']);
+    expect(phones('tel (+7 916 123-45-67)', 'ru').map((p) => p.text)).toEqual(['(+7 916 123-45-67']);
+    expect(phones("S/N on the box (7302948851), so it's a resold return", 'en')).toEqual([]);
+  });
   it('keeps a number under a harmless label when it is grouped exactly as a phone of a country', () => {
     expect(phones('Pour le prochain envoi : 06 47 21 93 58.', 'fr').map((p) => p.text)).toEqual(['06 47 21 93 58']);
     expect(phones('Номер для посылки: 8 916 123 45 67', 'ru').map((p) => p.text)).toEqual(['8 916 123 45 67']);

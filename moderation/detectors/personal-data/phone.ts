@@ -106,7 +106,7 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   // "номер", "number": enough to accept a shorter run, never enough to raise confidence.
   const numberWord = context || near(c, w, 'phoneNumberWord');
   if (n > MAX_DIGITS || n < (numberWord || w.plus ? MIN_DIGITS_CONTEXT : MIN_DIGITS_BARE)) return null;
-  if (looksLikeDate(w) || looksLikeDottedVersion(w) || oddBrackets(w) || yearPrefixed(w)) return null;
+  if (looksLikeDate(w) || looksLikeDottedVersion(w) || oddBrackets(w, c.norm.text) || yearPrefixed(w)) return null;
   if (!w.plus && !context && w.seps.length === 1 && w.seps[0] === '-' && POSTCODE_SHAPES.has(w.groups.join('-'))) return null;
   if (!w.plus && (isDummyNumber(w.digits) || looksLikeAmount(c.norm.text, w.start, w.end))) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
