@@ -498,3 +498,21 @@ describe('off_platform.deal: the platform set aside (thirteenth blind round shap
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: stalls, markets and P2P payments (fourteenth blind round shapes)', () => {
+  it.each([
+    ['on est sur le marché le dimanche, on accepte les espèces', 'sur le marché le dimanche, on accepte les espèces'],
+    ['Mogę zapłacić BLIK-iem na telefon i wyślecie normalnie?', 'Mogę zapłacić BLIK-iem na telefon'],
+    ['Não precisa abrir disputa, a gente te devolve o valor no pix agora mesmo', 'Não precisa abrir disputa'],
+  ])('%s', (text, want) => {
+    expect(deals(text)[0]).toContain(want);
+  });
+
+  it.each([
+    'Mogę zapłacić BLIK-iem w aplikacji?',
+    "J'ai payé en boutique, ils acceptent les espèces.",
+    'Comprei na feira ontem, mas aqui chegou mais rápido.',
+  ])('hard negative: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});
