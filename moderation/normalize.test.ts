@@ -84,6 +84,12 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('Lo pedí veintiocho veces a Higuera').text).toBe('Lo pedí veintiocho veces a Higuera');
     expect(normalize('no one answered for two days').text).toBe('no one answered for two days');
   });
+  it('reads digit-like letters at the edges of groups inside a number run, and nowhere else', () => {
+    expect(normalize('звони 8 9I6 3O2-47-5I').text).toBe('звони 8 916 302-47-51');
+    expect(normalize('тел О97 З41 О5 62').text).toBe('тел 097 341 05 62');
+    expect(normalize('PT5O OO35 O697 435O 2996 6624 9').text).toBe('PT50 0035 0697 4350 2996 6624 9');
+    for (const t of ['ООО «Ромашка» 123 456 789', 'size 4O and 5O', 'I bought 2 Ol 3O 4I pcs', 'model A5I', 'Зал 3, ряд 12']) expect(normalize(t).text, t).toBe(t);
+  });
   it('reads a number in words beside a street and its name as a house number', () => {
     expect(normalize('проспект Перемоги сорок сім').text).toBe('проспект Перемоги 47');
     expect(normalize("it's twenty three Kelvin Grove").text).toBe("it's 23 Kelvin Grove");

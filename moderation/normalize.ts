@@ -364,7 +364,7 @@ const DIGIT_LIKE_C = codeMap(DIGIT_LIKE);
 for (const m of [CYR_TO_LAT_C, GRK_TO_LAT_C, LAT_TO_CYR_C]) for (const k of m.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 1;
 for (const k of DIGIT_LIKE_C.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 2;
 // Only digit-like letters squeezed between digits (or a digit and a dot or dash) need stage B in plain ASCII text.
-const ASCII_DIGIT_LIKE_RE = /\d[.-]?[OoIl|]{1,2}[.-]?\d/;
+const ASCII_DIGIT_LIKE_RE = /\d[.-]?[OoIl|]{1,2}[.-]?\d|\d[OoIl|]|[OoIl|]\d/;
 
 /** Folds look-alikes in place; returns whether anything changed. */
 function stageB(b: Buf, textA: string): boolean {
@@ -379,6 +379,7 @@ function stageB(b: Buf, textA: string): boolean {
   const docScript: Script = cyr > latin ? 2 : 1;
   const strong = [0, 0, 0, 0];
   const all = [0, 0, 0, 0];
+  let edgeLike = false;
   let i = 0;
   while (i < n) {
     if (isSpaceCode(chars[i]!)) { i++; continue; }
@@ -407,10 +408,66 @@ function stageB(b: Buf, textA: string): boolean {
       const target = dominant(strong) || dominant(all) || docScript;
       foldMixedRuns(b, i, j, target === 3 ? docScript : target);
     }
-    if (hasDigit && hasDigitLike) foldDigitLike(b, i, j);
+    if (hasDigit && hasDigitLike) { foldDigitLike(b, i, j); edgeLike = true; }
     i = j;
   }
+  if (edgeLike) foldDigitLikeRuns(b);
   return b.changed;
+}
+
+/** Tokens of a number run whose digit-like letters stand at a group's edge, and digits the run needs. */
+const LIKE_RUN_TOKENS = 3;
+const LIKE_RUN_DIGITS = 6;
+const isGroupMark = (c: number) => isDotDash(c) || c === 40 || c === 41 || c === 43; // . - ( ) +
+
+/**
+ * "8 9I6 3O2-47-5I", "О97 З41 О5 62", "PT5O OO35 O697 435O": digit-like letters at the start or
+ * end of a digit group, which foldDigitLike (a letter between two digits) leaves. Only inside a
+ * run of at least LIKE_RUN_TOKENS space-parted groups of digits, digit-like letters and number
+ * marks, each group with a real digit, LIKE_RUN_DIGITS real digits in all; the run's first group
+ * may open with two capital letters (an IBAN's country). "ООО «Ромашка»", "size 4O", "A5I" stay.
+ */
+function foldDigitLikeRuns(b: Buf): void {
+  const chars = b.chars;
+  const n = b.n;
+  let k = 0;
+  while (k < n) {
+    // Gather a run of digitish groups parted by single spaces.
+    const groups: [number, number][] = [];
+    let digits = 0;
+    let p = k;
+    while (p < n) {
+      let q = p;
+      if (groups.length === 0 && q + 2 < n && chars[q]! >= 65 && chars[q]! <= 90 && chars[q + 1]! >= 65 && chars[q + 1]! <= 90 && !DIGIT_LIKE_C.has(chars[q]!)) q += 2;
+      let real = 0;
+      let ok = q < n && !isSpaceCode(chars[q]!);
+      let e = q;
+      while (ok && e < n && !isSpaceCode(chars[e]!)) {
+        const c = chars[e]!;
+        if (isDigitCode(c)) real++;
+        else if (!DIGIT_LIKE_C.has(c) && !isGroupMark(c) && !(c === 44 && (e + 1 >= n || isSpaceCode(chars[e + 1]!)))) ok = false;
+        e++;
+      }
+      if (!ok || real === 0) break;
+      groups.push([q, e]);
+      digits += real;
+      if (e + 1 < n && chars[e] === 32 && !isSpaceCode(chars[e + 1]!)) p = e + 1;
+      else break;
+    }
+    if (groups.length >= LIKE_RUN_TOKENS && digits >= LIKE_RUN_DIGITS) {
+      for (const [from, to] of groups) {
+        for (let m = from; m < to; m++) {
+          const d = DIGIT_LIKE_C.get(chars[m]!);
+          if (d !== undefined) { chars[m] = d; b.flags[m]! |= FLAG.homoglyph; b.changed = true; }
+        }
+      }
+    }
+    // Next token.
+    let e = groups.length ? groups[groups.length - 1]![1] : k;
+    while (e < n && !isSpaceCode(chars[e]!)) e++;
+    while (e < n && isSpaceCode(chars[e]!)) e++;
+    k = Math.max(e, k + 1);
+  }
 }
 
 /** The script with strictly the most letters, 0 on a tie. */
