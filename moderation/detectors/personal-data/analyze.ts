@@ -1,5 +1,5 @@
 import type { DetectorInput, TextFinding } from '../../types.js';
-import { digitClusters, isLetterCode, subCluster, WordLookup, type DigitCluster } from '../../normalize.js';
+import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js';
 import { contextIndex } from './context.js';
 import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate, near } from './numbers.js';
 import { scorePhone } from './phone.js';
@@ -9,7 +9,7 @@ import { findAlnumIds, findMrz, scoreNumericId } from './government-id.js';
 import { findEmails } from './email.js';
 import { findAddresses } from './postal-address.js';
 import { eanValid } from './checksums.js';
-import numberParts from '../../data/number-parts.json';
+import { gapSays, PART_GAP_MAX, PARTS_MIN_DIGITS, REST_WORDS, THEN_WORDS } from './parts.js';
 
 /**
  * One pass over a text for all six personal-data types, shared by the six detectors (each
@@ -228,49 +228,6 @@ function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | nu
   if (!near(c, w, 'card')) return null;
   const claim = scoreCard(w, c);
   return claim ? { start: joined.start, end: joined.end, claim } : null;
-}
-
-/** A part-word list (data/number-parts.json, all languages) by first word: the words after it, per phrase. */
-function phraseIndex(byLang: Record<string, readonly string[]>): WordLookup<string[][]> {
-  const byFirst = new Map<string, string[][]>();
-  for (const list of Object.values(byLang)) {
-    for (const p of list) {
-      const [first, ...rest] = p.toLowerCase().split(' ');
-      const tails = byFirst.get(first!) ?? byFirst.set(first!, []).get(first!)!;
-      tails.push(rest);
-    }
-  }
-  return new WordLookup(byFirst);
-}
-const REST_WORDS = phraseIndex(numberParts.rest);
-const THEN_WORDS = phraseIndex(numberParts.then);
-/** Characters between two parts: a few words, at most one sentence end, no digits, one line. */
-const PART_GAP_MAX = 40;
-/** Digits of a number given in parts: fewer would join prices and counts ("1200, the rest 800"). */
-const PARTS_MIN_DIGITS = 9;
-
-/** Does lower[from, to) hold a phrase of the list as whole words? Read in place: a review has many short gaps. */
-function gapSays(lower: string, from: number, to: number, phrases: WordLookup<string[][]>): boolean {
-  let k = from;
-  while (k < to) {
-    if (!isLetterCode(lower.charCodeAt(k))) { k++; continue; }
-    const s = k;
-    while (k < to && (isLetterCode(lower.charCodeAt(k)) || (lower.charCodeAt(k) === 39 && k + 1 < to && isLetterCode(lower.charCodeAt(k + 1))))) k++;
-    const tails = phrases.get(lower, s, k);
-    if (tails) for (const tail of tails) if (wordsFollow(lower, k, to, tail)) return true;
-  }
-  return false;
-}
-
-/** Do `words` follow position `at` of lower, one space before each, whole words, before `to`? */
-function wordsFollow(lower: string, at: number, to: number, words: readonly string[]): boolean {
-  let k = at;
-  for (const w of words) {
-    if (lower.charCodeAt(k) !== 32 || k + 1 + w.length > to || !lower.startsWith(w, k + 1)) return false;
-    k += 1 + w.length;
-    if (k < to && isLetterCode(lower.charCodeAt(k))) return false;
-  }
-  return true;
 }
 
 /** May the characters between two clusters part one number: short, one line, no digits, at most one sentence end? */
