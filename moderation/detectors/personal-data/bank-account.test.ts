@@ -40,6 +40,14 @@ describe('bank account detector', () => {
     // The same digits with the mod-97 checksum broken are nobody's IBAN.
     expect(accounts('dei PT13 0033 0000 6825 4347 9627 9 e nada').map((x) => x.kind)).not.toContain('iban-PT-national-check-off');
   });
+  it('reads an IBAN given in two parts with words that say the rest follows, or parted by emoji', () => {
+    expect(accounts('Mi IBAN es ES93 2100 0418. Sigue con 4897 7747 6905').map((a) => a.text)).toEqual(['ES93 2100 0418. Sigue con 4897 7747 6905']);
+    expect(accounts('UA60 3052 9900 0004 4539. Далі 5036 9973 4').map((a) => a.text)).toEqual(['UA60 3052 9900 0004 4539. Далі 5036 9973 4']);
+    expect(accounts('BE58 🔹 3104 🔹 2766 🔹 2679').map((a) => a.text)).toEqual(['BE58 🔹 3104 🔹 2766 🔹 2679']);
+    // No such words, or the whole fails its checksum: no IBAN.
+    expect(accounts('ES93 2100 0418. Pedido 4897 7747 6905').map((a) => a.kind)).not.toContain('iban-ES');
+    expect(accounts('ES93 2100 0418. Sigue con 4897 7747 6906').map((a) => a.kind)).not.toContain('iban-ES');
+  });
   it('finds national account numbers by their checks or next to a bank word', () => {
     expect(accounts('р/с 40817810099910004312, БИК 044525225').map((a) => [a.text, a.kind])).toEqual([['40817810099910004312', 'ru-account']]);
     expect(accounts('61 1090 1014 0000 0712 1981 2874').map((a) => a.kind)).toEqual(['pl-nrb']);

@@ -1,6 +1,7 @@
 import { getCountrySpecifications, isValidIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { weighted } from './checksums.js';
 import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
+import { gapSays, PART_GAP_MAX, REST_WORDS, THEN_WORDS } from './parts.js';
 
 /**
  * Bank accounts: IBANs (any country, ibantools checksum) found by their own scan, and national
@@ -42,13 +43,36 @@ export interface Found {
 // suite holds "AL47/2121/…" as a negative; we redact it, and the eval shows that one case.)
 const IBAN_SEPARATORS = ' -./_';
 const isLineBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
-/** Length of the separator at k: one separator mark, a line break, or a mark then a line break. */
+/** Length of the separator at k: one separator mark, a line break, or a mark then a line break; or one emoji, spaced or not ("BE58 🔹 3104"). */
 function ibanSepLength(text: string, k: number): number {
   let j = k;
   if (IBAN_SEPARATORS.includes(text[j]!)) j++;
   if (text[j] === '\r') j++;
   if (text[j] === '\n') j++;
+  if (j === k || text[j - 1] === ' ') {
+    EMOJI_SEP_RE.lastIndex = j;
+    const m = EMOJI_SEP_RE.exec(text);
+    if (m) j += m[0].length;
+  }
   return j - k;
+}
+// One pictograph (and its variation selector) between groups, a space after it or not.
+const EMOJI_SEP_RE = /[\u{1F000}-\u{1FAFF}\u2600-\u27BF\u2B00-\u2BFF]\uFE0F? ?/uy;
+
+/**
+ * "ES93 2100 0418. Sigue con 4897 7747 6905", "UA60 3052 9900 0004 4539. Далі 5036 9973 4": an
+ * IBAN cut short, then words that say the rest follows (parts.ts), then digits. Returns where the
+ * next part starts, or -1.
+ */
+function partFollows(text: string, lower: string, k: number): number {
+  let ends = 0;
+  for (let j = k; j < text.length && j - k <= PART_GAP_MAX; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 10) return -1;
+    if (c === 46 || c === 33 || c === 63) { if (++ends > 1) return -1; }
+    if (c >= 48 && c <= 57) return gapSays(lower, k, j, REST_WORDS) || gapSays(lower, k, j, THEN_WORDS) ? j : -1;
+  }
+  return -1;
 }
 // Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
 const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z]{2}|[a-z]{2})(\d{2})/gu;
@@ -77,8 +101,14 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
     const upper = m[1] === cc;
     let iban = cc + m[2]!;
     let k = m.index + 4;
+    let parted = false;
     while (iban.length < spec.chars && k < text.length) {
       let ch = text[k]!;
+      // Cut short with words that say the rest follows: once per IBAN, at least a group in already.
+      if (!parted && iban.length >= 8) {
+        const next = partFollows(text, c.norm.lower, k);
+        if (next > 0) { parted = true; k = next; continue; }
+      }
       const sep = ibanSepLength(text, k);
       if (sep > 0) {
         // one separator between characters, never two in a row; the checksum decides the rest
