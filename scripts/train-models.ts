@@ -46,7 +46,7 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-blind-15.jsonl', 'conduct-blind-16.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl'],
     cvFromRound: 8,
     // Incentives at 0.75 keep the recall of 0.7; undisclosed ties at 0.85 (0.7 adds 0.05 recall on
     // the rounds and flags couples' and neighbours' "we"/"our" reviews).
@@ -58,7 +58,7 @@ const MODELS = {
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
     trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
-    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-13.jsonl', 'off-platform-blind-14.jsonl'],
+    heldOut: ['off-platform-blind-10.jsonl'],
     cvFromRound: 6,
     // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
     // or 1 star") and bulk-discount questions in the conduct fixtures as deals.
