@@ -804,12 +804,16 @@ function spacedAddressEdits(lower: string): Edit[] {
 /**
  * A handle written one character at a time ("мой тг: t e m a _ s h i n y", "v l a d _ 9 3"): at
  * least SPACED_HANDLE_MIN single characters, one space apart, with two letters or more and a
- * handle's mark among them (an underscore, a dot or a digit); the spaces are dropped. Plain
+ * handle's mark among them (an underscore or a dot; digits are no mark: "NIE así: Y 3 9 2 8 1 7 4 H
+ * y me sale…" is an ID spelled out, then "y"); the spaces are dropped. Plain
  * letters ("a b c d e f") and plain digits (numbers have their own clusters) are left as written,
  * and so is a run that an "@" continues (spacedAddressEdits reads those).
  */
 const SPACED_HANDLE_MIN = 6;
-const SPACED_HANDLE_RE = /(?<![\p{L}\p{N}_.@] ?)[a-z0-9_.](?: [a-z0-9_.]){5,}(?! ?[\p{L}\p{N}_.@])/gu;
+// Bounded by anything but a character of the run itself (a word before it is fine: "тг t e m a _ s h i n y
+// пишите"); a leftmost, greedy match cannot leave a one-character token beside it. An "@" after it
+// makes it an address's first half.
+const SPACED_HANDLE_RE = new RegExp(`(?<![\\p{L}\\p{N}_.@])[a-z0-9_.](?: [a-z0-9_.]){${SPACED_HANDLE_MIN - 1},}(?![\\p{L}\\p{N}_.@])(?! ?@)`, 'gu');
 function spacedHandleEdits(lower: string): Edit[] {
   let out: Edit[] | undefined;
   SPACED_HANDLE_RE.lastIndex = 0;
@@ -820,9 +824,9 @@ function spacedHandleEdits(lower: string): Edit[] {
     for (let k = 0; k < run.length; k += 2) {
       const c = run.charCodeAt(k);
       if (c >= 97 && c <= 122) letters++;
-      else mark = true;
+      else if (c === 95 || c === 46) mark = true;
     }
-    if (letters < 2 || !mark || (run.length + 1) / 2 < SPACED_HANDLE_MIN) continue;
+    if (letters < 2 || !mark) continue;
     for (let k = m.index + 1; k < m.index + run.length; k += 2) (out ??= []).push({ start: k, end: k + 1, out: '', flag: FLAG.separator });
   }
   return out ?? [];
@@ -900,7 +904,7 @@ function sepWordEdits(lower: string, seps: readonly Tok[], spelled: readonly Edi
   return out;
 }
 
-function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = []): Edit[] {
+function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = [], cased = lower): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
   const seps = sepIndex(sepWords);
@@ -948,7 +952,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1) || digitsThenSep(lower, first, seps);
       const after = digitNear(lower, last, 1) || sepThenDigits(lower, last, seps);
-      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(lower, first, last);
+      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(cased, lower, first, last, words === 1);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
         // People read a number out in chunks split by commas ("four one five, eight two six") or
@@ -984,8 +988,13 @@ const STREET_GAP_MAX = 40;
 // Words of the few characters around a candidate run: asked only for short runs (rare), so the
 // street words are looked up there rather than for every word of every text.
 const AROUND_WORD_RE = /[\p{L}'’-]+\.?/gu;
-function streetNumber(lower: string, first: number, last: number): boolean {
+function streetNumber(cased: string, lower: string, first: number, last: number, single: boolean): boolean {
+  // One number word is a house number only where the address goes on or stops ("Calle Higuera
+  // veintiocho, colonia…"), not before a noun ("calle Mayor tres veces").
+  if (single && !/^\s*(?:[,.;:)]|$)/.test(lower.slice(last, last + 3))) return false;
   const words = (from: number, to: number) => {
+    // Start at a word's start: a window cut inside "marketplace" must not look up "place".
+    while (from > 0 && from < to && isLetterCode(lower.charCodeAt(from - 1))) from++;
     const out: { s: number; e: number }[] = [];
     AROUND_WORD_RE.lastIndex = from;
     for (let m = AROUND_WORD_RE.exec(lower); m && m.index < to; m = AROUND_WORD_RE.exec(lower)) {
@@ -995,20 +1004,25 @@ function streetNumber(lower: string, first: number, last: number): boolean {
     }
     return out;
   };
-  const isStreet = (w: { s: number; e: number }) => w.e - w.s <= 12 && STREET_TYPES.get(lower, w.s, w.e) !== undefined
+  // A street type of two letters or more ("c." and "r." end sentences too); the short ones with their dot.
+  const isStreet = (w: { s: number; e: number }) => w.e - w.s >= 2 && w.e - w.s <= 12 && STREET_TYPES.get(lower, w.s, w.e) !== undefined
     && (w.e - w.s > STREET_SHORT_MAX || lower.charCodeAt(w.e) === 46);
+  // Its name written as a name: every word capitalised ("Perемоги", "Kelvin"), joiners aside.
+  const named = (from: number, to: number) => words(from, to).every((w) => isUpperCode(cased.charCodeAt(w.s)) || NAME_JOINERS.has(lower.slice(w.s, w.e)));
   // Before: the street type, then one or two words of its name, then the number.
   const before = words(Math.max(0, first - STREET_GAP_MAX), first);
   for (let k = Math.max(0, before.length - STREET_NAME_WORDS - 1); k < before.length - 1; k++) {
-    if (isStreet(before[k]!) && onlyNameBetween(lower, before[k]!.e, first)) return true;
+    if (isStreet(before[k]!) && onlyNameBetween(lower, before[k]!.e, first) && named(before[k]!.e, first)) return true;
   }
   // After ("twenty three Kelvin Grove"): one or two words of the name, then the street type.
   const after = words(last, Math.min(lower.length, last + STREET_GAP_MAX));
   for (let k = 1; k <= STREET_NAME_WORDS && k < after.length; k++) {
-    if (isStreet(after[k]!) && onlyNameBetween(lower, last, after[k]!.s)) return true;
+    if (isStreet(after[k]!) && onlyNameBetween(lower, last, after[k]!.s) && named(last, after[k]!.s)) return true;
   }
   return false;
 }
+const NAME_JOINERS = new Set(addressWords.nameJoiners);
+const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f) || c === 0x404 || c === 0x406 || c === 0x407 || c === 0x401 || c === 0x490;
 
 /** Between two positions only spaces, letters of at most STREET_NAME_WORDS words, and a dot or comma after a street abbreviation. */
 const NAME_GAP_RE = /^[.,]? ?(?:[\p{L}'’-]+,? ){1,2}$|^ (?:[\p{L}'’-]+ ){1,2}$/u;
@@ -1357,7 +1371,7 @@ export function normalize(original: string): Normalized {
   const textB = stageB(a, textA) ? a.text() : textA;
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
-  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds);
+  const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds, textB);
   const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);

@@ -364,14 +364,14 @@ function ifNots(sc: Scan): Hit[] {
   return out;
 }
 
+/** Words of a sentence that is only a tag question ("¿no?", "правда?", "n'est-ce pas ?"), which ends in "?". */
+const TAG_QUESTION_MAX = 2;
+
 /**
  * "Would be a real shame if those stars disappeared... a free spare jar would keep them": the
  * rating is named before (or between), the loss is only wished away, and the price follows. A
  * free item counts as the demand here even where it is no demand word ("un bol offert").
  */
-/** Words of a sentence that is only a tag question ("¿no?", "правда?", "n'est-ce pas ?"). */
-const TAG_QUESTION_MAX = 2;
-
 function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => void): void {
   for (const v of sc.all('veiled')) {
     const s = sc.sent[v.i]!;
@@ -388,7 +388,8 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
     while (tagEnd < sc.n && sc.sent[tagEnd] === s) tagEnd++;
     let tag = 0;
     while (tagEnd + tag < sc.n && sc.sent[tagEnd + tag] === s + 1) tag++;
-    const reach = tag > 0 && tag <= TAG_QUESTION_MAX ? s + 2 : s + 1;
+    const tagQuestion = tag > 0 && tag <= TAG_QUESTION_MAX && sc.lower.slice(sc.e[tagEnd + tag - 1]!, sc.e[tagEnd + tag - 1]! + 2).includes('?');
+    const reach = tagQuestion ? s + 2 : s + 1;
     const after = (x: { i: number }) => sc.sent[x.i]! >= s && sc.sent[x.i]! <= reach;
     const d = demands.startingIn(gone.j, gone.j + WIN.vanishToDemand, (x) => openDemand(x) && after(x))
       ?? sc.startingIn('free', gone.j, gone.j + WIN.vanishToDemand, after);

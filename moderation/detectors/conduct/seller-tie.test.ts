@@ -217,7 +217,7 @@ describe('seller ties: third blind round patterns', () => {
 
   // The writer's role at the store, then vouching in their own name or a superlative: promotion.
   it.each([
-    ['en', 'Yes, it fits. As the owner of this shop I honestly recommend the larger size.'],
+    ['en', 'Yes, it fits. As the owner of this shop I honestly recommend this model, our best seller.'],
     ['ru', 'Подойдёт. Я продавец этого товара, гарантирую, не пожалеете.'],
     ['uk', 'Так, підходить. Я менеджерка цього магазину. Раджу саме цю модель.'],
     ['es', 'Sí, es impermeable. Trabajo en esta tienda y te aseguro que aguanta.'],
@@ -234,6 +234,10 @@ describe('seller ties: third blind round patterns', () => {
     ['pt', 'Sou sócia da loja, o prazo de entrega é de 10 dias.'],
     ['pl', 'Pracuję w tym sklepie. Nie polecam prania w 60 stopniach.'],
     ['en', 'As the owner of this store: the best way to clean it is with a dry cloth.'],
+    ['en', 'As the owner of this shop, I recommend washing it by hand in cold water.'],
+    ['ru', 'Я продавец этого магазина. Берите на размер больше, маломерит.'],
+    ['pt', 'Sou sócia da loja. Recomendo lavar à mão.'],
+    ['pl', 'Jestem współwłaścicielem sklepu. Polecam prać w 30 stopniach.'],
   ])('a role without vouching for the goods stays service (%s)', (lang, text) => {
     expect(runKind(text, 'answer', lang)).toEqual([]);
   });
@@ -242,6 +246,10 @@ describe('seller ties: third blind round patterns', () => {
     expect(types(runKind('Trabajo para la marca y es el mejor producto.', 'review', 'es'))).toEqual(['seller_tie.undisclosed']);
     expect(types(runKind('Jako wspólnik tej firmy gwarantuję, że to najlepszy wybór.', 'review', 'pl'))).toEqual(['seller_tie.undisclosed']);
     expect(runKind('I wish I worked for the brand, love it', 'review', 'en')).toEqual([]);
+    // Another maker: named by what follows it.
+    for (const [lang, t] of [['pl', 'Pracuję u producenta mebli i ta lampka jest super.'], ['en', 'I work for the manufacturer of my car, not this brand. Great lamp.'], ['pt', 'Trabalho na marca concorrente e mesmo assim gostei.']] as const) {
+      expect(runKind(t, 'review', lang), t).toEqual([]);
+    }
     expect(runKind('Mi pareja trabaja en un hospital y le encanta.', 'review', 'es')).toEqual([]);
   });
   it('keeps a free product undisclosed when "I\'ll be honest" is only part of the sentence', () => {

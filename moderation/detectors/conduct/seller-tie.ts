@@ -56,7 +56,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -147,6 +147,16 @@ function ourSuperlatives(sc: Scan): readonly Hit[] {
   return out;
 }
 
+/**
+ * The product's maker named (data makerNoun) starting in [from, to], with "this" right after it
+ * ("u producenta tych słuchawek") or its clause ending there ("trabajo para la marca."): "the
+ * manufacturer of my car", "na marca concorrente" are another maker.
+ */
+function makerNamed(sc: Scan, from: number, to: number, ok: (h: Hit) => boolean): Hit | undefined {
+  return sc.startingIn('makerNoun', from, to, (m) => ok(m)
+    && (m.j >= sc.n || sc.clause[m.j] !== sc.clause[m.j - 1] || sc.startingIn('demonstr', m.j, m.j, (x) => same(x, m)) !== undefined));
+}
+
 function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   const promoSents = sentencesWith(sc, 'promo');
   for (const h of sc.all('ownerSelf')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
@@ -165,7 +175,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const inClauseAny = (x: Hit) => same(x, h) && sc.sent[x.i]! === sc.sent[h.i]!;
       // "je suis salarié du vendeur", "jestem pracownikiem tego sprzedawcy": the seller as a person.
       const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('sellerNoun', h.j, h.j + WIN.roleToStore, inClause)
-        ?? sc.startingIn('makerNoun', h.j, h.j + WIN.roleToStore, inClause);
+        ?? makerNamed(sc, h.j, h.j + WIN.roleToStore, inClause);
       if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore, role: true }); continue; }
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
@@ -296,7 +306,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       ?? sc.startingIn('sellerNoun', dem.j, dem.j, (x) => sameClause(sc, x.i, w.i) && same(x, w)));
     if (store) { out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
     // "trabajo para la marca", "я работаю в компании-производителе": the product's maker, no "this" needed.
-    const maker = sc.startingIn('makerNoun', w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
+    const maker = makerNamed(sc, w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
     if (maker) out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true });
   }
   // "our shop", "наш магазин", "nuestra tienda", one adjective allowed between ("our small business").
@@ -462,9 +472,10 @@ function sells(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
 }
 
 /**
- * "As the owner of this store I personally recommend the 2-pack", "Je suis le gérant… c'est notre
- * meilleure vente": the writer's role at the store, then vouching in their own name (data
- * `vouch`) or "our" best, in that sentence or the next. A role alone answers as who
+ * "As the owner of this store I personally recommend the 2-pack, it's the best deal", "Je suis le
+ * gérant… c'est notre meilleure vente": the writer's role at the store, then vouching in their own
+ * name (data `vouch`), recommending the goods (`recommendGoods`) or "our" best, in that sentence
+ * or the next. A role alone answers as who
  * ("I'm the seller, we have it in M"); vouching under it is the promotion the contract counts
  * "even when it says who writes".
  */
@@ -473,8 +484,17 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
   if (roles.length === 0) return false;
   const underRole = (h: Hit) => !negated(sc, h, textLang) && roles.some((t) => sc.sent[h.i]! - sc.sent[t.i]! === 0 || sc.sent[h.i]! - sc.sent[t.i]! === 1);
   if (sc.all('vouch').some(underRole)) return true;
-  // "our best model", "notre meilleure vente"; "the best way to clean it" is advice.
-  return sc.all('superlative').some((sup) => underRole(sup)
+  // A recommendation names the goods ("I recommend this model", "раджу брати саме цю модель") or
+  // calls them the best in its sentence; "I recommend washing it by hand" is advice.
+  const goods = (r: Hit) => sc.startingIn('demonstr', r.j, r.j + WIN.recommendToGoods, (x) => sameSent(sc, x.i, r.i)) !== undefined
+    || sc.all('superlative').some((x) => sameSent(sc, x.i, r.i));
+  if (sc.all('recommendGoods').some((r) => underRole(r) && goods(r))) return true;
+  // "…, берите.": the last word of its clause; "берите на размер больше" is advice.
+  if (sc.all('takeIt').some((t) => underRole(t) && (t.j >= sc.n || sc.clause[t.j] !== sc.clause[t.j - 1]))) return true;
+  // "our best model", "notre meilleure vente", also the sentence before the role ("Наше стекло
+  // самое прочное… Рекомендую как владелец"); "the best way to clean it" is advice.
+  const nearRole = (h: Hit) => !negated(sc, h, textLang) && roles.some((t) => Math.abs(sc.sent[h.i]! - sc.sent[t.i]!) <= 1);
+  return sc.all('superlative').some((sup) => nearRole(sup)
     && sc.endingIn('ourPoss', sup.i - WIN.ourToVouch, sup.i, (o) => o.j <= sup.i && sameClause(sc, o.i, sup.i) && same(o, sup)) !== undefined);
 }
 

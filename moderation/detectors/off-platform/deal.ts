@@ -63,6 +63,8 @@ const REFUSE_WINDOW = 12;
 /** Deal pieces this many characters apart in a sentence are one finding ("haz un Bizum directamente, te ahorras la comisión"). */
 const DEAL_MERGE_GAP = 16;
 
+/** A comma, semicolon or dash (and spaces) right before a contrast word. */
+const CLAUSE_MARK_RE = /[,;—–-]\s*$/;
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 /** Categories one of which a text needs before any deal is looked for. */
 const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute']);
@@ -114,7 +116,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   // where the money goes: "продавець в чаті пропонував … кидати гроші на моно напряму".
   // A cue in a clause set aside by a contrast before both ("el envío por la plataforma tarda 30
   // días, pero si pagas por transferencia…") is the option the offer replaces.
-  const buts = by('d.but');
+  // Only after a clause mark: "mais" is also Portuguese "more", "mas" a folded Spanish "más".
+  const buts = by('d.but').filter((b) => CLAUSE_MARK_RE.test(norm.text.slice(Math.max(0, b.s - 3), b.s)));
   const platformNear = (a: Hit, b: Hit) => {
     const from = Math.min(a.i, b.i);
     const to = Math.max(a.j, b.j) + PLATFORM_WINDOW - 1;

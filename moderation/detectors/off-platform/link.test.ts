@@ -153,8 +153,9 @@ describe('off_platform.link: word-like TLDs after a site cue', () => {
   it('counts a known shop or network before a word-like TLD without a cue', () => {
     expect(links('¿Es el mismo modelo que venden en mediamarkt.es por 89€?')).toEqual(['mediamarkt.es']);
     expect(links('lo vi más barato en amazon.es')).toEqual(['amazon.es']);
-    // A plain word before it stays a sentence glued to the next.
+    // A plain word before it stays a sentence glued to the next; the platform's own name is no other site.
     expect(links('lo compré.es bueno')).toEqual([]);
+    expect(links('Lo vi en aliexpress.es más caro')).toEqual([]);
   });
   it('reads "youtube.com/@name.with.dots" as a link, not as an address whose local part has a slash', () => {
     expect(links('Повний огляд на моєму каналі youtube.com/@dasha.try.on')).toEqual(['youtube.com/@dasha.try.on']);

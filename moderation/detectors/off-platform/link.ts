@@ -6,6 +6,8 @@ import TLD_LIST from '../../data/tlds.json';
 import heuristics from '../../data/link-heuristics.json';
 import messengers from '../../data/messengers.json';
 import emailWords from '../../data/email-words.json';
+import dealPhrases from '../../data/deal-phrases.json';
+import platformDomains from '../../data/platform-domains.json';
 
 /**
  * off_platform.link: URLs and bare domains that lead off the platform.
@@ -59,7 +61,13 @@ const WORD_TLDS = new Set(heuristics.wordTlds.list);
 const COMMON_TLDS = new Set(heuristics.commonTlds.list);
 const COMPOUND_NAME_TLDS = new Set(heuristics.compoundNameTlds.list);
 const SHOP_NAME_WORDS = heuristics.shopNameWords.list;
-const KNOWN_SITES = new Set(heuristics.knownSites.list);
+// Shops of our own list, the other marketplaces the deal lists name, the messengers and networks;
+// never the platform's own names ("aliexpress.es" is the platform's or a lookalike of it).
+const KNOWN_SITES = new Set([
+  ...heuristics.knownSites.list,
+  ...Object.entries(dealPhrases.market).filter(([k]) => !k.startsWith('$')).flatMap(([, ws]) => ws as string[]).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
+  ...messengers.messengers.flatMap((m) => m.names).map((n) => n.replace(/\*$/, '')).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
+].filter((w) => !platformDomains.some((d) => d.startsWith(`${w}.`))));
 /** Letters a shop-word name needs besides its shop word ("tiendatech" yes, "tiendas" no). */
 const SHOP_NAME_REST = 2;
 const DOTTED_NAMES = new Set(heuristics.dottedNames.list);

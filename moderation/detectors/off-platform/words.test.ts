@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalize } from '../../normalize.js';
-import { PhraseMatcher, foldWord, tokens } from './words.js';
+import { PHRASE_REACH, PhraseMatcher, foldWord, hitEndingBefore, hitStartingAfter, tokens, type Hit } from './words.js';
+import contactPhrases from '../../data/contact-phrases.json';
+import dealPhrases from '../../data/deal-phrases.json';
 
 const words = (t: string) => tokens(normalize(t)).map((x) => x.w);
 
@@ -88,5 +90,31 @@ describe('PhraseMatcher', () => {
 
   it('rejects stems too short to index', () => {
     expect(() => new PhraseMatcher().add(['ab*'], 'x')).toThrow(/stem too short/);
+  });
+});
+
+describe('window walks', () => {
+  it('reach back as far as the longest phrase of the lists', () => {
+    const words = (p: string) => tokens(normalize(p)).length;
+    let longest = 0;
+    const walk = (x: unknown): void => {
+      if (typeof x === 'string') longest = Math.max(longest, words(x));
+      else if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) if (!k.startsWith('$') && !k.startsWith('_')) walk(v);
+    };
+    walk(contactPhrases);
+    walk(dealPhrases);
+    expect(longest).toBeGreaterThan(1);
+    expect(longest).toBeLessThanOrEqual(PHRASE_REACH);
+  });
+  it('find a hit ending within the gap before a token, a long one included, and none beyond', () => {
+    const h = (i: number, j: number): Hit => ({ i, j, s: 0, e: 0, cat: 'x', id: '' } as unknown as Hit);
+    // A six-word phrase ending right before the window: found only if the walk starts far enough back.
+    const list = [h(1, 7), h(10, 12)];
+    expect(hitEndingBefore(list, 8, 1, () => true)).toBe(list[0]);
+    expect(hitEndingBefore(list, 7, 0, () => true)).toBe(list[0]);
+    expect(hitEndingBefore(list, 9, 1, () => true)).toBeUndefined();
+    expect(hitStartingAfter(list, 9, 1, () => true)).toBe(list[1]);
+    expect(hitStartingAfter(list, 8, 1, () => true)).toBeUndefined();
   });
 });

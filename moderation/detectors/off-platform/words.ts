@@ -500,11 +500,10 @@ export function anyIn(xs: readonly Hit[], from: number, to: number): boolean {
 
 /**
  * Words a window walk starts before its window, for a hit that starts outside it and ends inside.
- * The lists the rules pair from are sorted by start, so the walk must begin that far back; the
- * phrases the rules look back for are at most this long (contact phrases, payment channels), and a
- * longer one (a few deal phrases have five or six words) counts only once it starts within reach.
+ * The lists the rules pair from are sorted by start, so the walk must begin that far back: as far
+ * as the longest phrase of the lists (words.test.ts checks every list against it).
  */
-const PHRASE_REACH = 4;
+export const PHRASE_REACH = 6;
 
 /**
  * The first hit of `xs` (token order) that ends at most `gap` words before token `i` and passes

@@ -5,7 +5,7 @@ import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches
 import { scorePhone } from './phone.js';
 import { scoreCard } from './payment-card.js';
 import { findIbans, scoreBankDigits, type Found } from './bank-account.js';
-import { findAlnumIds, findMrz, scoreNumericId } from './government-id.js';
+import { findAlnumIds, findMrz, GOV_ID_CONFIDENCE, scoreNumericId } from './government-id.js';
 import { findEmails } from './email.js';
 import { findAddresses } from './postal-address.js';
 import { eanValid } from './checksums.js';
@@ -92,7 +92,11 @@ function run(input: DetectorInput): TextFinding[] {
     }
   }
   const cands: Candidate[] = [];
-  for (const f of found) if (f.claim.confidence >= REPORT_MIN) cands.push(Object.assign({}, f, { order: cands.length })); // a spread per finding took V8's slow path
+  for (const f of found) {
+    if (f.claim.confidence < REPORT_MIN) continue;
+    f.end = closingBracketEnd(text, f.start, f.end);
+    cands.push(Object.assign({}, f, { order: cands.length })); // a spread per finding took V8's slow path
+  }
   const kept = resolve(cands);
   const out: TextFinding[] = [];
   for (const f of [...kept, ...repeats(norm, kept)].sort(byStart)) out.push(toFinding(input, f));
@@ -230,6 +234,14 @@ function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | nu
   return claim ? { start: joined.start, end: joined.end, claim } : null;
 }
 
+/** "(+7 916 123-45-67)": a window that took the opening bracket takes the closing one right after it, so redaction leaves none behind. */
+function closingBracketEnd(text: string, start: number, end: number): number {
+  return text.charCodeAt(start) === 40 && text.charCodeAt(end) === 41 && text.indexOf(')', start) >= end ? end + 1 : end;
+}
+
+/** The gap of a number parted by a "then" word alone: punctuation, the word, at most one short word more. */
+const THEN_GAP_RE = /^[.,:;]? ?\p{L}+(?: \p{L}{1,4})?,? ?$/u;
+
 /** May the characters between two clusters part one number: short, one line, no digits, at most one sentence end? */
 function partGap(text: string, a: DigitCluster, b: DigitCluster): boolean {
   if (b.plus || b.start <= a.end || b.start - a.end > PART_GAP_MAX) return false;
@@ -260,11 +272,19 @@ function numberInParts(clusters: DigitCluster[], k: number, c: NumberCtx, whole:
   const three = d !== undefined && partGap(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || then1);
   // "c'est le 07 81 puis 46 20 93": a `then` word may end a number in two parts too.
   if (!rest1 && !three && !then1) return null;
+  // A "then" alone joins two parts only right after it ("07 81 puis 46 20 93", "890412. Потом ещё
+  // 301547") and with a phone or ID word near: "612 unidades y luego 345 678" are two counts.
+  const thenOnly = !rest1 && !three;
+  if (thenOnly && !THEN_GAP_RE.test(lower.slice(a.end, b.start))) return null;
   const ab = joinClusters(a, b, text.slice(a.end, b.start));
   const joined = three ? joinClusters(ab, d, text.slice(b.end, d.start)) : ab;
   if (joined.digits.length < PARTS_MIN_DIGITS || joined.digits.length > MAX_WINDOW_DIGITS) return null;
-  const claim = best(windowOf(joined, text), c);
-  return claim ? { start: joined.start, end: joined.end, claim } : null;
+  const win = windowOf(joined, text);
+  const claim = best(win, c);
+  if (!claim) return null;
+  // Named: a phone word near, or an ID its own word names (the scorer's context confidence).
+  if (thenOnly && !near(c, win, 'phone') && !near(c, win, 'phoneNumberWord') && !(claim.type === 'personal_data.government_id' && claim.confidence >= GOV_ID_CONFIDENCE.checksumContext)) return null;
+  return { start: joined.start, end: joined.end, claim };
 }
 
 // "99482-⏎6137": a dash or dot right after the digits, then the break.

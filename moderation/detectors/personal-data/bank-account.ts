@@ -75,7 +75,8 @@ function partFollows(text: string, lower: string, k: number): number {
   return -1;
 }
 // Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
-const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z]{2}|[a-z]{2})(\d{2})/gu;
+// Spelled one character at a time too: "F R 7 6 3 0 0 0 …".
+const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z] ?[A-Z]|[a-z] ?[a-z]) ?(\d ?\d)/gu;
 
 /**
  * ibantools also checks the check digits some countries keep inside the account (Portugal's NIB,
@@ -95,12 +96,12 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
   const out: Found[] = [];
   IBAN_START_RE.lastIndex = 0;
   for (let m = IBAN_START_RE.exec(text); m; m = IBAN_START_RE.exec(text)) {
-    const cc = m[1]!.toUpperCase();
+    const cc = m[1]!.replace(' ', '').toUpperCase();
     const spec = SPECS[cc];
     if (!spec?.chars) continue;
-    const upper = m[1] === cc;
-    let iban = cc + m[2]!;
-    let k = m.index + 4;
+    const upper = m[1]!.replace(' ', '') === cc;
+    let iban = cc + m[2]!.replace(' ', '');
+    let k = m.index + m[0].length;
     let parted = false;
     while (iban.length < spec.chars && k < text.length) {
       let ch = text[k]!;

@@ -130,6 +130,9 @@ describe('personal-data: a number given in parts, with words that say so', () =>
     ['Order 4455123, the rest of the 98 items comes later.', 'en'],
     ['Заказ 5120384, потом ещё 961 штука, в конце 20 наклеек.', 'ru'],
     ['I paid 1200 then 300 more, then 45 for shipping.', 'en'],
+    ['Vendimos 612 unidades en enero y luego 345 678 en todo el año.', 'es'],
+    ['Zamówiłam 512 sztuk, potem 384 961 naklejek.', 'pl'],
+    ['We sold 415 then 555 0123 more', 'en'],
     ['Order 55120384 then 961 arrived, both fine.', 'en'],
     // A "rest" word, but the whole fails its checksum: not a PESEL.
     ['PESEL zaczyna się od 940823, ostatnie cyfry 04827.', 'pl'],

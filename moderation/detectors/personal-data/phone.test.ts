@@ -74,8 +74,8 @@ describe('phone detector', () => {
     expect(phones('Tracking number 1 2 3 4 5 6 7 8 9 0')).toEqual([]);
   });
   it('reads a grouped number wholly in brackets, and not one bracketed run of digits', () => {
-    expect(phones('Chama no WhatsApp (+55 31 9 9284-1176) que te passo', 'pt').map((p) => p.text)).toEqual(['(+55 31 9 9284-1176']);
-    expect(phones('tel (+7 916 123-45-67)', 'ru').map((p) => p.text)).toEqual(['(+7 916 123-45-67']);
+    expect(phones('Chama no WhatsApp (+55 31 9 9284-1176) que te passo', 'pt').map((p) => p.text)).toEqual(['(+55 31 9 9284-1176)']);
+    expect(phones('tel (+7 916 123-45-67)', 'ru').map((p) => p.text)).toEqual(['(+7 916 123-45-67)']);
     expect(phones("S/N on the box (7302948851), so it's a resold return", 'en')).toEqual([]);
   });
   it('keeps a number under a harmless label when it is grouped exactly as a phone of a country', () => {

@@ -90,9 +90,10 @@ function groupedAsPhone(w: Window, c: NumberCtx): boolean {
     return !!p && p.isValid() && same(p.formatInternational());
   }
   const region = c.input.region as CountryCode | undefined;
+  // One unit of the text's fallback budget per window, as scorePhone spends.
+  if (c.budget.fallbackParses-- <= 0) return false;
   const tried = [...(region ? [region] : []), ...(FALLBACK_BY_FIRST_DIGIT[w.digits[0]!] ?? FALLBACK_BY_FIRST_DIGIT.other!)];
   for (const r of tried) {
-    if (c.budget.fallbackParses-- <= 0) return false;
     const p = parsePhoneNumberFromString(w.digits, { defaultCountry: r });
     if (p?.isValid() && same(p.formatNational())) return true;
   }
