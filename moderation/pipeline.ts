@@ -110,11 +110,34 @@ export function decide(text: string, lang: Lang, findings: Finding[], opts: { pe
 
 /** The text with every span that asks for redaction replaced; what moderators preview for queued items too. */
 export function redactedText(text: string, lang: Lang, findings: readonly Finding[], extra: readonly { type: FindingType; span: { start: number; end: number } }[] = []): string {
-  const items = findings
-    .filter((f): f is Finding & { span: { start: number; end: number } } => f.span !== undefined && f.action === 'redact')
+  const spanned = findings.filter((f): f is Finding & { span: { start: number; end: number } } => f.span !== undefined && f.action === 'redact');
+  const values = spanned.filter((f) => f.type.startsWith('personal_data.'));
+  const items = spanned
+    .filter((f) => f.type !== 'off_platform.contact' || !onlyWordsAround(text, f.span, values))
     .map((f) => ({ type: f.type, span: f.span }));
   return redact(text, [...items, ...extra], lang);
 }
+
+/**
+ * "Great case, call me +7 916 123-45-67" publishes as "Great case, call me [phone removed]" (the
+ * contract's example): an invitation whose only contact value is a personal datum redacted on its
+ * own keeps its words. When anything else that could reach the writer is left in it (a handle, a
+ * link, digits), the whole invitation goes.
+ */
+function onlyWordsAround(text: string, span: { start: number; end: number }, values: readonly { span: { start: number; end: number } }[]): boolean {
+  let rest = '';
+  let pos = span.start;
+  let inside = false;
+  for (const v of [...values].sort((a, b) => a.span.start - b.span.start)) {
+    if (v.span.end <= span.start || v.span.start >= span.end) continue;
+    inside = true;
+    rest += text.slice(pos, Math.max(pos, v.span.start));
+    pos = Math.max(pos, v.span.end);
+  }
+  rest += text.slice(pos, span.end);
+  return inside && !LEFT_CONTACT_RE.test(rest);
+}
+const LEFT_CONTACT_RE = /[@\p{N}\/]|\p{L}\.\p{L}/u;
 
 /** Convenience for pre-check and tests: the whole text-only decision. */
 export function moderateText(input: TextInput, opts: PipelineOptions = {}): DecisionCore & { lang: Lang } {

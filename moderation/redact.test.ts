@@ -6,6 +6,7 @@ import { placeholderFor, redact } from './redact.js';
 import placeholders from './data/placeholders.json';
 import { normalize } from './normalize.js';
 import { personalDataDetectors } from './detectors/personal-data/index.js';
+import { moderateText } from './pipeline.js';
 
 const span = (t: string, s: string) => ({ start: t.indexOf(s), end: t.indexOf(s) + s.length });
 
@@ -73,5 +74,18 @@ describe('redact', () => {
       const once = run(t);
       expect(run(once)).toBe(once);
     }), { numRuns: 200 });
+  });
+});
+
+describe('published text of an invitation with a personal datum in it', () => {
+  const published = (text: string) => moderateText({ text, kind: 'review', locale: 'en' }).publishedText;
+  it('keeps the invitation\'s words when the datum is its only value (the contract\'s example)', () => {
+    expect(published('Great case, call me +7 916 123-45-67')).toBe('Great case, call me [phone removed]');
+    expect(published('mail me at ann@example.com')).toBe('mail me at [email removed]');
+  });
+  it('removes the whole invitation when a handle or a link is left in it', () => {
+    const out = published('write me on tg @anna_shop or +7 916 123-45-67')!;
+    expect(out).not.toContain('@anna_shop');
+    expect(out).not.toContain('916');
   });
 });

@@ -30,6 +30,7 @@ interface SuiteReport {
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
+const CONTACT_VALUE_RE = /[@\p{N}\/]|\p{L}\.\p{L}/u;
 
 export function evalTextSuite(name: string, cases: Case[], complete: boolean): SuiteReport {
   const area = new Set<FindingType>();
@@ -81,7 +82,10 @@ export function evalTextSuite(name: string, cases: Case[], complete: boolean): S
     const shouldRestrict = (wantAction && wantAction !== 'publish') || expectedSpans.some((e) => !weak && DEFAULT_POLICY[e.type]?.action !== 'publish');
     if (shouldRestrict && d.action === 'publish') r.unsafePublishes.push(c.id);
     if (d.publishedText !== null) {
-      const leaked = expectedSpans.some((e) => e.text && !weak && DEFAULT_POLICY[e.type]?.action === 'redact' && d.publishedText!.includes(e.text));
+      // An invitation's words ("call me", "Appelez-moi") left around a redacted number are no leak;
+      // a contact text with a value in it (a handle, digits, a link) is.
+      const leaked = expectedSpans.some((e) => e.text && !weak && DEFAULT_POLICY[e.type]?.action === 'redact'
+        && (e.type !== 'off_platform.contact' || CONTACT_VALUE_RE.test(e.text)) && d.publishedText!.includes(e.text));
       const leakedFound = d.findings.some((f) => f.action === 'redact' && f.span && d.publishedText!.includes(s.text.slice(f.span.start, f.span.end)));
       if (leaked || leakedFound) r.leaks.push(c.id);
     }
