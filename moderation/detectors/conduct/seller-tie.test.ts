@@ -252,6 +252,12 @@ describe('seller ties: third blind round patterns', () => {
     }
     expect(runKind('Mi pareja trabaja en un hospital y le encanta.', 'review', 'es')).toEqual([]);
   });
+  it('reads a relative or friend who launched the brand as a tie, and not other launches', () => {
+    for (const [lang, t] of [['fr', 'Trop fière de mon pote Karim qui a lancé sa marque de casquettes, la qualité est top.'], ['es', '¡Apoyad a mi amiga Lucía que acaba de lanzar su marca de velas! Huelen genial.'], ['pl', 'Moja koleżanka założyła sklep z kolczykami i te są piękne.']] as const) {
+      expect(types(runKind(t, 'review', lang)), t).toEqual(['seller_tie.undisclosed']);
+    }
+    expect(runKind('My friend launched a rocket in school, this lamp is great.', 'review', 'en')).toEqual([]);
+  });
   it('keeps a free product undisclosed when "I\'ll be honest" is only part of the sentence', () => {
     expect(types(runKind('Recebi de graça da loja pra avaliar e vou ser sincera que adorei', 'review', 'pt'))).toEqual(['seller_tie.undisclosed']);
   });
