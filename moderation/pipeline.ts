@@ -113,7 +113,7 @@ export function redactedText(text: string, lang: Lang, findings: readonly Findin
   const spanned = findings.filter((f): f is Finding & { span: { start: number; end: number } } => f.span !== undefined && f.action === 'redact');
   const values = spanned.filter((f) => f.type.startsWith('personal_data.'));
   const items = spanned
-    .filter((f) => f.type !== 'off_platform.contact' || !onlyWordsAround(text, f.span, values))
+    .filter((f) => f.type !== 'off_platform.contact' || !invitationAroundValue(f) || !onlyWordsAround(text, f.span, values))
     .map((f) => ({ type: f.type, span: f.span }));
   return redact(text, [...items, ...extra], lang);
 }
@@ -137,7 +137,20 @@ function onlyWordsAround(text: string, span: { start: number; end: number }, val
   rest += text.slice(pos, span.end);
   return inside && !LEFT_CONTACT_RE.test(rest);
 }
-const LEFT_CONTACT_RE = /[@\p{N}\/]|\p{L}\.\p{L}/u;
+const LEFT_CONTACT_RE = /[@\p{N}\/_]|\p{L}\.\p{L}/u;
+
+/**
+ * Every piece of the invitation points at a value (a number or address after a verb, an id beside
+ * a messenger): none is a handle or name of its own ("tg: anna_shop", "on Insta as Anna Nails"),
+ * which the personal-data findings would not cover. A merged invitation lists at most 8 pieces,
+ * so a full list may hide more.
+ */
+const VALUE_SIGNAL_RE = /^(?:verb|id-after|id-before|direct):/;
+const MAX_LISTED_SIGNALS = 8;
+function invitationAroundValue(f: Finding): boolean {
+  const signals = f.evidence?.signals;
+  return Array.isArray(signals) && signals.length > 0 && signals.length < MAX_LISTED_SIGNALS && signals.every((x) => typeof x === 'string' && VALUE_SIGNAL_RE.test(x));
+}
 
 /** Convenience for pre-check and tests: the whole text-only decision. */
 export function moderateText(input: TextInput, opts: PipelineOptions = {}): DecisionCore & { lang: Lang } {

@@ -83,9 +83,15 @@ describe('published text of an invitation with a personal datum in it', () => {
     expect(published('Great case, call me +7 916 123-45-67')).toBe('Great case, call me [phone removed]');
     expect(published('mail me at ann@example.com')).toBe('mail me at [email removed]');
   });
-  it('removes the whole invitation when a handle or a link is left in it', () => {
-    const out = published('write me on tg @anna_shop or +7 916 123-45-67')!;
-    expect(out).not.toContain('@anna_shop');
-    expect(out).not.toContain('916');
+  it('removes the whole invitation when a handle, a name or a link is left in it', () => {
+    for (const [text, value] of [
+      ['write me on tg @anna_shop or +7 916 123-45-67', 'anna_shop'],
+      ['Great case, call me +7 916 123-45-67 or tg: anna_shop', 'anna_shop'],
+      ['Great case, write me +7 916 123-45-67 or on Insta as Anna Nails', 'Anna Nails'],
+    ] as const) {
+      const out = published(text)!;
+      expect(out, text).not.toContain(value);
+      expect(out, text).not.toContain('916');
+    }
   });
 });

@@ -24,13 +24,14 @@ interface SuiteReport {
   action: { checked: number; correct: number };
   unsafePublishes: string[];
   leaks: string[];
+  /** Contact texts left as words around a value the pipeline redacted ("call me [phone removed]"): not leaks, listed apart. */
+  invitationWordsKept: string[];
   misses: { id: string; type: string; text?: string }[];
   falsePositives: { id: string; type: string; text: string }[];
   bands: Record<string, Record<string, { tp: number; fp: number }>>;
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
-const CONTACT_VALUE_RE = /[@\p{N}\/]|\p{L}\.\p{L}/u;
 
 export function evalTextSuite(name: string, cases: Case[], complete: boolean): SuiteReport {
   const area = new Set<FindingType>();
@@ -40,7 +41,7 @@ export function evalTextSuite(name: string, cases: Case[], complete: boolean): S
   }
   const tallies = new Map<string, Tally>();
   const tally = (t: string) => tallies.get(t) ?? (tallies.set(t, { tp: 0, fp: 0, fn: 0 }), tallies.get(t)!);
-  const r: SuiteReport = { suite: name, complete, cases: cases.length, perType: {}, action: { checked: 0, correct: 0 }, unsafePublishes: [], leaks: [], misses: [], falsePositives: [], bands: {} };
+  const r: SuiteReport = { suite: name, complete, cases: cases.length, perType: {}, action: { checked: 0, correct: 0 }, unsafePublishes: [], leaks: [], invitationWordsKept: [], misses: [], falsePositives: [], bands: {} };
   const band = (type: string, conf: number, hit: boolean) => {
     const b = conf >= 0.9 ? '0.9-1' : conf >= 0.7 ? '0.7-0.9' : conf >= 0.5 ? '0.5-0.7' : '<0.5';
     const t = (r.bands[type] ??= {});
@@ -82,10 +83,14 @@ export function evalTextSuite(name: string, cases: Case[], complete: boolean): S
     const shouldRestrict = (wantAction && wantAction !== 'publish') || expectedSpans.some((e) => !weak && DEFAULT_POLICY[e.type]?.action !== 'publish');
     if (shouldRestrict && d.action === 'publish') r.unsafePublishes.push(c.id);
     if (d.publishedText !== null) {
-      // An invitation's words ("call me", "Appelez-moi") left around a redacted number are no leak;
-      // a contact text with a value in it (a handle, digits, a link) is.
-      const leaked = expectedSpans.some((e) => e.text && !weak && DEFAULT_POLICY[e.type]?.action === 'redact'
-        && (e.type !== 'off_platform.contact' || CONTACT_VALUE_RE.test(e.text)) && d.publishedText!.includes(e.text));
+      // An invitation's words ("call me", "Appelez-moi") kept around a value the pipeline redacted
+      // (the contract's "call me [phone removed]") are counted apart; any other labelled text
+      // left in the published text is a leak.
+      const wordsKept = (e: (typeof expectedSpans)[number]) => e.type === 'off_platform.contact' && d.findings.some((f) => f.type === 'off_platform.contact' && f.span
+        && e.spans.some((sp) => overlaps(sp, f.span!)) && d.findings.some((p) => p.type.startsWith('personal_data.') && p.action === 'redact' && p.span && overlaps(p.span, f.span!)));
+      const left = expectedSpans.filter((e) => e.text && !weak && DEFAULT_POLICY[e.type]?.action === 'redact' && d.publishedText!.includes(e.text));
+      const leaked = left.some((e) => !wordsKept(e));
+      if (left.length && !leaked) r.invitationWordsKept.push(c.id);
       const leakedFound = d.findings.some((f) => f.action === 'redact' && f.span && d.publishedText!.includes(s.text.slice(f.span.start, f.span.end)));
       if (leaked || leakedFound) r.leaks.push(c.id);
     }
@@ -146,6 +151,7 @@ function printSuite(r: SuiteReport) {
   if (r.action.checked) console.log(`action accuracy: ${pct(ratio(r.action.correct, r.action.checked))}% of ${r.action.checked}`);
   console.log(`unsafe publishes: ${r.unsafePublishes.length}${r.unsafePublishes.length ? ` (${r.unsafePublishes.slice(0, 8).join(', ')})` : ''}`);
   console.log(`leaks: ${r.leaks.length}${r.leaks.length ? ` (${r.leaks.slice(0, 8).join(', ')})` : ''}`);
+  if (r.invitationWordsKept.length) console.log(`invitation words kept around a redacted value (not leaks): ${r.invitationWordsKept.length}`);
 }
 
 async function main() {

@@ -252,11 +252,15 @@ describe('seller ties: third blind round patterns', () => {
     }
     expect(runKind('Mi pareja trabaja en un hospital y le encanta.', 'review', 'es')).toEqual([]);
   });
-  it('reads a relative or friend who launched the brand as a tie, and not other launches', () => {
-    for (const [lang, t] of [['fr', 'Trop fière de mon pote Karim qui a lancé sa marque de casquettes, la qualité est top.'], ['es', '¡Apoyad a mi amiga Lucía que acaba de lanzar su marca de velas! Huelen genial.'], ['pl', 'Moja koleżanka założyła sklep z kolczykami i te są piękne.']] as const) {
-      expect(types(runKind(t, 'review', lang)), t).toEqual(['seller_tie.undisclosed']);
+  it('does not read a relative or friend who launched some brand as a tie to this shop', () => {
+    for (const [lang, t] of [
+      ['en', 'My friend just launched her own company, so I needed a proper laptop bag.'],
+      ['pl', 'Mój brat założył firmę budowlaną i kupiłam mu tę wiertarkę.'],
+      ['fr', "Ma cousine a lancé sa marque de bougies, alors je lui ai pris ce thermomètre."],
+      ['es', 'Mi primo lanzó su marca de cerveza artesanal y le regalé este abridor.'],
+    ] as const) {
+      expect(runKind(t, 'review', lang), t).toEqual([]);
     }
-    expect(runKind('My friend launched a rocket in school, this lamp is great.', 'review', 'en')).toEqual([]);
   });
   it('keeps a free product undisclosed when "I\'ll be honest" is only part of the sentence', () => {
     expect(types(runKind('Recebi de graça da loja pra avaliar e vou ser sincera que adorei', 'review', 'pt'))).toEqual(['seller_tie.undisclosed']);

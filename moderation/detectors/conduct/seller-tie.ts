@@ -34,7 +34,7 @@ export const DETECTOR = 'conduct.seller-tie';
  */
 const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
   'ownerSelf', 'sellerRole', 'ownerRole', 'weMake', 'workVerb1', 'workNounMarker', 'ownWord', 'ourProducts', 'relPoss', 'belongsTo',
-  'relGen', 'relNom', 'ownVerb', 'launchVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
+  'relGen', 'relNom', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
   'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie',
 ]];
 const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'discSoft', 'discLead', 'discLeadHonest', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
@@ -56,7 +56,7 @@ const CONF = {
   label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, relToLaunch: 4, launchToBrand: 3 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -351,11 +351,6 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
       const end = dem ? dem.j : place ? place.j + 1 : undefined;
       if (end !== undefined) { out.push({ i: r.i, j: end, kind: 'relative', conf: CONF.relativeVerb }); continue; }
     }
-    // "mi amiga Lucía acaba de lanzar su marca de velas", "mon pote Karim qui a lancé sa marque":
-    // a relative or friend starting the brand (a name and "who" may stand between).
-    const launch = sc.startingIn('launchVerb', r.j, r.j + WIN.relToLaunch, (x) => sameSent(sc, x.i, r.i) && same(x, r));
-    const brand = launch && sc.startingIn('storeNoun', launch.j, launch.j + WIN.launchToBrand, (x) => sameClause(sc, x.i, launch.i) && same(x, r));
-    if (brand && !negated(sc, r, textLang) && !localAround(sc, r.i, brand.j)) { out.push({ i: r.i, j: brand.j, kind: 'relative', conf: CONF.relativeVerb }); continue; }
     // "mi tío es el dueño de la tienda", "my aunt is the owner of this shop": the relative is the owner.
     const owner = sc.startingIn('ownerNoun', r.j, r.j + WIN.relToOwner, (o) => {
       if (!same(o, r) || !sameSent(sc, o.i, r.i)) return false;
