@@ -814,7 +814,10 @@ const SPACED_HANDLE_MIN = 6;
 // пишите"); a leftmost, greedy match cannot leave a one-character token beside it. An "@" after it
 // makes it an address's first half.
 const SPACED_HANDLE_RE = new RegExp(`(?<![\\p{L}\\p{N}_.@])[a-z0-9_.](?: [a-z0-9_.]){${SPACED_HANDLE_MIN - 1},}(?![\\p{L}\\p{N}_.@])(?! ?@)`, 'gu');
+// A handle's mark standing alone between spaces: without one no run can qualify (most texts).
+const LONE_MARK_RE = /(?:^|\s)[_.](?:\s|$)/;
 function spacedHandleEdits(lower: string): Edit[] {
+  if (!LONE_MARK_RE.test(lower)) return [];
   let out: Edit[] | undefined;
   SPACED_HANDLE_RE.lastIndex = 0;
   for (let m = SPACED_HANDLE_RE.exec(lower); m; m = SPACED_HANDLE_RE.exec(lower)) {
@@ -1007,8 +1010,9 @@ function streetNumber(cased: string, lower: string, first: number, last: number,
   // A street type of two letters or more ("c." and "r." end sentences too); the short ones with their dot.
   const isStreet = (w: { s: number; e: number }) => w.e - w.s >= 2 && w.e - w.s <= 12 && STREET_TYPES.get(lower, w.s, w.e) !== undefined
     && (w.e - w.s > STREET_SHORT_MAX || lower.charCodeAt(w.e) === 46);
-  // Its name written as a name: every word capitalised ("Perемоги", "Kelvin"), joiners aside.
-  const named = (from: number, to: number) => words(from, to).every((w) => isUpperCode(cased.charCodeAt(w.s)) || NAME_JOINERS.has(lower.slice(w.s, w.e)));
+  // Its name written as a name: every word capitalised ("Перемоги", "Kelvin"; lower-casing changed
+  // its first letter), joiners aside.
+  const named = (from: number, to: number) => words(from, to).every((w) => cased.charCodeAt(w.s) !== lower.charCodeAt(w.s) || NAME_JOINERS.has(lower.slice(w.s, w.e)));
   // Before: the street type, then one or two words of its name, then the number.
   const before = words(Math.max(0, first - STREET_GAP_MAX), first);
   for (let k = Math.max(0, before.length - STREET_NAME_WORDS - 1); k < before.length - 1; k++) {
@@ -1022,7 +1026,6 @@ function streetNumber(cased: string, lower: string, first: number, last: number,
   return false;
 }
 const NAME_JOINERS = new Set(addressWords.nameJoiners);
-const isUpperCode = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x410 && c <= 0x42f) || c === 0x404 || c === 0x406 || c === 0x407 || c === 0x401 || c === 0x490;
 
 /** Between two positions only spaces, letters of at most STREET_NAME_WORDS words, and a dot or comma after a street abbreviation. */
 const NAME_GAP_RE = /^[.,]? ?(?:[\p{L}'’-]+,? ){1,2}$|^ (?:[\p{L}'’-]+ ){1,2}$/u;
