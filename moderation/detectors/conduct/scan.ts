@@ -693,6 +693,8 @@ export function tokenSpan(sc: Scan, i: number, j: number): { start: number; end:
 
 export const sameSent = (sc: Scan, a: number, b: number): boolean => sc.sent[a] === sc.sent[b];
 export const sameClause = (sc: Scan, a: number, b: number): boolean => sc.clause[a] === sc.clause[b];
+/** Does a clause end right before token j (punctuation between, or the text's end)? */
+export const clauseEndsAt = (sc: Scan, j: number): boolean => j >= sc.n || sc.clause[j] !== sc.clause[j - 1];
 
 /** A function word counts only in a language of the content word it attaches to, or the text's. */
 export const shares = (fn: { langs: number }, content: { langs: number }, textLang: number): boolean => (fn.langs & (content.langs | textLang)) !== 0;

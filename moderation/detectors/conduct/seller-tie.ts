@@ -1,6 +1,6 @@
 import type { DetectorInput, Lang, TextDetector, TextFinding } from '../../types.js';
 import { fold } from '../../fold.js';
-import { type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
+import { clauseEndsAt, type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
 import { CONDUCT_CLASSES, conductModel } from './model.js';
 import copulaData from '../../data/copulas.json';
 
@@ -154,7 +154,7 @@ function ourSuperlatives(sc: Scan): readonly Hit[] {
  */
 function makerNamed(sc: Scan, from: number, to: number, ok: (h: Hit) => boolean): Hit | undefined {
   return sc.startingIn('makerNoun', from, to, (m) => ok(m)
-    && (m.j >= sc.n || sc.clause[m.j] !== sc.clause[m.j - 1] || sc.startingIn('demonstr', m.j, m.j, (x) => same(x, m)) !== undefined));
+    && (clauseEndsAt(sc, m.j) || sc.startingIn('demonstr', m.j, m.j, (x) => same(x, m)) !== undefined));
 }
 
 function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
@@ -180,7 +180,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
       // "one of the employees here": 'here' is this store.
-      const pause = h.j >= sc.n || sc.clause[h.j] !== sc.clause[h.j - 1];
+      const pause = clauseEndsAt(sc, h.j);
       // The writer right after the role ("как владелец скажу", "soy la dueña y les cuento"); "как
       // хозяйка двух хаски скажу" owns huskies.
       const and = sc.startingIn('then', h.j, h.j, (x) => x.j === h.j + 1 && same(x, h));
@@ -430,7 +430,7 @@ const COLON = 58;
 function leadBefore(sc: Scan, t: Tie): Hit | undefined {
   const s = sc.sent[t.i]!;
   const opens = (h: Hit) => h.j <= t.i && sc.sent[h.i] === s && (h.i === 0 || sc.sent[h.i - 1] !== s);
-  const lead = sc.endingIn('discLead', t.i - WIN.leadBefore, t.i, (h) => opens(h) && sc.clause[h.j] !== sc.clause[h.j - 1]);
+  const lead = sc.endingIn('discLead', t.i - WIN.leadBefore, t.i, (h) => opens(h) && clauseEndsAt(sc, h.j));
   if (lead) return lead;
   // "To be honest" leads an opinion as often as a disclosure: only a colon or dash makes it a label.
   return sc.endingIn('discLeadHonest', t.i - WIN.leadBefore, t.i, (h) => {
@@ -482,7 +482,12 @@ function sells(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
 function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
   const roles = insider.filter((t) => t.role);
   if (roles.length === 0) return false;
-  const underRole = (h: Hit) => !negated(sc, h, textLang) && roles.some((t) => sc.sent[h.i]! - sc.sent[t.i]! === 0 || sc.sent[h.i]! - sc.sent[t.i]! === 1);
+  // In the role's sentence or the next; `before`: the one before it too.
+  const byRole = (h: Hit, before = false) => !negated(sc, h, textLang) && roles.some((t) => {
+    const d = sc.sent[h.i]! - sc.sent[t.i]!;
+    return d === 0 || d === 1 || (before && d === -1);
+  });
+  const underRole = (h: Hit) => byRole(h);
   if (sc.all('vouch').some(underRole)) return true;
   // A recommendation names the goods ("I recommend this model", "раджу брати саме цю модель") or
   // calls them the best in its sentence; "I recommend washing it by hand" is advice.
@@ -490,11 +495,10 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
     || sc.all('superlative').some((x) => sameSent(sc, x.i, r.i));
   if (sc.all('recommendGoods').some((r) => underRole(r) && goods(r))) return true;
   // "…, берите.": the last word of its clause; "берите на размер больше" is advice.
-  if (sc.all('takeIt').some((t) => underRole(t) && (t.j >= sc.n || sc.clause[t.j] !== sc.clause[t.j - 1]))) return true;
+  if (sc.all('takeIt').some((t) => underRole(t) && clauseEndsAt(sc, t.j))) return true;
   // "our best model", "notre meilleure vente", also the sentence before the role ("Наше стекло
   // самое прочное… Рекомендую как владелец"); "the best way to clean it" is advice.
-  const nearRole = (h: Hit) => !negated(sc, h, textLang) && roles.some((t) => Math.abs(sc.sent[h.i]! - sc.sent[t.i]!) <= 1);
-  return sc.all('superlative').some((sup) => nearRole(sup)
+  return sc.all('superlative').some((sup) => byRole(sup, true)
     && sc.endingIn('ourPoss', sup.i - WIN.ourToVouch, sup.i, (o) => o.j <= sup.i && sameClause(sc, o.i, sup.i) && same(o, sup)) !== undefined);
 }
 
