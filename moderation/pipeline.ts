@@ -1,6 +1,7 @@
 import type { Action, Finding, FindingType } from '../models/finding.js';
 import { conductDetectors } from './detectors/conduct/index.js';
 import { offPlatformDetectors } from './detectors/off-platform/index.js';
+import { MAX_SIGNALS } from './detectors/off-platform/contact.js';
 import { personalDataDetectors } from './detectors/personal-data/index.js';
 import { detectLanguage, guessRegion } from './language.js';
 import { messageFor } from './messages.js';
@@ -142,14 +143,13 @@ const LEFT_CONTACT_RE = /[@\p{N}\/_]|\p{L}\.\p{L}/u;
 /**
  * Every piece of the invitation points at a value (a number or address after a verb, an id beside
  * a messenger): none is a handle or name of its own ("tg: anna_shop", "on Insta as Anna Nails"),
- * which the personal-data findings would not cover. A merged invitation lists at most 8 pieces,
- * so a full list may hide more.
+ * which the personal-data findings would not cover. A merged invitation lists at most
+ * MAX_SIGNALS pieces, so a full list may hide more.
  */
 const VALUE_SIGNAL_RE = /^(?:verb|id-after|id-before|direct):/;
-const MAX_LISTED_SIGNALS = 8;
 function invitationAroundValue(f: Finding): boolean {
   const signals = f.evidence?.signals;
-  return Array.isArray(signals) && signals.length > 0 && signals.length < MAX_LISTED_SIGNALS && signals.every((x) => typeof x === 'string' && VALUE_SIGNAL_RE.test(x));
+  return Array.isArray(signals) && signals.length > 0 && signals.length < MAX_SIGNALS && signals.every((x) => typeof x === 'string' && VALUE_SIGNAL_RE.test(x));
 }
 
 /** Convenience for pre-check and tests: the whole text-only decision. */

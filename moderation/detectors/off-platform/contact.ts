@@ -477,9 +477,12 @@ function nameyWordAt(text: string, s: number): number {
 /** Pieces this close, in one sentence, are one finding ("por fuera te sale más barato"). */
 const MERGE_GAP = 12;
 
+/** Signals a merged finding lists; a full list may hide more (redaction reads it so). */
+export const MAX_SIGNALS = 8;
+
 /**
  * Overlapping pieces, or pieces a few characters apart in one sentence ("add me on Telegram
- * t.me/x"), become one finding: the union span, the best confidence, the signals of all (up to 8).
+ * t.me/x"), become one finding: the union span, the best confidence, the signals of all (up to MAX_SIGNALS).
  */
 export function mergePieces(pieces: Piece[], text = '', gap = MERGE_GAP): Merged[] {
   pieces.sort((a, b) => a.s - b.s || b.e - a.e);
@@ -489,7 +492,7 @@ export function mergePieces(pieces: Piece[], text = '', gap = MERGE_GAP): Merged
     if (last && (p.s < last.e || (p.s - last.e <= gap && !/[.!?\n]/.test(text.slice(last.e, p.s))))) {
       last.e = Math.max(last.e, p.e);
       if (p.conf > last.conf) last.conf = p.conf;
-      if (last.signals.length < 8 && !last.signals.includes(p.signal)) last.signals.push(p.signal);
+      if (last.signals.length < MAX_SIGNALS && !last.signals.includes(p.signal)) last.signals.push(p.signal);
       continue;
     }
     out.push({ s: p.s, e: p.e, conf: p.conf, signals: [p.signal] });

@@ -8,6 +8,7 @@ import messengers from '../../data/messengers.json';
 import emailWords from '../../data/email-words.json';
 import dealPhrases from '../../data/deal-phrases.json';
 import platformDomains from '../../data/platform-domains.json';
+import { allLangs } from './words.js';
 
 /**
  * off_platform.link: URLs and bare domains that lead off the platform.
@@ -65,7 +66,7 @@ const SHOP_NAME_WORDS = heuristics.shopNameWords.list;
 // never the platform's own names ("aliexpress.es" is the platform's or a lookalike of it).
 const KNOWN_SITES = new Set([
   ...heuristics.knownSites.list,
-  ...Object.entries(dealPhrases.market).filter(([k]) => !k.startsWith('$')).flatMap(([, ws]) => ws as string[]).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
+  ...allLangs(dealPhrases.market).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
   ...messengers.messengers.flatMap((m) => m.names).map((n) => n.replace(/\*$/, '')).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
 ].filter((w) => !platformDomains.some((d) => d.startsWith(`${w}.`))));
 /** Letters a shop-word name needs besides its shop word ("tiendatech" yes, "tiendas" no). */
