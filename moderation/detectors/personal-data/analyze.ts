@@ -1,7 +1,7 @@
 import type { DetectorInput, TextFinding } from '../../types.js';
 import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js';
 import { contextIndex } from './context.js';
-import { type Claim, type NumberCtx, type Window, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate, near } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, bracketClosedAfter, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate, near } from './numbers.js';
 import { scorePhone } from './phone.js';
 import { scoreCard } from './payment-card.js';
 import { findIbans, scoreBankDigits, type Found } from './bank-account.js';
@@ -9,7 +9,7 @@ import { findAlnumIds, findMrz, GOV_ID_CONFIDENCE, scoreNumericId } from './gove
 import { findEmails } from './email.js';
 import { findAddresses } from './postal-address.js';
 import { eanValid } from './checksums.js';
-import { gapSays, PART_GAP_MAX, PARTS_MIN_DIGITS, REST_WORDS, THEN_WORDS } from './parts.js';
+import { gapSays, partGap, PARTS_MIN_DIGITS, REST_WORDS, THEN_WORDS } from './parts.js';
 
 /**
  * One pass over a text for all six personal-data types, shared by the six detectors (each
@@ -236,22 +236,15 @@ function cardInParts(a: DigitCluster, b: DigitCluster, c: NumberCtx): Found | nu
 
 /** "(+7 916 123-45-67)": a window that took the opening bracket takes the closing one right after it, so redaction leaves none behind. */
 function closingBracketEnd(text: string, start: number, end: number): number {
-  return text.charCodeAt(start) === 40 && text.charCodeAt(end) === 41 && text.indexOf(')', start) >= end ? end + 1 : end;
+  return bracketClosedAfter(text, start, end) ? end + 1 : end;
 }
 
 /** The gap of a number parted by a "then" word alone: punctuation, the word, at most one short word more. */
 const THEN_GAP_RE = /^[.,:;]? ?\p{L}+(?: \p{L}{1,4})?,? ?$/u;
 
-/** May the characters between two clusters part one number: short, one line, no digits, at most one sentence end? */
-function partGap(text: string, a: DigitCluster, b: DigitCluster): boolean {
-  if (b.plus || b.start <= a.end || b.start - a.end > PART_GAP_MAX) return false;
-  let ends = 0;
-  for (let k = a.end; k < b.start; k++) {
-    const c = text.charCodeAt(k);
-    if ((c >= 48 && c <= 57) || c === 10) return false;
-    if (c === 46 || c === 33 || c === 63) ends++;
-  }
-  return ends <= 1;
+/** May the characters between two clusters part one number (parts.ts), the second without a "+"? */
+function clustersParted(text: string, a: DigitCluster, b: DigitCluster): boolean {
+  return !b.plus && partGap(text, a.end, b.start);
 }
 
 /**
@@ -265,11 +258,11 @@ function numberInParts(clusters: DigitCluster[], k: number, c: NumberCtx, whole:
   const { text, lower } = c.norm;
   const a = clusters[k]!;
   const b = clusters[k + 1]!;
-  if (!partGap(text, a, b)) return null;
+  if (!clustersParted(text, a, b)) return null;
   const rest1 = gapSays(lower, a.end, b.start, REST_WORDS);
   const then1 = !rest1 && gapSays(lower, a.end, b.start, THEN_WORDS);
   const d = whole[k + 2] ? undefined : clusters[k + 2];
-  const three = d !== undefined && partGap(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || then1);
+  const three = d !== undefined && clustersParted(text, b, d) && gapSays(lower, b.end, d.start, REST_WORDS) && (rest1 || then1);
   // "c'est le 07 81 puis 46 20 93": a `then` word may end a number in two parts too.
   if (!rest1 && !three && !then1) return null;
   // A "then" alone joins two parts only right after it ("07 81 puis 46 20 93", "890412. Потом ещё

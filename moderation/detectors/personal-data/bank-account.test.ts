@@ -44,6 +44,10 @@ describe('bank account detector', () => {
     expect(accounts('Mi IBAN es ES93 2100 0418. Sigue con 4897 7747 6905').map((a) => a.text)).toEqual(['ES93 2100 0418. Sigue con 4897 7747 6905']);
     expect(accounts('UA60 3052 9900 0004 4539. Далі 5036 9973 4').map((a) => a.text)).toEqual(['UA60 3052 9900 0004 4539. Далі 5036 9973 4']);
     expect(accounts('BE58 🔹 3104 🔹 2766 🔹 2679').map((a) => a.text)).toEqual(['BE58 🔹 3104 🔹 2766 🔹 2679']);
+    // Spelled one character at a time, the country's letters too; two capitals and digits alone are no IBAN.
+    expect(accounts('Notre IBAN : F R 7 6 3 0 0 0 4 0 0 8 2 3 2 3 9 5 9 2 1 1 4 0 9 8 4, envoi dès réception.').map((a) => a.kind)).toEqual(['iban-FR']);
+    expect(accounts('A B 12 fine, C D 34 too')).toEqual([]);
+    expect(accounts('G T82 TRAJ 0102 0000 0012 1002 9690')).toEqual([]);
     // No such words, or the whole fails its checksum: no IBAN.
     expect(accounts('ES93 2100 0418. Pedido 4897 7747 6905').map((a) => a.kind)).not.toContain('iban-ES');
     expect(accounts('ES93 2100 0418. Sigue con 4897 7747 6906').map((a) => a.kind)).not.toContain('iban-ES');

@@ -1,7 +1,7 @@
 import { getCountrySpecifications, isValidIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { weighted } from './checksums.js';
 import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
-import { gapSays, PART_GAP_MAX, REST_WORDS, THEN_WORDS } from './parts.js';
+import { gapSays, PART_GAP_MAX, partGap, REST_WORDS, THEN_WORDS } from './parts.js';
 
 /**
  * Bank accounts: IBANs (any country, ibantools checksum) found by their own scan, and national
@@ -65,18 +65,14 @@ const EMOJI_SEP_RE = /[\u{1F000}-\u{1FAFF}\u2600-\u27BF\u2B00-\u2BFF]\uFE0F? ?/u
  * next part starts, or -1.
  */
 function partFollows(text: string, lower: string, k: number): number {
-  let ends = 0;
-  for (let j = k; j < text.length && j - k <= PART_GAP_MAX; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 10) return -1;
-    if (c === 46 || c === 33 || c === 63) { if (++ends > 1) return -1; }
-    if (c >= 48 && c <= 57) return gapSays(lower, k, j, REST_WORDS) || gapSays(lower, k, j, THEN_WORDS) ? j : -1;
-  }
-  return -1;
+  let j = k;
+  while (j < text.length && j - k <= PART_GAP_MAX && !(text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57)) j++;
+  return j < text.length && partGap(text, k, j) && (gapSays(lower, k, j, REST_WORDS) || gapSays(lower, k, j, THEN_WORDS)) ? j : -1;
 }
 // Country code + check digits; the rest is read by hand so spacing can vary ("DE89 3704 0044 ...").
-// Spelled one character at a time too: "F R 7 6 3 0 0 0 …".
-const IBAN_START_RE = /(?<![\p{L}\p{N}])([A-Z] ?[A-Z]|[a-z] ?[a-z]) ?(\d ?\d)/gu;
+// Spelled one character at a time too ("F R 7 6 3 0 0 0 …"); a space inside the country code
+// alone ("G T82 TRAJ …", one of Presidio's negatives) is no IBAN.
+const IBAN_START_RE = /(?<![\p{L}\p{N}])(?:([A-Z]{2}|[a-z]{2})(\d{2})|([A-Z] [A-Z]|[a-z] [a-z]) (\d \d))/gu;
 
 /**
  * ibantools also checks the check digits some countries keep inside the account (Portugal's NIB,
@@ -96,11 +92,12 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
   const out: Found[] = [];
   IBAN_START_RE.lastIndex = 0;
   for (let m = IBAN_START_RE.exec(text); m; m = IBAN_START_RE.exec(text)) {
-    const cc = m[1]!.replace(' ', '').toUpperCase();
+    const letters = (m[1] ?? m[3])!.replace(' ', '');
+    const cc = letters.toUpperCase();
     const spec = SPECS[cc];
     if (!spec?.chars) continue;
-    const upper = m[1]!.replace(' ', '') === cc;
-    let iban = cc + m[2]!.replace(' ', '');
+    const upper = letters === cc;
+    let iban = cc + (m[2] ?? m[4])!.replace(' ', '');
     let k = m.index + m[0].length;
     let parted = false;
     while (iban.length < spec.chars && k < text.length) {

@@ -246,13 +246,18 @@ export function looksLikeDate(w: Window): boolean {
   return false;
 }
 
+/** "(+7 916 123-45-67)": text[start, end) opens a bracket, holds no closing one, and one closes right after it. */
+export function bracketClosedAfter(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start) === 40 && text.charCodeAt(end) === 41 && text.indexOf(')', start) >= end;
+}
+
 /** Brackets the way phones use them: at most one balanced pair ("(495)", "(0)"); "((79.964" is not a phone. */
 export function oddBrackets(w: Window, text: string): boolean {
   const open = w.text.split('(').length - 1;
   const close = w.text.split(')').length - 1;
   // "(+7 916 123-45-67)": a grouped number wholly in brackets, the closing one just past the
   // window. One bracketed run of digits ("(7302948851)", a serial) stays turned away.
-  if (open === 1 && close === 0 && w.groups.length >= 3 && w.text.startsWith('(') && text.charCodeAt(w.end) === 41) return false;
+  if (open === 1 && close === 0 && w.groups.length >= 3 && bracketClosedAfter(text, w.start, w.end)) return false;
   return open > 1 || close > 1 || open !== close;
 }
 

@@ -23,6 +23,18 @@ export const REST_WORDS = phraseIndex(numberParts.rest);
 export const THEN_WORDS = phraseIndex(numberParts.then);
 /** Characters between two parts: a few words, at most one sentence end, no digits, one line. */
 export const PART_GAP_MAX = 40;
+
+/** May text[from, to) part one number: short, one line, no digits, at most one sentence end? */
+export function partGap(text: string, from: number, to: number): boolean {
+  if (to <= from || to - from > PART_GAP_MAX) return false;
+  let ends = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 48 && c <= 57) || c === 10) return false;
+    if (c === 46 || c === 33 || c === 63) ends++;
+  }
+  return ends <= 1;
+}
 /** Digits of a number given in parts: fewer would join prices and counts ("1200, the rest 800"). */
 export const PARTS_MIN_DIGITS = 9;
 

@@ -39,6 +39,8 @@ const FALLBACK_BY_FIRST_DIGIT: Record<string, readonly CountryCode[]> = {
   other: ['US', 'CA', 'ES', 'PT', 'PL', 'RU', 'BR', 'MX', 'IT', 'TR', 'IN', 'SG', 'KZ'],
 };
 
+const fallbackRegions = (digits: string): readonly CountryCode[] => FALLBACK_BY_FIRST_DIGIT[digits[0]!] ?? FALLBACK_BY_FIRST_DIGIT.other!;
+
 // Country codes people write without "+" in our markets (RU/KZ, UA, BY, PL, ES, PT, BR, FR, GB, DE, IT, MX, AR, TR, US).
 const COUNTRY_CODES_WITHOUT_PLUS = /^(?:7|380|375|48|34|351|55|33|44|49|39|52|54|90|1)/;
 
@@ -92,7 +94,7 @@ function groupedAsPhone(w: Window, c: NumberCtx): boolean {
   const region = c.input.region as CountryCode | undefined;
   // One unit of the text's fallback budget per window, as scorePhone spends.
   if (c.budget.fallbackParses-- <= 0) return false;
-  const tried = [...(region ? [region] : []), ...(FALLBACK_BY_FIRST_DIGIT[w.digits[0]!] ?? FALLBACK_BY_FIRST_DIGIT.other!)];
+  const tried = [...(region ? [region] : []), ...fallbackRegions(w.digits)];
   for (const r of tried) {
     const p = parsePhoneNumberFromString(w.digits, { defaultCountry: r });
     if (p?.isValid() && same(p.formatNational())) return true;
@@ -133,7 +135,7 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   if (c.budget.fallbackParses-- > 0) {
     // A country code of our markets written without its "+" ("79161234567", "380671234567").
     const asInternational = n >= 11 && COUNTRY_CODES_WITHOUT_PLUS.test(w.digits) && valid('+' + w.digits);
-    const tried = asInternational ? [] : FALLBACK_BY_FIRST_DIGIT[w.digits[0]!] ?? FALLBACK_BY_FIRST_DIGIT.other!;
+    const tried = asInternational ? [] : fallbackRegions(w.digits);
     const hit = asInternational ? 'intl' : tried.find((r) => r !== region && valid(w.digits, r));
     if (hit) return { type: 'personal_data.phone', confidence: context ? PHONE_CONFIDENCE.otherRegionValidContext : PHONE_CONFIDENCE.otherRegionValid, subtype: `phone-${hit}` };
   }
