@@ -363,8 +363,10 @@ const LAT_TO_CYR_C = codeMap(LAT_TO_CYR);
 const DIGIT_LIKE_C = codeMap(DIGIT_LIKE);
 for (const m of [CYR_TO_LAT_C, GRK_TO_LAT_C, LAT_TO_CYR_C]) for (const k of m.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 1;
 for (const k of DIGIT_LIKE_C.keys()) if (k < 0x530) LOOKS_TABLE[k]! |= 2;
-// Only digit-like letters squeezed between digits (or a digit and a dot or dash) need stage B in plain ASCII text.
-const ASCII_DIGIT_LIKE_RE = /\d[.-]?[OoIl|]{1,2}[.-]?\d|\d[OoIl|]|[OoIl|]\d/;
+// In plain ASCII text stage B is needed only for digit-like letters squeezed between digits (or a
+// digit and a dot or dash), or at a digit group's edge with another group beside it (a number run,
+// foldDigitLikeRuns): "2l bottle", "5oz" alone do not pay for the pass.
+const ASCII_DIGIT_LIKE_RE = /\d[.-]?[OoIl|]{1,2}[.-]?\d|(?:\d[OoIl|]|[OoIl|]\d)[\dOoIl|().+,-]* [(+]?[\dOoIl|]|[\dOoIl|)] [\dOoIl|().+-]*(?:\d[OoIl|]|[OoIl|]\d)/;
 
 /** Folds look-alikes in place; returns whether anything changed. */
 function stageB(b: Buf, textA: string): boolean {
