@@ -35,7 +35,7 @@ export const DETECTOR = 'conduct.seller-tie';
 const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
   'ownerSelf', 'sellerRole', 'ownerRole', 'weMake', 'workVerb1', 'workNounMarker', 'ownWord', 'ourProducts', 'relPoss', 'belongsTo',
   'relGen', 'relNom', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
-  'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie',
+  'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie', 'altAccount',
 ]];
 const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'discSoft', 'discLead', 'discLeadHonest', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
 
@@ -53,10 +53,10 @@ const CONF = {
   ownerWithStore: 0.92, ownerBare: 0.85, ownerSelf: 0.9, ourProducts: 0.85, staff: 0.9,
   possStore: 0.82, possStorePromo: 0.9, possStoreLocative: 0.75,
   relative: 0.85, relativeVerb: 0.8, statement: 0.8, pitch: 0.88, ourBest: 0.87, free: 0.85, gift: 0.8, weRecommend: 0.85, sellerOps: 0.85,
-  label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
+  altAccount: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -188,7 +188,9 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
       const here = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
       // A job title alone is common ("I'm an employee, so I need a sturdy bag"): staff need this store or promotion.
-      if (promo || here || (kind === 'owner' && (pause || writer))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare, role: true });
+      // "Soy el dueño y puedo decirlo con orgullo": the role ends where "and" goes on to what the
+      // writer says; "the owner of two cats and …" has its object between.
+      if (promo || here || (kind === 'owner' && (pause || writer || and))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare, role: true });
     }
   }
   // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no
@@ -308,6 +310,12 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     // "trabajo para la marca", "я работаю в компании-производителе": the product's maker, no "this" needed.
     const maker = makerNamed(sc, w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
     if (maker) out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true });
+  }
+  // "Posting from my other account since the main one is the store's": the seller under a second
+  // name, the store named after it in the sentence.
+  for (const a of sc.all('altAccount')) {
+    const store = sc.startingIn('storeNoun', a.j, a.j + WIN.altToStore, (s) => sameSent(sc, s.i, a.i) && same(s, a));
+    if (store && !negated(sc, a, textLang)) out.push({ i: a.i, j: store.j, kind: 'owner', conf: CONF.altAccount });
   }
   // "our shop", "наш магазин", "nuestra tienda", one adjective allowed between ("our small business").
   for (const p of sc.all('poss1')) {
@@ -488,7 +496,8 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
     return d === 0 || d === 1 || (before && d === -1);
   });
   const underRole = (h: Hit) => byRole(h);
-  if (sc.all('vouch').some(underRole)) return true;
+  // Vouching may open the answer before the role: "Pode comprar sem medo! Sou representante da marca…".
+  if (sc.all('vouch').some((h) => byRole(h, true))) return true;
   // A recommendation names the goods ("I recommend this model", "раджу брати саме цю модель") or
   // calls them the best in its sentence; "I recommend washing it by hand" is advice.
   const goods = (r: Hit) => sc.startingIn('demonstr', r.j, r.j + WIN.recommendToGoods, (x) => sameSent(sc, x.i, r.i)) !== undefined
