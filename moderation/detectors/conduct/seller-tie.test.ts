@@ -485,3 +485,64 @@ describe('seller ties: round seven classes (staff voice without "seller", collab
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('seller ties: round eighteen classes (more roles, second accounts, the shop\'s thanks, answers that pitch)', () => {
+  const runKind = (text: string, kind: DetectorInput['kind']) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['co-founder', 'As the co-founder I might be biased but the gimbal speaks for itself.'],
+    ['uk co-founder', 'Як співзасновник бренду, скажу одне: наші рюкзаки витримують усе.'],
+    ['ru supplier of this brand', 'Как поставщик ткани для этого бренда скажу: материал тут топовый.'],
+    ['pt affiliate of this shop', 'Faço parte do programa de afiliados dessa loja e posso garantir: melhor ring light que existe.'],
+    ['es owner, then "and"', 'Soy el dueño y puedo decirlo con orgullo: estas zapatillas son las más cómodas.'],
+    ['second account', "Posting from my other account since the main one is the store's 😅 warm light, sturdy base."],
+    ['es personal account', 'Escribo desde mi cuenta personal porque desde la de la tienda no me deja 😂'],
+    ['pl the shop thanks its buyer', 'Rewelacyjna lampka, świeci mocno i równo. Dziękujemy za zakup i zapraszamy ponownie!'],
+    ['pt friend founded this brand', 'Meu amigo de faculdade fundou essa marca e eu acompanhei desde o começo.'],
+    ['fr in-law\'s shop', "C'est la boutique de ma belle-sœur, elle met tout son cœur dans ses bijoux."],
+    ['ru "I work for them", turned', 'Я у них работаю на упаковке, через мои руки их сотни прошли.'],
+    ['uk mum makes these', 'Моя мама ліпить ці вареники щоранку сама, замовляйте!'],
+    ['pl from our farm', 'Ogórki kiszone z naszego gospodarstwa pod Łowiczem, kisimy w dębowych beczkach.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(run(text))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['the team tested it, grab it', "Yes, it's waterproof to 30 m, the team tested it in a pool before we listed it. Grab it while the launch discount lasts!"],
+    ['ru we tested, best for the money', 'Да, подходит. Мы всей командой тестировали на разных моделях, лучше чехла за эти деньги вы не найдёте.'],
+    ['pt best we ever sold', 'Serve sim! A gente aqui do time usa no escritório todo dia, melhor cadeira que já vendemos.'],
+    ['fr the team uses it, best on the market', "Oui. Toute l'équipe l'utilise au bureau et c'est le meilleur mug isotherme du marché."],
+  ])('undisclosed in an answer: %s', (_why, text) => {
+    expect(types(runKind(text, 'answer'))).toEqual(['seller_tie.undisclosed']);
+  });
+
+  it.each([
+    ['we test every order', 'Yes, we test every order before shipping, it will arrive working.'],
+    ['the team will answer', 'Our team will reply in the chat within an hour.'],
+    ['thanks in an answer', 'Thank you for your order! The parcel left today.'],
+    ['best way to wash', 'We tested it a lot: the best way to wash it is by hand at 30 degrees.'],
+  ])('service in an answer: %s', (_why, text) => {
+    expect(runKind(text, 'answer')).toEqual([]);
+  });
+
+  it.each([
+    ['sponsored label', '[Sponsored] The brand sent me this ring light to test; opinions are my own.'],
+    ['fr sponsored review', 'Avis sponsorisé : la boutique m\'a offert ce tapis de yoga. Il accroche bien.'],
+    ['pt declaration of interest', 'Declaração de interesse: o meu irmão é sócio desta marca. Tentei ser imparcial.'],
+    ['pl honest lead', 'Uczciwie mówię, że sklep prowadzi mój kuzyn. Zapłaciłem normalnie.'],
+  ])('disclosed: %s', (_why, text) => {
+    expect(types(run(text))).toEqual(['seller_tie.disclosed']);
+  });
+
+  it.each([
+    ['our team at the office', 'Our team uses these at the office, the best chairs we have had.'],
+    ['a buyer blocked elsewhere', 'Writing from my other account because my main one got locked, the kettle is great.'],
+    ['we bought for our farm', 'Bought it for our farm, the pump works fine.'],
+    ['a buyer thanks the seller', 'Thank you for the quick delivery, the seller was very helpful.'],
+    ['mum bought it', 'Моя мама купила такий самий, дуже задоволена.'],
+    ['advertisement worked', 'Реклама не обманула, товар хороший.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(run(text)).toEqual([]);
+  });
+});

@@ -35,7 +35,7 @@ export const DETECTOR = 'conduct.seller-tie';
 const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
   'ownerSelf', 'sellerRole', 'ownerRole', 'weMake', 'workVerb1', 'workNounMarker', 'ownWord', 'ourProducts', 'relPoss', 'belongsTo',
   'relGen', 'relNom', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
-  'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie', 'altAccount',
+  'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie', 'altAccount', 'sellerThanks',
 ]];
 const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'discSoft', 'discLead', 'discLeadHonest', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
 
@@ -53,10 +53,10 @@ const CONF = {
   ownerWithStore: 0.92, ownerBare: 0.85, ownerSelf: 0.9, ourProducts: 0.85, staff: 0.9,
   possStore: 0.82, possStorePromo: 0.9, possStoreLocative: 0.75,
   relative: 0.85, relativeVerb: 0.8, statement: 0.8, pitch: 0.88, ourBest: 0.87, free: 0.85, gift: 0.8, weRecommend: 0.85, sellerOps: 0.85,
-  altAccount: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
+  altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -301,7 +301,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (negated(sc, w, textLang)) continue;
     // "buen trabajo en esta tienda" praises the staff; it is not staff writing.
     if (sc.endingIn('workNounMarker', w.i, w.i)) continue;
-    if (sc.startingIn('here', w.j - 1, w.j - 1)) { out.push({ i: w.i, j: w.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
+    // "I work here", "я у них работаю": 'here' or 'them' (this store) inside the phrase.
+    if (sc.startingIn('here', w.i + 1, w.j - 1, (x) => x.j <= w.j)) { out.push({ i: w.i, j: w.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
     // "I work at THIS shop" / "trabalho NESSA loja" / "работаю в ЭТОМ магазине"; "at a store" is some other store.
     const dem = sc.startingIn('demonstr', w.j - 1, w.j, (d) => sameClause(sc, d.i, w.i) && same(d, w));
     const store = dem && (sc.startingIn('storeNoun', dem.j, dem.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w))
@@ -311,6 +312,10 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const maker = makerNamed(sc, w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
     if (maker) out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true });
   }
+  // "Dziękujemy za zakup i zapraszamy ponownie!", "Atenciosamente, Equipe Casa Verde": the shop
+  // thanking its buyer or signing as itself. An answer's thanks are service (findSellerTies drops
+  // a service answer's ties), a review's are the seller writing its own.
+  for (const h of sc.all('sellerThanks')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks });
   // "Posting from my other account since the main one is the store's": the seller under a second
   // name, the store named after it in the sentence.
   for (const a of sc.all('altAccount')) {
@@ -411,6 +416,9 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   }
 }
 
+const CLOSE_SQUARE = 93;
+const CLOSE_ROUND = 41;
+
 /** Disclosure labels: hashtags anywhere; words ("Disclosure:", "Раскрытие:") only as a label. */
 function labels(sc: Scan, textLang: number): Disclosure[] {
   const out: Disclosure[] = [];
@@ -419,7 +427,9 @@ function labels(sc: Scan, textLang: number): Disclosure[] {
     const hashtag = sc.word(d.i).startsWith('#');
     const first = d.i === 0 || sc.sent[d.i - 1]! !== sc.sent[d.i]!;
     const hasNext = d.j < sc.n;
-    const colon = hasNext && sc.clause[d.j] !== sc.clause[d.j - 1] && sc.sent[d.j] === sc.sent[d.i];
+    // "[Sponsored] The brand sent me…": a closing bracket ends a label as a colon does.
+    const closer = hasNext ? sc.markBefore(d.j) : 0;
+    const colon = hasNext && ((sc.clause[d.j] !== sc.clause[d.j - 1] && sc.sent[d.j] === sc.sent[d.i]) || closer === CLOSE_SQUARE || closer === CLOSE_ROUND);
     if (hashtag) out.push({ i: d.i, j: d.j, conf: CONF.label });
     else if (first && (colon || !hasNext)) {
       // The label speaks for its sentence: "Disclosure: I received this free from the seller."
@@ -511,6 +521,33 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
     && sc.endingIn('ourPoss', sup.i - WIN.ourToVouch, sup.i, (o) => o.j <= sup.i && sameClause(sc, o.i, sup.i) && same(o, sup)) !== undefined);
 }
 
+/** What an answer's "we" reads as: the business testing, making, stocking, or its team. */
+const ANSWER_WE = ['weTest', 'opVerbWe', 'qcVerb', 'weMake', 'weSelf', 'teamWe'] as const;
+
+/**
+ * "the team tested it for a week before we listed it… grab it", "Мы всей командой тестировали…,
+ * лучше чехла за эти деньги вы не найдёте", "melhor cadeira que já vendemos": a seller's answer
+ * speaking as the business and, in that sentence or one beside it, pushing the goods: telling the
+ * buyer to take it, vouching, or a superlative with the market or price it leads (or what "we
+ * sell" right after it). "We test every order before shipping" alone is service.
+ */
+function answerPitch(sc: Scan, textLang: number): Tie | undefined {
+  const pushes: Hit[] = [...sc.all('takeIt'), ...sc.all('vouch')];
+  for (const sup of sc.all('superlative')) {
+    const inSent = (x: Hit) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup);
+    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('weMake', sup.j, sup.j + WIN.bestToSold, inSent)) pushes.push(sup);
+  }
+  if (pushes.length === 0) return undefined;
+  for (const cat of ANSWER_WE) {
+    for (const w of sc.all(cat)) {
+      if (negated(sc, w, textLang)) continue;
+      const push = pushes.find((p) => Math.abs(sc.sent[p.i]! - sc.sent[w.i]!) <= 1 && same(p, w) && !negated(sc, p, textLang));
+      if (push) return { i: w.i, j: w.j, kind: 'owner', conf: CONF.sellerOps, sells: true };
+    }
+  }
+  return undefined;
+}
+
 export interface SellerTieResult { undisclosed?: Tie; disclosed?: Disclosure & { tie?: Tie }; undisclosedTies: Tie[] }
 
 export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: DetectorInput['kind'] = 'review'): SellerTieResult {
@@ -518,6 +555,10 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   const other: Tie[] = [];
   ownerTies(sc, textLang, insider);
   otherTies(sc, textLang, other);
+  if (kind === 'answer') {
+    const pitch = answerPitch(sc, textLang);
+    if (pitch) insider.push(pitch);
+  }
   // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
   // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are
   // for, unless the answer sells ("buy from us").
