@@ -437,6 +437,8 @@ function foldDigitLikeRuns(b: Buf): void {
     // Gather a run of digitish groups parted by single spaces.
     const groups: [number, number][] = [];
     let digits = 0;
+    // Groups parted by spaces or, inside a token, by number marks ("O6.51.O3.88.27").
+    let parts = 0;
     let p = k;
     while (p < n) {
       let q = p;
@@ -444,19 +446,22 @@ function foldDigitLikeRuns(b: Buf): void {
       let real = 0;
       let ok = q < n && !isSpaceCode(chars[q]!);
       let e = q;
+      let inner = 1;
       while (ok && e < n && !isSpaceCode(chars[e]!)) {
         const c = chars[e]!;
         if (isDigitCode(c)) real++;
+        else if (isDotDash(c) && e > q && e + 1 < n && !isSpaceCode(chars[e + 1]!) && !isDotDash(chars[e + 1]!)) inner++;
         else if (!DIGIT_LIKE_C.has(c) && !isGroupMark(c) && !(c === 44 && (e + 1 >= n || isSpaceCode(chars[e + 1]!)))) ok = false;
         e++;
       }
       if (!ok || real === 0) break;
       groups.push([q, e]);
       digits += real;
+      parts += inner;
       if (e + 1 < n && chars[e] === 32 && !isSpaceCode(chars[e + 1]!)) p = e + 1;
       else break;
     }
-    if (groups.length >= LIKE_RUN_TOKENS && digits >= LIKE_RUN_DIGITS) {
+    if (parts >= LIKE_RUN_TOKENS && digits >= LIKE_RUN_DIGITS) {
       for (const [from, to] of groups) {
         for (let m = from; m < to; m++) {
           const d = DIGIT_LIKE_C.get(chars[m]!);

@@ -6,7 +6,7 @@ import { gapSays, PART_GAP_MAX, partGap, REST_WORDS, THEN_WORDS } from './parts.
 /**
  * Bank accounts: IBANs (any country, ibantools checksum) found by their own scan, and national
  * account numbers read from digit windows — with a checksum where the country has one (PL NRB,
- * ES CCC, PT NIB, FR RIB, RU account structure, US ABA routing), otherwise only next to a bank
+ * ES CCC, PT NIB, FR RIB, RU account structure, US ABA routing, MX CLABE), otherwise only next to a bank
  * word ("счёт", "conta", "IBAN").
  */
 
@@ -156,6 +156,13 @@ function frRib(d: string): boolean {
   const n = 89n * BigInt(d.slice(0, 5)) + 15n * BigInt(d.slice(5, 10)) + 3n * BigInt(d.slice(10, 21));
   return 97n - (n % 97n) === BigInt(d.slice(21));
 }
+/** Mexican CLABE (18 digits): 3-7-1 weights, each product taken mod 10, then the check. */
+function clabe(d: string): boolean {
+  if (d.length !== 18) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += (Number(d[i]) * [3, 7, 1][i % 3]!) % 10;
+  return (10 - (sum % 10)) % 10 === Number(d[17]);
+}
 /** US ABA routing number: 3-7-1 weights. */
 function abaRouting(d: string): boolean {
   return d.length === 9 && weighted(d, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 === 0;
@@ -164,6 +171,8 @@ function abaRouting(d: string): boolean {
 // correspondent balance accounts, and the currency codes in use.
 const RU_BALANCE = /^(?:301|302|303|405|406|407|408|423|426|455)/;
 const RU_CURRENCY = new Set(['810', '643', '840', '978', '156', '933', '398']);
+
+const CLABE_RE = /(?<![\p{L}\p{N}])clabe(?![\p{L}\p{N}])/iu;
 
 // Brazil's "c/c" (conta corrente) right before the number: a label the word index cannot hold.
 const CONTA_CORRENTE_RE = /(?<![\p{L}\p{N}])c\s?[/.]\s?c\.?\s*:?\s*$/iu;
@@ -188,6 +197,9 @@ export function scoreBankDigits(w: Window, c: NumberCtx): Claim | null {
   if (n === 20 && esCcc(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'es-ccc');
   if (n === 21 && ptNib(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'pt-nib');
   if (n === 23 && frRib(d)) return claim(BANK_CONFIDENCE.nationalChecksum, 'fr-rib');
+  // One in ten 18-digit numbers passes the CLABE check, so it counts only beside a bank word or
+  // with "CLABE" named anywhere in the text (a word no other number goes by).
+  if (n === 18 && clabe(d) && (context || CLABE_RE.test(c.norm.text))) return claim(BANK_CONFIDENCE.nationalChecksum, 'mx-clabe');
   if (!context) return null;
   if (w.groups.length === 1 && abaRouting(d)) return claim(BANK_CONFIDENCE.context, 'us-routing');
   if (n >= 8 && n <= 20) return claim(BANK_CONFIDENCE.context, 'account');

@@ -493,7 +493,8 @@ const NINO_MARKS_RE = /[.-]/;
 
 const ALNUM: readonly AlnumScheme[] = [
   { id: 'es_dni', run: 7, re: re('(\\d{7,8}[ -]?[A-Za-z])'), strength: 'strong', check: dniCheck },
-  { id: 'es_nie', run: 7, re: re('([XYZxyz][ -]?\\d{7}[ -]?[A-Za-z])'), strength: 'strong', check: nieCheck },
+  // "Y-284-7193-Z": the seven digits may come in two groups.
+  { id: 'es_nie', run: 3, re: re('([XYZxyz][ -]?(?:\\d{7}|\\d{3}[ -]\\d{4})[ -]?[A-Za-z])'), strength: 'strong', check: nieCheck },
   { id: 'es_passport', run: 6, re: re('([A-Z]{3}\\d{6}|[a-z]{3}\\d{6}|[A-Z][a-z][A-Z]\\d{6})'), strength: 'none', check: () => true },
   { id: 'fi_hetu', run: 6, re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
   { id: 'it_fiscal', run: 0, word: 16, re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },
@@ -505,7 +506,8 @@ const ALNUM: readonly AlnumScheme[] = [
   // Angolan identity card (BI) "004816273LA041": no public check, only when named.
   { id: 'ao_bi', run: 9, re: re('(\\d{9}[A-Z]{2}\\d{3})'), strength: 'none', check: () => true },
   { id: 'sg_nric', run: 7, re: re('([STFGMstfgm]\\d{7}[A-Za-z])'), strength: 'strong', check: nricCheck },
-  { id: 'uk_nino', run: 2, re: re('((?!BG|GB|NK|KN|TN|NT|ZZ|bg|gb|nk|kn|tn|nt|zz)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z][A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z][ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?[A-Da-d])'), strength: 'strong', check: (id) => !NINO_MARKS_RE.test(id), orElse: 'weak' },
+  // The prefix letters may be spaced like the digits ("j t 48 72 19 c").
+  { id: 'uk_nino', run: 2, re: re('((?!B ?G|G ?B|N ?K|K ?N|T ?N|N ?T|Z ?Z|b ?g|g ?b|n ?k|k ?n|t ?n|n ?t|z ?z)[A-CEGHJ-PR-TW-Za-ceghj-pr-tw-z] ?[A-CEGHJ-NPR-TW-Za-ceghj-npr-tw-z][ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?\\d{2}[ .\\-]?[A-Da-d])'), strength: 'strong', check: (id) => !NINO_MARKS_RE.test(id), orElse: 'weak' },
   { id: 'uk_driving', run: 6, re: re('([A-Z9]{5}\\d[0156]\\d{4}[A-Z9]{2}\\d[A-Z]{2}|[a-z9]{5}\\d[0156]\\d{4}[a-z9]{2}\\d[a-z]{2})'), strength: 'strong', check: ukDrivingCheck },
   { id: 'us_mbi', run: 1, re: re('([1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\\d{2})'), strength: 'strong', check: (s) => /[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(s) },
   { id: 'in_pan', run: 4, re: re('([A-Z]{3}[ABCFGHLJPT][A-Z]\\d{4}[A-Z])'), strength: 'weak', check: () => true },

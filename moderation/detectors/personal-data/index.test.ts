@@ -140,3 +140,27 @@ describe('personal-data: a number given in parts, with words that say so', () =>
     expect(found(t, locale)).toEqual([]);
   });
 });
+
+describe('personal data: round ten classes', () => {
+  const found = (text: string, locale?: string) => detectAll(inputFor(text, locale)).map((f) => [f.type, text.slice(f.span.start, f.span.end)]);
+  it.each([
+    ['fr phone in dotted pairs', 'Mon numéro 06.51.03.88.27, le soir.', 'fr', ['personal_data.phone', '06.51.03.88.27']],
+    ['fr dotted pairs with O for 0', 'Un avis en direct : O6.51.O3.88.27 (le soir)', 'fr', ['personal_data.phone', 'O6.51.O3.88.27']],
+    ['es NIE in groups', 'me pidieron el NIE en la tienda física, Y-284-7193-Z, y al final', 'es', ['personal_data.government_id', 'Y-284-7193-Z']],
+    ['en NINO spaced in lower case', 'my NI on the starter form, j t 48 72 19 c, soaking wet', 'en', ['personal_data.government_id', 'j t 48 72 19 c']],
+    ['es CLABE named far before', 'Quiero dar de alta mi CLABE para los reembolsos en mi perfil pero me sale inválida: 072180010328456915.', 'es', ['personal_data.bank_account', '072180010328456915']],
+    ['pl starts with … ends with', 'Mój numer zaczyna się od 664 01, a kończy na 93 87.', 'pl', ['personal_data.phone', '664 01, a kończy na 93 87']],
+    ['fr "av." street', 'Livrez au 12 av. Foch, 75116 Paris', 'fr', ['personal_data.postal_address', '12 av. Foch, 75116 Paris']],
+  ] as const)('finds: %s', (_why, t, locale, want) => {
+    expect(found(t, locale)).toEqual([want]);
+  });
+  it.each([
+    ['a date range with dots and a dash', 'Fermé du 12.05-15.05.2023, réouverture ensuite.', 'fr'],
+    ['an 18-digit order number that fails the CLABE check', 'Pedido 072180010328456916 llegó bien.', 'es'],
+    ['a CLABE-valid number with no bank word', 'Pedido 072180010328456915 llegó bien.', 'es'],
+    ['"av." as "avec"', "J'ai payé 20 av. la remise, livré en 3 jours.", 'fr'],
+    ['an invalid NIE in groups', 'Referencia Y-284-7193-A del pedido.', 'es'],
+  ] as const)('leaves: %s', (_why, t, locale) => {
+    expect(found(t, locale)).toEqual([]);
+  });
+});
