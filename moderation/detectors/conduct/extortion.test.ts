@@ -402,3 +402,19 @@ describe('extortion.threat: round seven classes (formal "forced to", choices, de
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('extortion.threat: round nineteen vocabulary (social-media exposure, Ukrainian "суперечка", send verbs)', () => {
+  it.each([
+    ['es', 'o me mandan la correcta + un cupón por las molestias o hago un video en tiktok y los funo, ustedes deciden'],
+    ['uk', 'або ви шлете новий і ще щось за моральну шкоду, або я відкриваю суперечку і пишу в тредс що ви кидали. вибирайте'],
+  ])('threat: %s', (lang, text) => {
+    expect(run(text, lang).map((f) => f.type)).toEqual(['extortion.threat']);
+  });
+  it.each([
+    ['es', 'Hice un video en tiktok con la sudadera y quedó genial, me mandan la talla correcta rapidísimo.'],
+    ['uk', 'Суперечку вже закрили, продавець надіслав новий, дякую.'],
+    ['en', 'I posted it on Instagram, swap the strap for a leather one and it looks premium.'],
+  ])('no threat: %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});
