@@ -121,18 +121,48 @@ export function findIbans(text: string, c: NumberCtx): Found[] {
       iban += ch.toUpperCase();
       k++;
     }
-    if (iban.length !== spec.chars) continue;
     // The next character must not continue the same token ("...3111 0120" doubled numbers).
     const next = text[k];
-    if (next !== undefined && /[\p{L}\p{N}]/u.test(next)) continue;
-    const check = ibanCheck(iban);
-    if (check === 'invalid') continue;
+    const check = iban.length === spec.chars && !(next !== undefined && /[\p{L}\p{N}]/u.test(next)) ? ibanCheck(iban) : 'invalid';
+    if (check === 'invalid') {
+      const mistyped = mistypedIban(text, m.index, m.index + m[0].length, spec.chars, upper, c);
+      if (mistyped) { out.push(mistyped); IBAN_START_RE.lastIndex = mistyped.end; }
+      continue;
+    }
     const w = { start: m.index, end: k };
     const confidence = check === 'national-off' ? BANK_CONFIDENCE.ibanNationalCheckOff : near(c, w, 'bank') ? BANK_CONFIDENCE.ibanContext : BANK_CONFIDENCE.iban;
     out.push({ ...w, claim: { type: 'personal_data.bank_account', confidence, subtype: check === 'national-off' ? `iban-${cc}-national-check-off` : `iban-${cc}` } });
     IBAN_START_RE.lastIndex = k;
   }
   return out;
+}
+
+/** How far a mistyped IBAN's length may stray from its country's. */
+const MISTYPED_SLACK = 3;
+
+/**
+ * "на рахунок UA31 3052 9900 0002 6200 1234 5678 901", "przelewem na konto PL17 2410 … 12": an
+ * IBAN's shape (its country, check digits, then groups) a few characters longer or shorter than
+ * its country's, right after a bank word. Someone's account mistyped as far as a reader can tell:
+ * redacted at the bank word's confidence. Without the word it is any code.
+ */
+function mistypedIban(text: string, start: number, from: number, chars: number, upper: boolean, c: NumberCtx): Found | null {
+  let k = from;
+  let n = text.slice(start, from).replaceAll(' ', '').length;
+  while (k < text.length && n <= chars + MISTYPED_SLACK) {
+    const sep = text[k] === ' ' || text[k] === '-' ? 1 : 0;
+    const ch = text[k + sep];
+    if (ch === undefined) break;
+    const ok = (ch >= '0' && ch <= '9') || (upper ? ch >= 'A' && ch <= 'Z' : false);
+    if (!ok) break;
+    k += sep + 1;
+    n++;
+  }
+  // Of the right length it had its checksum's say: "DE89 3704 0044 0532 0130 01 (typo?)" stays a code.
+  if (n === chars || Math.abs(n - chars) > MISTYPED_SLACK || (k < text.length && /[\p{L}\p{N}]/u.test(text[k]!))) return null;
+  const w = { start, end: k };
+  if (!near(c, w, 'bank')) return null;
+  return { ...w, claim: { type: 'personal_data.bank_account', confidence: BANK_CONFIDENCE.context, subtype: 'iban-unchecked' } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -164,3 +164,20 @@ describe('personal data: round ten classes', () => {
     expect(found(t, locale)).toEqual([]);
   });
 });
+
+describe('personal data: mixed round five classes', () => {
+  const found = (text: string, locale?: string) => detectAll(inputFor(text, locale)).map((f) => [f.type, text.slice(f.span.start, f.span.end)]);
+  it.each([
+    ['a card named before a coupon word', "Pediu o cartão pra 'validar o cupom', coloquei 4556 7301 2398 4413 e no mesmo dia.", 'pt', ['personal_data.payment_card', '4556 7301 2398 4413']],
+    ['an IBAN a few digits long after a bank word', 'а на рахунок UA31 3052 9900 0002 6200 1234 5678 901 досі нічого не прийшло.', 'uk', ['personal_data.bank_account', 'UA31 3052 9900 0002 6200 1234 5678 901']],
+  ] as const)('finds: %s', (_why, t, locale, want) => {
+    expect(found(t, locale)).toEqual([want]);
+  });
+  it.each([
+    ['an order number after "Commande", a card word after it', 'Commande 4970 1234 5678 9013 reçue, payé par carte.', 'fr'],
+    ['an IBAN-shaped code with no bank word', 'Kod produktu PL17 2410 2055 5811 1112 3456 7890 12 w opisie.', 'pl'],
+    ['an IBAN of the right length failing its checksum', 'IBAN: DE89 3704 0044 0532 0130 01 (typo?)', 'en'],
+  ] as const)('leaves: %s', (_why, t, locale) => {
+    expect(found(t, locale)).toEqual([]);
+  });
+});
