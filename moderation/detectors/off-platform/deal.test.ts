@@ -525,3 +525,22 @@ describe('off_platform.deal: stalls, markets and P2P payments (fourteenth blind 
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: a refund asked or offered through a channel the platform never refunds by', () => {
+  it.each([
+    ['fr PayPal', 'Il manque le chargeur. Remboursez-moi 15 € par PayPal sous 48h.'],
+    ['pt Pix', 'Mandaram a cor errada. Me devolve os R$ 150 no Pix, chave é meu CPF.'],
+    ['pl bank transfer', 'Zwróćcie 200 zł przelewem na konto, to usunę opinię.'],
+    ['en PayPal', 'Refund me the $20 via PayPal and we are good.'],
+  ])('deal: %s', (_why, text) => {
+    expect(deals(text)).toHaveLength(1);
+  });
+  it.each([
+    ['a PayPal payment and its refund, reported', "J'ai payé par PayPal et le remboursement de 15 € est revenu sur PayPal."],
+    ['days, not money', 'El reembolso tardó 5 días en salir en mi cuenta, como cuando pago con PayPal.'],
+    ['a bank transfer refund received', 'Zapłaciłem przelewem, zwrot 200 zł przyszedł po tygodniu.'],
+    ['to the card paid with', 'Please refund the $20 to my card, the order never came.'],
+  ])('no deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -67,7 +67,7 @@ const DEAL_MERGE_GAP = 16;
 const CLAUSE_MARK_RE = /[,;—–-]\s*$/;
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 /** Categories one of which a text needs before any deal is looked for. */
-const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute']);
+const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout']);
 /** Words around a dispute gone around in which its refund word and payment channel stand. */
 const REFUND_WINDOW = 12;
 /** A cue naming the platform's chat this many words or more before a pair does not cancel it. */
@@ -195,6 +195,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   // A dispute gone around, or a request to close it ("cancela a disputa que a gente devolve o valor por PIX").
   const avoids = hits.filter((h) => h.cat === 'd.avoid' || h.cat === 'd.dispute');
   if (avoids.length) refundPieces(toks, hits, avoids, past, platformNear, pieces);
+  const outside = by('d.rout');
+  if (outside.length) refundOutsidePieces(norm.lower, toks, hits, outside, past, platformNear, pieces);
   const directs = by('d.direct');
   if (directs.length) {
     // The partners of "from him directly": a discount, a payment channel or request, cash.
@@ -248,6 +250,31 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
     pieces.push({ s: Math.min(a.s, refund.s, channel.s), e: Math.max(a.e, refund.e, channel.e), conf: CONF.pair, signal: 'refund+avoid' });
   }
 }
+
+/**
+ * "Remboursez-moi 30 € par PayPal sur mon mail", "Me devolve os R$ 150 no Pix", "Zwróćcie 200 zł
+ * przelewem na PL26…": a refund word (`refund`), a sum of money and a channel the platform never
+ * refunds through (`refundOutside`), within REFUND_WINDOW words in one sentence, no money reported
+ * received there and no platform cue near. "I paid by PayPal and the refund came back there" is a
+ * report (`received`, a past payment).
+ */
+function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: Hit[], past: PastMarks | null, platformNear: (a: Hit, b: Hit) => boolean, pieces: Piece[]): void {
+  for (const o of outside) {
+    if (pieces.length >= MAX_PIECES) return;
+    if (past && paidWith(past, o)) continue;
+    const sent = toks[o.i]!.sent;
+    const near = (cat: string) => hitNear(hits, o, REFUND_WINDOW, (h) => h.cat === cat && toks[h.i]!.sent === sent);
+    const refund = near('d.refund');
+    // A payment reported in the sentence ("J'ai payé par PayPal et le remboursement…") makes it a report.
+    if (!refund || near('d.got') || near('d.past') || platformNear(refund, o)) continue;
+    // A sum of money between or just around them: "5 días" is no sum.
+    const from = toks[Math.max(0, Math.min(refund.i, o.i) - 2)]!.s;
+    const to = toks[Math.min(toks.length - 1, Math.max(refund.j, o.j) + 1)]!.e;
+    if (!MONEY_RE.test(lower.slice(from, to))) continue;
+    pieces.push({ s: Math.min(refund.s, o.s), e: Math.max(refund.e, o.e), conf: CONF.pair, signal: 'refund+outside' });
+  }
+}
+const MONEY_RE = /\d\s?(?:€|\$|£|₽|₴|zł|zl|pln|eur|euro|usd|dollar|руб|грн|гривень|reais|real|pesos)|(?:€|\$|£|r\$)\s?\d/;
 
 /** A talk verb ("falar", "hablar", "discuter") ending right before a hit, or one word before it, in its sentence. */
 function talkRightBefore(toks: Tok[], talks: Hit[], h: Hit): boolean {

@@ -25,7 +25,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  */
 
 /** The deal phrases' categories that carry an offer, a payment or a channel (platform cues, negations and refusals aside). */
-export const DEAL_WORDS: ReadonlySet<string> = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell', 'd.avoid', 'd.direct', 'd.fee']);
+export const DEAL_WORDS: ReadonlySet<string> = new Set(['d.strong', 'd.offer', 'd.channel', 'd.pay', 'd.paych', 'd.dispute', 'd.bypass', 'd.cash', 'd.meet', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.rout']);
 
 export interface Messenger {
   id: string;
@@ -75,6 +75,7 @@ matcher
   .add(allLangs(dealPhrases.pastForms), 'd.past')
   .add(allLangs(dealPhrases.refund), 'd.refund')
   .add(allLangs(dealPhrases.avoid), 'd.avoid')
+  .add(allLangs(dealPhrases.refundOutside), 'd.rout')
   .add(allLangs(dealPhrases.received), 'd.got')
   .add(allLangs(dealPhrases.directWith), 'd.direct')
   .add(allLangs(dealPhrases.fee), 'd.fee')
