@@ -323,3 +323,12 @@ describe('off_platform.contact: a messenger group offered (round 8 class)', () =
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: European Portuguese enclitic invitations', () => {
+  it('reads "Liguem-me:" before a spelled-out number as an invitation', () => {
+    expect(run(contactDetector, 'Liguem-me: nove um dois, três quatro cinco, seis sete oito.')).toHaveLength(1);
+  });
+  it('leaves an invitation with no contact to go to', () => {
+    expect(run(contactDetector, 'Liguem-me se precisarem de ajuda com o pedido no chat.')).toEqual([]);
+  });
+});
