@@ -546,3 +546,24 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('seller ties: an answer posing as a buyer, then speaking as the business', () => {
+  const answer = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'answer', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['en restocking', "I've had mine for a year, totally waterproof. Also fyi we're restocking the green one next week so grab it then"],
+    ['ru our warehouse checks', 'Брала такой же полгода назад, работает отлично. Мы их на складе сами проверяем перед отправкой.'],
+    ['pl our warehouse', 'Tak, pasuje do Passata B8, sam montowałem. Jakby co, u nas na magazynie są też wersje do kombi.'],
+    ['uk we sew', 'Так, розмір відповідає, я ношу M. До речі, ми шиємо з турецького трикотажу.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(answer(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['a buyer answering', "I've had mine for a year, we use it every day at home and it still works."],
+    ['the seller answering about stock', "We're restocking the green one next week."],
+    ['ru a buyer with family', 'Брала такой же, мы с мужем им пользуемся, всё отлично.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(answer(text)).toEqual([]);
+  });
+});

@@ -548,6 +548,29 @@ function answerPitch(sc: Scan, textLang: number): Tie | undefined {
   return undefined;
 }
 
+/** The business's own words in an answer: its stock, premises, checks, making. */
+const BUSINESS_WE = ['opVerbWe', 'sellerOps', 'restockNoun', 'ourPremises', 'ourPlace', 'ownerSelf', 'weMake'] as const;
+
+/**
+ * "I've had mine for a year… fyi we're restocking the green one next week", "Брала такой же
+ * полгода назад… Мы их на складе сами проверяем": an answer whose writer poses as a buyer of the
+ * item (data buyerPose) and then speaks as the business. Either alone is ordinary (a buyer
+ * answering; the seller answering about its stock); together it is the seller passing as a
+ * customer, promotion however it reads.
+ */
+function posedAsBuyer(sc: Scan, textLang: number): Tie | undefined {
+  const poses = sc.all('buyerPose');
+  if (poses.length === 0) return undefined;
+  const pose = poses.find((p) => !negated(sc, p, textLang));
+  if (!pose) return undefined;
+  for (const cat of BUSINESS_WE) {
+    // weMake counts in the languages that inflect it ("шиємо", "sacamos"); English "make" needs its "we".
+    const w = sc.startingIn(cat, pose.j, sc.n - 1, (x) => same(x, pose) && !negated(sc, x, textLang) && (cat !== 'weMake' || (x.langs & langBit('en')) === 0));
+    if (w) return { i: w.i, j: w.j, kind: 'owner', conf: CONF.sellerOps, sells: true };
+  }
+  return undefined;
+}
+
 export interface SellerTieResult { undisclosed?: Tie; disclosed?: Disclosure & { tie?: Tie }; undisclosedTies: Tie[] }
 
 export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: DetectorInput['kind'] = 'review'): SellerTieResult {
@@ -558,6 +581,8 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   if (kind === 'answer') {
     const pitch = answerPitch(sc, textLang);
     if (pitch) insider.push(pitch);
+    const posed = posedAsBuyer(sc, textLang);
+    if (posed) insider.push(posed);
   }
   // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
   // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are
