@@ -332,3 +332,19 @@ describe('off_platform.contact: European Portuguese enclitic invitations', () =>
     expect(run(contactDetector, 'Liguem-me se precisarem de ajuda com o pedido no chat.')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: social profile links', () => {
+  it.each([
+    ['photos on a profile', 'Super tapis de yoga. J\'ai fait une vidéo de test sur instagram.com/yoga.avec.clem si ça vous intéresse'],
+    ['more designs there', 'Más diseños en instagram.com/bisuteria.carmen'],
+    ['a VK page', 'Фотки в носке выложила у себя — vk.com/ali_nahodki_tanya'],
+  ])('a page shown is a link, not an invitation: %s', (_why, text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+  it.each([
+    ['chat link', 'Questions? wa.me/79161234567'],
+    ['Telegram link', 'Все новинки тут: t.me/shop_ua'],
+  ])('a chat link invites by itself: %s', (_why, text) => {
+    expect(contacts(text)).toHaveLength(1);
+  });
+});
