@@ -87,8 +87,17 @@ function ibanCheck(iban: string): 'valid' | 'national-off' | 'invalid' {
   return errorCodes.length === 1 && errorCodes[0] === ValidationErrorsIBAN.WrongAccountBankBranchChecksum ? 'national-off' : 'invalid';
 }
 
+// Cyrillic capitals that look like Latin ones, typed into an IBAN by a Cyrillic keyboard or to
+// slip past a filter ("КZ76 722С 0000 …"). The normaliser leaves them in a Cyrillic text (its
+// words are Cyrillic); an IBAN is Latin by definition, so its reader sees them as Latin, one
+// character for one, so offsets hold.
+const CYR_CAPS_LATIN: Readonly<Record<string, string>> = { А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', К: 'K', М: 'M', О: 'O', Р: 'P', Т: 'T', Х: 'X' };
+const CYR_CAP_NEAR_DIGIT_RE = /[АВСЕНКМОРТХ][A-ZАВСЕНКМОРТХ]?\d|\d[АВСЕНКМОРТХ]/;
+const CYR_CAPS_RE = /[АВСЕНКМОРТХ]/g;
+
 /** IBANs in the normalised text. Linear: each candidate reads at most 34 characters plus separators. */
-export function findIbans(text: string, c: NumberCtx): Found[] {
+export function findIbans(normText: string, c: NumberCtx): Found[] {
+  const text = CYR_CAP_NEAR_DIGIT_RE.test(normText) ? normText.replace(CYR_CAPS_RE, (ch) => CYR_CAPS_LATIN[ch]!) : normText;
   const out: Found[] = [];
   IBAN_START_RE.lastIndex = 0;
   for (let m = IBAN_START_RE.exec(text); m; m = IBAN_START_RE.exec(text)) {

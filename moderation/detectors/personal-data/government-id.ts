@@ -88,6 +88,12 @@ function cpfCheck(d: string): boolean {
   const dv = (len: number) => { let s = 0; for (let i = 0; i < len; i++) s += num(d, i) * (len + 1 - i); const r = (s * 10) % 11; return r === 10 ? 0 : r; };
   return dv(9) === num(d, 9) && dv(10) === num(d, 10);
 }
+/** Brazilian PIS/PASEP/NIS: weights 3,2,9,8,7,6,5,4,3,2, mod 11 (10 and 11 give 0). */
+function pisCheck(d: string): boolean {
+  if (/^(\d)\1{10}$/.test(d)) return false;
+  const r = 11 - (weighted(d, [3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) % 11);
+  return (r >= 10 ? 0 : r) === num(d, 10);
+}
 function peselCheck(d: string): boolean {
   const m = num(d, 2, 2) % 20, day = num(d, 4, 2);
   if (!validDate(num(d, 0, 2), m, day)) return false;
@@ -241,6 +247,8 @@ function deTaxIdCheck(d: string): boolean {
 
 const NUMERIC: readonly NumericScheme[] = [
   { id: 'br_cpf', lengths: [11], strength: 'strong', check: cpfCheck, format: /^3-3-3-2$/ },
+  // One check digit over eleven: one number in eleven passes, so only with its word ("PIS 128.47365.91-7").
+  { id: 'br_pis', lengths: [11], strength: 'weak', check: pisCheck, format: /^3-5-2-1$/, ownWordOnly: true },
   { id: 'ru_snils', lengths: [11], strength: 'strong', check: snilsCheck, format: /^3-3-3-2$/ },
   { id: 'ru_inn', lengths: [12], strength: 'strong', check: innCheck },
   // Kazakhstan's IIN shares the Russian INN's length and has one check digit: only its own word
@@ -300,7 +308,7 @@ const NUMERIC: readonly NumericScheme[] = [
 
 // Separators a scheme's own format uses: CPF "123.456.789-09", SNILS "123-456-789 01", RRN "960121-1234567".
 const FORMAT_SEPS: Record<string, RegExp> = {
-  br_cpf: /^\.\.-$/, ru_snils: /^--\s$/, kr_rrn: /^-$/, kr_frn: /^-$/, ua_unzr: /^-$/, kr_driver: /^---$|^\s\s\s$/,
+  br_cpf: /^\.\.-$/, br_pis: /^\.\.-$/, ru_snils: /^--\s$/, kr_rrn: /^-$/, kr_frn: /^-$/, ua_unzr: /^-$/, kr_driver: /^---$|^\s\s\s$/,
   us_ssn: /^(--|\s\s|\.\.)$/, us_itin: /^(--|\s\s)$/, in_aadhaar: /^(\s\s|--|::)$/, ca_sin: /^(\s\s|--)$/, au_tfn: /^(\s\s|--)$/,
   se_personnummer: /^-$/, uk_nhs: /^(\s\s|--)$/, au_medicare: /^\s+$/, th_tnin: /^(--|\s{4})$/, fr_nir: /^\s{6}$/,
   ru_passport: /^\s+$/, pl_nip: /^-+$/, de_stnr: /^(\/\/|\s\s)$/, cl_rut: /^\.\.-$/, ar_cuit: /^--$/, ch_avs: /^\.\.\.$/, be_nrn: /^\.\.-\.$/,
