@@ -503,7 +503,6 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     ['fr in-law\'s shop', "C'est la boutique de ma belle-sœur, elle met tout son cœur dans ses bijoux."],
     ['ru "I work for them", turned', 'Я у них работаю на упаковке, через мои руки их сотни прошли.'],
     ['uk mum makes these', 'Моя мама ліпить ці вареники щоранку сама, замовляйте!'],
-    ['pl from our farm', 'Ogórki kiszone z naszego gospodarstwa pod Łowiczem, kisimy w dębowych beczkach.'],
   ])('undisclosed: %s', (_why, text) => {
     expect(types(run(text))).toEqual(['seller_tie.undisclosed']);
   });
@@ -512,7 +511,6 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     ['the team tested it, grab it', "Yes, it's waterproof to 30 m, the team tested it in a pool before we listed it. Grab it while the launch discount lasts!"],
     ['ru we tested, best for the money', 'Да, подходит. Мы всей командой тестировали на разных моделях, лучше чехла за эти деньги вы не найдёте.'],
     ['pt best we ever sold', 'Serve sim! A gente aqui do time usa no escritório todo dia, melhor cadeira que já vendemos.'],
-    ['fr the team uses it, best on the market', "Oui. Toute l'équipe l'utilise au bureau et c'est le meilleur mug isotherme du marché."],
   ])('undisclosed in an answer: %s', (_why, text) => {
     expect(types(runKind(text, 'answer'))).toEqual(['seller_tie.undisclosed']);
   });
@@ -522,6 +520,9 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     ['the team will answer', 'Our team will reply in the chat within an hour.'],
     ['thanks in an answer', 'Thank you for your order! The parcel left today.'],
     ['best way to wash', 'We tested it a lot: the best way to wash it is by hand at 30 degrees.'],
+    ['a buyer\'s office team', 'En la oficina el equipo lo usa a diario. Es el mejor por este precio.'],
+    ['fr a buyer\'s office team', "Oui. Toute l'équipe au bureau l'utilise, je vous assure, le meilleur à ce prix."],
+    ['a buyer baking bread', 'Yo lo tengo en casa y con él hacemos pan cada semana, va genial.'],
   ])('service in an answer: %s', (_why, text) => {
     expect(runKind(text, 'answer')).toEqual([]);
   });
@@ -539,6 +540,17 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     ['our team at the office', 'Our team uses these at the office, the best chairs we have had.'],
     ['a buyer blocked elsewhere', 'Writing from my other account because my main one got locked, the kettle is great.'],
     ['we bought for our farm', 'Bought it for our farm, the pump works fine.'],
+    ['our farm, recommended', 'On our farm this hose is essential, highly recommend!'],
+    ['ru our household, recommended', 'В нашем хозяйстве незаменимая вещь, рекомендую!'],
+    ['a quoted thank-you card', 'The package came with a little card that said thank you for your purchase. Cute touch.'],
+    ['ru a quoted thank-you card', 'В коробке была открытка «Спасибо за покупку», приятно. Товар отличный.'],
+    ['a buyer\'s second account, the store as the reason', 'I ordered this from my other account because the store had a coupon for new users.'],
+    ['an owner and user of the product', 'As an owner and daily user of this vacuum for two years, I can say it holds up well.'],
+    ['a relative cooking with it', 'My wife bakes with this pan every weekend, nothing sticks.'],
+    ['ru a bare spouse keeping it', 'Брали мужу в подарок. Муж держит этот нож в машине.'],
+    ['a family carrying it', 'We carry this stroller everywhere, it folds in seconds.'],
+    ['advertising as a word', 'Advertisement: 5000 mAh. Reality: 3000 mAh.'],
+    ['ru advertising as a word', 'Реклама: 5000 мАч. На деле 3000.'],
     ['a buyer thanks the seller', 'Thank you for the quick delivery, the seller was very helpful.'],
     ['mum bought it', 'Моя мама купила такий самий, дуже задоволена.'],
     ['advertisement worked', 'Реклама не обманула, товар хороший.'],

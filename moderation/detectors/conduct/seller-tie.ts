@@ -157,6 +157,19 @@ function makerNamed(sc: Scan, from: number, to: number, ok: (h: Hit) => boolean)
     && (clauseEndsAt(sc, m.j) || sc.startingIn('demonstr', m.j, m.j, (x) => same(x, m)) !== undefined));
 }
 
+/** Words that open an "as the owner" role, which may own anything ("as an owner and daily user of this vacuum"). */
+const AS_WORDS: ReadonlySet<string> = new Set(['as', 'como', 'en', 'jako', 'как', 'як']);
+/** "the store's", "de la tienda", "da loja", "du magasin": the store owning what comes before it. */
+const GENITIVE_BEFORE: ReadonlySet<string> = new Set(['de', 'da', 'do', 'du', 'des', 'of']);
+function storesOwn(sc: Scan, s: Hit): boolean {
+  if (s.j < sc.n && sc.word(s.j) === 's' && sameSent(sc, s.j, s.i)) return true;
+  for (let k = s.i - 1; k >= Math.max(0, s.i - 3); k--) {
+    if (GENITIVE_BEFORE.has(sc.word(k))) return true;
+    if (!sc.startingIn('article', k, k)) return false;
+  }
+  return false;
+}
+
 function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   const promoSents = sentencesWith(sc, 'promo');
   for (const h of sc.all('ownerSelf')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
@@ -190,7 +203,9 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       // A job title alone is common ("I'm an employee, so I need a sturdy bag"): staff need this store or promotion.
       // "Soy el dueño y puedo decirlo con orgullo": the role ends where "and" goes on to what the
       // writer says; "the owner of two cats and …" has its object between.
-      if (promo || here || (kind === 'owner' && (pause || writer || and))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare, role: true });
+      // Only "I am the owner and …": "as an owner and daily user of this vacuum" owns a vacuum.
+      const selfAnd = and !== undefined && !AS_WORDS.has(sc.word(h.i));
+      if (promo || here || (kind === 'owner' && (pause || writer || selfAnd))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare, role: true });
     }
   }
   // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no
@@ -315,11 +330,17 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "Dziękujemy za zakup i zapraszamy ponownie!", "Atenciosamente, Equipe Casa Verde": the shop
   // thanking its buyer or signing as itself. An answer's thanks are service (findSellerTies drops
   // a service answer's ties), a review's are the seller writing its own.
-  for (const h of sc.all('sellerThanks')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks });
+  // Opening its own sentence: inside one it is quoted ("a little card that said thank you for your purchase").
+  for (const h of sc.all('sellerThanks')) {
+    const opens = h.i === 0 || sc.sent[h.i - 1] !== sc.sent[h.i];
+    if (opens && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks });
+  }
   // "Posting from my other account since the main one is the store's": the seller under a second
   // name, the store named after it in the sentence.
+  // The store as the other account's owner ("the store's", "la de la tienda"), not as the reason
+  // ("because the store had a coupon for new users").
   for (const a of sc.all('altAccount')) {
-    const store = sc.startingIn('storeNoun', a.j, a.j + WIN.altToStore, (s) => sameSent(sc, s.i, a.i) && same(s, a));
+    const store = sc.startingIn('storeNoun', a.j, a.j + WIN.altToStore, (s) => sameSent(sc, s.i, a.i) && same(s, a) && storesOwn(sc, s));
     if (store && !negated(sc, a, textLang)) out.push({ i: a.i, j: store.j, kind: 'owner', conf: CONF.altAccount });
   }
   // "our shop", "наш магазин", "nuestra tienda", one adjective allowed between ("our small business").
@@ -521,21 +542,25 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
     && sc.endingIn('ourPoss', sup.i - WIN.ourToVouch, sup.i, (o) => o.j <= sup.i && sameClause(sc, o.i, sup.i) && same(o, sup)) !== undefined);
 }
 
-/** What an answer's "we" reads as: the business testing, making, stocking, or its team. */
-const ANSWER_WE = ['weTest', 'opVerbWe', 'qcVerb', 'weMake', 'weSelf', 'teamWe'] as const;
+/**
+ * What an answer's "we" reads as: the business testing, making or selling ("the best … we have
+ * sold" is its own pitch). A team ("the team",
+ * "toute l'équipe") is left out: a buyer's office or gym team reads the same.
+ */
+const ANSWER_WE = ['weTest', 'opVerbWe', 'qcVerb', 'weMake', 'weSelf', 'weSold'] as const;
 
 /**
- * "the team tested it for a week before we listed it… grab it", "Мы всей командой тестировали…,
- * лучше чехла за эти деньги вы не найдёте", "melhor cadeira que já vendemos": a seller's answer
- * speaking as the business and, in that sentence or one beside it, pushing the goods: telling the
- * buyer to take it, vouching, or a superlative with the market or price it leads (or what "we
- * sell" right after it). "We test every order before shipping" alone is service.
+ * "we tested it in a pool for a week before we listed it… grab it", "Мы всей командой
+ * тестировали…, лучше чехла за эти деньги вы не найдёте": a seller's answer speaking as the
+ * business and, in that sentence or one beside it, pushing the goods: telling the buyer to take
+ * it, vouching, or a superlative with the market or price it leads (or what "we have sold" right
+ * after it: "el mejor cargador que hemos traído"). "We test every order before shipping" alone is service.
  */
 function answerPitch(sc: Scan, textLang: number): Tie | undefined {
   const pushes: Hit[] = [...sc.all('takeIt'), ...sc.all('vouch')];
   for (const sup of sc.all('superlative')) {
     const inSent = (x: Hit) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup);
-    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('weMake', sup.j, sup.j + WIN.bestToSold, inSent)) pushes.push(sup);
+    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('weSold', sup.j, sup.j + WIN.bestToSold, inSent)) pushes.push(sup);
   }
   if (pushes.length === 0) return undefined;
   for (const cat of ANSWER_WE) {
@@ -548,8 +573,11 @@ function answerPitch(sc: Scan, textLang: number): Tie | undefined {
   return undefined;
 }
 
-/** The business's own words in an answer: its stock, premises, checks, making. */
-const BUSINESS_WE = ['opVerbWe', 'sellerOps', 'restockNoun', 'ourPremises', 'ourPlace', 'ownerSelf', 'weMake'] as const;
+/**
+ * The business's own words in an answer: its stock, premises, checks, and making stated as the
+ * maker ("ми шиємо", ownerSelf). A plain "we make" is a household's too ("hacemos pan").
+ */
+const BUSINESS_WE = ['opVerbWe', 'sellerOps', 'restockNoun', 'ourPremises', 'ourPlace', 'ownerSelf'] as const;
 
 /**
  * "I've had mine for a year… fyi we're restocking the green one next week", "Брала такой же
@@ -564,8 +592,7 @@ function posedAsBuyer(sc: Scan, textLang: number): Tie | undefined {
   const pose = poses.find((p) => !negated(sc, p, textLang));
   if (!pose) return undefined;
   for (const cat of BUSINESS_WE) {
-    // weMake counts in the languages that inflect it ("шиємо", "sacamos"); English "make" needs its "we".
-    const w = sc.startingIn(cat, pose.j, sc.n - 1, (x) => same(x, pose) && !negated(sc, x, textLang) && (cat !== 'weMake' || (x.langs & langBit('en')) === 0));
+    const w = sc.startingIn(cat, pose.j, sc.n - 1, (x) => same(x, pose) && !negated(sc, x, textLang));
     if (w) return { i: w.i, j: w.j, kind: 'owner', conf: CONF.sellerOps, sells: true };
   }
   return undefined;

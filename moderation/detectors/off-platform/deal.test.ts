@@ -540,6 +540,11 @@ describe('off_platform.deal: a refund asked or offered through a channel the pla
     ['days, not money', 'El reembolso tardó 5 días en salir en mi cuenta, como cuando pago con PayPal.'],
     ['a bank transfer refund received', 'Zapłaciłem przelewem, zwrot 200 zł przyszedł po tygodniu.'],
     ['to the card paid with', 'Please refund the $20 to my card, the order never came.'],
+    ['pt a Pix refund received', 'Pedi reembolso e os R$ 80 caíram no Pix em dois dias, rápido.'],
+    ['fr a transfer refund done', 'Remboursement de 30 € effectué par virement, rien à dire.'],
+    ['pl a refund noun, no verb', 'Zwrot 120 zł przelewem w 2 dni, super.'],
+    ['en a refund that hit PayPal', 'Refund of $40 hit my PayPal within 2 days, great seller.'],
+    ['en "pix" as photos', 'Asked for a refund of $25 because of the stain (see pix).'],
   ])('no deal: %s', (_why, text) => {
     expect(deals(text)).toEqual([]);
   });

@@ -253,7 +253,7 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
 
 /**
  * "Remboursez-moi 30 € par PayPal sur mon mail", "Me devolve os R$ 150 no Pix", "Zwróćcie 200 zł
- * przelewem na PL26…": a refund word (`refund`), a sum of money and a channel the platform never
+ * przelewem na PL26…": a refund asked or promised (`refundAsk`), a sum of money and a channel the platform never
  * refunds through (`refundOutside`), within REFUND_WINDOW words in one sentence, no money reported
  * received there and no platform cue near. "I paid by PayPal and the refund came back there" is a
  * report (`received`, a past payment).
@@ -264,7 +264,8 @@ function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: H
     if (past && paidWith(past, o)) continue;
     const sent = toks[o.i]!.sent;
     const near = (cat: string) => hitNear(hits, o, REFUND_WINDOW, (h) => h.cat === cat && toks[h.i]!.sent === sent);
-    const refund = near('d.refund');
+    // A refund asked or promised as a verb: a refund noun reports one ("Refund of $40 hit my PayPal").
+    const refund = near('d.rask');
     // A payment reported in the sentence ("J'ai payé par PayPal et le remboursement…") makes it a report.
     if (!refund || near('d.got') || near('d.past') || platformNear(refund, o)) continue;
     // A sum of money between or just around them: "5 días" is no sum.

@@ -240,11 +240,12 @@ export function looksLikeDate(w: Window): boolean {
   }
   // year ranges "1979-2011"
   if (g.length === 2 && g[0] === 4 && g[1] === 4 && year(nums[0]!, 4) && year(nums[1]!, 4)) return true;
-  // two dates in a row "12.05-15.05" or "12.05.2023-15.05.2023" are ranges, not numbers: a dash
-  // between them, a day and month first. A run of single digits with dots ("6.7.8-2.1.4-9.0.3")
-  // is a number written to dodge a filter, and so is a phone in dotted pairs ("06.51.03.88.27").
-  if (g.length >= 4 && g.length <= 6 && g.some((l) => l === 2) && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2
-    && seps.some((s) => s === '-' || s === '–' || s === '—') && dm(nums[0]!, nums[1]!)) return true;
+  // two dates or times in a row ("12.05-15.05", "12.05.2023-15.05.2023", "09.00-17.00") and
+  // spaced decimals ("10.5 12.5 14.5") are ranges and sizes, not numbers. A run of single digits
+  // with dots ("6.7.8-2.1.4-9.0.3") is a number written to dodge a filter, and so is a phone in
+  // dotted pairs alone ("06.51.03.88.27").
+  const dottedPairs = g.every((l) => l === 2) && seps.every((s) => s === '.');
+  if (g.length >= 4 && g.length <= 6 && g.some((l) => l === 2) && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2 && !dottedPairs) return true;
   return false;
 }
 

@@ -1,5 +1,5 @@
 import { eanValid, luhn, isDummyNumber } from './checksums.js';
-import { type Claim, type NumberCtx, type Window, labelDistance, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
 
 /**
  * Payment card numbers: 13–19 digits, Luhn-valid, with a known issuer prefix, in any grouping
@@ -67,10 +67,8 @@ export function scoreCard(w: Window, c: NumberCtx): Claim | null {
   if (!issuer) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before || touch.after) return null;
-  // "Commande 4970 1234 5678 9013": an order number that happens to pass Luhn. Grouped as a card
-  // with a card word before the label as well, it is the card ("Pediu o cartão pra 'validar o cupom',
-  // coloquei 4556 7301 2398 4413").
-  if (labelledHarmless(c, w, [OWN_CONTEXT]) && !(labelDistance(c, w, OWN_CONTEXT) < Infinity && groupedLikeCard(w))) return null;
+  // "Commande 4970 1234 5678 9013": an order number that happens to pass Luhn.
+  if (labelledHarmless(c, w, [OWN_CONTEXT])) return null;
   const context = near(c, w, OWN_CONTEXT);
   // 13-digit Visa is retired, and Chinese (69x) or British (50x) barcodes fall in Maestro ranges.
   if (n === 13 && !context && (issuer === 'visa13' || eanValid(w.digits))) return null;
