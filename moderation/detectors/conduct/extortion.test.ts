@@ -414,6 +414,8 @@ describe('extortion.threat: round nineteen vocabulary (social-media exposure, Uk
     ['es', 'Hice un video en tiktok con la sudadera y quedó genial, me mandan la talla correcta rapidísimo.'],
     ['uk', 'Суперечку вже закрили, продавець надіслав новий, дякую.'],
     ['en', 'I posted it on Instagram, swap the strap for a leather one and it looks premium.'],
+    ['ru', 'Увидела в инстаграм. Если не подойдёт размер, можно заменить на другой?'],
+    ['pt', 'Vi no insta. Se não servir, vocês trocam por outro tamanho?'],
   ])('no threat: %s', (lang, text) => {
     expect(run(text, lang)).toEqual([]);
   });

@@ -243,7 +243,6 @@ describe('review_manipulation.incentive: a reward for a photo, a video or words 
 describe('review_manipulation.incentive: the seller\'s message or parcel as its initiative (mixed rounds 3-4)', () => {
   it.each([
     ['es', 'Dejé 2 estrellas y me llegó un correo diciendo que me reembolsaban 5 € si subía la valoración a 5 estrellas.'],
-    ['ru', 'Пришла смс от магазина: 300 рублей на телефон, если поменяете оценку на 5.'],
     ['en', 'After my 2-star review I got a text from them: a $10 voucher to change it to 5 stars.'],
   ])('incentive: %s', (_lang, text) => {
     expect(run(text).map((f) => f.type)).toContain('review_manipulation.incentive');
@@ -252,6 +251,8 @@ describe('review_manipulation.incentive: the seller\'s message or parcel as its 
     ['en', 'They sent me a replacement for free, so I changed my review to 5 stars myself.'],
     ['es', 'Me llegó un correo diciendo que el pedido salía hoy, 5 estrellas por la rapidez.'],
     ['fr', "Le vendeur m'a envoyé un SMS pour le suivi, colis reçu en 4 jours, 5 étoiles."],
+    ['ru', 'Пришла смс о доставке. Ставлю 5 звёзд за скорость и подарок внутри.'],
+    ['en', 'Got an SMS when it shipped. 5 stars for the free gift wrap.'],
   ])('not an incentive: %s', (_lang, text) => {
     expect(run(text)).toEqual([]);
   });

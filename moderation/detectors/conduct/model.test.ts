@@ -52,9 +52,9 @@ describe('conduct model', () => {
     // Our own wording, in no fixture.
     const insider = 'Honestly the best socks on the whole site, we knit every pair ourselves in our little workshop, order more!';
     expect(ties(insider)).toEqual([{ type: 'seller_tie.undisclosed', by: 'model' }]);
-    // In a seller's answer the model stays silent; this one pushes "the best … on the whole site"
-    // as the business, which the rules read (answerPitch), while plain service stays clean.
-    expect(ties(insider, 'answer')).toEqual([{ type: 'seller_tie.undisclosed', by: 'rules' }]);
+    // In a seller's answer the model stays silent: answers are the seller's voice, and which of
+    // them sell is the lists' call (answerPitch needs an insider tie the lists found).
+    expect(ties(insider, 'answer')).toEqual([]);
     expect(ties('Yes, we knit every pair ourselves in our little workshop, so the sizes run true.', 'answer')).toEqual([]);
     // The lists see a relative's shop and no disclosure; the model reads "Transparência total" as one.
     expect(ties('Transparência total: a dona da loja é minha prima. O produto é ótimo.')).toEqual([{ type: 'seller_tie.disclosed', by: 'model' }]);

@@ -491,7 +491,7 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
   });
   it.each([
-    ['co-founder', 'As the co-founder I might be biased but the gimbal speaks for itself.'],
+    ['co-founder of this brand', 'As the co-founder of this brand I might be biased, but the gimbal speaks for itself.'],
     ['uk co-founder', 'Як співзасновник бренду, скажу одне: наші рюкзаки витримують усе.'],
     ['ru supplier of this brand', 'Как поставщик ткани для этого бренда скажу: материал тут топовый.'],
     ['pt affiliate of this shop', 'Faço parte do programa de afiliados dessa loja e posso garantir: melhor ring light que existe.'],
@@ -508,8 +508,8 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
   });
 
   it.each([
-    ['the team tested it, grab it', "Yes, it's waterproof to 30 m, the team tested it in a pool before we listed it. Grab it while the launch discount lasts!"],
-    ['ru we tested, best for the money', 'Да, подходит. Мы всей командой тестировали на разных моделях, лучше чехла за эти деньги вы не найдёте.'],
+    ['we check before shipping, best for the money', 'Да, подходит. Мы их на складе сами проверяем перед отправкой, лучше чехла за эти деньги вы не найдёте.'],
+    ['es the best we have brought in, as a partner', 'Sí, es compatible. Como socio de la tienda les digo que es el mejor cargador que hemos traído este año.'],
     ['pt best we ever sold', 'Serve sim! A gente aqui do time usa no escritório todo dia, melhor cadeira que já vendemos.'],
   ])('undisclosed in an answer: %s', (_why, text) => {
     expect(types(runKind(text, 'answer'))).toEqual(['seller_tie.undisclosed']);
@@ -523,6 +523,11 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     ['a buyer\'s office team', 'En la oficina el equipo lo usa a diario. Es el mejor por este precio.'],
     ['fr a buyer\'s office team', "Oui. Toute l'équipe au bureau l'utilise, je vous assure, le meilleur à ce prix."],
     ['a buyer baking bread', 'Yo lo tengo en casa y con él hacemos pan cada semana, va genial.'],
+    ['a buyer who tested it, best for the money', 'I tested it on a two-week hike and it held up. Best for the money, get it.'],
+    ['a household that tested it', 'We tested it on our camping trip last summer, best tent at this price.'],
+    ['ru a household that checked it', 'Проверяли на даче всё лето, лучший за эти деньги, берите.'],
+    ['the seller checks orders, advice after', "We check every order before shipping. If the size is wrong, take it to any post office and we'll swap it."],
+    ['a buyer posing, a household check', 'У меня такой же, проверяли на морозе, держит отлично.'],
   ])('service in an answer: %s', (_why, text) => {
     expect(runKind(text, 'answer')).toEqual([]);
   });
@@ -550,6 +555,15 @@ describe('seller ties: round eighteen classes (more roles, second accounts, the 
     ['ru a bare spouse keeping it', 'Брали мужу в подарок. Муж держит этот нож в машине.'],
     ['a family carrying it', 'We carry this stroller everywhere, it folds in seconds.'],
     ['advertising as a word', 'Advertisement: 5000 mAh. Reality: 3000 mAh.'],
+    ['a quoted card opening its sentence', 'Inside was a handwritten card. "Thank you for your order!" it said. So sweet.'],
+    ['a note reported after the thanks', 'Fast shipping. Thanks for your order, said the note on the box, cute touch.'],
+    ['ru a card quoted in guillemets', 'В коробке открытка. «Спасибо за покупку!» — мелочь, а приятно.'],
+    ['a company account', "Reviewing from my personal account since the order was placed on the company's account. Great monitor arm."],
+    ['the store\'s app', "Posting from my other account since the store's app logged me out of the first one. Great lamp."],
+    ['es an employer\'s account', 'Escribo desde mi cuenta personal porque lo compré con la cuenta de la empresa donde trabajo.'],
+    ['a co-founder of something else', "As a co-founder, I spend all day on calls, and this headset is the most comfortable I've owned."],
+    ['our best purchase for the money', 'Our best purchase for the money this year, the kids love it.'],
+    ['ru mum\'s favourite brand', 'Взяла в подарок, это мамин любимый бренд, она в восторге.'],
     ['ru advertising as a word', 'Реклама: 5000 мАч. На деле 3000.'],
     ['a buyer thanks the seller', 'Thank you for the quick delivery, the seller was very helpful.'],
     ['mum bought it', 'Моя мама купила такий самий, дуже задоволена.'],
@@ -564,7 +578,6 @@ describe('seller ties: an answer posing as a buyer, then speaking as the busines
     norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'answer', disclosedSellerTie: false, config: { platformDomains: [] },
   });
   it.each([
-    ['en restocking', "I've had mine for a year, totally waterproof. Also fyi we're restocking the green one next week so grab it then"],
     ['ru our warehouse checks', 'Брала такой же полгода назад, работает отлично. Мы их на складе сами проверяем перед отправкой.'],
     ['pl our warehouse', 'Tak, pasuje do Passata B8, sam montowałem. Jakby co, u nas na magazynie są też wersje do kombi.'],
     ['uk we sew', 'Так, розмір відповідає, я ношу M. До речі, ми шиємо з турецького трикотажу.'],

@@ -56,7 +56,7 @@ const CONF = {
   altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -157,12 +157,25 @@ function makerNamed(sc: Scan, from: number, to: number, ok: (h: Hit) => boolean)
     && (clauseEndsAt(sc, m.j) || sc.startingIn('demonstr', m.j, m.j, (x) => same(x, m)) !== undefined));
 }
 
+/** Quotation marks: « » " “ ” „ ' (a thank-you quoted from a card or an e-mail). */
+const QUOTE_MARKS: ReadonlySet<number> = new Set([0xab, 0xbb, 0x22, 0x201c, 0x201d, 0x201e, 0x27]);
+
 /** Words that open an "as the owner" role, which may own anything ("as an owner and daily user of this vacuum"). */
 const AS_WORDS: ReadonlySet<string> = new Set(['as', 'como', 'en', 'jako', 'как', 'як']);
 /** "the store's", "de la tienda", "da loja", "du magasin": the store owning what comes before it. */
 const GENITIVE_BEFORE: ReadonlySet<string> = new Set(['de', 'da', 'do', 'du', 'des', 'of']);
+const SHOP_WORDS: ReadonlySet<string> = new Set(['shop', 'store', 'tienda', 'loja', 'lojinha', 'boutique', 'magasin']);
+const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['account', 'one', 'profile', 'page']);
+/** Code units from here up are symbols and emoji halves, never a word's letters in these scripts. */
+const EMOJI_FROM = 0x2000;
 function storesOwn(sc: Scan, s: Hit): boolean {
-  if (s.j < sc.n && sc.word(s.j) === 's' && sameSent(sc, s.j, s.i)) return true;
+  if (!SHOP_WORDS.has(sc.word(s.i))) return false; // "la cuenta de la empresa donde trabajo" is an employer's
+  // "the main one is the store's", "the store's account"; "the store's app logged me out" is its app.
+  if (s.j < sc.n && sc.word(s.j) === 's' && sameSent(sc, s.j, s.i)) {
+    const t = s.j + 1;
+    // Ending its clause (an emoji ends it too: "the store's 😅 anyway…") or naming the account.
+    return t >= sc.n || clauseEndsAt(sc, t) || sc.markBefore(t) >= EMOJI_FROM || ACCOUNT_WORDS.has(sc.word(t));
+  }
   for (let k = s.i - 1; k >= Math.max(0, s.i - 3); k--) {
     if (GENITIVE_BEFORE.has(sc.word(k))) return true;
     if (!sc.startingIn('article', k, k)) return false;
@@ -330,10 +343,12 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "Dziękujemy za zakup i zapraszamy ponownie!", "Atenciosamente, Equipe Casa Verde": the shop
   // thanking its buyer or signing as itself. An answer's thanks are service (findSellerTies drops
   // a service answer's ties), a review's are the seller writing its own.
-  // Opening its own sentence: inside one it is quoted ("a little card that said thank you for your purchase").
+  // Opening its own sentence, not in quotes and not reported ("a little card that said thank you
+  // for your purchase", "«Спасибо за покупку!»", "Thanks for your order, said the note").
   for (const h of sc.all('sellerThanks')) {
     const opens = h.i === 0 || sc.sent[h.i - 1] !== sc.sent[h.i];
-    if (opens && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks });
+    const quoted = QUOTE_MARKS.has(sc.markBefore(h.i)) || sc.startingIn('quoteVerb', h.j, h.j + WIN.thanksToSaid, (q) => sameSent(sc, q.i, h.i)) !== undefined;
+    if (opens && !quoted && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks });
   }
   // "Posting from my other account since the main one is the store's": the seller under a second
   // name, the store named after it in the sentence.
@@ -543,41 +558,38 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
 }
 
 /**
- * What an answer's "we" reads as: the business testing, making or selling ("the best … we have
- * sold" is its own pitch). A team ("the team",
- * "toute l'équipe") is left out: a buyer's office or gym team reads the same.
+ * "Мы их на складе сами проверяем перед отправкой, лучше чехла за эти деньги вы не найдёте",
+ * "melhor cadeira que já vendemos": a seller's answer in which the word lists already found the
+ * business speaking (an insider tie: its checks before shipping, its premises, "we make these")
+ * and which, in that sentence or one beside it, pushes the goods: telling the buyer to take it as
+ * the last word of a clause, vouching, or a superlative with the market or price it leads; or a
+ * superlative with what "we have sold" right after it, the business's own pitch ("el mejor
+ * cargador que hemos traído"). A household's "we tested it, best for the money" names no
+ * business; "we check every order before shipping… take it to any post office" pushes nothing.
  */
-const ANSWER_WE = ['weTest', 'opVerbWe', 'qcVerb', 'weMake', 'weSelf', 'weSold'] as const;
-
-/**
- * "we tested it in a pool for a week before we listed it… grab it", "Мы всей командой
- * тестировали…, лучше чехла за эти деньги вы не найдёте": a seller's answer speaking as the
- * business and, in that sentence or one beside it, pushing the goods: telling the buyer to take
- * it, vouching, or a superlative with the market or price it leads (or what "we have sold" right
- * after it: "el mejor cargador que hemos traído"). "We test every order before shipping" alone is service.
- */
-function answerPitch(sc: Scan, textLang: number): Tie | undefined {
-  const pushes: Hit[] = [...sc.all('takeIt'), ...sc.all('vouch')];
+function answerPitch(sc: Scan, insider: readonly Tie[], textLang: number): Tie | undefined {
+  const pushes: Hit[] = [...sc.all('takeIt').filter((t) => clauseEndsAt(sc, t.j)), ...sc.all('vouch')];
   for (const sup of sc.all('superlative')) {
+    if (negated(sc, sup, textLang)) continue;
     const inSent = (x: Hit) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup);
-    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('weSold', sup.j, sup.j + WIN.bestToSold, inSent)) pushes.push(sup);
+    const sold = sc.startingIn('weSold', sup.j, sup.j + WIN.bestToSold, inSent);
+    if (sold) return { i: sup.i, j: sold.j, kind: 'owner', conf: CONF.sellerOps, sells: true };
+    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('priceScope', sup.j, sup.j + WIN.bestToScope, inSent)) pushes.push(sup);
   }
   if (pushes.length === 0) return undefined;
-  for (const cat of ANSWER_WE) {
-    for (const w of sc.all(cat)) {
-      if (negated(sc, w, textLang)) continue;
-      const push = pushes.find((p) => Math.abs(sc.sent[p.i]! - sc.sent[w.i]!) <= 1 && same(p, w) && !negated(sc, p, textLang));
-      if (push) return { i: w.i, j: w.j, kind: 'owner', conf: CONF.sellerOps, sells: true };
-    }
+  for (const t of insider) {
+    const push = pushes.find((p) => Math.abs(sc.sent[p.i]! - sc.sent[t.i]!) <= 1 && !negated(sc, p, textLang));
+    if (push) return { ...t, sells: true };
   }
   return undefined;
 }
 
 /**
- * The business's own words in an answer: its stock, premises, checks, and making stated as the
- * maker ("ми шиємо", ownerSelf). A plain "we make" is a household's too ("hacemos pan").
+ * The business's own words in an answer: its stock, premises, checks before shipping, and making
+ * stated as the maker ("ми шиємо", ownerSelf). A plain "we make" or "we tested it" is a
+ * household's too ("hacemos pan", "проверяли на морозе").
  */
-const BUSINESS_WE = ['opVerbWe', 'sellerOps', 'restockNoun', 'ourPremises', 'ourPlace', 'ownerSelf'] as const;
+const BUSINESS_WE = ['sellerOps', 'restockNoun', 'ourPremises', 'ourPlace', 'ownerSelf'] as const;
 
 /**
  * "I've had mine for a year… fyi we're restocking the green one next week", "Брала такой же
@@ -606,7 +618,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   ownerTies(sc, textLang, insider);
   otherTies(sc, textLang, other);
   if (kind === 'answer') {
-    const pitch = answerPitch(sc, textLang);
+    const pitch = answerPitch(sc, insider, textLang);
     if (pitch) insider.push(pitch);
     const posed = posedAsBuyer(sc, textLang);
     if (posed) insider.push(posed);

@@ -545,6 +545,8 @@ describe('off_platform.deal: a refund asked or offered through a channel the pla
     ['pl a refund noun, no verb', 'Zwrot 120 zł przelewem w 2 dni, super.'],
     ['en a refund that hit PayPal', 'Refund of $40 hit my PayPal within 2 days, great seller.'],
     ['en "pix" as photos', 'Asked for a refund of $25 because of the stain (see pix).'],
+    ['en the platform handles it', 'If the size is wrong we can refund the $15 difference, the platform handles it, no PayPal needed.'],
+    ['ru only through the platform', 'Вернём 500 ₽ только через площадку, не переводом.'],
   ])('no deal: %s', (_why, text) => {
     expect(deals(text)).toEqual([]);
   });

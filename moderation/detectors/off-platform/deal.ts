@@ -268,6 +268,9 @@ function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: H
     const refund = near('d.rask');
     // A payment reported in the sentence ("J'ai payé par PayPal et le remboursement…") makes it a report.
     if (!refund || near('d.got') || near('d.past') || platformNear(refund, o)) continue;
+    // The platform named in the sentence, or the channel refused ("only through the platform, not
+    // by transfer", "no PayPal needed"): the refund goes the platform's way.
+    if (hits.some((h) => h.cat === 'd.plat' && toks[h.i]!.sent === sent) || hitEndingBefore(hits, o.i, 2, (h) => h.cat === 'd.neg' && toks[h.i]!.sent === sent)) continue;
     // A sum of money between or just around them: "5 días" is no sum.
     const from = toks[Math.max(0, Math.min(refund.i, o.i) - 2)]!.s;
     const to = toks[Math.min(toks.length - 1, Math.max(refund.j, o.j) + 1)]!.e;

@@ -134,6 +134,8 @@ export function findIbans(normText: string, c: NumberCtx): Found[] {
     const next = text[k];
     const check = iban.length === spec.chars && !(next !== undefined && /[\p{L}\p{N}]/u.test(next)) ? ibanCheck(iban) : 'invalid';
     if (check === 'invalid') {
+      // A code typed in Cyrillic ("ВЕ12 …") passes as Latin only with a valid checksum.
+      if (text !== normText && text.slice(m.index, k) !== normText.slice(m.index, k)) continue;
       const mistyped = mistypedIban(text, m.index, m.index + m[0].length, spec.chars, upper, c);
       if (mistyped) { out.push(mistyped); IBAN_START_RE.lastIndex = mistyped.end; }
       continue;

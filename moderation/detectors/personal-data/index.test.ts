@@ -166,6 +166,7 @@ describe('personal data: round ten classes', () => {
     ['opening hours', 'Sklep czynny 09.00-17.00, odbiór bez problemu.', 'pl'],
     ['two time ranges', 'Horaires 09.00-12.30 / 14.00-19.00 du lundi au samedi.', 'fr'],
     ['spaced decimals', 'Mesures: 10.5 12.5 14.5 16.5 cm selon modèle.', 'fr'],
+    ['sizes in rising dotted pairs', "Dispo en tailles 36.38.40.42.44, j'ai pris le 38.", 'fr'],
     ['a build number', 'Windows 11 23H2 (kompilacja 22631.3447), kupiony 21.05.2024.', 'pl'],
     ['a PIS-valid number with no word', 'pedido 128.47365.91-7 chegou', 'pt'],
     ['an invalid NIE in groups', 'Referencia Y-284-7193-A del pedido.', 'es'],

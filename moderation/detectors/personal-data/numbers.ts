@@ -244,7 +244,8 @@ export function looksLikeDate(w: Window): boolean {
   // spaced decimals ("10.5 12.5 14.5") are ranges and sizes, not numbers. A run of single digits
   // with dots ("6.7.8-2.1.4-9.0.3") is a number written to dodge a filter, and so is a phone in
   // dotted pairs alone ("06.51.03.88.27").
-  const dottedPairs = g.every((l) => l === 2) && seps.every((s) => s === '.');
+  // Rising pairs are a list of sizes ("36.38.40.42.44"), not a phone.
+  const dottedPairs = g.every((l) => l === 2) && seps.every((s) => s === '.') && !nums.every((v, k) => k === 0 || v > nums[k - 1]!);
   if (g.length >= 4 && g.length <= 6 && g.some((l) => l === 2) && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2 && !dottedPairs) return true;
   return false;
 }
