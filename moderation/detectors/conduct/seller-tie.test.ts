@@ -592,3 +592,10 @@ describe('seller ties: an answer posing as a buyer, then speaking as the busines
     expect(answer(text)).toEqual([]);
   });
 });
+
+describe('seller ties: the shop\'s thanks in its own answer', () => {
+  it('is courtesy, even when the answer points to the store on the platform', () => {
+    const text = 'Obrigado pela compra! Mais modelos na nossa loja: pt.aliexpress.com/store/1103344556 — qualquer dúvida é só chamar aqui no chat da loja';
+    expect(sellerTieDetector({ norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'answer', disclosedSellerTie: false, config: { platformDomains: [] } })).toEqual([]);
+  });
+});

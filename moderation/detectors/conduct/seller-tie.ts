@@ -43,9 +43,10 @@ type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'gift' | 'statement';
 /**
  * `sells`: the seller's own promotion (a pitch, "our ... the best on AliExpress"), which keeps an
  * answer from passing as service ("we recommend our balm" in an answer is service). `role`: the
- * writer names their role at the store ("as the owner", "I work in this shop").
+ * writer names their role at the store ("as the owner", "I work in this shop"). `thanks`: the
+ * shop thanking its buyer, a tie in a review and the seller's ordinary courtesy in an answer.
  */
-interface Tie { i: number; j: number; kind: Kind; conf: number; sells?: boolean; role?: boolean }
+interface Tie { i: number; j: number; kind: Kind; conf: number; sells?: boolean; role?: boolean; thanks?: boolean }
 interface Disclosure { i: number; j: number; conf: number }
 
 /** Confidence per kind of evidence. */
@@ -348,7 +349,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const h of sc.all('sellerThanks')) {
     const opens = h.i === 0 || sc.sent[h.i - 1] !== sc.sent[h.i];
     const quoted = QUOTE_MARKS.has(sc.markBefore(h.i)) || sc.startingIn('quoteVerb', h.j, h.j + WIN.thanksToSaid, (q) => sameSent(sc, q.i, h.i)) !== undefined;
-    if (opens && !quoted && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks });
+    if (opens && !quoted && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks, thanks: true });
   }
   // "Posting from my other account since the main one is the store's": the seller under a second
   // name, the store named after it in the sentence.
@@ -629,7 +630,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   const serviceAnswer = kind === 'answer' && !sells(sc, insider, textLang);
   const owner: Tie[] = [];
   for (const t of insider) {
-    if (serviceAnswer) continue;
+    if (serviceAnswer || (kind === 'answer' && t.thanks)) continue;
     if (t.kind === 'staff') other.push(t);
     else owner.push(t);
   }
