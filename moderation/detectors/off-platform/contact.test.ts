@@ -348,3 +348,18 @@ describe('off_platform.contact: social profile links', () => {
     expect(contacts(text)).toHaveLength(1);
   });
 });
+
+describe('off_platform.contact: more imperatives (mixed round 6)', () => {
+  it.each([
+    ['pl "Zadzwońcie do mnie:"', 'Zadzwońcie do mnie: pięćset sześćdziesiąt dwa, trzysta osiemnaście, czterysta siedem.'],
+    ['pt "mande-me um WhatsApp"', 'Se precisar mande-me um WhatsApp que eu explico melhor.'],
+  ])('invites: %s', (_why, text) => {
+    expect(contacts(text)).toHaveLength(1);
+  });
+  it.each([
+    ['pl call the shop through the app', 'Zadzwońcie do sklepu przez aplikację, odpowiadają szybko.'],
+    ['pt send the invoice in the app chat', 'Mande-me a fatura pelo chat do app, por favor.'],
+  ])('no invitation: %s', (_why, text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});
