@@ -551,3 +551,19 @@ describe('off_platform.deal: a refund asked or offered through a channel the pla
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: pay verbs and money abbreviated with a dot (mixed round 6)', () => {
+  it.each([
+    ['ru extra payment to my card, "р." not ending the sentence', 'Через площадку недоступно, но можно так: доплатите 700 р. мне на карту, и отправлю сегодня же.'],
+    ['uk send to my card', 'Даю вам добу: скидаєте 500 грн на картку, інакше одна зірка.'],
+  ])('deal: %s', (_why, text) => {
+    expect(deals(text)).toHaveLength(1);
+  });
+  it.each([
+    ['ru extra payment in the app', 'Доплатите за срочную доставку в приложении при оформлении.'],
+    ['ru paid, a new sentence after "руб."', 'Заплатила 700 руб. Всё пришло, карта не понадобилась.'],
+    ['en lower-case sentences after "each."', 'I resell them at the sunday market for $12 each. if ur in Leeds, nice lamp.'],
+  ])('no deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -127,6 +127,24 @@ let tokMemo: { norm: Normalized; toks: Tok[] } | null = null;
  * Words of `norm.lower`, in order: letters, marks and digits with apostrophes inside a word
  * ("зв'яжіться", "don't", "l'argent"). One linear pass; memoised.
  */
+/**
+ * Money abbreviated with a dot after a sum ("700 р.", "50 грн.", "20 tys."): the sentence goes on
+ * when a lower-case word follows. Only these: "for $12 each. if ur in Leeds…" is two sentences
+ * typed in lower case.
+ */
+const MONEY_ABBREVIATIONS: ReadonlySet<string> = new Set(['р', 'руб', 'коп', 'грн', 'тыс', 'тис', 'дол', 'tys', 'gr']);
+/** Is the dot at i the end of a money abbreviation after a sum, with a lower-case word after it? */
+function abbreviationDot(text: string, out: readonly Tok[], i: number): boolean {
+  const last = out[out.length - 1];
+  const before = out[out.length - 2];
+  if (!last || last.e !== i || !MONEY_ABBREVIATIONS.has(last.w) || !before || !/\d$/.test(before.w)) return false;
+  let k = i + 1;
+  while (k < text.length && text.charCodeAt(k) === 32) k++;
+  if (k === i + 1 || k >= text.length) return false;
+  const next = text[k]!;
+  return next !== next.toUpperCase() && next === next.toLowerCase();
+}
+
 export function tokens(norm: Normalized): Tok[] {
   if (tokMemo?.norm === norm) return tokMemo.toks;
   const t = norm.lower;
@@ -141,8 +159,9 @@ export function tokens(norm: Normalized): Tok[] {
     let v = CLS[c]!;
     if (v === 0 && !(c >= 0xd800 && c <= 0xdfff)) CLS[c] = v = classify(c);
     if (v === 0 ? !isWordChar(t, i, c) : (v & WORD) === 0) {
-      // A dot ends a sentence unless a word character follows it ("shop.com", "v2.5").
-      if ((v & SENT) !== 0 || (c === 46 && (i + 1 >= n || !isWordChar(t, i + 1, t.charCodeAt(i + 1))))) sentenceEnd = true;
+      // A dot ends a sentence unless a word character follows it ("shop.com", "v2.5"), or it closes
+      // money abbreviated after a sum with a lower-case word after it ("700 р. мне на карту").
+      if ((v & SENT) !== 0 || (c === 46 && (i + 1 >= n || !isWordChar(t, i + 1, t.charCodeAt(i + 1))) && !abbreviationDot(norm.text, out, i))) sentenceEnd = true;
       i++;
       continue;
     }
