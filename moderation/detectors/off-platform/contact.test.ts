@@ -363,3 +363,19 @@ describe('off_platform.contact: more imperatives (mixed round 6)', () => {
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: asking to be contacted or added elsewhere (off-platform round 15)', () => {
+  it.each([
+    ['uk may I contact you on WhatsApp', "Продавче, можна з вами зв'язатися у вотсапі? Тут чат глючить постійно"],
+    ['fr add me on WeChat', "Le vendeur peut-il m'ajouter sur WeChat ? Mon ID c'est lucas_pro_import"],
+  ])('invites: %s', (_why, text) => {
+    expect(contacts(text)).toHaveLength(1);
+  });
+  it.each([
+    ['uk could not reach you in the chat', "Не можу з вами зв'язатися в чаті, відповідайте."],
+    ['ru could not reach you in the chat', 'Не смогла связаться с вами в чате, ответьте пожалуйста.'],
+    ['fr add a cable to the parcel', "Pouvez-vous m'ajouter un deuxième câble dans le colis ?"],
+  ])('no invitation: %s', (_why, text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

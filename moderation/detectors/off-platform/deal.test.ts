@@ -567,3 +567,15 @@ describe('off_platform.deal: pay verbs and money abbreviated with a dot (mixed r
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: cancel and pay directly (off-platform round 15)', () => {
+  it('reads "cancel the order, I will send you the money directly" as a deal', () => {
+    expect(deals('Продавец, отмените заказ, я вам напрямую деньги скину, мне так быстрее')).toHaveLength(1);
+  });
+  it.each([
+    ['ru sending photos later', 'Скину фото распаковки позже.'],
+    ['pt talked to you directly in the app chat', 'Falei direto com vocês pelo chat do app e resolveram.'],
+  ])('no deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});
