@@ -3,6 +3,7 @@ import { fold } from '../../fold.js';
 import { clauseEndsAt, type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares } from './scan.js';
 import { CONDUCT_CLASSES, conductModel } from './model.js';
 import copulaData from '../../data/copulas.json';
+import tieWords from '../../data/seller-tie-words.json';
 
 /**
  * seller_tie.* from wording.
@@ -161,17 +162,20 @@ function makerNamed(sc: Scan, from: number, to: number, ok: (h: Hit) => boolean)
 /** Quotation marks: « » " “ ” „ ' (a thank-you quoted from a card or an e-mail). */
 const QUOTE_MARKS: ReadonlySet<number> = new Set([0xab, 0xbb, 0x22, 0x201c, 0x201d, 0x201e, 0x27]);
 
-/** Words that open an "as the owner" role, which may own anything ("as an owner and daily user of this vacuum"). */
-const AS_WORDS: ReadonlySet<string> = new Set(['as', 'como', 'en', 'jako', 'как', 'як']);
-/** "the store's", "de la tienda", "da loja", "du magasin": the store owning what comes before it. */
-const GENITIVE_BEFORE: ReadonlySet<string> = new Set(['de', 'da', 'do', 'du', 'des', 'of']);
-const SHOP_WORDS: ReadonlySet<string> = new Set(['shop', 'store', 'tienda', 'loja', 'lojinha', 'boutique', 'magasin']);
-const ACCOUNT_WORDS: ReadonlySet<string> = new Set(['account', 'one', 'profile', 'page']);
+/** Closed-class words compared one word at a time (data seller-tie-words.json). */
+const AS_WORDS: ReadonlySet<string> = new Set(tieWords.asRole);
+const GENITIVE_BEFORE: ReadonlySet<string> = new Set(tieWords.genitiveOf);
+const SHOP_WORDS: ReadonlySet<string> = new Set(tieWords.shopNoun);
+const ACCOUNT_WORDS: ReadonlySet<string> = new Set(tieWords.accountWord);
 /** Code units from here up are symbols and emoji halves, never a word's letters in these scripts. */
 const EMOJI_FROM = 0x2000;
+/**
+ * Does the store noun s own what the second account is ("the main one is the store's", "the
+ * store's account", "la de la tienda")? Not as the reason ("because the store had a coupon"), not
+ * its app ("the store's app logged me out"), not an employer ("la cuenta de la empresa").
+ */
 function storesOwn(sc: Scan, s: Hit): boolean {
-  if (!SHOP_WORDS.has(sc.word(s.i))) return false; // "la cuenta de la empresa donde trabajo" is an employer's
-  // "the main one is the store's", "the store's account"; "the store's app logged me out" is its app.
+  if (!SHOP_WORDS.has(sc.word(s.i))) return false;
   if (s.j < sc.n && sc.word(s.j) === 's' && sameSent(sc, s.j, s.i)) {
     const t = s.j + 1;
     // Ending its clause (an emoji ends it too: "the store's 😅 anyway…") or naming the account.
@@ -342,19 +346,16 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (maker) out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true });
   }
   // "Dziękujemy za zakup i zapraszamy ponownie!", "Atenciosamente, Equipe Casa Verde": the shop
-  // thanking its buyer or signing as itself. An answer's thanks are service (findSellerTies drops
-  // a service answer's ties), a review's are the seller writing its own.
-  // Opening its own sentence, not in quotes and not reported ("a little card that said thank you
-  // for your purchase", "«Спасибо за покупку!»", "Thanks for your order, said the note").
+  // thanking its buyer or signing as itself, a tie in a review (an answer's thanks are courtesy:
+  // findSellerTies drops them). Opening its own sentence, not in quotes and not reported ("a
+  // little card that said thank you for your purchase", "«Спасибо за покупку!»", "said the note").
   for (const h of sc.all('sellerThanks')) {
     const opens = h.i === 0 || sc.sent[h.i - 1] !== sc.sent[h.i];
     const quoted = QUOTE_MARKS.has(sc.markBefore(h.i)) || sc.startingIn('quoteVerb', h.j, h.j + WIN.thanksToSaid, (q) => sameSent(sc, q.i, h.i)) !== undefined;
     if (opens && !quoted && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerThanks, thanks: true });
   }
   // "Posting from my other account since the main one is the store's": the seller under a second
-  // name, the store named after it in the sentence.
-  // The store as the other account's owner ("the store's", "la de la tienda"), not as the reason
-  // ("because the store had a coupon for new users").
+  // name, the store owning the main account named after it in the sentence (storesOwn).
   for (const a of sc.all('altAccount')) {
     const store = sc.startingIn('storeNoun', a.j, a.j + WIN.altToStore, (s) => sameSent(sc, s.i, a.i) && same(s, a) && storesOwn(sc, s));
     if (store && !negated(sc, a, textLang)) out.push({ i: a.i, j: store.j, kind: 'owner', conf: CONF.altAccount });
@@ -523,16 +524,16 @@ function strongest<T extends { conf: number }>(xs: T[]): T | undefined {
 function sells(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
   if (sc.all('pitchUs').length > 0) return true;
   for (const t of insider) if (t.sells) return true;
-  return rolesVouch(sc, insider, textLang);
+  return pushesGoods(sc, insider, textLang) || rolesVouch(sc, insider, textLang);
 }
 
 /**
  * "As the owner of this store I personally recommend the 2-pack, it's the best deal", "Je suis le
- * gérant… c'est notre meilleure vente": the writer's role at the store, then vouching in their own
- * name (data `vouch`), recommending the goods (`recommendGoods`) or "our" best, in that sentence
- * or the next. A role alone answers as who
- * ("I'm the seller, we have it in M"); vouching under it is the promotion the contract counts
- * "even when it says who writes".
+ * gérant… c'est notre meilleure vente": the writer's role at the store, then recommending the
+ * goods (`recommendGoods`) or "our" best, in that sentence or the next (vouching and "take it"
+ * under any insider tie, a role included, are pushesGoods'). A role alone answers as who ("I'm
+ * the seller, we have it in M"); promotion under it is what the contract counts "even when it
+ * says who writes".
  */
 function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
   const roles = insider.filter((t) => t.role);
@@ -542,16 +543,11 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
     const d = sc.sent[h.i]! - sc.sent[t.i]!;
     return d === 0 || d === 1 || (before && d === -1);
   });
-  const underRole = (h: Hit) => byRole(h);
-  // Vouching may open the answer before the role: "Pode comprar sem medo! Sou representante da marca…".
-  if (sc.all('vouch').some((h) => byRole(h, true))) return true;
   // A recommendation names the goods ("I recommend this model", "раджу брати саме цю модель") or
   // calls them the best in its sentence; "I recommend washing it by hand" is advice.
   const goods = (r: Hit) => sc.startingIn('demonstr', r.j, r.j + WIN.recommendToGoods, (x) => sameSent(sc, x.i, r.i)) !== undefined
     || sc.all('superlative').some((x) => sameSent(sc, x.i, r.i));
-  if (sc.all('recommendGoods').some((r) => underRole(r) && goods(r))) return true;
-  // "…, берите.": the last word of its clause; "берите на размер больше" is advice.
-  if (sc.all('takeIt').some((t) => underRole(t) && clauseEndsAt(sc, t.j))) return true;
+  if (sc.all('recommendGoods').some((r) => byRole(r) && goods(r))) return true;
   // "our best model", "notre meilleure vente", also the sentence before the role ("Наше стекло
   // самое прочное… Рекомендую как владелец"); "the best way to clean it" is advice.
   return sc.all('superlative').some((sup) => byRole(sup, true)
@@ -559,30 +555,35 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
 }
 
 /**
- * "Мы их на складе сами проверяем перед отправкой, лучше чехла за эти деньги вы не найдёте",
- * "melhor cadeira que já vendemos": a seller's answer in which the word lists already found the
- * business speaking (an insider tie: its checks before shipping, its premises, "we make these")
- * and which, in that sentence or one beside it, pushes the goods: telling the buyer to take it as
- * the last word of a clause, vouching, or a superlative with the market or price it leads; or a
- * superlative with what "we have sold" right after it, the business's own pitch ("el mejor
- * cargador que hemos traído"). A household's "we tested it, best for the money" names no
- * business; "we check every order before shipping… take it to any post office" pushes nothing.
+ * "el mejor cargador que hemos traído", "najlepsze dywaniki, jakie sprowadzamy": a superlative
+ * with what "we have sold" right after it (data weSold) is the business's own pitch in an answer.
  */
-function answerPitch(sc: Scan, insider: readonly Tie[], textLang: number): Tie | undefined {
-  const pushes: Hit[] = [...sc.all('takeIt').filter((t) => clauseEndsAt(sc, t.j)), ...sc.all('vouch')];
+function soldPitch(sc: Scan, textLang: number): Tie | undefined {
   for (const sup of sc.all('superlative')) {
     if (negated(sc, sup, textLang)) continue;
-    const inSent = (x: Hit) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup);
-    const sold = sc.startingIn('weSold', sup.j, sup.j + WIN.bestToSold, inSent);
+    const sold = sc.startingIn('weSold', sup.j, sup.j + WIN.bestToSold, (x) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup));
     if (sold) return { i: sup.i, j: sold.j, kind: 'owner', conf: CONF.sellerOps, sells: true };
-    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('priceScope', sup.j, sup.j + WIN.bestToScope, inSent)) pushes.push(sup);
-  }
-  if (pushes.length === 0) return undefined;
-  for (const t of insider) {
-    const push = pushes.find((p) => Math.abs(sc.sent[p.i]! - sc.sent[t.i]!) <= 1 && !negated(sc, p, textLang));
-    if (push) return { ...t, sells: true };
   }
   return undefined;
+}
+
+/**
+ * "Мы их на складе сами проверяем перед отправкой, лучше чехла за эти деньги вы не найдёте",
+ * "Pode comprar sem medo! Sou representante da marca": an answer in which the word lists found the
+ * business speaking (an insider tie: a role, its checks before shipping, its premises, "we make
+ * these") and which, in that sentence or one beside it, pushes the goods: telling the buyer to
+ * take it as the last word of a clause ("…, берите."; "берите на размер больше" is advice),
+ * vouching, or a superlative with the market or price it leads. A household's "we tested it, best
+ * for the money" names no business; "we check every order… take it to any post office" pushes nothing.
+ */
+function pushesGoods(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
+  if (insider.length === 0) return false;
+  const pushes: Hit[] = [...sc.all('takeIt').filter((t) => clauseEndsAt(sc, t.j)), ...sc.all('vouch')];
+  for (const sup of sc.all('superlative')) {
+    const inSent = (x: Hit) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup);
+    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('priceScope', sup.j, sup.j + WIN.bestToScope, inSent)) pushes.push(sup);
+  }
+  return pushes.some((p) => !negated(sc, p, textLang) && insider.some((t) => Math.abs(sc.sent[p.i]! - sc.sent[t.i]!) <= 1));
 }
 
 /**
@@ -619,8 +620,8 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   ownerTies(sc, textLang, insider);
   otherTies(sc, textLang, other);
   if (kind === 'answer') {
-    const pitch = answerPitch(sc, insider, textLang);
-    if (pitch) insider.push(pitch);
+    const sold = soldPitch(sc, textLang);
+    if (sold) insider.push(sold);
     const posed = posedAsBuyer(sc, textLang);
     if (posed) insider.push(posed);
   }
