@@ -379,3 +379,13 @@ describe('off_platform.contact: asking to be contacted or added elsewhere (off-p
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: a social network\'s chat hosts still invite by themselves', () => {
+  it.each([
+    ['Messenger', 'Questions? m.me/casaluz.shop'],
+    ['Instagram Direct', 'DM us: ig.me/m/casaluz'],
+    ['VK messages', 'vk.me/casaluz for orders'],
+  ])('%s', (_why, text) => {
+    expect(contacts(text)).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { digitClusters } from '../../normalize.js';
-import { MESSENGERS, MESSENGER_SCHEMES, lexHits, messengerOfHost } from './lexicon.js';
+import { MESSENGERS, MESSENGER_SCHEMES, isProfileHost, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
 import { findEmails } from '../personal-data/email.js';
 import { allLangs, earlier, firstHitFrom, firstStartingFrom, foldWord, hitEndingBefore, hitNear, hitStartingAfter, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
@@ -45,14 +45,6 @@ const ID_BEFORE_CHARS = 14;
 const HANDLE_WINDOW = 5;
 /** A messenger site's pages that are not someone's profile or chat. */
 const CORPORATE_PATH_RE = /^\/(?:download|help|faq|features|about|blog|legal|privacy|security|business|desktop|android|ios|apps?)(?:[/?#]|$)/i;
-
-/**
- * Social networks whose links are someone's page, not a chat: "vídeo de teste em
- * instagram.com/yoga.avec.clem" shows photos there (an outside link, which the link detector
- * reports); it invites to talk only with words that say so ("DM me on instagram.com/…"), which
- * the verb rules read. Chat links (wa.me, t.me, viber://) invite by themselves.
- */
-const SOCIAL_PROFILES: ReadonlySet<string> = new Set(['instagram', 'facebook', 'vk', 'tiktok', 'odnoklassniki']);
 
 const CONF = { link: 0.92, identifierAfter: 0.92, identifierBefore: 0.85, verb: 0.85, verbAmbiguous: 0.72, direct: 0.8, verbHandle: 0.8, private: 0.75 } as const;
 /** Words between an invitation and "Direct"; each at most PRIVATE_SHORT letters ("в", "у", "no", "мне"). */
@@ -146,7 +138,10 @@ export function contactPieces(norm: Normalized): Piece[] {
     if (h.conf <= 0 || pieces.length >= MAX_PIECES) continue;
     if (h.host) {
       const id = messengerOfHost(h.host);
-      if (id && h.path.length > 1 && !CORPORATE_PATH_RE.test(h.path) && !SOCIAL_PROFILES.has(id)) pieces.push({ s: h.start, e: h.end, conf: CONF.link, signal: `link:${id}` });
+      // A social network's page ("instagram.com/yoga.avec.clem", data profileHosts) is an outside
+      // link, which the link detector reports; it invites only with words that say so, which the
+      // verb rules read. Its chat hosts (m.me, ig.me, vk.me) invite by themselves.
+      if (id && h.path.length > 1 && !CORPORATE_PATH_RE.test(h.path) && !isProfileHost(h.host)) pieces.push({ s: h.start, e: h.end, conf: CONF.link, signal: `link:${id}` });
     } else {
       const id = MESSENGER_SCHEMES.get(h.schema);
       if (id) pieces.push({ s: h.start, e: h.end, conf: CONF.link, signal: `link:${id}` });

@@ -128,19 +128,32 @@ export function hitsOf(all: Hit[], ...cats: string[]): Hit[] {
 /** Messenger hosts (registrable domains or full hosts) → messenger id. */
 export const MESSENGER_HOSTS = new Map<string, string>();
 export const MESSENGER_SCHEMES = new Map<string, string>();
+/** A social network's page hosts (data profileHosts): someone's page, not a chat. */
+const PROFILE_HOSTS = new Map<string, string>();
 for (const m of MESSENGERS.values()) {
   for (const h of m.hosts) MESSENGER_HOSTS.set(h, m.id);
   for (const s of m.schemes) MESSENGER_SCHEMES.set(s + ':', m.id);
 }
+for (const m of messengers.messengers) if ('profileHosts' in m) for (const h of m.profileHosts ?? []) PROFILE_HOSTS.set(h, m.id);
 
-/** The messenger a host belongs to: the host itself or any parent domain of it is listed. */
-export function messengerOfHost(host: string): string | undefined {
+/** The entry of `map` for a host: the host itself or its nearest listed parent domain. */
+function byHost(map: ReadonlyMap<string, string>, host: string): string | undefined {
   let h = host;
   for (;;) {
-    const id = MESSENGER_HOSTS.get(h);
+    const id = map.get(h);
     if (id) return id;
     const dot = h.indexOf('.');
     if (dot < 0) return undefined;
     h = h.slice(dot + 1);
   }
+}
+
+/** The messenger a host belongs to: the host itself or any parent domain of it is listed. */
+export function messengerOfHost(host: string): string | undefined {
+  return byHost(MESSENGER_HOSTS, host);
+}
+
+/** Is the host a social network's page host ("instagram.com"), not its chat ("ig.me", "m.me")? */
+export function isProfileHost(host: string): boolean {
+  return byHost(PROFILE_HOSTS, host) !== undefined;
 }
