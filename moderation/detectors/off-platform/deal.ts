@@ -2,6 +2,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { DEAL_WORDS, MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
+import { hasMoney } from '../personal-data/numbers.js';
 import { NEG_WINDOW, PhraseMatcher, allLangs, anyIn, firstHitFrom, firstStartingFrom, hitEndingBefore, hitNear, hitStartingAfter, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import dealPhrases from '../../data/deal-phrases.json';
 import { namesDeal, offPlatformModel } from './model.js';
@@ -271,14 +272,13 @@ function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: H
     // The platform named in the sentence, or the channel refused ("only through the platform, not
     // by transfer", "no PayPal needed"): the refund goes the platform's way.
     if (hits.some((h) => h.cat === 'd.plat' && toks[h.i]!.sent === sent) || hitEndingBefore(hits, o.i, 2, (h) => h.cat === 'd.neg' && toks[h.i]!.sent === sent)) continue;
-    // A sum of money between or just around them: "5 días" is no sum.
+    // A sum of money between or just around them (personal data's currency test): "5 días" is no sum.
     const from = toks[Math.max(0, Math.min(refund.i, o.i) - 2)]!.s;
     const to = toks[Math.min(toks.length - 1, Math.max(refund.j, o.j) + 1)]!.e;
-    if (!MONEY_RE.test(lower.slice(from, to))) continue;
+    if (!hasMoney(lower, from, to)) continue;
     pieces.push({ s: Math.min(refund.s, o.s), e: Math.max(refund.e, o.e), conf: CONF.pair, signal: 'refund+outside' });
   }
 }
-const MONEY_RE = /\d\s?(?:€|\$|£|₽|₴|zł|zl|pln|eur|euro|usd|dollar|руб|грн|гривень|reais|real|pesos)|(?:€|\$|£|r\$)\s?\d/;
 
 /** A talk verb ("falar", "hablar", "discuter") ending right before a hit, or one word before it, in its sentence. */
 function talkRightBefore(toks: Tok[], talks: Hit[], h: Hit): boolean {

@@ -203,13 +203,28 @@ export function letterTouches(text: string, start: number, end: number): { befor
 }
 
 // Currency and units right next to a number make it a price, a size or a measurement.
-const CURRENCY_AFTER_RE = /^\s{0,2}(?:[₽$€£¥₴₸₺₹]|(?:руб|р\.|грн|zł|zl|pln|usd|eur|rub|uah|brl|reais|euros?|dollars?|долл|евро|бакс|tl|mxn)(?![\p{L}]))/iu;
+const CURRENCY_AFTER_RE = /^\s{0,2}(?:[₽$€£¥₴₸₺₹]|(?:руб|р\.|грн|гривень|zł|zl|pln|usd|eur|rub|uah|brl|reais|euros?|dollars?|pesos|долл|евро|бакс|tl|mxn)(?![\p{L}]))/iu;
 const CURRENCY_BEFORE_RE = /(?:[₽$€£¥₴₸₺₹]|R\$|US\$|(?<![\p{L}])(?:usd|eur|rub|uah|pln|brl))\s{0,2}$/iu;
 // (No "x": "120 x 60" is too short to matter, and "415-666-7777 x 123" is an extension.)
 const UNIT_AFTER_RE = /^\s?(?:mm|cm|m|km|kg|g|mg|ml|l|mah|wh|w|kw|v|hz|khz|mhz|ghz|gb|tb|mb|kb|mp|px|dpi|fps|inch|in|см|мм|м|км|кг|г|мл|л|шт|pcs|pc|%|°|sek|seg|min|мин|сек|ч|h)(?![\p{L}])/iu;
 
+/** Is the number at text[start, end) a sum of money: a currency right after or before it? */
+export function moneyAt(text: string, start: number, end: number): boolean {
+  return CURRENCY_AFTER_RE.test(text.slice(end, end + 12)) || CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, start - 6), start));
+}
+
 export function looksLikeAmount(text: string, start: number, end: number): boolean {
-  return CURRENCY_AFTER_RE.test(text.slice(end, end + 12)) || CURRENCY_BEFORE_RE.test(text.slice(Math.max(0, start - 6), start)) || UNIT_AFTER_RE.test(text.slice(end, end + 6));
+  return moneyAt(text, start, end) || UNIT_AFTER_RE.test(text.slice(end, end + 6));
+}
+
+const NUMBER_RUN_RE = /\d+(?:[.,]\d+)*/g;
+/** Is any number in text[from, to) a sum of money ("Remboursez-moi 15 € par PayPal", "R$ 150")? */
+export function hasMoney(text: string, from: number, to: number): boolean {
+  NUMBER_RUN_RE.lastIndex = from;
+  for (let m = NUMBER_RUN_RE.exec(text); m && m.index < to; m = NUMBER_RUN_RE.exec(text)) {
+    if (moneyAt(text, m.index, m.index + m[0].length)) return true;
+  }
+  return false;
 }
 
 function dm(a: number, b: number): boolean {
