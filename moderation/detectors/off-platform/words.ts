@@ -1,5 +1,6 @@
 import type { Normalized } from '../../types.js';
 import { HashFilter } from '../../hash-filter.js';
+import dealPhrases from '../../data/deal-phrases.json';
 
 /**
  * Words and phrase lists for the off-platform detectors. One linear pass tokenises the
@@ -123,16 +124,8 @@ function isWordChar(t: string, i: number, c: number): boolean {
 // A WeakMap entry per text cost ten times the tokenising itself in garbage collection.
 let tokMemo: { norm: Normalized; toks: Tok[] } | null = null;
 
-/**
- * Words of `norm.lower`, in order: letters, marks and digits with apostrophes inside a word
- * ("зв'яжіться", "don't", "l'argent"). One linear pass; memoised.
- */
-/**
- * Money abbreviated with a dot after a sum ("700 р.", "50 грн.", "20 tys."): the sentence goes on
- * when a lower-case word follows. Only these: "for $12 each. if ur in Leeds…" is two sentences
- * typed in lower case.
- */
-const MONEY_ABBREVIATIONS: ReadonlySet<string> = new Set(['р', 'руб', 'коп', 'грн', 'тыс', 'тис', 'дол', 'tys', 'gr']);
+/** Money abbreviated with a dot after a sum ("700 р. мне на карту"; data deal-phrases moneyAbbreviations). */
+const MONEY_ABBREVIATIONS: ReadonlySet<string> = new Set(dealPhrases.moneyAbbreviations.all);
 /** Is the dot at i the end of a money abbreviation after a sum, with a lower-case word after it? */
 function abbreviationDot(text: string, out: readonly Tok[], i: number): boolean {
   const last = out[out.length - 1];
@@ -145,6 +138,10 @@ function abbreviationDot(text: string, out: readonly Tok[], i: number): boolean 
   return next !== next.toUpperCase() && next === next.toLowerCase();
 }
 
+/**
+ * Words of `norm.lower`, in order: letters, marks and digits with apostrophes inside a word
+ * ("зв'яжіться", "don't", "l'argent"). One linear pass; memoised.
+ */
 export function tokens(norm: Normalized): Tok[] {
   if (tokMemo?.norm === norm) return tokMemo.toks;
   const t = norm.lower;
