@@ -1,5 +1,6 @@
 import { getCountrySpecifications, isValidIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { weighted } from './checksums.js';
+import confusables from '../../data/confusables.json';
 import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
 import { gapSays, PART_GAP_MAX, partGap, REST_WORDS, THEN_WORDS } from './parts.js';
 
@@ -87,17 +88,18 @@ function ibanCheck(iban: string): 'valid' | 'national-off' | 'invalid' {
   return errorCodes.length === 1 && errorCodes[0] === ValidationErrorsIBAN.WrongAccountBankBranchChecksum ? 'national-off' : 'invalid';
 }
 
-// Cyrillic capitals that look like Latin ones, typed into an IBAN by a Cyrillic keyboard or to
-// slip past a filter ("КZ76 722С 0000 …"). The normaliser leaves them in a Cyrillic text (its
-// words are Cyrillic); an IBAN is Latin by definition, so its reader sees them as Latin, one
-// character for one, so offsets hold.
-const CYR_CAPS_LATIN: Readonly<Record<string, string>> = { А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', К: 'K', М: 'M', О: 'O', Р: 'P', Т: 'T', Х: 'X' };
-const CYR_CAP_NEAR_DIGIT_RE = /[АВСЕНКМОРТХ][A-ZАВСЕНКМОРТХ]?\d|\d[АВСЕНКМОРТХ]/;
-const CYR_CAPS_RE = /[АВСЕНКМОРТХ]/g;
+// Cyrillic capitals that look like Latin ones (the normaliser's confusables table), typed into an
+// IBAN by a Cyrillic keyboard or to slip past a filter ("КZ76 722С 0000 …"). The normaliser
+// leaves them in a Cyrillic text (its words are Cyrillic); an IBAN is Latin by definition, so its
+// reader sees them as Latin, one character for one, so offsets hold.
+const CYR_CAPS_LATIN = new Map(Object.entries(confusables.cyrillicToLatin).filter(([k, v]) => k !== k.toLowerCase() && v.length === 1 && k.length === 1));
+const CYR_CAPS = [...CYR_CAPS_LATIN.keys()].join('');
+const CYR_CAP_NEAR_DIGIT_RE = new RegExp(`[${CYR_CAPS}][A-Z${CYR_CAPS}]?\\d|\\d[${CYR_CAPS}]`);
+const CYR_CAPS_RE = new RegExp(`[${CYR_CAPS}]`, 'g');
 
 /** IBANs in the normalised text. Linear: each candidate reads at most 34 characters plus separators. */
 export function findIbans(normText: string, c: NumberCtx): Found[] {
-  const text = CYR_CAP_NEAR_DIGIT_RE.test(normText) ? normText.replace(CYR_CAPS_RE, (ch) => CYR_CAPS_LATIN[ch]!) : normText;
+  const text = CYR_CAP_NEAR_DIGIT_RE.test(normText) ? normText.replace(CYR_CAPS_RE, (ch) => CYR_CAPS_LATIN.get(ch)!) : normText;
   const out: Found[] = [];
   IBAN_START_RE.lastIndex = 0;
   for (let m = IBAN_START_RE.exec(text); m; m = IBAN_START_RE.exec(text)) {
@@ -198,10 +200,11 @@ function frRib(d: string): boolean {
   return 97n - (n % 97n) === BigInt(d.slice(21));
 }
 /** Mexican CLABE (18 digits): 3-7-1 weights, each product taken mod 10, then the check. */
+const CLABE_WEIGHTS = [3, 7, 1];
 function clabe(d: string): boolean {
   if (d.length !== 18) return false;
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (Number(d[i]) * [3, 7, 1][i % 3]!) % 10;
+  for (let i = 0; i < 17; i++) sum += (Number(d[i]) * CLABE_WEIGHTS[i % 3]!) % 10;
   return (10 - (sum % 10)) % 10 === Number(d[17]);
 }
 /** US ABA routing number: 3-7-1 weights. */

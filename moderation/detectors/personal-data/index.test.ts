@@ -187,6 +187,7 @@ describe('personal data: mixed round five classes', () => {
     ['an order number with a card word a sentence before', 'Paid by card, no issues. Order number 4556 7301 2398 4413 arrived in 5 days.', 'en'],
     ['an IBAN-shaped code with no bank word', 'Kod produktu PL17 2410 2055 5811 1112 3456 7890 12 w opisie.', 'pl'],
     ['an IBAN of the right length failing its checksum', 'IBAN: DE89 3704 0044 0532 0130 01 (typo?)', 'en'],
+    ['a code typed in Cyrillic capitals, a few characters long, after a bank word', 'на счёт ВЕ12 3456 7890 1234 56789 переведите', 'ru'],
   ] as const)('leaves: %s', (_why, t, locale) => {
     expect(found(t, locale)).toEqual([]);
   });
