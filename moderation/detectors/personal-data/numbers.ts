@@ -280,8 +280,13 @@ export function oddBrackets(w: Window, text: string): boolean {
   return open > 1 || close > 1 || open !== close;
 }
 
-/** Dotted quads (IPs) and dotted versions are never phone or card numbers. */
-export function looksLikeDottedVersion(w: Window): boolean {
+/**
+ * Dotted quads (IPs) and dotted versions are never phone or card numbers; nor, unless a phone
+ * word names it (`named`: "tel 0612.345678"), are two parts with one dot: a build, a standard's
+ * year or a decimal ("kompilacja 22631.3447", "ISO 9001.2015").
+ */
+export function looksLikeDottedVersion(w: Window, named = false): boolean {
+  if (!named && w.seps.length === 1 && w.seps[0] === '.') return true;
   // Versions and IPs have two to four parts ("1.0.12.345", "192.168.0.1"); "8.916.123.45.67" (five
   // parts) and "532.123.45.67" (not an IP, not a small version) are phones written with dots.
   if (w.seps.length < 1 || w.seps.length > 3 || !w.seps.every((s) => s === '.') || !w.groups.every((l) => l <= 3)) return false;

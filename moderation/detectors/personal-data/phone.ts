@@ -109,11 +109,8 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   // "номер", "number": enough to accept a shorter run, never enough to raise confidence.
   const numberWord = context || near(c, w, 'phoneNumberWord');
   if (n > MAX_DIGITS || n < (numberWord || w.plus ? MIN_DIGITS_CONTEXT : MIN_DIGITS_BARE)) return null;
-  if (looksLikeDate(w) || looksLikeDottedVersion(w) || oddBrackets(w, c.norm.text) || yearPrefixed(w)) return null;
+  if (looksLikeDate(w) || looksLikeDottedVersion(w, w.plus || numberWord) || oddBrackets(w, c.norm.text) || yearPrefixed(w)) return null;
   if (!w.plus && !context && w.seps.length === 1 && w.seps[0] === '-' && POSTCODE_SHAPES.has(w.groups.join('-'))) return null;
-  // Two parts and one dot with no phone word near: a build, a standard's year or a decimal
-  // ("kompilacja 22631.3447", "ISO 9001.2015"); "tel 0612.345678" keeps its word.
-  if (!w.plus && !numberWord && w.seps.length === 1 && w.seps[0] === '.') return null;
   if (!w.plus && (isDummyNumber(w.digits) || looksLikeAmount(c.norm.text, w.start, w.end))) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before && !w.plus && !context) return null; // "SM-G991B", "v2.3", "A12345678"
