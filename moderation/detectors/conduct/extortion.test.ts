@@ -420,3 +420,22 @@ describe('extortion.threat: round nineteen vocabulary (social-media exposure, Uk
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('extortion.threat: round twenty classes (reported speech, a replacement inside "if not", euphemisms)', () => {
+  it.each([
+    ['ru', 'Наушники работают только в одном ухе. Я человек неконфликтный, но если вопрос с заменой не решится, отзыв будет соответствующий, сами понимаете.'],
+    ['en', 'If the replacement is not sent this week, my review will be a bad one.'],
+  ])('threat: %s', (lang, text) => {
+    expect(run(text, lang).map((f) => f.type)).toEqual(['extortion.threat']);
+  });
+  it.each([
+    ['en', "Someone in the reviews says they'll leave 1 star unless they get a free case - is that normal here?"],
+    ['es', 'Un usuario de arriba dice que si no le devuelven el dinero pondrá una estrella... a mí me llegó perfecto.'],
+    ['pt', "Vi um comentário dizendo 'se não me derem desconto eu dou 1 estrela', gente, que coisa feia."],
+    ['en', 'Will update my rating once the replacement arrives.'],
+    ['ru', 'Исправлю отзыв, если замена придёт целой.'],
+    ['en', 'If the replacement arrives ok I will update my review. For now 2 stars.'],
+  ])('not extortion: %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

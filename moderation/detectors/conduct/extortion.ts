@@ -77,6 +77,8 @@ const WIN = {
   threatToResolve: 40,
   demandToResolve: 14,
   speakerBeforeQuote: 8,
+  saysBack: 6,
+  speakerBeforeSays: 5,
   quoteBack: 40,
   impliesToThreat: 6,
   choiceToThreat: 14,
@@ -457,6 +459,11 @@ function quotedOther(sc: Scan, i: number): boolean {
   // Most candidates have no third party before them: no characters to read.
   const anyone = (h: Hit) => h.j <= i;
   if (!sc.endingIn('otherSpeaker', from, i, anyone) && !sc.endingIn('otherSaid', from, i, anyone) && !sc.endingIn('reportedThreat', from, i, anyone)) return false;
+  // "Someone in the reviews says they'll leave 1 star unless…", "Un usuario de arriba dice que si
+  // no…": another's words reported without quotes, a third party saying them in the sentence (the
+  // threat's span may begin before the verb: "reviews says they'll leave 1 star").
+  const says = sc.startingIn('saysThat', i - WIN.saysBack, i + WIN.saysBack, (h) => sameSent(sc, h.i, i));
+  if (says && sc.endingIn('otherSpeaker', says.i - WIN.speakerBeforeSays, says.i, (h) => h.j <= says.i && sameSent(sc, h.i, says.i))) return true;
   const text = sc.lower;
   let open = -1;
   for (let k = sc.s[from]!; k < sc.s[i]!; k++) {
@@ -495,7 +502,7 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   // A give verb makes a demand only with an item or an amount after it (checked in findDemands).
   const giveDemand = sc.all('giveVerb').length > 0 && (sc.all('itemCue').length > 0 || sc.all('giveVerb').some((g) => digitAt(sc, g.j)));
   if (!veiled && sc.all('demand').length === 0 && sc.all('demandPast').length === 0 && sc.all('impliedDemand').length === 0
-    && sc.all('currency').length === 0 && !giveDemand) return [];
+    && sc.all('currency').length === 0 && sc.all('replaceDemand').length === 0 && !giveDemand) return [];
   const demands = new SpanIndex(findDemands(sc, textLang));
   const threats = new SpanIndex(findThreats(sc, textLang));
   const cands: Candidate[] = [];
@@ -516,9 +523,17 @@ function findExtortionIn(sc: Scan, textLang: number): Candidate[] {
   // threat UNLESS demand; UNLESS/IF-NOT demand threat. The condition's own negation ("tant que
   // je n'ai pas", "пока не") is part of the condition, so the demand may look negated here.
   for (const u of [...sc.all('unless'), ...ifNotHits]) {
-    // "until this is compensated": a passive demand after the condition is still a demand.
-    const d = demands.startingIn(u.j, u.j + WIN.unlessToDemand, (x) => sameSent(sc, x.i, u.i) && !x.offered);
-    if (!d) continue;
+    // "until this is compensated": a passive demand after the condition is still a demand. "если
+    // вопрос с заменой не решится": the demand may stand between "if" and its "not".
+    const from = u.cat === 'ifNot' ? u.i + 1 : u.j;
+    const d = demands.startingIn(from, u.j + WIN.unlessToDemand, (x) => sameSent(sc, x.i, u.i) && !x.offered);
+    if (!d) {
+      // A replacement inside "if … not" is the price only of a threat after it, never of a lever.
+      const r = u.cat === 'ifNot' ? sc.startingIn('replaceDemand', u.i + 1, u.j - 1, (x) => x.j <= u.j) : undefined;
+      const t = r && threats.startingIn(u.j, u.j + WIN.ifNotToThreat, (x) => live(x) && (x.kind === 'rating' || x.kind === 'escalate') && sameSent(sc, x.i, u.i) && shares(u, x, textLang));
+      if (r && t) emit('unlessLead', t, demandAt(sc, r.i, r.j, r.langs, textLang), u);
+      continue;
+    }
     // "...a review on all your products... unless you send": a connector opening its sentence
     // continues the previous one.
     const s = sc.sent[u.i]!;

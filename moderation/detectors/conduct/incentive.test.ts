@@ -257,3 +257,20 @@ describe('review_manipulation.incentive: the seller\'s message or parcel as its 
     expect(run(text)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: round twenty classes (received after a promise, "for it")', () => {
+  it.each([
+    ['ru', 'Ставлю 5, потому что магазин прислал второй коврик бесплатно после того, как я пообещала исправить оценку.'],
+    ['es', 'Subo a 5 estrellas porque la tienda me devolvió el dinero de la crema a cambio de cambiar la valoración.'],
+    ['uk', 'Змінила оцінку на 5, бо магазин надіслав мені другу пляшку олії безкоштовно за це. Олія звичайна.'],
+  ])('incentive: %s', (lang, text) => {
+    expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  });
+  it.each([
+    ['uk', 'Змінила оцінку на 5, бо магазин надіслав мені нову пляшку замість розбитої. Дякую за це.'],
+    ['es', 'La tienda me devolvió el dinero por el retraso y luego cambié la valoración yo misma.'],
+    ['ru', 'Магазин прислал второй коврик бесплатно после того, как я пожаловалась, оценку оставила 3.'],
+  ])('not an incentive: %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { DetectorInput, TextDetector, TextFinding } from '../../types.js';
-import { type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
+import { clauseEndsAt, type Hit, isDash, langBit, namesEach, sameClause, sameSent, scan, type Scan, shares, SpanIndex, strongestFirst, tokenSpan } from './scan.js';
 import { findExtortion, splitChange } from './extortion.js';
 import { conductModel, ONE_HALF_MIN } from './model.js';
 
@@ -42,7 +42,7 @@ const WIN = {
   targetBeforeTie: 6,
   tieToReward: 4,
   offerBefore: 20,
-  receiptBefore: 2,
+  receiptBefore: 3,
   pairGap: 4,
   rewardJoin: 2,
   askBefore: 4, // "asked me to", "me relance pour que je"
@@ -53,6 +53,8 @@ const WIN = {
   payToReward: 2,
   sloganGap: 3,
   condToMain: 14,
+  receiptFar: 6,
+  backToTarget: 12,
 } as const;
 
 /** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
@@ -121,7 +123,7 @@ function findTargets(sc: Scan): Part[] {
  * changed my review" is two facts). The receipt part, or undefined.
  */
 function received(sc: Scan, reward: Part, tie: Hit, target: Part, textLang: number): Part | undefined {
-  if (reward.j > tie.i || target.i < tie.j || !sameClause(sc, tie.i, target.i)) return undefined;
+  if (reward.j > tie.i || target.i < tie.j || !sameClause(sc, tie.j - 1, target.i)) return undefined;
   if (!sc.startingIn('exchangeTie', tie.i, tie.i, (h) => h.j === tie.j)) return undefined;
   if (sc.startingIn('then', tie.j, target.i - 1, (h) => h.j <= target.i && shares(h, target, textLang))) return undefined;
   return sc.endingIn('receipt', reward.i - WIN.receiptBefore, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
@@ -219,6 +221,16 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
         break;
       }
     }
+  }
+  // "Змінила оцінку на 5, бо магазин надіслав мені другу пляшку безкоштовно за це": the rating
+  // named first, then a reward received "for it" closing its clause (data backTie), the seller's
+  // sending in the reward's clause. "Got a refund for it" with no rating before names no price.
+  for (const b of sc.all('backTie')) {
+    if (!clauseEndsAt(sc, b.j)) continue;
+    const reward = rewards.endingIn(b.i, b.i, (r) => r.j === b.i && sameClause(sc, r.i, b.i));
+    const got = reward && sc.endingIn('receipt', reward.i - WIN.receiptFar, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
+    const target = got && targets.endingIn(got.i - WIN.backToTarget, got.i, (t) => t.j <= got.i && sameSent(sc, t.i, got.i));
+    if (reward && got && target) cands.push({ i: target.i, j: b.j, conf: CONF.received, reward, target, tie: b, offer: got });
   }
   // A slogan on a card: "Відгук на 5 зірок із фото — кешбек 50 грн", "удалите отзыв — вернём
   // половину": the target, a dash, the reward, with the seller's initiative before. A target the

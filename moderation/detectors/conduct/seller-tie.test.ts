@@ -599,3 +599,34 @@ describe('seller ties: the shop\'s thanks in its own answer', () => {
     expect(sellerTieDetector({ norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'answer', disclosedSellerTie: false, config: { platformDomains: [] } })).toEqual([]);
   });
 });
+
+describe('seller ties: conduct round twenty classes', () => {
+  const as = (kind: DetectorInput['kind'], text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['review', 'ru relative who manufactures', "Мій тато виготовляє ці дерев'яні іграшки вже двадцять років, кращих ви не знайдете."],
+    ['review', 'pl a colleague runs this store', 'Kolega z pracy prowadzi ten sklep, więc wiem, że wszystko robią starannie. 5/5 bez wahania'],
+    ['answer', 'ru "this X" between "we" and the verb, pushing the goods', 'Берите, не пожалеете! Мы этот перфоратор продаём уже третий год, возвратов почти нет.'],
+    ['answer', 'pt works at THE store, vouching', 'Pode comprar sem medo, trabalho na loja e vejo todo dia como esse modelo sai. É o melhor custo-benefício.'],
+    ['answer', 'pl the official distributor, "you will not find better"', 'Jesteśmy oficjalnym dystrybutorem tej marki w Polsce, więc gwarantujemy oryginał. Lepszej kosiarki w tej cenie nie znajdziecie.'],
+    ['answer', 'uk "here" inside the role', 'Я тут менеджер з продажу, тому скажу чесно — кращого блендера за ці гроші не знайдете.'],
+  ] as const)('undisclosed (%s): %s', (kind, _why, text) => {
+    expect(types(as(kind, text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['review', 'ru a household choosing', 'Мы эту модель выбирали долго, в итоге довольны.'],
+    ['review', 'pl a colleague recommended it', 'Kolega z pracy polecił mi ten sklep, paczka doszła szybko.'],
+    ['answer', 'uk a manager answering about stock, no promotion', 'Я тут менеджер, розмір M буде в наявності в понеділок.'],
+  ] as const)('no tie (%s): %s', (kind, _why, text) => {
+    expect(as(kind, text)).toEqual([]);
+  });
+  // (The text model reads a disclosure into both; the word lists find no undisclosed tie.)
+  it.each([
+    ['pt a buyer who works in a shop all day', 'Trabalho na loja o dia todo em pé e esse tênis aguentou bem.'],
+    ['pt a shop worker, nothing promoted', 'Trabalho na loja, então preciso de sapato confortável. Este é ok.'],
+    ['en a free replacement, then a changed review', 'They sent me a free replacement after I asked nicely, so I changed my review to 5 stars.'],
+  ])('no undisclosed tie: %s', (_why, text) => {
+    expect(types(as('review', text))).not.toContain('seller_tie.undisclosed');
+  });
+});

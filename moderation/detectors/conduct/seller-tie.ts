@@ -58,7 +58,7 @@ const CONF = {
   altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -167,6 +167,7 @@ const AS_WORDS: ReadonlySet<string> = new Set(tieWords.asRole);
 const GENITIVE_BEFORE: ReadonlySet<string> = new Set(tieWords.genitiveOf);
 const SHOP_WORDS: ReadonlySet<string> = new Set(tieWords.shopNoun);
 const ACCOUNT_WORDS: ReadonlySet<string> = new Set(tieWords.accountWord);
+const DEFINITE: ReadonlySet<string> = new Set(tieWords.definiteArticle);
 /** Code units from here up are symbols and emoji halves, never a word's letters in these scripts. */
 const EMOJI_FROM = 0x2000;
 /**
@@ -217,13 +218,15 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const and = sc.startingIn('then', h.j, h.j, (x) => x.j === h.j + 1 && same(x, h));
       const writer = sc.startingIn('subjectPron', h.j, and ? h.j + 1 : h.j, inClauseAny) !== undefined;
       const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
-      const here = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
+      // "one of the employees here", and "я тут менеджер" with 'here' inside the phrase.
+      const hereAfter = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
+      const here = hereAfter || sc.startingIn('here', h.i + 1, h.j - 1, (x) => x.j < h.j) !== undefined;
       // A job title alone is common ("I'm an employee, so I need a sturdy bag"): staff need this store or promotion.
       // "Soy el dueño y puedo decirlo con orgullo": the role ends where "and" goes on to what the
       // writer says; "the owner of two cats and …" has its object between.
       // Only "I am the owner and …": "as an owner and daily user of this vacuum" owns a vacuum.
       const selfAnd = and !== undefined && !AS_WORDS.has(sc.word(h.i));
-      if (promo || here || (kind === 'owner' && (pause || writer || selfAnd))) out.push({ i: h.i, j: here ? h.j + 1 : h.j, kind, conf: CONF.ownerBare, role: true });
+      if (promo || here || (kind === 'owner' && (pause || writer || selfAnd))) out.push({ i: h.i, j: hereAfter ? h.j + 1 : h.j, kind, conf: CONF.ownerBare, role: true });
     }
   }
   // "we recommend OUR premium version", "polecamy nasz produkt": a couple's "we recommend it" has no
@@ -328,7 +331,13 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (!we && !inflected) continue;
     const obj = sc.startingIn('demonstr', v.j, v.j + 2, (d) => sameClause(sc, d.i, v.i) && same(d, v))
       ?? sc.startingIn('poss1', v.j, v.j + 2, (d) => sameClause(sc, d.i, v.i) && same(d, v) && (d.j >= sc.n || sc.word(d.j) !== 'own'));
-    if (obj && !negated(sc, v, textLang)) out.push({ i: we ? we.i : v.i, j: obj.j, kind: 'owner', conf: CONF.ownerSelf });
+    if (obj && !negated(sc, v, textLang)) { out.push({ i: we ? we.i : v.i, j: obj.j, kind: 'owner', conf: CONF.ownerSelf }); continue; }
+    // "Мы этот перфоратор продаём", "my te poduszki szyjemy": an inflected language may put "this X"
+    // between "we" and the verb.
+    if (!inflected) continue;
+    const weFirst = sc.endingIn('wePron', v.i - WIN.weToVerbAcross, v.i, (p) => p.j < v.i && sameClause(sc, p.i, v.i) && same(p, v));
+    const between = weFirst && sc.startingIn('demonstr', weFirst.j, weFirst.j, (d) => d.j < v.i && sameClause(sc, d.i, v.i) && same(d, v));
+    if (weFirst && between && !negated(sc, v, textLang)) out.push({ i: weFirst.i, j: v.j, kind: 'owner', conf: CONF.ownerSelf });
   }
   for (const w of sc.all('workVerb1')) {
     if (negated(sc, w, textLang)) continue;
@@ -343,7 +352,14 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (store) { out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
     // "trabajo para la marca", "я работаю в компании-производителе": the product's maker, no "this" needed.
     const maker = makerNamed(sc, w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
-    if (maker) out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true });
+    if (maker) { out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
+    // "Pode comprar sem medo, trabalho na loja e vejo…": THE store, the noun ending its phrase ("na
+    // loja de roupas" is another), with promotion in its sentence or beside it. A buyer's "trabalho
+    // na loja o dia todo" goes on, and a shop worker's review promotes nothing.
+    const theStore = sc.startingIn('storeNoun', w.j, w.j + (DEFINITE.has(sc.word(w.j)) ? WIN.workToStoreEnd : 0), (x) => sameClause(sc, x.i, w.i) && same(x, w));
+    if (theStore && (clauseEndsAt(sc, theStore.j) || sc.startingIn('then', theStore.j, theStore.j) !== undefined) && nearSentence(promoSents, sc.sent[w.i]!)) {
+      out.push({ i: w.i, j: theStore.j, kind: 'staff', conf: CONF.staff, role: true });
+    }
   }
   // "Dziękujemy za zakup i zapraszamy ponownie!", "Atenciosamente, Equipe Casa Verde": the shop
   // thanking its buyer or signing as itself, a tie in a review (an answer's thanks are courtesy:
@@ -433,7 +449,9 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     const inSent = (x: Hit) => sameSent(sc, x.i, f.i) && same(x, f);
     const purpose = sc.startingIn('reviewPurpose', f.i - WIN.freeToReview, f.j + WIN.freeToReview, inSent);
     let end = purpose?.j;
-    if (!purpose) {
+    // "a free replacement…, so I changed my review": a replacement is owed, not a review's price.
+    const replacement = sc.startingIn('replacementCue', f.i - WIN.freeToReplacement, f.j + WIN.freeToReplacement, inSent) !== undefined;
+    if (!purpose && !replacement) {
       for (let p = f.i - WIN.freeToReview; p <= f.j + WIN.freeToReview && end === undefined; p++) {
         const tie = sc.startingIn('reviewTie', p, p, inSent);
         if (!tie) continue;
