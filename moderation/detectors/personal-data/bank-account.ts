@@ -1,7 +1,6 @@
 import { getCountrySpecifications, isValidIBAN, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 import { weighted } from './checksums.js';
-import confusables from '../../data/confusables.json';
-import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, cyrillicCapsTest, labelledHarmless, latinCaps, letterTouches, looksLikeDate, near } from './numbers.js';
 import { gapSays, PART_GAP_MAX, partGap, REST_WORDS, THEN_WORDS } from './parts.js';
 
 /**
@@ -88,18 +87,12 @@ function ibanCheck(iban: string): 'valid' | 'national-off' | 'invalid' {
   return errorCodes.length === 1 && errorCodes[0] === ValidationErrorsIBAN.WrongAccountBankBranchChecksum ? 'national-off' : 'invalid';
 }
 
-// Cyrillic capitals that look like Latin ones (the normaliser's confusables table), typed into an
-// IBAN by a Cyrillic keyboard or to slip past a filter ("КZ76 722С 0000 …"). The normaliser
-// leaves them in a Cyrillic text (its words are Cyrillic); an IBAN is Latin by definition, so its
-// reader sees them as Latin, one character for one, so offsets hold.
-const CYR_CAPS_LATIN = new Map(Object.entries(confusables.cyrillicToLatin).filter(([k, v]) => k !== k.toLowerCase() && v.length === 1 && k.length === 1));
-const CYR_CAPS = [...CYR_CAPS_LATIN.keys()].join('');
-const CYR_CAP_NEAR_DIGIT_RE = new RegExp(`[${CYR_CAPS}][A-Z${CYR_CAPS}]?\\d|\\d[${CYR_CAPS}]`);
-const CYR_CAPS_RE = new RegExp(`[${CYR_CAPS}]`, 'g');
+// Cyrillic look-alike capitals next to a digit: an IBAN typed on a Cyrillic keyboard (numbers.ts latinCaps).
+const CYR_CAP_NEAR_DIGIT_RE = cyrillicCapsTest('[X][A-ZX]?\\d|\\d[X]');
 
 /** IBANs in the normalised text. Linear: each candidate reads at most 34 characters plus separators. */
 export function findIbans(normText: string, c: NumberCtx): Found[] {
-  const text = CYR_CAP_NEAR_DIGIT_RE.test(normText) ? normText.replace(CYR_CAPS_RE, (ch) => CYR_CAPS_LATIN.get(ch)!) : normText;
+  const text = latinCaps(normText, CYR_CAP_NEAR_DIGIT_RE);
   const out: Found[] = [];
   IBAN_START_RE.lastIndex = 0;
   for (let m = IBAN_START_RE.exec(text); m; m = IBAN_START_RE.exec(text)) {

@@ -150,3 +150,16 @@ describe('government ID detector', () => {
     expect(ids('<<<< best product >>>> 10/10')).toEqual([]);
   });
 });
+
+describe('government ID: personal data round 12', () => {
+  it('a Canadian SIN in the government sample\'s 0 series, named, spaced or grouped', () => {
+    expect(schemes("It carried over my SIN from last year's file (0 4 6 - 4 5 4 - 8 4 9) so", 'en').map((x) => x[1])).toEqual(['ca_sin']);
+    expect(schemes('my SIN 046-454-849', 'en')).toEqual([['046-454-849', 'ca_sin']]);
+    expect(schemes('my SIN 046-454-848', 'en')).toEqual([]);
+  });
+  it('Cyrillic look-alike capitals in a Polish ID card series are read as Latin', () => {
+    expect(schemes('Tak, spisali mi numer dowodu АYЕ 332918 na kartce.', 'pl')).toEqual([['АYЕ 332918', 'pl_id_card']]);
+    // Without a word naming an ID, a code of that shape is nobody's document.
+    expect(schemes('Kod rabatowy АYЕ 332918 zadziałał.', 'pl')).toEqual([]);
+  });
+});

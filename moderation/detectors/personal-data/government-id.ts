@@ -1,6 +1,6 @@
 import { parse as parseMrz } from 'mrz';
 import { eanValid, icaoCheck, isDummyNumber, iso7064Mod11_10, luhn, validDate, verhoeff, weighted } from './checksums.js';
-import { type Claim, type NumberCtx, type Window, NEGATIVE_BEFORE, NEGATIVE_BEFORE_STRONG, closestLabel, labelDistance, labelledHarmless, letterTouches, looksLikeAmount, near } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, NEGATIVE_BEFORE, NEGATIVE_BEFORE_STRONG, closestLabel, cyrillicCapsTest, labelDistance, labelledHarmless, latinCaps, letterTouches, looksLikeAmount, near } from './numbers.js';
 import type { Found } from './bank-account.js';
 import { digitClusters } from '../../normalize.js';
 
@@ -213,7 +213,9 @@ function aadhaarCheck(d: string): boolean {
   return d[0] !== '0' && d[0] !== '1' && verhoeff(d) && d !== d.split('').reverse().join('');
 }
 function caSinCheck(d: string): boolean {
-  return d[0] !== '0' && d[0] !== '8' && luhn(d);
+  // 0 is not issued, but it is what the government's own sample ("046 454 286") and buyers copying
+  // its shape write; a SIN is only read beside its name (weak), so the Luhn digit decides.
+  return d[0] !== '8' && luhn(d);
 }
 function auTfnCheck(d: string): boolean {
   return weighted(d, [1, 4, 3, 7, 5, 8, 6, 9, 10]) % 11 === 0;
@@ -583,12 +585,18 @@ function digitNeighbourhoods(c: NumberCtx): [number, number][] {
   return out;
 }
 
+// A Cyrillic look-alike capital beside a Latin capital, or before a digit: one script typed into the other's code.
+const CYR_CAP_IN_CODE_RE = cyrillicCapsTest('[X][A-Z]|[A-Z][X]|[X] ?\\d');
+
 export function findAlnumIds(c: NumberCtx): Found[] {
   const text = c.norm.text;
   const out: Found[] = [];
   for (const [from, to] of digitNeighbourhoods(c)) {
     const slice = text.slice(from, to);
     matchSchemes(c, slice, (i) => from + i, out);
+    // "АYЕ 332918": Cyrillic look-alike capitals mixed into a Latin code, read again as Latin.
+    const latin = latinCaps(slice, CYR_CAP_IN_CODE_RE);
+    if (latin !== slice) matchSchemes(c, latin, (i) => from + i, out);
     // Written one character at a time ("Y 3 9 2 8 1 7 4 H", "J T 4 8 2 1 9 3 B"): read again
     // with the gaps closed. Only such runs: spaces between longer groups are the format's own.
     if (!SPACED_PAIR_RE.test(slice)) continue;

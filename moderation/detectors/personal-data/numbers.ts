@@ -2,6 +2,7 @@ import type { FindingType } from '../../../models/finding.js';
 import type { DetectorInput, Normalized } from '../../types.js';
 import { digitClusters, type DigitCluster } from '../../normalize.js';
 import type { ContextIndex } from './context.js';
+import confusables from '../../data/confusables.json';
 import messengers from '../../data/messengers.json';
 import { scanLinks } from '../off-platform/link.js';
 
@@ -317,4 +318,23 @@ export function closestLabel(c: NumberCtx, w: { start: number }, cat: string): b
   if (mine === Infinity) return false;
   for (const other of LABELS) if (other !== cat && labelDistance(c, w, other) < mine) return false;
   return true;
+}
+
+// Cyrillic capitals that look like Latin ones (the normaliser's confusables table), typed into a
+// Latin code by a Cyrillic keyboard or to slip past a filter ("КZ76 722С …", "АYЕ 332918"). The
+// normaliser leaves them in a Cyrillic text (its words are Cyrillic); a code that is Latin by
+// definition (an IBAN, a Polish ID card) is read with them as Latin, one character for one, so
+// offsets hold.
+const CYR_CAPS_LATIN = new Map(Object.entries(confusables.cyrillicToLatin).filter(([k, v]) => k !== k.toLowerCase() && v.length === 1 && k.length === 1));
+const CYR_CAPS = [...CYR_CAPS_LATIN.keys()].join('');
+const CYR_CAPS_RE = new RegExp(`[${CYR_CAPS}]`, 'g');
+
+/** `text` with its Cyrillic look-alike capitals as Latin ones, when `mixed` finds them where a code is; else `text`. */
+export function latinCaps(text: string, mixed: RegExp): string {
+  return mixed.test(text) ? text.replace(CYR_CAPS_RE, (ch) => CYR_CAPS_LATIN.get(ch)!) : text;
+}
+
+/** Builds a test for Cyrillic look-alike capitals beside what `shape` allows, e.g. `[X][A-Z${X}]?\\d`: X stands for them. */
+export function cyrillicCapsTest(shape: string): RegExp {
+  return new RegExp(shape.replaceAll('X', CYR_CAPS));
 }

@@ -117,3 +117,15 @@ describe('phone: digits in a web address', () => {
     expect(texts('tel/fax 8 916 482 17 30', 'ru')).toEqual(['8 916 482 17 30']);
   });
 });
+
+describe('phone: a "+" number valid in its country beside a harmless label (personal data round 12)', () => {
+  it.each([
+    ['en', 'Heads up the delivery agent only calls the number on the order, which was mine (+91 98201 44736) so dad had to wait.', '(+91 98201 44736)'],
+    ['uk', 'Чи є доставка Новою поштою в Ужгород? Мій номер для ТТН: +380 67 512 48 93.', '+380 67 512 48 93'],
+  ])('%s', (lang, text, phone) => {
+    expect(phones(text, lang).map((p) => p.text)).toEqual([phone]);
+  });
+  it('an order number under its label stays one, even with a plus in front', () => {
+    expect(phones('Order number +4429381 arrived late.', 'en')).toEqual([]);
+  });
+});

@@ -115,7 +115,9 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before && !w.plus && !context) return null; // "SM-G991B", "v2.3", "A12345678"
   if (touch.after && !/^(?:x|ext|доб)/i.test(c.norm.lower.slice(w.end, w.end + 4))) return null;
-  if (labelledHarmless(c, w, OWN_CONTEXT) && !groupedAsPhone(w, c)) return null;
+  // A "+" and a number valid in its country is written for dialling, whatever label is near ("the
+  // number on the order, which was mine (+91 98201 44736)", "Мій номер для ТТН: +380 67 512 48 93").
+  if (labelledHarmless(c, w, OWN_CONTEXT) && !(w.plus && valid('+' + w.digits)) && !groupedAsPhone(w, c)) return null;
   if (!w.plus && inUrlPath(c.norm, w.start)) return null;
 
   const sub = 'phone';

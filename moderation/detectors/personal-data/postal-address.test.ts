@@ -97,3 +97,13 @@ describe('postal address detector', () => {
     }
   });
 });
+
+describe('postal address: pictographs between the parts (personal data round 12)', () => {
+  it('reads through them like spaces', () => {
+    const found = addresses('Кур\'єр плутав двічі: Одеса 📍 вул. Канатна 🏠 64 🚪 кв. 5. Сама річ класна.');
+    expect(found.map((f) => f.text)).toEqual(['вул. Канатна 🏠 64 🚪 кв. 5']);
+  });
+  it('a street named with an emoji but no number is still a place', () => {
+    expect(addresses('Забирала на вул. Канатна 🏠 біля ринку, все добре.')).toEqual([]);
+  });
+});

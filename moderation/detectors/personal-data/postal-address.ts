@@ -50,6 +50,7 @@ const UPPER_RE = /^\p{Lu}/u;
 const ORDINAL_RE = /^\d{1,2}-?[а-яіїє]{1,2}$/u; // "2-я Тверская-Ямская ул."
 const TITLE_RE = /^\p{Lu}\p{Ll}/u; // "Садовая", not "XL" ("XL ш. 50" is a width)
 const STATE_RE = /^[A-Z]{2}$/;
+const PICTOGRAPH_RE = /^[\p{Extended_Pictographic}\uFE0F]/u;
 
 function tokenize(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
@@ -59,6 +60,8 @@ function tokenize(text: string, from: number, to: number): Tok[] {
   for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     const t = m[0];
     const c = t.charCodeAt(0);
+    // "вул. Канатна 🏠 64 🚪 кв. 5": pictographs between the parts decorate, like spaces.
+    if (PICTOGRAPH_RE.test(t)) continue;
     const k = c >= 48 && c <= 57 ? 'n' : /\p{L}/u.test(t[0]!) ? 'w' : 'p';
     out.push({ s: from + m.index, e: from + m.index + t.length, t, lt: t.toLowerCase(), k, nl: slice.slice(last, m.index).includes('\n') });
     last = m.index + t.length;
