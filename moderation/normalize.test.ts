@@ -148,6 +148,9 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('мій tg: v l a d _ 9 3 (без пробілів)').text).toBe('мій tg: vlad_93 (без пробілів)');
     // Plain letters, plain digits, or too short.
     for (const t of ['a b c d e f g', 'sizes s m l x l', 'code 4 5 1 8 1 7', 'a _ b c d']) expect(normalize(t).text, t).toBe(t);
+    // A dictated card's dots are no handle's, and the words after it stay words (no letters before the last mark).
+    const card = 'cartão 5 3 4 1 . 3 3 6 1 . 4 9 2 3 . 0 0 5 9 e o pedido';
+    expect(normalize(card).text).toBe(card);
     // An address's halves are the address reader's: the "@" run is closed once, as a whole.
     expect(normalize('albo t o m e k . n o w i c k i @ o 2 . p l').text).toBe('albo tomek.nowicki@o2.pl');
   });

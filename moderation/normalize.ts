@@ -829,14 +829,17 @@ function spacedHandleEdits(lower: string): Edit[] {
   SPACED_HANDLE_RE.lastIndex = 0;
   for (let m = SPACED_HANDLE_RE.exec(lower); m; m = SPACED_HANDLE_RE.exec(lower)) {
     const run = m[0];
+    // Letters before the last mark: a handle's name has them ("t e m a _ s h i n y", "v l a d _ 9 3");
+    // a dictated number's dots do not ("5 3 4 1 . 3 3 6 1 . 4 9 2 3 . 0 0 5 9 e o": "e o" are words).
     let letters = 0;
+    let lettersBeforeMark = 0;
     let mark = false;
     for (let k = 0; k < run.length; k += 2) {
       const c = run.charCodeAt(k);
       if (c >= 97 && c <= 122) letters++;
-      else if (c === 95 || c === 46) mark = true;
+      else if (c === 95 || c === 46) { mark = true; lettersBeforeMark = letters; }
     }
-    if (letters < 2 || !mark) continue;
+    if (lettersBeforeMark < 2 || !mark) continue;
     for (let k = m.index + 1; k < m.index + run.length; k += 2) (out ??= []).push({ start: k, end: k + 1, out: '', flag: FLAG.separator });
   }
   return out ?? [];
