@@ -389,3 +389,12 @@ describe('off_platform.contact: a social network\'s chat hosts still invite by t
     expect(contacts(text)).toHaveLength(1);
   });
 });
+
+describe('off_platform.contact: "send it to" an address (mixed round 7)', () => {
+  it('with an e-mail after it', () => {
+    expect(contacts('If the seller has the real datasheet pls send it to k.tanaka.dev [at] proton [dot] me, thx').length).toBe(1);
+  });
+  it.each(['Please send it to the address in my order, not the old one.', 'The seller will send it to your mailbox within 24h.'])('no contact: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

@@ -579,3 +579,18 @@ describe('off_platform.deal: cancel and pay directly (off-platform round 15)', (
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: refunds outside the platform, mixed round 7', () => {
+  it.each([
+    ['es Bizum', 'Te doy hasta mañana para devolverme 20 € por Bizum o PayPal.'],
+    ['uk straight to my card', 'Або повертаєте 25 $ напряму на мою картку, або відкриваю спір.'],
+  ])('%s', (_why, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it.each([
+    ['es a sum that is another payment', 'Mi hermano me prestó 20 € por Bizum para devolverme el favor.'],
+    ['uk a refund to the card through the platform', 'Повертаєте гроші на картку через Алі, все прийшло за 3 дні.'],
+  ])('not a deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -71,6 +71,8 @@ const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout']);
 /** Words around a dispute gone around in which its refund word and payment channel stand. */
 const REFUND_WINDOW = 12;
+/** Words after a refund verb that may carry its sum ("верните на карту 500 рублей"). */
+const REFUND_SUM_AFTER = 4;
 /** A cue naming the platform's chat this many words or more before a pair does not cancel it. */
 const CHAT_BEFORE = 3;
 /** What "from him directly" deals with: a discount, a payment channel or request, cash, cancelling the order ("отменяйте заказ и берите напрямую у продавца"). */
@@ -272,10 +274,11 @@ function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: H
     // The platform named in the sentence, or the channel refused ("only through the platform, not
     // by transfer", "no PayPal needed"): the refund goes the platform's way.
     if (hits.some((h) => h.cat === 'd.plat' && toks[h.i]!.sent === sent) || hitEndingBefore(hits, o.i, 2, (h) => h.cat === 'd.neg' && toks[h.i]!.sent === sent)) continue;
-    // A sum of money between or just around them (personal data's currency test): "5 días" is no sum.
-    const from = toks[Math.max(0, Math.min(refund.i, o.i) - 2)]!.s;
-    const to = toks[Math.min(toks.length - 1, Math.max(refund.j, o.j) + 1)]!.e;
-    if (!hasMoney(lower, from, to)) continue;
+    // The sum refunded, right after the verb (personal data's currency test: "5 días" is no sum):
+    // "devolverme 20 € por Bizum", "Me devolve os R$ 150 no Pix". A sum elsewhere is another
+    // payment's ("me prestó 20 € por Bizum para devolverme el favor").
+    const to = toks[Math.min(toks.length - 1, refund.j - 1 + REFUND_SUM_AFTER)]!.e;
+    if (!hasMoney(lower, refund.s, to)) continue;
     pieces.push({ s: Math.min(refund.s, o.s), e: Math.max(refund.e, o.e), conf: CONF.pair, signal: 'refund+outside' });
   }
 }

@@ -181,3 +181,19 @@ describe('off_platform.phishing: credentials asked for in any mood', () => {
     expect(phish(text)).toEqual([]);
   });
 });
+
+describe('off_platform.phishing: mixed round 7 (login and SMS code asked for a coupon)', () => {
+  it.each([
+    'Prezado cliente, para liberar seu cupom de R$ 50 confirme aqui nos comentários o e-mail de login e a senha da sua conta AliExpress.',
+    'Qui veut un bon de 30 € ? Il suffit de me donner votre identifiant Ali et le code que vous recevez par SMS, je le valide pour vous.',
+  ])('lure: %s', (text) => {
+    expect(phish(text).length).toBe(1);
+  });
+  it.each([
+    'Ne donnez jamais votre mot de passe ni le code reçu par SMS à personne.',
+    'Pouvez-vous me donner votre numéro de commande ?',
+    'O código que você recebe por SMS é só para rastrear, não passe para ninguém.',
+  ])('hard negative: %s', (text) => {
+    expect(phish(text)).toEqual([]);
+  });
+});
