@@ -213,9 +213,7 @@ function aadhaarCheck(d: string): boolean {
   return d[0] !== '0' && d[0] !== '1' && verhoeff(d) && d !== d.split('').reverse().join('');
 }
 function caSinCheck(d: string): boolean {
-  // 0 is not issued, but it is what the government's own sample ("046 454 286") and buyers copying
-  // its shape write; a SIN is only read beside its name (weak), so the Luhn digit decides.
-  return d[0] !== '8' && luhn(d);
+  return d[0] !== '0' && d[0] !== '8' && luhn(d);
 }
 function auTfnCheck(d: string): boolean {
   return weighted(d, [1, 4, 3, 7, 5, 8, 6, 9, 10]) % 11 === 0;
@@ -295,6 +293,9 @@ const NUMERIC: readonly NumericScheme[] = [
   { id: 'in_aadhaar', lengths: [12], strength: 'weak', check: aadhaarCheck, format: /^4-4-4$/ },
   { id: 'ng_nin', lengths: [11], strength: 'weak', check: verhoeff },
   { id: 'ca_sin', lengths: [9], strength: 'weak', check: caSinCheck, format: /^3-3-3$/ },
+  // The 0 series is not issued, but it is the government's own sample ("046 454 286") and what a
+  // buyer copying its shape writes: a SIN only where "SIN" names it ("my SIN (0 4 6 - 4 5 4 - 8 4 9)").
+  { id: 'ca_sin', lengths: [9], strength: 'none', check: (d) => d[0] === '0' && luhn(d), format: /^3-3-3$/ },
   { id: 'au_tfn', lengths: [9], strength: 'weak', check: auTfnCheck, format: /^3-3-3$/ },
   { id: 'au_medicare', lengths: [10, 11], strength: 'weak', check: auMedicareCheck, format: /^4-5-1(?:-1)?$/ },
   { id: 'uk_nhs', lengths: [10], strength: 'weak', check: nhsCheck, format: /^3-3-4$/ },
