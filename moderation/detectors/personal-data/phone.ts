@@ -117,12 +117,15 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   if (touch.after && !/^(?:x|ext|доб)/i.test(c.norm.lower.slice(w.end, w.end + 4))) return null;
   // A "+" and a number valid in its country is written for dialling, whatever label is near ("the
   // number on the order, which was mine (+91 98201 44736)", "Мій номер для ТТН: +380 67 512 48 93").
-  if (labelledHarmless(c, w, OWN_CONTEXT) && !(w.plus && valid('+' + w.digits)) && !groupedAsPhone(w, c)) return null;
+  // Every "+" number that gets here is validated below anyway: once, here (libphonenumber's
+  // validation is the dearest step of this scorer).
+  const plusValid = w.plus && valid('+' + w.digits);
+  if (labelledHarmless(c, w, OWN_CONTEXT) && !plusValid && !groupedAsPhone(w, c)) return null;
   if (!w.plus && inUrlPath(c.norm, w.start)) return null;
 
   const sub = 'phone';
   if (w.plus) {
-    if (valid('+' + w.digits)) return { type: 'personal_data.phone', confidence: PHONE_CONFIDENCE.internationalValid, subtype: sub };
+    if (plusValid) return { type: 'personal_data.phone', confidence: PHONE_CONFIDENCE.internationalValid, subtype: sub };
     return context && n >= 9 ? { type: 'personal_data.phone', confidence: PHONE_CONFIDENCE.shapeContext, subtype: 'phone-unvalidated' } : null;
   }
   const region = c.input.region as CountryCode | undefined;
