@@ -267,7 +267,8 @@ describe('review_manipulation.incentive: round twenty classes (received after a 
     expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
   });
   it.each([
-    ['uk', 'Змінила оцінку на 5, бо магазин надіслав мені нову пляшку замість розбитої. Дякую за це.'],
+    // A reward received "for it" with no rating named before it in the sentence names no price.
+    ['uk', 'Магазин надіслав мені другу пляшку безкоштовно за це, бо перша розбилася. Оцінка 5.'],
     ['es', 'La tienda me devolvió el dinero por el retraso y luego cambié la valoración yo misma.'],
     ['ru', 'Магазин прислал второй коврик бесплатно после того, как я пожаловалась, оценку оставила 3.'],
   ])('not an incentive: %s', (lang, text) => {

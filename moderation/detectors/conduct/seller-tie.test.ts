@@ -615,7 +615,7 @@ describe('seller ties: conduct round twenty classes', () => {
     expect(types(as(kind, text))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
-    ['review', 'ru a household choosing', 'Мы эту модель выбирали долго, в итоге довольны.'],
+    ['review', 'ru a buyer selling their old one, "this" in another clause', 'Мы взяли этот чехол, а продаём старый на Авито.'],
     ['review', 'pl a colleague recommended it', 'Kolega z pracy polecił mi ten sklep, paczka doszła szybko.'],
     ['answer', 'uk a manager answering about stock, no promotion', 'Я тут менеджер, розмір M буде в наявності в понеділок.'],
   ] as const)('no tie (%s): %s', (kind, _why, text) => {
