@@ -630,3 +630,31 @@ describe('seller ties: conduct round twenty classes', () => {
     expect(types(as('review', text))).not.toContain('seller_tie.undisclosed');
   });
 });
+
+describe('seller ties: a generic "we make" is a household\'s until a maker\'s cue', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['ru a recipe made every week', 'Мы этот рецепт делаем каждую неделю, очень вкусно. Мультиварка отличная.'],
+    ['en a soup made in the pot', 'We make this soup every Sunday in it, great pot.'],
+    ['en pancakes, "we make these"', 'We make these pancakes every weekend with it, love this pan.'],
+    ['en "I make these" at Christmas', 'I make these every Christmas for the kids, the mould is great.'],
+    ['pl pierogi, with a buyer\'s "polecam"', 'Robimy te pierogi co tydzień w tym garnku, polecam.'],
+    ['es a recipe with the mixer', 'Hacemos esta receta cada semana con la batidora, genial.'],
+    ['pt a cake every Sunday', 'Fazemos este bolo todo domingo, a batedeira é ótima.'],
+    ['fr a recipe every week', 'Nous faisons cette recette chaque semaine, super robot.'],
+    ['ru doing repairs oneself', 'Я сама делаю ремонт, этот шуруповёрт выручает.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+  it.each([
+    ['ru "ourselves" right before the verb', 'Мы сами делаем эти свечи, качество отличное.'],
+    ['es by hand', 'Hacemos estas velas a mano, con cera de soja.'],
+    ['en by hand, in small batches', 'We make these candles by hand in small batches.'],
+    ['ru the seller\'s pitch in the text', 'Я сама делаю эти торты, заказывайте у нас!'],
+    ['en a specific verb needs no cue', 'We sew these pyjamas from organic cotton.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+});

@@ -58,7 +58,7 @@ const CONF = {
   altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -133,6 +133,14 @@ function pitches(sc: Scan): readonly Hit[] {
 
 const NONE: readonly Hit[] = Object.freeze([]);
 
+/** A generic "we make" as the maker's: "мы сами делаем", "hacemos a mano", or a pitch in the text. */
+function makerCue(sc: Scan, v: Hit, pitchList: readonly Hit[]): boolean {
+  if (pitchList.length > 0) return true;
+  const inClause = (x: Hit) => sameClause(sc, x.i, v.i) && same(x, v);
+  if (sc.endingIn('weSelf', v.i - 1, v.i, (w) => w.j === v.i && inClause(w))) return true;
+  return sc.startingIn('handCue', v.i - WIN.verbToHand, v.j + WIN.verbToHand, inClause) !== undefined;
+}
+
 /** "our X ... the best ... on AliExpress": ourPoss, a superlative in its clause, a market scope right after. */
 function ourSuperlatives(sc: Scan): readonly Hit[] {
   const sups = sc.all('superlative');
@@ -191,7 +199,9 @@ function storesOwn(sc: Scan, s: Hit): boolean {
 
 function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   const promoSents = sentencesWith(sc, 'promo');
+  const pitchList = pitches(sc);
   for (const h of sc.all('ownerSelf')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
+  for (const h of sc.all('ownerSelfGeneric')) if (makerCue(sc, h, pitchList) && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
   for (const h of sc.all('ourProducts')) if (!precededBy(sc, 'purposePrep', h)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ourProducts });
   // "Я продавец этого товара": a seller-side role may name any "this ..." after it.
   for (const h of sc.all('sellerRole')) {
@@ -248,7 +258,6 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (rec) out.push({ i: w.i, j: rec.j, kind: 'owner', conf: CONF.weRecommend });
   }
   // "Order from us, you won't regret it", "Comprem na nossa loja": selling in the seller's own voice.
-  const pitchList = pitches(sc);
   for (const h of pitchList) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.pitch, sells: true });
   // "Nuestros termos son los mejores de AliExpress", "Наші ковдри найкращі на AliExpress": our
   // product, a superlative, and the market it leads.
@@ -259,7 +268,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       && copulaBefore(sc, o.i, o.langs));
     // "мы сами выбирали цвет" is a buyer's choice: the maker makes or tests.
     const inClause = (h: Hit) => sameClause(sc, h.i, w.i) && same(h, w);
-    const verb = sc.startingIn('weMake', w.j, w.j + WIN.selfToVerb, inClause) ?? sc.startingIn('weTest', w.j, w.j + WIN.selfToVerb, inClause);
+    const verb = sc.startingIn('weMake', w.j, w.j + WIN.selfToVerb, inClause) ?? sc.startingIn('weMakeGeneric', w.j, w.j + WIN.selfToVerb, inClause)
+      ?? sc.startingIn('weTest', w.j, w.j + WIN.selfToVerb, inClause);
     if (our && verb && !negated(sc, w, textLang)) out.push({ i: our.i, j: verb.j, kind: 'owner', conf: CONF.ownerSelf });
   }
   // "En nuestra tienda cada lámpara se prueba... Cómpranos", "Chez nous, chaque tente est vérifiée.
@@ -324,8 +334,12 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const promo = sc.startingIn('promo', h.i - WIN.promoAround, h.j + WIN.promoAround, (p) => sameSent(sc, p.i, h.i) && (p.j <= h.i || p.i >= h.j));
     if (promo && !localAround(sc, h.i, h.j)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.possStoreLocative });
   }
-  // "мы сами шьём эти пижамы", "nous fabriquons nos bougies": we make/sell + this/our object.
-  for (const v of sc.all('weMake')) {
+  // "мы сами шьём эти пижамы", "nous fabriquons nos bougies": we make/sell + this/our object. A
+  // household "makes" too ("мы этот рецепт делаем каждую неделю"): the generic verb needs
+  // "ourselves" right before it, "by hand" in its clause, or the seller's own pitch in the text.
+  const generic = sc.all('weMakeGeneric');
+  const makers = generic.length === 0 ? sc.all('weMake') : [...sc.all('weMake'), ...generic.filter((v) => makerCue(sc, v, pitchList))];
+  for (const v of makers) {
     const we = sc.endingIn('wePron', v.i - 2, v.i, (p) => p.j <= v.i && sameClause(sc, p.i, v.i) && same(p, v));
     const inflected = (v.langs & langBit('en')) === 0;
     if (!we && !inflected) continue;
