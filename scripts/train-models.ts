@@ -46,7 +46,7 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-20.jsonl', 'conduct-blind-21.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-20.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-22.jsonl'],
     cvFromRound: 8,
     // Incentives at 0.75 keep the recall of 0.7; undisclosed ties at 0.85 (0.7 adds 0.05 recall on
     // the rounds and flags couples' and neighbours' "we"/"our" reviews).
