@@ -88,12 +88,20 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('звони 8 9I6 3O2-47-5I').text).toBe('звони 8 916 302-47-51');
     expect(normalize('тел О97 З41 О5 62').text).toBe('тел 097 341 05 62');
     expect(normalize('PT5O OO35 O697 435O 2996 6624 9').text).toBe('PT50 0035 0697 4350 2996 6624 9');
+    // A sentence mark may close the run's last group.
+    expect(normalize('kartą 4686 78l7 2602 264l? Wyskakuje').text).toBe('kartą 4686 7817 2602 2641? Wyskakuje');
     for (const t of ['ООО «Ромашка» 123 456 789', 'size 4O and 5O', 'I bought 2 Ol 3O 4I pcs', 'model A5I', 'Зал 3, ряд 12']) expect(normalize(t).text, t).toBe(t);
   });
   it('reads a number in words beside a street and its name as a house number', () => {
     expect(normalize('проспект Перемоги сорок сім').text).toBe('проспект Перемоги 47');
     expect(normalize("it's twenty three Kelvin Grove").text).toBe("it's 23 Kelvin Grove");
     expect(normalize('Calle Higuera veintiocho').text).toBe('Calle Higuera 28');
+    // One word before the street; the French type before the name, "bis" after the number; thousands.
+    expect(normalize('to number fourteen Harrow Road').text).toBe('to number 14 Harrow Road');
+    expect(normalize('au quarante-deux bis avenue Jean-Jaurès').text).toBe('au 42 bis avenue Jean-Jaurès');
+    expect(normalize('Av. Insurgentes Sur número mil doscientos treinta y cuatro, depto 5').text).toBe('Av. Insurgentes Sur número 1234, depto 5');
+    expect(normalize('дом две тысячи').text).toBe('дом 2000');
+    for (const t of ['I bought one Oxford Street special', 'mil gracias por todo']) expect(normalize(t).text, t).toBe(t);
     // More than two words of name between, a name not written as one, a sentence's end for an
     // abbreviation, or no street type at all.
     for (const t of ['calle que va hacia el centro veintiocho', 'twenty three happy customers', 'Vitamina C. Tomo veinte cápsulas al mes', 'Pedí en la plaza Mayor veinte churros', 'close to twenty three euros', 'au cours des vingt dernières années', 'We won three in a row.']) {

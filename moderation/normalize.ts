@@ -429,6 +429,8 @@ const isGroupMark = (c: number) => isDotDash(c) || c === 40 || c === 41 || c ===
  * marks, each group with a real digit, LIKE_RUN_DIGITS real digits in all; the run's first group
  * may open with two capital letters (an IBAN's country). "ООО «Ромашка»", "size 4O", "A5I" stay.
  */
+// A sentence mark may close a run's last group: "kartą 4686 78l7 2602 264l? Wyskakuje…".
+const RUN_END_MARKS = new Set([44, 46, 63, 33, 59, 58, 41]); // , . ? ! ; : )
 function foldDigitLikeRuns(b: Buf): void {
   const chars = b.chars;
   const n = b.n;
@@ -451,7 +453,7 @@ function foldDigitLikeRuns(b: Buf): void {
         const c = chars[e]!;
         if (isDigitCode(c)) real++;
         else if (isDotDash(c) && e > q && e + 1 < n && !isSpaceCode(chars[e + 1]!) && !isDotDash(chars[e + 1]!)) inner++;
-        else if (!DIGIT_LIKE_C.has(c) && !isGroupMark(c) && !(c === 44 && (e + 1 >= n || isSpaceCode(chars[e + 1]!)))) ok = false;
+        else if (!DIGIT_LIKE_C.has(c) && !isGroupMark(c) && !(RUN_END_MARKS.has(c) && (e + 1 >= n || isSpaceCode(chars[e + 1]!)))) ok = false;
         e++;
       }
       if (!ok || real === 0) break;
@@ -562,7 +564,7 @@ const APOSTROPHES_RE = /[’ʼ`]/g;
 // ---------------------------------------------------------------------------------------------
 // Stage C: spelled-out digit runs
 
-type NumClass = 'Z' | 'U' | 'C' | 'T' | 'H' | 'M' | 'R' | 'N' | 'B';
+type NumClass = 'Z' | 'U' | 'C' | 'T' | 'H' | 'M' | 'K' | 'R' | 'N' | 'B';
 interface NumWord { cls: NumClass; v: number }
 /** A run member that stands for digits between two words: it ends the current number group. */
 const BREAK: NumWord = { cls: 'B', v: 0 };
@@ -1002,9 +1004,9 @@ const STREET_GAP_MAX = 40;
 // street words are looked up there rather than for every word of every text.
 const AROUND_WORD_RE = /[\p{L}'’-]+\.?/gu;
 function streetNumber(cased: string, lower: string, first: number, last: number, single: boolean): boolean {
-  // One number word is a house number only where the address goes on or stops ("Calle Higuera
-  // veintiocho, colonia…"), not before a noun ("calle Mayor tres veces").
-  if (single && !/^\s*(?:[,.;:)]|$)/.test(lower.slice(last, last + 3))) return false;
+  // One number word after a street is a house number only where the address goes on or stops
+  // ("Calle Higuera veintiocho, colonia…"), not before a noun ("calle Mayor tres veces").
+  const stops = !single || /^\s*(?:[,.;:)]|$)/.test(lower.slice(last, last + 3));
   const words = (from: number, to: number) => {
     // Start at a word's start: a window cut inside "marketplace" must not look up "place".
     while (from > 0 && from < to && isLetterCode(lower.charCodeAt(from - 1))) from++;
@@ -1025,17 +1027,29 @@ function streetNumber(cased: string, lower: string, first: number, last: number,
   const named = (from: number, to: number) => words(from, to).every((w) => cased.charCodeAt(w.s) !== lower.charCodeAt(w.s) || NAME_JOINERS.has(lower.slice(w.s, w.e)));
   // Before: the street type, then one or two words of its name, then the number.
   const before = words(Math.max(0, first - STREET_GAP_MAX), first);
-  for (let k = Math.max(0, before.length - STREET_NAME_WORDS - 1); k < before.length - 1; k++) {
-    if (isStreet(before[k]!) && onlyNameBetween(lower, before[k]!.e, first) && named(before[k]!.e, first)) return true;
+  if (stops) {
+    for (let k = Math.max(0, before.length - STREET_NAME_WORDS - 1); k < before.length - 1; k++) {
+      if (isStreet(before[k]!) && onlyNameBetween(lower, before[k]!.e, first) && named(before[k]!.e, first)) return true;
+    }
   }
-  // After ("twenty three Kelvin Grove"): one or two words of the name, then the street type.
+  // After ("twenty three Kelvin Grove", "number fourteen Harrow Road"): one or two words of the
+  // name, then the street type; or, French, the type then the name ("quarante-deux bis avenue
+  // Jean-Jaurès"). "bis"/"ter" may follow the number. A lone "one"/"un" is an article.
+  if (single && ARTICLE_NUMBERS.has(lower.slice(first, last))) return false;
   const after = words(last, Math.min(lower.length, last + STREET_GAP_MAX));
-  for (let k = 1; k <= STREET_NAME_WORDS && k < after.length; k++) {
-    if (isStreet(after[k]!) && onlyNameBetween(lower, last, after[k]!.s) && named(last, after[k]!.s)) return true;
+  const skip = after.length > 0 && HOUSE_SUFFIXES.has(lower.slice(after[0]!.s, after[0]!.e)) && after[0]!.s - last <= 2 ? 1 : 0;
+  const from = skip ? after[0]!.e : last;
+  for (let k = skip + 1; k <= skip + STREET_NAME_WORDS && k < after.length; k++) {
+    if (isStreet(after[k]!) && onlyNameBetween(lower, from, after[k]!.s) && named(from, after[k]!.s)) return true;
   }
+  const type = after[skip];
+  const name = after[skip + 1];
+  if (type && name && type.s - from <= 2 && isStreet(type) && onlyNameBetween(lower, type.e, name.e) && named(type.e, name.e)) return true;
   return false;
 }
 const NAME_JOINERS = new Set(addressWords.nameJoiners);
+const HOUSE_SUFFIXES = new Set(['bis', 'ter']);
+const ARTICLE_NUMBERS = new Set(['one', 'un', 'une', 'uno', 'una', 'um', 'uma', 'один', 'одна', 'одно', 'jeden', 'jedna']);
 
 /** Between two positions only spaces, letters of at most STREET_NAME_WORDS words, and a dot or comma after a street abbreviation. */
 const NAME_GAP_RE = /^[.,]? ?(?:[\p{L}'’-]+,? ){1,2}$|^ (?:[\p{L}'’-]+ ){1,2}$/u;
@@ -1044,10 +1058,11 @@ function onlyNameBetween(lower: string, from: number, to: number): boolean {
   return NAME_GAP_RE.test(gap.endsWith(' ') ? gap : gap + ' ');
 }
 
-interface NumGroup { start: number; end: number; h: number; t: number; c: number; u: number; hasH: boolean; hasT: boolean; hasC: boolean; hasU: boolean }
+interface NumGroup { start: number; end: number; k: number; h: number; t: number; c: number; u: number; hasK: boolean; hasH: boolean; hasT: boolean; hasC: boolean; hasU: boolean }
 
 function groupDigits(g: NumGroup): string {
   const v = g.h + g.t + g.c + g.u;
+  if (g.hasK) return String(g.k + v);
   return g.hasH ? String(v).padStart(3, '0') : g.hasT || g.hasC ? String(v).padStart(2, '0') : String(v);
 }
 
@@ -1060,7 +1075,7 @@ function groupRun(run: { w: NumWord; span: [number, number] }[]): Group[] {
   const close = () => { const c = st.cur; if (c) groups.push({ start: c.start, end: c.end, digits: groupDigits(c) }); st.cur = null; };
   const open = (start: number, end: number): NumGroup => {
     close();
-    const g: NumGroup = { start, end, h: 0, t: 0, c: 0, u: 0, hasH: false, hasT: false, hasC: false, hasU: false };
+    const g: NumGroup = { start, end, k: 0, h: 0, t: 0, c: 0, u: 0, hasK: false, hasH: false, hasT: false, hasC: false, hasU: false };
     st.cur = g;
     return g;
   };
@@ -1078,22 +1093,31 @@ function groupRun(run: { w: NumWord; span: [number, number] }[]): Group[] {
     switch (w.cls) {
       case 'Z': close(); groups.push({ start: s, end: e, digits: '0' }); break;
       case 'U':
-        if (g && !g.hasU && !g.hasC && (g.hasT || g.hasH)) { g.u = w.v; g.hasU = true; g.end = e; }
+        if (g && !g.hasU && !g.hasC && (g.hasT || g.hasH || g.hasK)) { g.u = w.v; g.hasU = true; g.end = e; }
         else { const n = open(s, e); n.u = w.v; n.hasU = true; }
         break;
       case 'C':
         // "ciento doce"; French "soixante et onze", "quatre-vingt-onze".
-        if (g && !g.hasU && !g.hasC && ((g.hasH && !g.hasT) || (g.hasT && (g.t === 60 || g.t === 80)))) { g.c = w.v; g.hasC = true; g.end = e; }
+        if (g && !g.hasU && !g.hasC && ((g.hasH && !g.hasT) || (g.hasT && (g.t === 60 || g.t === 80)) || (g.hasK && !g.hasH && !g.hasT))) { g.c = w.v; g.hasC = true; g.end = e; }
         else { const n = open(s, e); n.c = w.v; n.hasC = true; }
         break;
       case 'T':
-        if (g && g.hasH && !g.hasT && !g.hasC && !g.hasU) { g.t = w.v; g.hasT = true; g.end = e; }
+        if (g && (g.hasH || g.hasK) && !g.hasT && !g.hasC && !g.hasU) { g.t = w.v; g.hasT = true; g.end = e; }
         else { const n = open(s, e); n.t = w.v; n.hasT = true; }
         break;
-      case 'H': { const n = open(s, e); n.h = w.v; n.hasH = true; break; }
+      case 'H':
+        if (g && g.hasK && !g.hasH && !g.hasT && !g.hasC && !g.hasU) { g.h = w.v; g.hasH = true; g.end = e; }
+        else { const n = open(s, e); n.h = w.v; n.hasH = true; }
+        break;
+      case 'K':
+        // "mil doscientos…", "dos mil…", "дві тисячі…": what came before counts the thousands.
+        if (g && !g.hasK) { g.k = (g.h + g.t + g.c + g.u) * 1000; g.h = g.t = g.c = g.u = 0; g.hasH = g.hasT = g.hasC = g.hasU = false; g.hasK = true; g.end = e; }
+        else { const n = open(s, e); n.k = 1000; n.hasK = true; }
+        break;
       case 'M':
         // "nine hundred", "neuf cent": a lone unit becomes the hundreds; otherwise "cent" is 100.
         if (g && g.hasU && !g.hasH && !g.hasT && !g.hasC) { g.h = g.u * 100; g.u = 0; g.hasU = false; g.hasH = true; g.end = e; }
+        else if (g && g.hasK && !g.hasH && !g.hasT && !g.hasC && !g.hasU) { g.h = 100; g.hasH = true; g.end = e; }
         else { const n = open(s, e); n.h = 100; n.hasH = true; }
         break;
     }

@@ -211,8 +211,9 @@ const RU_CURRENCY = new Set(['810', '643', '840', '978', '156', '933', '398']);
 
 const CLABE_RE = /(?<![\p{L}\p{N}])clabe(?![\p{L}\p{N}])/iu;
 
-// Brazil's "c/c" (conta corrente) right before the number: a label the word index cannot hold.
-const CONTA_CORRENTE_RE = /(?<![\p{L}\p{N}])c\s?[/.]\s?c\.?\s*:?\s*$/iu;
+// Brazil's "c/c" or "cc" (conta corrente) right before the number: a label the word index cannot
+// hold ("ag 1584-9 cc 38291-4"); a short number needs its check digit after a dash as well.
+const CONTA_CORRENTE_RE = /(?<![\p{L}\p{N}])c\s?[/.]?\s?c\.?\s*:?\s*$/iu;
 
 function claim(confidence: number, subtype: string): Claim {
   return { type: 'personal_data.bank_account', confidence, subtype };

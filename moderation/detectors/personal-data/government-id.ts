@@ -537,9 +537,11 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'pl_id_card', run: 6, re: re('([A-Z]{3} ?\\d{6})'), strength: 'weak', check: plIdCardCheck },
   { id: 'pl_passport', run: 7, re: re('([A-Z]{2} ?\\d{7})'), strength: 'weak', check: plPassportCheck },
   { id: 'fr_passport', run: 5, re: re('(\\d{2}[A-Z]{2}\\d{5})'), strength: 'none', check: () => true },
-  { id: 'ua_passport', run: 6, re: re('([А-ЯІЇЄҐ]{2}) ?(?:№ ?|No ?)?(\\d{6})', 'gu'), strength: 'none', check: () => true },
-  // "серия 4509 номер 765432": the words split the number into two clusters, so read it whole here.
-  { id: 'ru_passport', run: 6, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серія|серії)\\s{0,2}(\\d{2}\\s?\\d{2})[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d{6})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
+  // "СН 482193", "серія СН номер 4 8 2 1 9 3" (dictated digits come out of the normaliser spaced).
+  { id: 'ua_passport', run: 1, re: re('([А-ЯІЇЄҐ]{2}),? ?(?:№ ?|No ?|номер ?)?(\\d(?: ?\\d){5})', 'gu'), strength: 'none', check: () => true },
+  // "серия 4509 номер 765432": the words split the number into two clusters, so read it whole here;
+  // dictated, its digits are spaced ("серия 45 12 номер 3 4 5 6 7 8").
+  { id: 'ru_passport', run: 1, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серія|серії)\\s{0,2}(\\d\\s?\\d\\s?\\d\\s?\\d)[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d(?:\\s?\\d){5})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
   { id: 'ru_passport_foreign', run: 7, re: re('(\\d{2} ?(?:№ ?|No ?)?\\d{7})'), strength: 'none', check: () => true },
   { id: 'kr_passport', run: 4, re: re('([MSRODGmsrodg]\\d{3}[A-Za-z]\\d{4}|[MSRODmsrod]\\d{8})'), strength: 'none', check: () => true },
   { id: 'us_passport', run: 8, re: re('([A-Z]\\d{8})'), strength: 'none', check: () => true },

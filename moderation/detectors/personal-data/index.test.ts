@@ -192,3 +192,35 @@ describe('personal data: mixed round five classes', () => {
     expect(found(t, locale)).toEqual([]);
   });
 });
+
+describe('personal data: rounds mixed 8 and personal data 13', () => {
+  const found = (text: string, locale?: string) => detectAll(inputFor(text, locale)).map((f) => [f.type, text.slice(f.span.start, f.span.end)]);
+  const types = (text: string, locale?: string) => [...new Set(detectAll(inputFor(text, locale)).map((f) => f.type))];
+  it.each([
+    ['a PESEL before Polish "w" (in), no watt', 'Kurier DHL prosi o PESEL, podałem 91041704721 w uwagach do zamówienia.', 'pl', 'personal_data.government_id'],
+    ['a phone before Polish "w"', 'Zadzwoń pod 600 123 456 w poniedziałek.', 'pl', 'personal_data.phone'],
+    ['an SSN typed into the order note', 'The carrier asked for my SSN, so I typed it in the order note: 531-70-2248.', 'en', 'personal_data.government_id'],
+    ['a NIR in the "note de commande"', "On m'a demandé mon numéro de sécu, je l'ai mis dans la note de commande : 2 87 06 75 115 047 08.", 'fr', 'personal_data.government_id'],
+    ['"my number", dictated, with "order" nearer', 'my number was on the order - three one two, five five eight, four four zero seven - and nobody called', 'en', 'personal_data.phone'],
+    ['a card whose last digit is an "l" before "?"', 'Czy da się zapłacić kartą 4686 78l7 2602 264l? Wyskakuje błąd', 'pl', 'personal_data.payment_card'],
+    ['a Russian passport, its number dictated', 'спросили паспорт, продиктовала серия 45 12 номер три четыре пять шесть семь восемь, и всё', 'ru', 'personal_data.government_id'],
+    ['a Ukrainian passport, "номер" between series and digits', 'попросили паспорт, сказав серія СН номер чотири вісім два один дев\'ять три, і все', 'uk', 'personal_data.government_id'],
+    ['a Brazilian account after "cc"', 'eu passei Banco do Brasil ag 1584-9 cc 38291-4 e caiu em 2 dias', 'pt', 'personal_data.bank_account'],
+    ['a house number in words before the street', 'can u deliver the bunk bed to number fourteen Harrow Road, flat two, Leeds LS6 2QE on saturday?', 'en', 'personal_data.postal_address'],
+    ['a French house number in words, "bis", the type then the name', 'Vous livrez au quarante-deux bis avenue Jean-Jaurès, 31000 Toulouse ?', 'fr', 'personal_data.postal_address'],
+    ['a house number over a thousand in words', '¿Hacen envío a Av. Insurgentes Sur número mil doscientos treinta y cuatro, depto 5, col. Del Valle, CDMX?', 'es', 'personal_data.postal_address'],
+  ] as const)('finds: %s', (_why, t, locale, want) => {
+    expect(types(t, locale)).toContain(want);
+  });
+  it.each([
+    ['a wattage', 'Moc 2000 W, super.', 'pl'],
+    ['an order number right after "order:", in words', 'order: five four three two one nine eight seven', 'en'],
+    ['"my order number"', 'My order number is 312 558 4407, please check.', 'en'],
+    ['"cc" of an engine', 'motor de 150 cc 125000 km rodados', 'pt'],
+    ['a thousand thanks', 'Mil gracias, llegó en dos días.', 'es'],
+    ['"one" as an article before a street name', 'I bought one Oxford Street special and it was fine.', 'en'],
+    ['a waybill number after "ТТН номер"', 'ТТН номер 123456, паспорт не потрібен', 'uk'],
+  ] as const)('leaves: %s', (_why, t, locale) => {
+    expect(found(t, locale)).toEqual([]);
+  });
+});

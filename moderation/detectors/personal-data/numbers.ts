@@ -129,7 +129,9 @@ export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }
   const reach = reachBefore(c, w.start);
   let own = Infinity;
   for (const cat of ownCats) own = Math.min(own, c.ctx.distBefore(cat, w.start, reach));
-  const neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, negativeReach));
+  let neg = c.ctx.distBefore('notPhone', w.start, Math.min(reach, negativeReach));
+  // "I typed it in the order note: 531-70-2248": the order is where it was written, not what it is.
+  if (neg < Infinity && c.ctx.distBefore('orderNote', w.start, reach) <= neg) neg = Infinity;
   // A number spelled out in words is written to slip past a filter; a "not personal" word labels
   // it only right before it ("order: five four…"), not one clause back ("…this model, number: pięć…"),
   // and not when the detector's own word is there too ("card number in the order history: 5375 💛 4192…").
@@ -215,7 +217,15 @@ export function moneyAt(text: string, start: number, end: number): boolean {
 }
 
 export function looksLikeAmount(text: string, start: number, end: number): boolean {
-  return moneyAt(text, start, end) || UNIT_AFTER_RE.test(text.slice(end, end + 6));
+  return moneyAt(text, start, end) || (digitCount(text, start, end) < UNIT_MAX_DIGITS && UNIT_AFTER_RE.test(text.slice(end, end + 6)));
+}
+// Nothing is measured in seven digits or more, and short units are words too: Polish "w" (in)
+// after "PESEL 91041704721 w uwagach" or "600 123 456 w godzinach" is no watt.
+const UNIT_MAX_DIGITS = 7;
+function digitCount(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let k = start; k < end; k++) { const ch = text.charCodeAt(k); if (ch >= 48 && ch <= 57) n++; }
+  return n;
 }
 
 const NUMBER_RUN_RE = /\d+(?:[.,]\d+)*/g;

@@ -48,7 +48,8 @@ const MIN_DIGITS_BARE = 8; // "1234567" alone is too often something else
 const MIN_DIGITS_CONTEXT = 7;
 const MAX_DIGITS = 15; // E.164
 
-const OWN_CONTEXT = ['phone'] as const;
+// "my number" is the writer's phone against a nearer "order" ("my number was on the order - three one two…").
+const OWN_CONTEXT = ['phone', 'myNumber'] as const;
 
 function valid(digits: string, region?: CountryCode): boolean {
   const p = parsePhoneNumberFromString(digits, region ? { defaultCountry: region } : undefined);
