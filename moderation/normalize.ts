@@ -967,7 +967,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1) || digitsThenSep(lower, first, seps);
       const after = digitNear(lower, last, 1) || sepThenDigits(lower, last, seps);
-      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(cased, lower, first, last, words === 1);
+      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(cased, lower, first, last, words === 1) || beforeFlat(cased, lower, first, last);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
         // People read a number out in chunks split by commas ("four one five, eight two six") or
@@ -983,6 +983,16 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
     i = Math.max(j, i + 1);
   }
   return edits;
+}
+
+/**
+ * "Kwiatowa siedem mieszkanie 12", "Городоцьку сто тридцять п'ять, квартира 9": a number in words
+ * between a capitalised name and a flat's own word is the house number.
+ */
+const FLAT_AFTER_RE = new RegExp(`^,? (?:${addressWords.flatWords.map((w) => w.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])`, 'u');
+const NAME_BEFORE_RE = /(?:^|[\s(])\p{Lu}[\p{Ll}'’-]{2,},? $/u;
+function beforeFlat(cased: string, lower: string, first: number, last: number): boolean {
+  return FLAT_AFTER_RE.test(lower.slice(last, last + 16)) && NAME_BEFORE_RE.test(cased.slice(Math.max(0, first - 32), first));
 }
 
 /** "número veintiocho", "будинок сорок п'ять", "д. сорок": a house or flat label right before the run (a dot, comma or colon between). */

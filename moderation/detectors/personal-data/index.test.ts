@@ -208,6 +208,9 @@ describe('personal data: rounds mixed 8 and personal data 13', () => {
     ['a Brazilian account after "cc"', 'eu passei Banco do Brasil ag 1584-9 cc 38291-4 e caiu em 2 dias', 'pt', 'personal_data.bank_account'],
     ['a house number in words before the street', 'can u deliver the bunk bed to number fourteen Harrow Road, flat two, Leeds LS6 2QE on saturday?', 'en', 'personal_data.postal_address'],
     ['a French house number in words, "bis", the type then the name', 'Vous livrez au quarante-deux bis avenue Jean-Jaurès, 31000 Toulouse ?', 'fr', 'personal_data.postal_address'],
+    ['no street type: a name, a house number in words, a flat', "Чи можна доставити пральну машину на Городоцьку сто тридцять п'ять, квартира дев'ять, Львів? Ліфт є", 'uk', 'personal_data.postal_address'],
+    ['no street type, Polish "mieszkanie"', 'Podałam: Kwiatowa siedem mieszkanie dwanaście, 80-180 Gdańsk. Druga doszła', 'pl', 'personal_data.postal_address'],
+    ['the house number and flat in sentences of their own', 'Moro na Rua Doutor Arnaldo. Número 1450. Apto 32. Não é difícil de achar, gente!', 'pt', 'personal_data.postal_address'],
     ['a house number over a thousand in words', '¿Hacen envío a Av. Insurgentes Sur número mil doscientos treinta y cuatro, depto 5, col. Del Valle, CDMX?', 'es', 'personal_data.postal_address'],
   ] as const)('finds: %s', (_why, t, locale, want) => {
     expect(types(t, locale)).toContain(want);
@@ -219,6 +222,9 @@ describe('personal data: rounds mixed 8 and personal data 13', () => {
     ['"cc" of an engine', 'motor de 150 cc 125000 km rodados', 'pt'],
     ['a thousand thanks', 'Mil gracias, llegó en dos días.', 'es'],
     ['"one" as an article before a street name', 'I bought one Oxford Street special and it was fine.', 'en'],
+    ['a phone model, a number and "m" (years)', 'Mam Xiaomi 13 m 2 lata i działa.', 'pl'],
+    ['"iPhone 12, apt…"', 'iPhone 12, apt 3 is where I keep it.', 'en'],
+    ['"No" opening the next sentence after a street', 'Moro na Rua Augusta. No 5 dias chegou.', 'pt'],
     ['a waybill number after "ТТН номер"', 'ТТН номер 123456, паспорт не потрібен', 'uk'],
   ] as const)('leaves: %s', (_why, t, locale) => {
     expect(found(t, locale)).toEqual([]);

@@ -123,10 +123,17 @@ function nameBefore(toks: Tok[], i: number): number {
   return k;
 }
 
+/** A label word of three letters or more ("Número", "Apto"; not "No", which opens sentences). */
+function spelledLabel(t: Tok | undefined, words: Set<string>): boolean {
+  return t !== undefined && t.k === 'w' && !t.nl && t.t.length >= 3 && words.has(t.lt);
+}
+
 /** House number at i (after an optional "д." / "nº" / ","); returns the index after it, or -1. */
 function houseAt(toks: Tok[], i: number): number {
   let k = i;
   if (isPunct(toks[k], ',')) k++;
+  // "Rua Doutor Arnaldo. Número 1450. Apto 32": a house word may open the next sentence.
+  else if (isPunct(toks[k], '.') && spelledLabel(toks[k + 1], HOUSE_WORDS)) k++;
   if (toks[k]?.k === 'w' && HOUSE_WORDS.has(toks[k]!.lt)) { k++; if (isPunct(toks[k], '.')) k++; }
   else if (isPunct(toks[k], '#')) k++;
   const t = toks[k];
@@ -143,7 +150,7 @@ function unitsAt(toks: Tok[], i: number): { end: number; found: boolean } {
   let found = false;
   for (let n = 0; n < 4; n++) {
     let j = k;
-    if (isPunct(toks[j], ',') || isPunct(toks[j], '-')) j++;
+    if (isPunct(toks[j], ',') || isPunct(toks[j], '-') || (isPunct(toks[j], '.') && spelledLabel(toks[j + 1], UNIT_WORDS))) j++;
     const t = toks[j];
     if (!t || t.nl) break;
     if (t.k === 'w' && UNIT_WORDS.has(t.lt)) {
@@ -196,7 +203,7 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
       let e = j + 1;
       while (toks[e]?.k === 'w' && UPPER_RE.test(toks[e]!.t) && e - j < 3) e++;
       const nx = toks[e];
-      if (!nx || nx.nl || (nx.k === 'p' && (nx.t === ',' || nx.t === '.' || nx.t === '-' || nx.t === '!' || nx.t === ')')) || (nx.k === 'n' && POSTCODE_RE.test(nx.t)) || (nx.k === 'w' && STATE_RE.test(nx.t))) {
+      if (!nx || nx.nl || (nx.k === 'p' && (nx.t === ',' || nx.t === '.' || nx.t === '-' || nx.t === '!' || nx.t === '?' || nx.t === ')')) || (nx.k === 'n' && POSTCODE_RE.test(nx.t)) || (nx.k === 'w' && STATE_RE.test(nx.t))) {
         k = e; found = true; continue;
       }
     }
@@ -256,6 +263,7 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
     if (f) { out.push(f); doneUntil = f.end; }
   }
   for (const f of findCompoundStreets(norm, out)) out.push(f);
+  for (const f of findUntypedStreets(norm, out)) out.push(f);
   const lower = norm.lower;
   let first = -1;
   for (const t of POBOX_TRIGGERS) {
@@ -268,6 +276,30 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
     for (let m = POBOX_RE.exec(text); m; m = POBOX_RE.exec(text)) {
       out.push({ start: m.index, end: m.index + m[0].length, claim: { type: 'personal_data.postal_address', confidence: ADDRESS_CONFIDENCE.poBox, subtype: 'po-box' } });
     }
+  }
+  return out;
+}
+
+// "на Городоцьку 135, квартира 9, Львів", "Kwiatowa 7 mieszkanie 12, 80-180 Gdańsk": no street
+// type, but a capitalised name, a house number and a flat's own word right after it.
+const FLAT_WORDS = [...lowerSet(addressWords.flatWords)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const FLAT_WORD_RE = new RegExp(`(?<![\\p{L}])(?:${FLAT_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+const UNTYPED_RE = new RegExp(`(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Ll}'’-]{2,}(?: \\p{Lu}[\\p{Ll}'’-]{2,})?,? \\d{1,4}(?:[a-zа-яіїє]|/\\d{1,4})?,? (?:${FLAT_WORDS.join("|")})\\.? ?\\d{1,4}(?![\\p{L}\\p{N}])`, 'giu');
+
+function findUntypedStreets(norm: Normalized, found: readonly Found[]): Found[] {
+  const text = norm.text;
+  if (!FLAT_WORD_RE.test(norm.lower)) return [];
+  const out: Found[] = [];
+  UNTYPED_RE.lastIndex = 0;
+  for (let m = UNTYPED_RE.exec(text); m; m = UNTYPED_RE.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    // The 'i' flag serves the flat words; the name must really be capitalised.
+    if (!UPPER_RE.test(text[start]!) || found.some((f) => f.start < end && start < f.end)) continue;
+    const toks = tokenize(text, end, Math.min(text.length, end + 80));
+    const l = localityAt(toks, 0);
+    if (l.found && l.end > 0) end = toks[l.end - 1]!.e;
+    out.push({ start, end, claim: { type: 'personal_data.postal_address', confidence: l.found ? ADDRESS_CONFIDENCE.streetNumberUnit : ADDRESS_CONFIDENCE.streetNumber, subtype: 'street' } });
   }
   return out;
 }
