@@ -594,3 +594,24 @@ describe('off_platform.deal: refunds outside the platform, mixed round 7', () =>
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: mixed round 8 (a refund to my own card or account with its number, outside "the system", instead of paying through the platform)', () => {
+  it.each([
+    ['uk to my card, the number given', 'Гроші поверніть на мою картку 5567 0463 6500 5385 до понеділка.'],
+    ['fr by transfer, the IBAN given', 'Remboursez-moi directement par virement sur FR76 1027 8060 1266 8596 2435 240 svp.'],
+    ['es the card handed over for a direct refund', 'Me dijo que le pasara mi tarjeta para devolverme el dinero directo, y se la pasé, 4759-5999-6254-6897.'],
+    ['pt my money back by Pix', 'Quero meus R$ 80 de volta por Pix na chave do CPF até amanhã.'],
+    ['ru an offer to refund by SBP', 'Продавец предложил вернуть 500 ₽ по СБП на номер телефона.'],
+    ['pl instead of paying through Ali', 'Sprzedawca kazał zrobić przelew zamiast płacić przez Ali, bo niby system nie działa.'],
+    ['pl outside the system', 'Zaproponował, że wyśle drugą poza systemem.'],
+  ])('%s', (_why, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it.each([
+    ['ru a refund to my card, no number: the platform\'s way', 'Верните деньги на мою карту, пожалуйста, посылка не пришла.'],
+    ['pl a refund to the account reported', 'Zwrot przyszedł na konto po 3 dniach, wszystko ok.'],
+    ['en a long order number, no refund asked', 'Order 1234 5678 9012 3456 went to my account page.'],
+  ])('not a deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -68,7 +68,7 @@ const DEAL_MERGE_GAP = 16;
 const CLAUSE_MARK_RE = /[,;—–-]\s*$/;
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 /** Categories one of which a text needs before any deal is looked for. */
-const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout']);
+const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout', 'd.rmine']);
 /** Words around a dispute gone around in which its refund word and payment channel stand. */
 const REFUND_WINDOW = 12;
 /** Words after a refund verb that may carry its sum ("верните на карту 500 рублей"). */
@@ -199,7 +199,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const avoids = hits.filter((h) => h.cat === 'd.avoid' || h.cat === 'd.dispute');
   if (avoids.length) refundPieces(toks, hits, avoids, past, platformNear, pieces);
   const outside = by('d.rout');
-  if (outside.length) refundOutsidePieces(norm.lower, toks, hits, outside, past, platformNear, pieces);
+  const mine = by('d.rmine');
+  if (outside.length || mine.length) refundOutsidePieces(norm.lower, toks, hits, outside.length && mine.length ? [...outside, ...mine] : outside.length ? outside : mine, past, platformNear, pieces);
   const directs = by('d.direct');
   if (directs.length) {
     // The partners of "from him directly": a discount, a payment channel or request, cash.
@@ -277,11 +278,30 @@ function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: H
     // The sum refunded, right after the verb (personal data's currency test: "5 días" is no sum):
     // "devolverme 20 € por Bizum", "Me devolve os R$ 150 no Pix". A sum elsewhere is another
     // payment's ("me prestó 20 € por Bizum para devolverme el favor").
-    const to = toks[Math.min(toks.length - 1, refund.j - 1 + REFUND_SUM_AFTER)]!.e;
-    if (!hasMoney(lower, refund.s, to)) continue;
+    if (o.cat === 'd.rmine') {
+      // My card or account: the platform's own way unless its number is written in the sentence.
+      if (!accountNumberIn(lower, Math.min(refund.s, o.s), sentenceEnd(toks, o.i))) continue;
+    } else {
+      const to = toks[Math.min(toks.length - 1, refund.j - 1 + REFUND_SUM_AFTER)]!.e;
+      if (!hasMoney(lower, refund.s, to)) continue;
+    }
     pieces.push({ s: Math.min(refund.s, o.s), e: Math.max(refund.e, o.e), conf: CONF.pair, signal: 'refund+outside' });
   }
 }
+
+// A card or account number (twelve digits or more, in groups) or an IBAN.
+const ACCOUNT_NUMBER_RE = /(?<![\p{L}\d])(?:\d[ -]?){11,}\d|(?<![\p{L}])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,}/u;
+function accountNumberIn(lower: string, from: number, to: number): boolean {
+  return ACCOUNT_NUMBER_RE.test(lower.slice(from, to));
+}
+/** Where the sentence of token i ends (a bounded look ahead). */
+function sentenceEnd(toks: Tok[], i: number): number {
+  const sent = toks[i]!.sent;
+  let k = i;
+  while (k + 1 < toks.length && k - i < SENTENCE_LOOK && toks[k + 1]!.sent === sent) k++;
+  return toks[k]!.e;
+}
+const SENTENCE_LOOK = 40;
 
 /** A talk verb ("falar", "hablar", "discuter") ending right before a hit, or one word before it, in its sentence. */
 function talkRightBefore(toks: Tok[], talks: Hit[], h: Hit): boolean {

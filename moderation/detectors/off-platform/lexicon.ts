@@ -77,6 +77,7 @@ matcher
   .add(allLangs(dealPhrases.avoid), 'd.avoid')
   .add(allLangs(dealPhrases.refundOutside), 'd.rout')
   .add(allLangs(dealPhrases.refundAsk), 'd.rask')
+  .add(allLangs(dealPhrases.refundToMine), 'd.rmine')
   .add(allLangs(dealPhrases.received), 'd.got')
   .add(allLangs(dealPhrases.directWith), 'd.direct')
   .add(allLangs(dealPhrases.fee), 'd.fee')
