@@ -398,3 +398,18 @@ describe('off_platform.contact: "send it to" an address (mixed round 7)', () => 
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: mixed round 8 verbs', () => {
+  it.each([
+    ['fr "appelez" with a name between', 'Pour les commandes pro appelez Sandrine au 03 20 74 21 58'],
+    ['pl "dał znać SMS-em"', 'Sprzedawca napisał, żebym dał znać SMS-em na 602 314 890.'],
+  ])('%s', (_why, text) => {
+    expect(contacts(text).length).toBe(1);
+  });
+  it.each([
+    ['pl "daj znać" in the platform chat', 'Daj znać, czy rozmiar pasuje, odpiszę w czacie.'],
+    ['fr "vous appelez ça"', 'Vous appelez ça un produit ? Nul.'],
+  ])('not a contact: %s', (_why, text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});
