@@ -658,3 +658,40 @@ describe('seller ties: a generic "we make" is a household\'s until a maker\'s cu
     expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
   });
 });
+
+describe('seller ties: conduct round twenty-two classes', () => {
+  const as = (kind: DetectorInput['kind'], text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['answer', 'en on the packing team, "order with confidence"', "Yes it fits! I'm on the packing team for this store and we check every case, so it's the best you'll find here. Order with confidence"],
+    ['answer', 'ru this seller named before a bare "I work", ordering pushed', 'Да, подойдёт. Я сам на складе этого продавца работаю, брака почти нет, так что заказывайте не раздумывая.'],
+    ['answer', 'es a workplace between the verb and this brand, "the best we have"', 'Sí, es resistente al agua. Trabajo en el almacén de esta marca y te digo que es el mejor reloj que tenemos.'],
+    ['answer', 'pt "a gente testa… antes de despachar", "pode comprar tranquilo"', 'Serve sim! Aqui na loja a gente testa todas antes de despachar, pode comprar tranquilo.'],
+    ['review', 'pl a co-owner vouching right after the role', 'Jako współwłaściciel mogę zapewnić, że każda patelnia przechodzi kontrolę jakości.'],
+    ['review', 'en one of the partners behind this store', 'Speaking as one of the two partners behind this store: these sheets are the softest.'],
+    ['review', 'fr my business partner and I developed this bottle', "Mon associé et moi avons passé deux ans à développer cette gourde, elle garde le froid 24h."],
+    ['question', 'ru "we have sold over a thousand"', 'Кто уже брал эту сковороду — правда ведь лучшая? Мы их продали уже больше тысячи, и ни одного возврата.'],
+    ['question', 'pl "we import them straight from the factory"', 'Czy ktoś zna lepszy odkurzacz w tej cenie? Bo my sprowadzamy je bezpośrednio z fabryki.'],
+    ['review', 'pt money put into this brand', 'Coloquei dinheiro nessa marca desde o começo e não me arrependo. Comprem!'],
+  ] as const)('undisclosed (%s): %s', (kind, _why, text) => {
+    expect(types(as(kind, text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['pt a conflict declared, working at the brand\'s distributor', 'Declaração de conflito: trabalho na distribuidora dessa marca. Comprei a escova com meu próprio dinheiro.'],
+    ['pl a caveat, working at the company that makes this', 'Zastrzeżenie: pracuję w firmie, która produkuje ten ekspres. Kupiłem go jednak za własne pieniądze.'],
+  ])('disclosed: %s', (_why, text) => {
+    expect(types(as('review', text))).toEqual(['seller_tie.disclosed']);
+  });
+  it.each([
+    ['es my business partner and I bought this for the office', 'Mi socio y yo compramos esta cafetera para la oficina, va genial.'],
+    ['en "invested in" a pair of boots', 'I invested in a good pair of boots, this one.'],
+    ['ru "our company" is a group of friends', 'Мы с друзьями взяли этот мангал на дачу. Наша компания в восторге!'],
+    ['uk the same in Ukrainian', 'Ми з друзями взяли цей мангал на дачу. Наша компанія в захваті!'],
+    ['pl a company that makes something else', 'Pracuję w firmie, która produkuje opakowania, i ten ekspres jest super.'],
+    ['en a company that makes something else', 'I work at a company that makes furniture, and this desk is solid.'],
+    ['ru "I work" with this laptop, no store', 'С этим ноутбуком работаю каждый день, батарея держит.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as('review', text)).toEqual([]);
+  });
+});

@@ -58,7 +58,7 @@ const CONF = {
   altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6, roleToVouch: 1, storeBeforeWork: 1, partnerToThis: 12 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -227,7 +227,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       // хозяйка двух хаски скажу" owns huskies.
       const and = sc.startingIn('then', h.j, h.j, (x) => x.j === h.j + 1 && same(x, h));
       const writer = sc.startingIn('subjectPron', h.j, and ? h.j + 1 : h.j, inClauseAny) !== undefined;
-      const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined;
+      // Promotion right after, or vouching ("Jako współwłaściciel mogę zapewnić…").
+      const promo = sc.startingIn('promo', h.j, h.j + WIN.roleToPromo, inClause) !== undefined || sc.startingIn('vouch', h.j, h.j + WIN.roleToVouch, inClause) !== undefined;
       // "one of the employees here", and "я тут менеджер" with 'here' inside the phrase.
       const hereAfter = sc.startingIn('here', h.j, h.j, (x) => same(x, h)) !== undefined;
       const here = hereAfter || sc.startingIn('here', h.i + 1, h.j - 1, (x) => x.j < h.j) !== undefined;
@@ -353,6 +354,30 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const between = weFirst && sc.startingIn('demonstr', weFirst.j, weFirst.j, (d) => d.j < v.i && sameClause(sc, d.i, v.i) && same(d, v));
     if (weFirst && between && !negated(sc, v, textLang)) out.push({ i: weFirst.i, j: v.j, kind: 'owner', conf: CONF.ownerSelf });
   }
+  // "Я сам на складе этого продавца работаю": this seller or store named right before a bare "I work".
+  for (const w of sc.all('workBare')) {
+    const inClause = (x: Hit) => sameClause(sc, x.i, w.i) && same(x, w);
+    const noun = sc.endingIn('sellerNoun', w.i - WIN.storeBeforeWork, w.i, (x) => x.j <= w.i && inClause(x))
+      ?? sc.endingIn('storeNoun', w.i - WIN.storeBeforeWork, w.i, (x) => x.j <= w.i && inClause(x));
+    const dem = noun && sc.endingIn('demonstr', noun.i - 1, noun.i, (d) => d.j === noun.i && inClause(d));
+    if (noun && dem && !negated(sc, dem, textLang)) out.push({ i: dem.i, j: w.j, kind: 'staff', conf: CONF.staff, role: true });
+  }
+  // "Coloquei dinheiro nessa marca desde o começo": a stake in THIS store or brand ("nessa" holds the demonstrative).
+  for (const v of sc.all('investVerb')) {
+    const inClause = (x: Hit) => sameClause(sc, x.i, v.i) && same(x, v);
+    const dem = sc.startingIn('demonstr', v.j - 1, v.j + 1, inClause);
+    const store = dem && sc.startingIn('storeNoun', dem.j, dem.j + 1, inClause);
+    if (store && !negated(sc, v, textLang)) out.push({ i: v.i, j: store.j, kind: 'owner', conf: CONF.ownerBare });
+  }
+  // "Mon associé et moi avons passé deux ans à développer cette gourde", "Мы с компаньоном долго
+  // искали фабрику для этих термокружек": the writer and a business partner about THIS product; "mi
+  // socio y yo compramos esta cafetera" bought it.
+  for (const b of sc.all('bizPartner')) {
+    const inSent = (x: Hit) => sameSent(sc, x.i, b.i) && same(x, b);
+    const dem = sc.startingIn('demonstr', b.j, b.j + WIN.partnerToThis, inSent);
+    if (!dem || negated(sc, b, textLang) || sc.startingIn('purchaseVerb', b.j, dem.i, inSent)) continue;
+    out.push({ i: b.i, j: b.j, kind: 'owner', conf: CONF.ownerSelf });
+  }
   for (const w of sc.all('workVerb1')) {
     if (negated(sc, w, textLang)) continue;
     // "buen trabajo en esta tienda" praises the staff; it is not staff writing.
@@ -360,10 +385,19 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     // "I work here", "я у них работаю": 'here' or 'them' (this store) inside the phrase.
     if (sc.startingIn('here', w.i + 1, w.j - 1, (x) => x.j <= w.j)) { out.push({ i: w.i, j: w.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
     // "I work at THIS shop" / "trabalho NESSA loja" / "работаю в ЭТОМ магазине"; "at a store" is some other store.
-    const dem = sc.startingIn('demonstr', w.j - 1, w.j, (d) => sameClause(sc, d.i, w.i) && same(d, w));
+    // A workplace may stand between ("trabalho na distribuidora DESSA marca", "на складе этого продавца").
+    const place = sc.startingIn('workplaceNoun', w.j, w.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w));
+    const dem = sc.startingIn('demonstr', w.j - 1, w.j, (d) => sameClause(sc, d.i, w.i) && same(d, w))
+      ?? (place && sc.startingIn('demonstr', place.j, place.j + 1, (d) => sameClause(sc, d.i, w.i) && same(d, w)));
     const store = dem && (sc.startingIn('storeNoun', dem.j, dem.j + 1, (x) => sameClause(sc, x.i, w.i) && same(x, w))
       ?? sc.startingIn('sellerNoun', dem.j, dem.j, (x) => sameClause(sc, x.i, w.i) && same(x, w)));
     if (store) { out.push({ i: w.i, j: store.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
+    // "pracuję w firmie, która produkuje ten ekspres": a company that makes or sells THIS.
+    const firm = sc.startingIn('storeNoun', w.j, w.j + 1, (x) => sameSent(sc, x.i, w.i) && same(x, w));
+    const rel = firm && sc.startingIn('relPron', firm.j, firm.j + 1, (x) => sameSent(sc, x.i, w.i) && same(x, w));
+    const makes = rel && sc.startingIn('ownVerb', rel.j, rel.j + 1, (x) => sameClause(sc, x.i, rel.i) && same(x, w));
+    const made = makes && sc.startingIn('demonstr', makes.j, makes.j + 1, (x) => sameClause(sc, x.i, rel.i) && same(x, w));
+    if (made) { out.push({ i: w.i, j: made.j + 1 <= sc.n ? made.j + 1 : made.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
     // "trabajo para la marca", "я работаю в компании-производителе": the product's maker, no "this" needed.
     const maker = makerNamed(sc, w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
     if (maker) { out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
@@ -397,6 +431,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (store.i > p.j && sc.startingIn('ownWord', p.j, p.j)) continue;
     if (precededBy(sc, 'purposePrep', p) || localAround(sc, p.i, store.j)) continue;
     const promo = promoSents.has(sc.sent[p.i]!);
+    // "Наша компанія в захваті!": a group of friends, unless the sentence promotes.
+    if (!promo && sc.startingIn('peopleGroup', store.i, store.i, (g) => g.j === store.j)) continue;
     if (precededBy(sc, 'locativePrep', p)) {
       // "в нашем магазине такого нет" is a buyer's shop; "заказывайте в нашем магазине" is the seller's.
       if (promo) out.push({ i: p.i, j: store.j, kind: 'owner', conf: CONF.possStoreLocative });
