@@ -275,3 +275,19 @@ describe('review_manipulation.incentive: round twenty classes (received after a 
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: round twenty-two classes (a partial refund offered, "as agreed" … "for it" before the reward)', () => {
+  it.each([
+    ['es', 'El vendedor me llamó para ofrecerme la devolución del 30% si borraba mi opinión negativa. No la borro.'],
+    ['ru', 'Ставлю пять звёзд, как договорились с магазином — они мне за это сделали скидку 20% на следующий заказ.'],
+  ])('incentive: %s', (lang, text) => {
+    expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  });
+  it.each([
+    // "For it" with no initiative or agreement: thanks, not a price.
+    ['ru', 'Ставлю пять звёзд, за это спасибо, скидка была приятной.'],
+    ['es', 'Me devolvieron el dinero del 30% por el retraso, pongo cinco estrellas por la atención.'],
+  ])('not an incentive: %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+});

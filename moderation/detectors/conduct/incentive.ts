@@ -55,6 +55,7 @@ const WIN = {
   condToMain: 14,
   receiptFar: 6,
   backToTarget: 12,
+  backToReward: 4,
 } as const;
 
 /** The offer in the same sentence is the usual report; one sentence earlier ("a card in the box. Leave 5 stars...") a little less sure. */
@@ -231,6 +232,16 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
     const got = reward && sc.endingIn('receipt', reward.i - WIN.receiptFar, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
     const target = got && targets.endingIn(got.i - WIN.backToTarget, got.i, (t) => t.j <= got.i && sameSent(sc, t.i, got.i));
     if (reward && got && target) cands.push({ i: target.i, j: b.j, conf: CONF.received, reward, target, tie: b, offer: got });
+  }
+  // "Ставлю пять звёзд, как договорились с магазином — они мне за это сделали скидку 20%": the
+  // rating, the seller's initiative or agreement before it, then "for it" before the reward.
+  for (const b of sc.all('backTie')) {
+    const reward = rewards.startingIn(b.j, b.j + WIN.backToReward, (r) => sameClause(sc, r.i, b.i));
+    const target = reward && targets.endingIn(b.i - WIN.backToTarget, b.i, (t) => t.j <= b.i && sameSent(sc, t.i, b.i));
+    if (!reward || !target) continue;
+    const s = sc.sent[target.i]!;
+    const offer = sc.startingIn('offer', target.i - WIN.offerBefore, b.i, (o) => o.j <= b.i && (sc.sent[o.i]! === s || sc.sent[o.i]! === s - 1) && !denied(sc, o, textLang));
+    if (offer) cands.push({ i: Math.min(target.i, offer.i), j: reward.j, conf: CONF.pair, reward, target, tie: b, offer });
   }
   // A slogan on a card: "Відгук на 5 зірок із фото — кешбек 50 грн", "удалите отзыв — вернём
   // половину": the target, a dash, the reward, with the seller's initiative before. A target the
