@@ -46,11 +46,14 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-20.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-22.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl'],
     cvFromRound: 8,
-    // Incentives at 0.75 keep the recall of 0.7; undisclosed ties at 0.85 (0.7 adds 0.05 recall on
-    // the rounds and flags couples' and neighbours' "we"/"our" reviews).
-    threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.75, 'seller_tie.undisclosed': 0.85, 'seller_tie.disclosed': 0.7 },
+    // Incentives at 0.85: trained with rounds 20 and 22, 0.75 read narrated refunds and free parts
+    // ("Recebi o cartão grátis que faltava, avaliei com 5 estrelas") as incentives, and 0.85 costs
+    // one action in the eval; undisclosed ties at 0.85 (0.7 adds 0.05 recall on the rounds and
+    // flags couples' and neighbours' "we"/"our" reviews). Rounds 20 and 22 were read and fixed by
+    // class before they joined training; 13, 17, 18, 19 and 21 stay out as the estimate.
+    threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.85, 'seller_tie.undisclosed': 0.85, 'seller_tie.disclosed': 0.7 },
   } satisfies Spec<(typeof CONDUCT_CLASSES)[number]>,
   'off-platform': {
     out: 'off-platform-model.json',

@@ -695,3 +695,27 @@ describe('seller ties: conduct round twenty-two classes', () => {
     expect(as('review', text)).toEqual([]);
   });
 });
+
+describe('seller ties: the writer a relative of the seller, and a bias conceded (mixed round 8)', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['fr the seller\'s cousin, "pas neutre"', "Je précise que je suis la cousine de la vendeuse, donc mon avis n'est pas neutre. Les bougies sentent bon."],
+    ['uk the seller\'s sister, "не об\'єктивна"', "Я сестра продавчині, тож чесно кажу — не об'єктивна. Але светри справді теплі."],
+  ])('disclosed: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.disclosed']);
+  });
+  it.each([
+    ['ru the seller\'s sister, praising', 'Я сестра продавца, светры отличные, берите!'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['ru a sister buying for her brother', 'Я сестра, купила брату на день рождения, ему понравилось.'],
+    ['en the sister of a nurse', "I'm the sister of a nurse and she loves these shoes."],
+    ['ru a candour marker and the seller praised, no tie', 'Сразу отмечу: продавца хвалю, доставка быстрая.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+});

@@ -35,10 +35,13 @@ export const DETECTOR = 'conduct.seller-tie';
  */
 const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
   'ownerSelf', 'sellerRole', 'ownerRole', 'weMake', 'workVerb1', 'workNounMarker', 'ownWord', 'ourProducts', 'relPoss', 'belongsTo',
-  'relGen', 'relNom', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
+  'relGen', 'relNom', 'iAmRel', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
   'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie', 'altAccount', 'sellerThanks',
 ]];
-const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'discSoft', 'discLead', 'discLeadHonest', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
+const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
+/** A soft disclosure or candour marker alone ("Сразу отмечу: продавца хвалю") discloses nothing: it needs a tie's words too. */
+const MODEL_GATE_CANDOUR: readonly (readonly string[])[] = [['discSoft', 'discLead', 'discLeadHonest'], MODEL_GATE_UNDISCLOSED[0]!];
+const disclosureGate = (sc: Scan) => namesEach(sc, MODEL_GATE_DISCLOSED) || namesEach(sc, MODEL_GATE_CANDOUR);
 
 type Kind = 'owner' | 'staff' | 'relative' | 'free' | 'gift' | 'statement';
 /**
@@ -58,7 +61,7 @@ const CONF = {
   altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6, roleToVouch: 1, storeBeforeWork: 1, partnerToThis: 12 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6, roleToVouch: 1, storeBeforeWork: 1, partnerToThis: 12, relToSeller: 3 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -449,6 +452,15 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (!store || precededBy(sc, 'purposePrep', r) || localAround(sc, r.i, store.j)) continue;
     out.push({ i: r.i, j: store.j, kind: 'relative', conf: CONF.relative });
   }
+  // "Je suis la cousine de la vendeuse", "Я сестра продавчині": the writer a relative of the seller or owner.
+  for (const r of sc.all('iAmRel')) {
+    const inClause = (x: Hit) => sameClause(sc, x.i, r.i) && same(x, r);
+    const whose = sc.startingIn('sellerNoun', r.j, r.j + WIN.relToSeller, inClause) ?? sc.startingIn('ownerNoun', r.j, r.j + WIN.relToSeller, inClause)
+      ?? sc.startingIn('storeNoun', r.j, r.j + WIN.relToSeller, inClause);
+    // "I'm the seller's sister" names the seller inside the phrase.
+    const inside = sc.startingIn('sellerNoun', r.i, r.j - 1, (x) => x.j <= r.j) ?? sc.startingIn('ownerNoun', r.i, r.j - 1, (x) => x.j <= r.j);
+    if ((whose || inside) && !negated(sc, r, textLang)) out.push({ i: r.i, j: whose ? whose.j : r.j, kind: 'relative', conf: CONF.relative });
+  }
   // "магазин моего брата", "la tienda de mi hermano"
   for (const g of sc.all('relGen')) {
     // "магазин моего брата", "essa lojinha é da minha irmã" (a copula between).
@@ -773,7 +785,7 @@ export const sellerTieDetector: TextDetector = function (input: DetectorInput): 
   // as an insider: answers are the seller's voice, and which of them sell is the lists' call.
   if (!r.undisclosed && !r.disclosed) {
     const u = input.kind !== 'answer' && namesEach(sc, MODEL_GATE_UNDISCLOSED) ? conductModel.finding(input, 'seller_tie.undisclosed', DETECTOR) : null;
-    const d = namesEach(sc, MODEL_GATE_DISCLOSED) ? conductModel.finding(input, 'seller_tie.disclosed', DETECTOR) : null;
+    const d = disclosureGate(sc) ? conductModel.finding(input, 'seller_tie.disclosed', DETECTOR) : null;
     const m = u && d ? (u.confidence >= d.confidence ? u : d) : u ?? d;
     if (m) {
       if (input.disclosedSellerTie && m.type === 'seller_tie.undisclosed') m.type = 'seller_tie.disclosed';
@@ -784,7 +796,7 @@ export const sellerTieDetector: TextDetector = function (input: DetectorInput): 
   // A relative's or friend's tie the lists read as undisclosed, which the model reads as
   // disclosed, and more surely than as undisclosed ("Transparência total: a dona da loja é minha
   // prima"): the disclosure wording is the part the lists missed. The owner's own voice stays.
-  if (r.undisclosed && !r.disclosed && r.undisclosed.kind !== 'owner' && namesEach(sc, MODEL_GATE_DISCLOSED)) {
+  if (r.undisclosed && !r.disclosed && r.undisclosed.kind !== 'owner' && disclosureGate(sc)) {
     const d = conductModel.finding(input, 'seller_tie.disclosed', DETECTOR);
     if (d && d.confidence > conductModel.verdict(sc.lower)[CONDUCT_CLASSES.indexOf('seller_tie.undisclosed')]!) {
       out.push({ ...d, span: orig(r.undisclosed.i, r.undisclosed.j) });
