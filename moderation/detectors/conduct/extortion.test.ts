@@ -439,3 +439,13 @@ describe('extortion.threat: round twenty classes (reported speech, a replacement
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('extortion.threat: a veiled "shame if" the review turned one star (conduct round 22)', () => {
+  it('ru: "было бы очень жаль, если бы мой отзыв … стал одной звездой", a little gift after a tag question', () => {
+    const text = 'Чайник в целом норм. Было бы очень жаль, если бы мой отзыв вдруг стал одной звездой, правда? Небольшой подарочек к заказу мог бы этого избежать))';
+    expect(run(text, 'ru').map((f) => f.evidence?.subtype)).toEqual(['veiled']);
+  });
+  it('ru: the same words about a rating with no demand after them are no threat', () => {
+    expectNone('ru', 'Было бы очень жаль, если бы чайник стал одной звездой в рейтинге магазина. Товар хороший.');
+  });
+});

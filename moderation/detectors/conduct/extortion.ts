@@ -68,6 +68,7 @@ const WIN = {
   lowNum: 5,
   pronounBack: 25,
   veiledToVanish: 6,
+  veiledToOneStar: 9,
   veiledRatingBack: 25,
   vanishToDemand: 16,
   quantToListing: 3,
@@ -377,7 +378,9 @@ const TAG_QUESTION_MAX = 2;
 function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, threat: Threat, demand: Demand, cond: Hit) => void): void {
   for (const v of sc.all('veiled')) {
     const s = sc.sent[v.i]!;
-    const gone = sc.startingIn('vanish', v.j, v.j + WIN.veiledToVanish, (h) => sc.sent[h.i] === s);
+    // The rating vanishing, or turning into one star ("если бы мой отзыв вдруг стал одной звездой").
+    const gone = sc.startingIn('vanish', v.j, v.j + WIN.veiledToVanish, (h) => sc.sent[h.i] === s)
+      ?? sc.startingIn('oneStar', v.j, v.j + WIN.veiledToOneStar, (h) => sc.sent[h.i] === s);
     if (!gone) continue;
     // "a shame if this shop disappeared" is about the shop, not the rating.
     if (sc.startingIn('storeNoun', v.j, gone.i - 1)) continue;
