@@ -411,7 +411,8 @@ describe('off_platform.deal: refunds around the dispute, buying directly, fees, 
   });
 
   it('a warning with the seller\'s own offer reported still counts', () => {
-    expect(deals('Be careful, the seller asked me to pay by bank transfer for a discount.')).toEqual(['pay by bank transfer for a discount']);
+    // The seller's request is part of the deal: "asked me to pay" opens the span.
+    expect(deals('Be careful, the seller asked me to pay by bank transfer for a discount.')).toEqual(['asked me to pay by bank transfer for a discount']);
   });
 
   it.each([
@@ -611,6 +612,22 @@ describe('off_platform.deal: mixed round 8 (a refund to my own card or account w
     ['ru a refund to my card, no number: the platform\'s way', 'Верните деньги на мою карту, пожалуйста, посылка не пришла.'],
     ['pl a refund to the account reported', 'Zwrot przyszedł na konto po 3 dniach, wszystko ok.'],
     ['en a long order number, no refund asked', 'Order 1234 5678 9012 3456 went to my account page.'],
+  ])('not a deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});
+
+describe('off_platform.deal: a payment the seller asked for or set as a condition, reported (mixed round 8)', () => {
+  it.each([
+    ['en "if I paid … via Venmo"', "the seller said they'd send a new one directly if I paid $6 shipping via Venmo, which I did"],
+    ['pl "jak zapłacę … BLIKiem"', 'sprzedawca zaproponował, że wyśle drugą, jak zapłacę 15 zł BLIKiem, i poprosił o adres.'],
+    ['es "me pidió pagarle … por Bizum aparte"', 'El vendedor me pidió pagarle 10 € por Bizum aparte para enviarlo antes.'],
+  ])('%s', (_why, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it.each([
+    ['en a buyer asking about a payment method', 'If I pay with PayPal will it ship faster?'],
+    ['pl paying by card in the app', 'Jak zapłacę kartą w aplikacji, to kiedy wyślecie?'],
   ])('not a deal: %s', (_why, text) => {
     expect(deals(text)).toEqual([]);
   });
