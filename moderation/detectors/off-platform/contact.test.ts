@@ -413,3 +413,9 @@ describe('off_platform.contact: mixed round 8 verbs', () => {
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: "add us" (off-platform round 16)', () => {
+  it('pt "adicione-nos no Viber"', () => {
+    expect(contacts("Bom dia, adicione-nos no Viber pelo nome 'Bicicletas Minho' para enviarmos fotografias reais da peça.").length).toBe(1);
+  });
+});

@@ -632,3 +632,25 @@ describe('off_platform.deal: a payment the seller asked for or set as a conditio
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: off-platform round 16 classes (swaps without an order, the seller\'s own site cheaper, refunds instead of a dispute)', () => {
+  it.each([
+    ['en a swap asked, then "no order needed"', "would u trade one of these mech keyboards for my old GTX 1070? i'd post it to you and you send the board, no order needed lol"],
+    ['ru a swap "без заказа, просто посылками"', 'Кстати продавец предложил обменять второй такой же на мои старые наушники, без заказа, просто посылками.'],
+    ['uk a swap asked, then "без оформлення замовлення"', 'А на обмін щось берете? Маю новий геймпад, хочу ваш рюкзак, без оформлення замовлення'],
+    ['es our own site cheaper', "Este modelo ya no lo tenemos aquí, pero búscanos en Google, en nuestra web sale más barato y sin gastos de envío"],
+    ['uk our own online shop cheaper', 'Ця модель у нашому власному інтернет-магазині дешевша, просто введіть у пошуку назву.'],
+    ['es a refund by Mercado Pago instead of a dispute', 'El vendedor me dijo que no abriera disputa, que me devolvía el dinero por Mercado Pago.'],
+    ['fr a refund on PayPal instead of a dispute', "Le vendeur m'a proposé de me rembourser sur PayPal au lieu d'ouvrir un litige."],
+    ['fr order directly on our shop', 'Dans le colis il y avait un flyer « commandez directement sur notre boutique, -20% avec le code DIRECT20 ».'],
+  ])('%s', (_why, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it.each([
+    ['en a trade-in on the platform, the order placed', 'Would you trade in old phones? I placed the order already.'],
+    ['es our website named for instructions, no price', 'Las instrucciones están en nuestra web, sección de descargas.'],
+    ['ru a swap of sizes through the platform', 'Можно обменять на размер больше? Оформлю возврат через приложение.'],
+  ])('not a deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -57,6 +57,8 @@ const DETECTOR = 'off-platform.deal';
 const OFFER_WINDOW = 8;
 const PAY_WINDOW = 5;
 const PLATFORM_WINDOW = 8;
+/** Words from a swap asked to the order bypassed in the next sentence. */
+const BARTER_WINDOW = 24;
 /** Words between the two cues of a pair (cash + meeting, bypass + payment). */
 const PAIR_WINDOW = 8;
 /** Words after a refusal whose deal cues it refuses. */
@@ -68,7 +70,7 @@ const DEAL_MERGE_GAP = 16;
 const CLAUSE_MARK_RE = /[,;—–-]\s*$/;
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 /** Categories one of which a text needs before any deal is looked for. */
-const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout', 'd.rmine']);
+const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout', 'd.rmine', 'd.barter', 'd.ownsite']);
 /** Words around a dispute gone around in which its refund word and payment channel stand. */
 const REFUND_WINDOW = 12;
 /** Words after a refund verb that may carry its sum ("верните на карту 500 рублей"). */
@@ -83,7 +85,10 @@ const PAIRS: Record<string, ReadonlySet<string>> = {
   // And with cancelling the order or dropping the dispute ("Скасуйте замовлення, … накладеним платежем").
   'd.cash': new Set(['d.meet', 'd.bypass', 'd.dispute']),
   // Not with an offer: "cheaper than the original and works without the app" is a review.
-  'd.bypass': new Set(['d.pay', 'd.paych', 'd.cash']),
+  'd.bypass': new Set(['d.pay', 'd.paych', 'd.cash', 'd.barter']),
+  // A swap "without an order"; the seller's own site with a cheaper price or a payment.
+  'd.barter': new Set(['d.bypass']),
+  'd.ownsite': new Set(['d.offer', 'd.pay', 'd.paych']),
 };
 
 
@@ -187,12 +192,20 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
       return sentOf(x.i) === sentOf(w.i) && !platformNear(w, x);
     });
 
+  // A swap asked in one sentence, the order bypassed in the next ("would u trade one of these…?
+  // i'd post it to you…, no order needed"): a question and its terms.
+  for (const b of by('d.barter')) {
+    if (pieces.length >= MAX_PIECES) break;
+    const x = hitNear(hits, b, BARTER_WINDOW, (h) => h.cat === 'd.bypass' && sentOf(h.i) === sentOf(b.i) + 1 && !platformNear(b, h));
+    if (x) pieces.push({ s: b.s, e: x.e, conf: CONF.pair, signal: 'barter' });
+  }
+
   // Pairs of weak cues. Each weak cue looks at the hits a few words around it: bounded, linear.
   for (const w of hits) {
     if (pieces.length >= MAX_PIECES) break;
     const partners = PAIRS[w.cat];
     const x = partners && partnerOf(w, hits, partners);
-    if (x) pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : 'bypass' });
+    if (x) pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : w.cat === 'd.barter' ? 'barter' : w.cat === 'd.ownsite' ? 'own-site' : 'bypass' });
   }
 
   // A dispute gone around, or a request to close it ("cancela a disputa que a gente devolve o valor por PIX").

@@ -78,6 +78,8 @@ matcher
   .add(allLangs(dealPhrases.refundOutside), 'd.rout')
   .add(allLangs(dealPhrases.refundAsk), 'd.rask')
   .add(allLangs(dealPhrases.refundToMine), 'd.rmine')
+  .add(allLangs(dealPhrases.barter), 'd.barter')
+  .add(allLangs(dealPhrases.ownSite), 'd.ownsite')
   .add(allLangs(dealPhrases.received), 'd.got')
   .add(allLangs(dealPhrases.directWith), 'd.direct')
   .add(allLangs(dealPhrases.fee), 'd.fee')
