@@ -92,6 +92,12 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('kartą 4686 78l7 2602 264l? Wyskakuje').text).toBe('kartą 4686 7817 2602 2641? Wyskakuje');
     for (const t of ['ООО «Ромашка» 123 456 789', 'size 4O and 5O', 'I bought 2 Ol 3O 4I pcs', 'model A5I', 'Зал 3, ряд 12']) expect(normalize(t).text, t).toBe(t);
   });
+  it('reads French "chez" as "@" only where an address is meant', () => {
+    expect(normalize('mon mail: marie.leroy chez orange point fr').text).toBe('mon mail: marie.leroy@orange.fr');
+    expect(normalize('écrivez à pierre chez free point fr').text).toBe('écrivez à pierre@free.fr');
+    // A shop's site after "chez" is where the writer bought it.
+    for (const t of ['acheté chez amazon.fr, livré vite', 'commandé chez boulanger point com hier']) expect(normalize(t).text, t).not.toContain('@');
+  });
   it('reads a number in words beside a street and its name as a house number', () => {
     expect(normalize('проспект Перемоги сорок сім').text).toBe('проспект Перемоги 47');
     expect(normalize("it's twenty three Kelvin Grove").text).toBe("it's 23 Kelvin Grove");

@@ -1382,6 +1382,7 @@ function atDotEdits(lower: string, atDotWords: readonly number[]): Edit[] {
 }
 
 const isDisguised = (m: Marker) => m.style === 'word' || m.style === 'bracket';
+const PROSE_AT = new Set(['at', 'chez']);
 
 function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex: number, cueBefore = false): boolean {
   if (labels.length < 2) return false;
@@ -1399,8 +1400,9 @@ function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex
     return first.length >= 2 && !NOT_LOCAL.has(first);
   }
   if (!TLDS.has(tld) && !/^[a-z]{2}$/.test(tld)) return false;
-  if (at.style !== 'word' || at.value !== 'at') return true; // "@", "(at)", "собака", "arroba"...
-  // Plain English " at " is everyday prose: demand more evidence that an address is meant.
+  if (at.style !== 'word' || !PROSE_AT.has(at.value)) return true; // "@", "(at)", "собака", "arroba"...
+  // Plain English " at " and French " chez " are everyday prose ("acheté chez amazon.fr"): demand
+  // more evidence that an address is meant.
   const local = labels.slice(0, atIndex).map((l) => l.v);
   if (local.length === 1 && NOT_LOCAL.has(local[0]!)) return false;
   if (MAIL_PROVIDERS.has(latinName(domain[0]!.v)) || localDots.length > 0 || /[0-9_]/.test(local.join(''))) return true;
