@@ -92,6 +92,10 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('kartą 4686 78l7 2602 264l? Wyskakuje').text).toBe('kartą 4686 7817 2602 2641? Wyskakuje');
     for (const t of ['ООО «Ромашка» 123 456 789', 'size 4O and 5O', 'I bought 2 Ol 3O 4I pcs', 'model A5I', 'Зал 3, ряд 12']) expect(normalize(t).text, t).toBe(t);
   });
+  it('reads a dash said in words after a pause in a dictated number', () => {
+    expect(normalize('meu CPF oito seis sete, seis dois oito, nove seis zero, traço três zero na nota').text).toBe('meu CPF 8 6 7 6 2 8 9 6 0-3 0 na nota');
+    expect(normalize('Tenho três filhos, traço duas linhas').text).toBe('Tenho três filhos, traço duas linhas');
+  });
   it('reads French "chez" as "@" only where an address is meant', () => {
     expect(normalize('mon mail: marie.leroy chez orange point fr').text).toBe('mon mail: marie.leroy@orange.fr');
     expect(normalize('écrivez à pierre chez free point fr').text).toBe('écrivez à pierre@free.fr');

@@ -879,6 +879,11 @@ function digitsThenSep(lower: string, pos: number, seps: SepIndex): boolean {
     let a = d.start;
     while (a > 0 && lower[a - 1] === ' ') a--;
     if (a < d.start && a > 0 && isAsciiDigit(lower[a - 1]!)) return true;
+    // "…nove seis zero, traço três zero": a number word (and a pause) before the dash word.
+    if (a > 0 && lower[a - 1] === ',') a--;
+    let w = a;
+    while (w > 0 && isLetterCode(lower.charCodeAt(w - 1))) w--;
+    if (w < a && a - w <= 16 && NUMBER_TOKENS.get(lower, w, a) !== undefined) return true;
   }
   return false;
 }
@@ -909,6 +914,8 @@ function sepWordEdits(lower: string, seps: readonly Tok[], spelled: readonly Edi
   for (const d of seps) {
     let a = d.start;
     while (a > 0 && lower[a - 1] === ' ') a--;
+    // "…nove seis zero, traço três zero": a pause before the dash said in words.
+    if (a > 1 && lower[a - 1] === ',' && a < d.start && digitEnds.has(a - 1)) a--;
     let b = d.end;
     while (b < lower.length && lower[b] === ' ') b++;
     if ((a === d.start && a > 0) || (b === d.end && b < lower.length)) continue; // glued to a word
