@@ -719,3 +719,21 @@ describe('seller ties: the writer a relative of the seller, and a bias conceded 
     expect(as(text)).toEqual([]);
   });
 });
+
+describe('seller ties: "we with my husband ourselves", made by hand in our workshop (mixed round 8)', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['ru "мы с мужем сами делаем эти"', 'Мы с мужем сами делаем эти броши, каждую проверяем вручную.'],
+    ['es made by hand in our workshop', 'Lo hace mi madre a mano en nuestro taller y os aseguro que la plata es 925 de verdad.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['ru a couple choosing wallpaper', 'Мы с мужем сами выбирали эти обои, клеили два дня.'],
+    ['es our pottery workshop uses it', 'En nuestro taller de cerámica lo usamos a diario, funciona.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+});

@@ -437,8 +437,10 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     // "Наша компанія в захваті!": a group of friends, unless the sentence promotes.
     if (!promo && sc.startingIn('peopleGroup', store.i, store.i, (g) => g.j === store.j)) continue;
     if (precededBy(sc, 'locativePrep', p)) {
-      // "в нашем магазине такого нет" is a buyer's shop; "заказывайте в нашем магазине" is the seller's.
-      if (promo) out.push({ i: p.i, j: store.j, kind: 'owner', conf: CONF.possStoreLocative });
+      // "в нашем магазине такого нет" is a buyer's shop; "заказывайте в нашем магазине" is the seller's,
+      // and so is "lo hace mi madre a mano en nuestro taller": made by hand in our workshop.
+      const byHand = sc.startingIn('handCue', p.i - WIN.verbToHand, store.j + WIN.verbToHand, (h) => sameClause(sc, h.i, p.i) && same(h, p) && (h.j <= p.i - 1 || h.i >= store.j)) !== undefined;
+      if (promo || byHand) out.push({ i: p.i, j: store.j, kind: 'owner', conf: CONF.possStoreLocative });
       continue;
     }
     out.push({ i: p.i, j: store.j, kind: 'owner', conf: promo ? CONF.possStorePromo : CONF.possStore });
