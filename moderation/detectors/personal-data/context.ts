@@ -53,6 +53,8 @@ for (const [cat, perLang] of Object.entries(piiContext)) {
 for (const words of Object.values(govIdData.generic)) for (const w of words) add(w, 'gov');
 for (const [scheme, words] of Object.entries(govIdData.schemes)) for (const w of words) add(w, `gov:${scheme}`);
 for (const words of Object.values(addressWords.streetTypes)) for (const w of words) add(w, 'street');
+// A flat's own words ('квартира', 'mieszkanie', 'apt'; 'm.' is read as 'm', its dot checked by the address scan).
+for (const w of addressWords.flatWords) add(w.replace(/\.$/, ''), 'flat');
 
 // Our own placeholders ("[bank account removed]") name a type: their words must not label the
 // numbers next to them, or redacting twice would find more than redacting once.

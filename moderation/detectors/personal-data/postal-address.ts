@@ -263,7 +263,7 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
     if (f) { out.push(f); doneUntil = f.end; }
   }
   for (const f of findCompoundStreets(norm, out)) out.push(f);
-  for (const f of findUntypedStreets(norm, out)) out.push(f);
+  for (const f of findUntypedStreets(norm, ctx, out)) out.push(f);
   const lower = norm.lower;
   let first = -1;
   for (const t of POBOX_TRIGGERS) {
@@ -280,22 +280,28 @@ export function findAddresses(norm: Normalized, ctx: ContextIndex): Found[] {
   return out;
 }
 
-// "на Городоцьку 135, квартира 9, Львів", "Kwiatowa 7 mieszkanie 12, 80-180 Gdańsk": no street
-// type, but a capitalised name, a house number and a flat's own word right after it.
-const FLAT_WORDS = [...lowerSet(addressWords.flatWords)].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-const FLAT_WORD_RE = new RegExp(`(?<![\\p{L}])(?:${FLAT_WORDS.join('|')})(?![\\p{L}])`, 'iu');
-const UNTYPED_RE = new RegExp(`(?<![\\p{L}\\p{N}])\\p{Lu}[\\p{Ll}'’-]{2,}(?: \\p{Lu}[\\p{Ll}'’-]{2,})?,? \\d{1,4}(?:[a-zа-яіїє]|/\\d{1,4})?,? (?:${FLAT_WORDS.join("|")})\\.? ?\\d{1,4}(?![\\p{L}\\p{N}])`, 'giu');
+// "на Городоцьку 135, квартира 9, Львів", "Kwiatowa 7 m. 12, 80-180 Gdańsk": no street type, but
+// a capitalised name and a house number right before a flat's own word (the context index's
+// 'flat' words), and the flat's number after it. Read back from each flat word, a bounded slice.
+const NAME_HOUSE_BEFORE_RE = /(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}'’-]{2,}(?: \p{Lu}[\p{Ll}'’-]{2,})?,? \d{1,4}(?:[a-zа-яіїє]|\/\d{1,4})?,? $/u;
+const FLAT_NUMBER_AFTER_RE = /^\.? ?\d{1,4}(?![\p{L}\p{N}])/u;
+const UNTYPED_BEFORE = 48;
 
-function findUntypedStreets(norm: Normalized, found: readonly Found[]): Found[] {
+function findUntypedStreets(norm: Normalized, ctx: ContextIndex, found: readonly Found[]): Found[] {
+  const flats = ctx.hits('flat');
+  if (flats.length === 0) return [];
   const text = norm.text;
-  if (!FLAT_WORD_RE.test(norm.lower)) return [];
   const out: Found[] = [];
-  UNTYPED_RE.lastIndex = 0;
-  for (let m = UNTYPED_RE.exec(text); m; m = UNTYPED_RE.exec(text)) {
-    const start = m.index;
-    let end = start + m[0].length;
-    // The 'i' flag serves the flat words; the name must really be capitalised.
-    if (!UPPER_RE.test(text[start]!) || found.some((f) => f.start < end && start < f.end)) continue;
+  for (const h of flats) {
+    // "m" (mieszkanie) only with its dot: "13 m 2 lata" is metres or years.
+    if (h.e - h.s === 1 && text[h.e] !== '.') continue;
+    const from = Math.max(0, h.s - UNTYPED_BEFORE);
+    const m = NAME_HOUSE_BEFORE_RE.exec(text.slice(from, h.s));
+    const after = m && FLAT_NUMBER_AFTER_RE.exec(text.slice(h.e, h.e + 8));
+    if (!m || !after) continue;
+    const start = from + m.index;
+    let end = h.e + after[0].length;
+    if (found.some((f) => f.start < end && start < f.end) || out.some((f) => f.start < end && start < f.end)) continue;
     const toks = tokenize(text, end, Math.min(text.length, end + 80));
     const l = localityAt(toks, 0);
     if (l.found && l.end > 0) end = toks[l.end - 1]!.e;
