@@ -291,3 +291,16 @@ describe('review_manipulation.incentive: round twenty-two classes (a partial ref
     expect(run(text, lang)).toEqual([]);
   });
 });
+
+describe('review_manipulation.incentive: a reward with no review named needs the review as the price', () => {
+  it.each([
+    ['en', 'They offered me a full refund if I sent the item back.'],
+    ['es', 'Me ofrecieron la devolución del dinero si devolvía el producto, lo hice.'],
+    ['pt', 'A loja ofereceu reembolso total se eu devolvesse o produto.'],
+  ])('a return, not an incentive: %s', (lang, text) => {
+    expect(run(text, lang)).toEqual([]);
+  });
+  it('ru: "если поставлю пять" names the rating as the price', () => {
+    expect(run('Оставляю тройку. Продавец в чате предлагал вернуть 200 рублей, если поставлю пять — не надо так.', 'ru').map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  });
+});

@@ -33,6 +33,12 @@ const MAX_FINDINGS = 20;
 const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'], ['reward']];
 /** Either half, as one group (built once: the gate runs on every text the lists leave). */
 const MODEL_GATE_EITHER = [MODEL_GATE.flat()];
+/**
+ * With a reward and no review or rating named, the price must still be the review: a change or
+ * removal or a rating act named ("offered $10 to take it down", "если поставлю пять"). "They offered
+ * a full refund if I sent the item back" is a return.
+ */
+const REWARD_ONLY_GATE: readonly (readonly string[])[] = [['reward'], ['changeAny', 'change1', 'changeSplit', 'rateAct']];
 
 export const DETECTOR = 'conduct.incentive';
 
@@ -268,7 +274,7 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   // The model speaks only where the word lists found nothing, about a text that names a half of
   // MODEL_GATE (surer with one than with both).
   // A demand made by the author is extortion, not an offer: the model does not second-guess that.
-  if (found.length === 0 && namesEach(sc, MODEL_GATE_EITHER) && findExtortion(sc, textLang).length === 0) {
+  if (found.length === 0 && namesEach(sc, MODEL_GATE_EITHER) && (namesEach(sc, MODEL_GATE[0] ? [MODEL_GATE[0]] : []) || namesEach(sc, REWARD_ONLY_GATE)) && findExtortion(sc, textLang).length === 0) {
     const m = conductModel.finding(input, 'review_manipulation.incentive', DETECTOR, namesEach(sc, MODEL_GATE) ? 0 : ONE_HALF_MIN);
     return m ? [m] : [];
   }
