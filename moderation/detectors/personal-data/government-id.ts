@@ -541,7 +541,7 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'ua_passport', run: 1, re: re('([А-ЯІЇЄҐ]{2}),? ?(?:№ ?|No ?|номер ?)?(\\d(?: ?\\d){5})', 'gu'), strength: 'none', check: () => true },
   // "серия 4509 номер 765432": the words split the number into two clusters, so read it whole here;
   // dictated, its digits are spaced ("серия 45 12 номер 3 4 5 6 7 8").
-  { id: 'ru_passport', run: 1, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серія|серії)\\s{0,2}(\\d\\s?\\d\\s?\\d\\s?\\d)[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d(?:\\s?\\d){5})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
+  { id: 'ru_passport', run: 1, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серию|серія|серії|серію)(?:\\s(?:и|і|та)\\sномер)?\\s{0,2}(\\d\\s?\\d\\s?\\d\\s?\\d)[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d(?:\\s?\\d){5})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
   { id: 'ru_passport_foreign', run: 7, re: re('(\\d{2} ?(?:№ ?|No ?)?\\d{7})'), strength: 'none', check: () => true },
   { id: 'kr_passport', run: 4, re: re('([MSRODGmsrodg]\\d{3}[A-Za-z]\\d{4}|[MSRODmsrod]\\d{8})'), strength: 'none', check: () => true },
   { id: 'us_passport', run: 8, re: re('([A-Z]\\d{8})'), strength: 'none', check: () => true },

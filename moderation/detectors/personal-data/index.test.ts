@@ -211,6 +211,9 @@ describe('personal data: rounds mixed 8 and personal data 13', () => {
     ['no street type: a name, a house number in words, a flat', "Чи можна доставити пральну машину на Городоцьку сто тридцять п'ять, квартира дев'ять, Львів? Ліфт є", 'uk', 'personal_data.postal_address'],
     ['no street type, Polish "mieszkanie"', 'Podałam: Kwiatowa siedem mieszkanie dwanaście, 80-180 Gdańsk. Druga doszła', 'pl', 'personal_data.postal_address'],
     ['the house number and flat in sentences of their own', 'Moro na Rua Doutor Arnaldo. Número 1450. Apto 32. Não é difícil de achar, gente!', 'pt', 'personal_data.postal_address'],
+    ['a Russian passport after "серию и номер", an order word nearer', 'Я в заказе указала серию и номер 45 17 682394, этого достаточно?', 'ru', 'personal_data.government_id'],
+    ['a Polish ID card after "serię i numer"', 'Odbiór tylko z dowodem, pani spisała serię i numer CBT 248271 na kartce.', 'pl', 'personal_data.government_id'],
+    ['a Brazilian account with its check digit said as "dígito"', 'coloquei agência zero três zero cinco, conta corrente 96321 dígito 4 do Itaú', 'pt', 'personal_data.bank_account'],
     ['a house number over a thousand in words', '¿Hacen envío a Av. Insurgentes Sur número mil doscientos treinta y cuatro, depto 5, col. Del Valle, CDMX?', 'es', 'personal_data.postal_address'],
   ] as const)('finds: %s', (_why, t, locale, want) => {
     expect(types(t, locale)).toContain(want);
@@ -225,6 +228,7 @@ describe('personal data: rounds mixed 8 and personal data 13', () => {
     ['a phone model, a number and "m" (years)', 'Mam Xiaomi 13 m 2 lata i działa.', 'pl'],
     ['"iPhone 12, apt…"', 'iPhone 12, apt 3 is where I keep it.', 'en'],
     ['"No" opening the next sentence after a street', 'Moro na Rua Augusta. No 5 dias chegou.', 'pt'],
+    ['a product batch after "seria i numer"', 'Seria i numer partii 2024 na pudełku.', 'pl'],
     ['a waybill number after "ТТН номер"', 'ТТН номер 123456, паспорт не потрібен', 'uk'],
   ] as const)('leaves: %s', (_why, t, locale) => {
     expect(found(t, locale)).toEqual([]);
