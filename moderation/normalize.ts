@@ -519,6 +519,19 @@ function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
 }
 
 /**
+ * "Вказала З124508717": one digit-like letter opening a word whose other characters are all digits,
+ * LEAD_RUN_DIGITS of them or more (a tax number typed with a Cyrillic З for 3). "O2" or "З5" stay.
+ */
+const LEAD_RUN_DIGITS = 7;
+function leadsDigitRun(b: Buf, k: number, to: number): boolean {
+  const chars = b.chars;
+  if (k > 0 && (isDigitCode(chars[k - 1]) || isLetterCode(chars[k - 1]!))) return false;
+  let e = k + 1;
+  while (e < to && isDigitCode(chars[e])) e++;
+  return e - k - 1 >= LEAD_RUN_DIGITS && (e >= b.n || !isLetterCode(chars[e]!));
+}
+
+/**
  * "89l6 I23" style: a run of at most two digit-like letters with digits on both sides, or with a
  * dot or dash between ("1.O2O.734.582", a cédula with O for 0).
  */
@@ -526,6 +539,9 @@ function foldDigitLike(b: Buf, from: number, to: number): void {
   const chars = b.chars;
   let k = from;
   while (k < to) {
+    if (DIGIT_LIKE_C.has(chars[k]!) && leadsDigitRun(b, k, to)) {
+      chars[k] = DIGIT_LIKE_C.get(chars[k]!)!; b.flags[k]! |= FLAG.homoglyph; b.changed = true; k++; continue;
+    }
     if (!DIGIT_LIKE_C.has(chars[k]!) || k === 0 || !(isDigitCode(chars[k - 1]) || (k > 1 && isDotDash(chars[k - 1]) && isDigitCode(chars[k - 2])))) { k++; continue; }
     let e = k;
     while (e < to && e - k < 3 && DIGIT_LIKE_C.has(chars[e]!)) e++;

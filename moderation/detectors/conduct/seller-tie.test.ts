@@ -737,3 +737,18 @@ describe('seller ties: "we with my husband ourselves", made by hand in our works
     expect(as(text)).toEqual([]);
   });
 });
+
+describe('seller ties: mixed round 9 (the shop\'s creator, our team makes each one)', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['fr the creator of this shop recommending', "En tant que créatrice de cette boutique, je vous recommande vraiment ce sérum."],
+    ['uk our team sews each bag by hand', 'Наша команда шиє кожну сумку вручну у Львові, шкіра натуральна.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('en "as the creator of" a playlist recommends nothing of the store', () => {
+    expect(as('As the creator of three kids, I recommend washing it at 30 degrees.')).toEqual([]);
+  });
+});

@@ -419,3 +419,16 @@ describe('off_platform.contact: "add us" (off-platform round 16)', () => {
     expect(contacts("Bom dia, adicione-nos no Viber pelo nome 'Bicicletas Minho' para enviarmos fotografias reais da peça.").length).toBe(1);
   });
 });
+
+describe('off_platform.contact: mixed round 9 (waiting for a call, call me back, the store chat is the platform)', () => {
+  it.each([
+    ['ru "жду звонка" before a dictated number', 'Жду звонка: восемь девятьсот шестнадцать сто двадцать три сорок пять шестьдесят семь.'],
+    ['fr "rappelez-moi" before a dictated number', 'Rappelez-moi au zéro six, douze, trente-quatre, cinquante-six, soixante-dix-huit.'],
+    ['pl waiting for a reply on an e-mail', 'Czekam na odpowiedź na maila: tomek.kowal[at]wp[.]pl'],
+  ])('%s', (_why, text) => {
+    expect(contacts(text).length).toBe(1);
+  });
+  it('uk: "write in the store\'s chat" is the platform', () => {
+    expect(contacts('Якщо будуть питання — пишіть у чат магазину.')).toEqual([]);
+  });
+});

@@ -214,6 +214,8 @@ describe('personal data: rounds mixed 8 and personal data 13', () => {
     ['a Russian passport after "серию и номер", an order word nearer', 'Я в заказе указала серию и номер 45 17 682394, этого достаточно?', 'ru', 'personal_data.government_id'],
     ['a Polish ID card after "serię i numer"', 'Odbiór tylko z dowodem, pani spisała serię i numer CBT 248271 na kartce.', 'pl', 'personal_data.government_id'],
     ['a Brazilian account with its check digit said as "dígito"', 'coloquei agência zero três zero cinco, conta corrente 96321 dígito 4 do Itaú', 'pt', 'personal_data.bank_account'],
+    ['a dot after the house number, the flat and postcode in sentences of their own', "J'habite au 14. Rue des Lilas. Bâtiment B. 35000 Rennes. Trois fois qu'il repart.", 'fr', 'personal_data.postal_address'],
+    ['a tax number opening with a Cyrillic З for 3', 'ІПН: З124508717, а статус досі «очікує документи».', 'uk', 'personal_data.government_id'],
     ['a house number over a thousand in words', '¿Hacen envío a Av. Insurgentes Sur número mil doscientos treinta y cuatro, depto 5, col. Del Valle, CDMX?', 'es', 'personal_data.postal_address'],
   ] as const)('finds: %s', (_why, t, locale, want) => {
     expect(types(t, locale)).toContain(want);

@@ -183,6 +183,8 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
   for (let n = 0; n < 3; n++) {
     let j = k;
     if (isPunct(toks[j], ',') || isPunct(toks[j], '-')) j++;
+    // ". 35000 Rennes": a postcode may open the next sentence.
+    else if (isPunct(toks[j], '.') && toks[j + 1]?.k === 'n' && POSTCODE_RE.test(toks[j + 1]!.t)) j++;
     const t = toks[j];
     if (!t || t.nl) break;
     // Dutch "1016 JH": four digits and two capitals.
@@ -379,6 +381,8 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
     if (t.k !== 'n' || !HOUSE_NUMBER_RE.test(t.t)) continue;
     let k = i + 1;
     if (isPunct(toks[k], ',')) k++;
+    // "J'habite au 14. Rue des Lilas. Bâtiment B.": a dot after the number, a capitalised type next.
+    else if (isPunct(toks[k], '.') && k + 1 === at && UPPER_RE.test(toks[at]!.t)) k++;
     // "12 bis rue", "12, bis rue", "15 bis, boulevard"
     if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) { k++; if (isPunct(toks[k], ',')) k++; }
     if (k === at && NUMBER_FIRST_TYPES.has(toks[k]!.lt)) {
