@@ -149,6 +149,8 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('nr 600 kreska 500 kreska 400').text).toBe('nr 600-500-400');
     // Words on either side, a lone number word, or a dash word glued to another: prose.
     for (const t of ['a dash of salt', 'tamanho 38 traço quarenta', 'dash-cam 4K', 'el guion de 5 páginas', 'uso tiret 5 fois']) expect(normalize(t).text, t).toBe(t);
+    // One word tied by a dash word to a long digit run is part of it (an Argentine CUIL).
+    expect(normalize('Yo puse el mío, veinte guion 35184226 guion dos, y me aprobaron').text).toBe('Yo puse el mío, 20-35184226-2, y me aprobaron');
   });
   it('reads a dot said in words inside a number, Belgian and Swiss tens, and a leading "oh" before more digits', () => {
     expect(normalize('CPF 382 ponto 917 ponto 465 traço 91').text).toBe('CPF 382.917.465-91');

@@ -876,25 +876,31 @@ function leadsDigits(lower: string, toks: readonly Tok[], i: number): boolean {
 }
 
 /** "eight seven dash 634": the run ending at `pos`, a separator word at most two spaces after it, then digits. */
-function sepThenDigits(lower: string, pos: number, seps: SepIndex): boolean {
+const LONG_TIE_DIGITS = 6;
+function sepThenDigits(lower: string, pos: number, seps: SepIndex, minDigits = 1): boolean {
   for (let start = pos; start <= pos + 2; start++) {
     const d = seps.byStart.get(start);
     if (!d) continue;
     let b = d.end;
     while (b < lower.length && lower[b] === ' ') b++;
-    if (b > d.end && isAsciiDigit(lower[b])) return true;
+    let e = b;
+    while (e < lower.length && isAsciiDigit(lower[e])) e++;
+    if (b > d.end && e - b >= minDigits) return true;
   }
   return false;
 }
 
 /** "259 traço quarenta": digits, then a separator word ending at most two spaces before the run at `pos`. */
-function digitsThenSep(lower: string, pos: number, seps: SepIndex): boolean {
+function digitsThenSep(lower: string, pos: number, seps: SepIndex, minDigits = 1): boolean {
   for (let end = pos; end >= pos - 2; end--) {
     const d = seps.byEnd.get(end);
     if (!d) continue;
     let a = d.start;
     while (a > 0 && lower[a - 1] === ' ') a--;
-    if (a < d.start && a > 0 && isAsciiDigit(lower[a - 1]!)) return true;
+    let b = a;
+    while (b > 0 && isAsciiDigit(lower[b - 1]!)) b--;
+    if (a < d.start && a - b >= minDigits) return true;
+    if (minDigits > 1) continue;
     // "…nove seis zero, traço três zero": a number word (and a pause) before the dash word.
     if (a > 0 && lower[a - 1] === ',') a--;
     let w = a;
@@ -990,7 +996,10 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
       const last = run[run.length - 1]!.span[1];
       const before = digitNear(lower, first, -1) || digitsThenSep(lower, first, seps);
       const after = digitNear(lower, last, 1) || sepThenDigits(lower, last, seps);
-      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || labelledHouse(lower, first, labelEnds) || streetNumber(cased, lower, first, last, words === 1) || beforeFlat(cased, lower, first, last);
+      // One word tied by a dash said in words to a long digit run is a part of that number
+      // ("veinte guion 35184226 guion dos", a CUIL); "tamanho 38 traço quarenta" is a size range.
+      const longTie = words === 1 && (digitsThenSep(lower, first, seps, LONG_TIE_DIGITS) || sepThenDigits(lower, last, seps, LONG_TIE_DIGITS));
+      const dictated = words >= 3 || (words === 2 && (before || after || gapGroups > 0)) || (words === 1 && before && after) || longTie || labelledHouse(lower, first, labelEnds) || streetNumber(cased, lower, first, last, words === 1) || beforeFlat(cased, lower, first, last);
       if (dictated) {
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
         // People read a number out in chunks split by commas ("four one five, eight two six") or
