@@ -3,6 +3,7 @@ import { DEAL_WORDS, MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
 import { hasMoney } from '../personal-data/numbers.js';
+import { digitClusters } from '../../normalize.js';
 import { NEG_WINDOW, PhraseMatcher, allLangs, anyIn, firstHitFrom, firstStartingFrom, hitEndingBefore, hitNear, hitStartingAfter, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import dealPhrases from '../../data/deal-phrases.json';
 import { namesDeal, offPlatformModel } from './model.js';
@@ -90,6 +91,8 @@ const PAIRS: Record<string, ReadonlySet<string>> = {
   'd.barter': new Set(['d.bypass']),
   'd.ownsite': new Set(['d.offer', 'd.pay', 'd.paych']),
 };
+/** The evidence signal each pair reports, by its first cue. */
+const PAIR_SIGNALS: Record<string, string> = { 'd.cash': 'cash', 'd.bypass': 'bypass', 'd.barter': 'barter', 'd.ownsite': 'own-site' };
 
 
 
@@ -205,15 +208,15 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
     if (pieces.length >= MAX_PIECES) break;
     const partners = PAIRS[w.cat];
     const x = partners && partnerOf(w, hits, partners);
-    if (x) pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: w.cat === 'd.cash' ? 'cash' : w.cat === 'd.barter' ? 'barter' : w.cat === 'd.ownsite' ? 'own-site' : 'bypass' });
+    if (x) pieces.push({ s: Math.min(w.s, x.s), e: Math.max(w.e, x.e), conf: CONF.pair, signal: PAIR_SIGNALS[w.cat] ?? 'bypass' });
   }
 
   // A dispute gone around, or a request to close it ("cancela a disputa que a gente devolve o valor por PIX").
   const avoids = hits.filter((h) => h.cat === 'd.avoid' || h.cat === 'd.dispute');
   if (avoids.length) refundPieces(toks, hits, avoids, past, platformNear, pieces);
-  const outside = by('d.rout');
-  const mine = by('d.rmine');
-  if (outside.length || mine.length) refundOutsidePieces(norm.lower, toks, hits, outside.length && mine.length ? [...outside, ...mine] : outside.length ? outside : mine, past, platformNear, pieces);
+  // Channels the platform never refunds through, and my own card or account (d.rmine).
+  const outside = hits.filter((h) => h.cat === 'd.rout' || h.cat === 'd.rmine');
+  if (outside.length) refundOutsidePieces(norm, toks, hits, outside, past, platformNear, pieces);
   const directs = by('d.direct');
   if (directs.length) {
     // The partners of "from him directly": a discount, a payment channel or request, cash.
@@ -275,7 +278,7 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
  * received there and no platform cue near. "I paid by PayPal and the refund came back there" is a
  * report (`received`, a past payment).
  */
-function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: Hit[], past: PastMarks | null, platformNear: (a: Hit, b: Hit) => boolean, pieces: Piece[]): void {
+function refundOutsidePieces(norm: Normalized, toks: Tok[], hits: Hit[], outside: Hit[], past: PastMarks | null, platformNear: (a: Hit, b: Hit) => boolean, pieces: Piece[]): void {
   for (const o of outside) {
     if (pieces.length >= MAX_PIECES) return;
     if (past && paidWith(past, o)) continue;
@@ -293,19 +296,20 @@ function refundOutsidePieces(lower: string, toks: Tok[], hits: Hit[], outside: H
     // payment's ("me prestó 20 € por Bizum para devolverme el favor").
     if (o.cat === 'd.rmine') {
       // My card or account: the platform's own way unless its number is written in the sentence.
-      if (!accountNumberIn(lower, Math.min(refund.s, o.s), sentenceEnd(toks, o.i))) continue;
+      if (!accountNumberIn(norm, Math.min(refund.s, o.s), sentenceEnd(toks, o.i))) continue;
     } else {
       const to = toks[Math.min(toks.length - 1, refund.j - 1 + REFUND_SUM_AFTER)]!.e;
-      if (!hasMoney(lower, refund.s, to)) continue;
+      if (!hasMoney(norm.lower, refund.s, to)) continue;
     }
     pieces.push({ s: Math.min(refund.s, o.s), e: Math.max(refund.e, o.e), conf: CONF.pair, signal: 'refund+outside' });
   }
 }
 
-// A card or account number (twelve digits or more, in groups) or an IBAN.
-const ACCOUNT_NUMBER_RE = /(?<![\p{L}\d])(?:\d[ -]?){11,}\d|(?<![\p{L}])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3,}/u;
-function accountNumberIn(lower: string, from: number, to: number): boolean {
-  return ACCOUNT_NUMBER_RE.test(lower.slice(from, to));
+/** Digits in one number from which it is a card or an account ("5567 0463 6500 5385", "FR76 1027 …"). */
+const ACCOUNT_DIGITS = 12;
+/** A card or account number in text[from, to): one of the normaliser's digit clusters, long enough. */
+function accountNumberIn(norm: Normalized, from: number, to: number): boolean {
+  return digitClusters(norm).some((c) => c.start >= from && c.start < to && c.digits.length >= ACCOUNT_DIGITS);
 }
 /** Where the sentence of token i ends (a bounded look ahead). */
 function sentenceEnd(toks: Tok[], i: number): number {
