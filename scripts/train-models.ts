@@ -52,7 +52,8 @@ const MODELS = {
     // ("Recebi o cartão grátis que faltava, avaliei com 5 estrelas") as incentives, and 0.85 costs
     // one action in the eval; undisclosed ties at 0.85 (0.7 adds 0.05 recall on the rounds and
     // flags couples' and neighbours' "we"/"our" reviews). Rounds 20 and 22 were read and fixed by
-    // class before they joined training; 13, 17, 18, 19 and 21 stay out as the estimate.
+    // class before they joined training; the held-out rounds below stay out as the estimate (13,
+    // 17, 18 and 19 in training gained unread rounds a little but read "Our kids say…" as a tie).
     threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.85, 'seller_tie.undisclosed': 0.85, 'seller_tie.disclosed': 0.7 },
   } satisfies Spec<(typeof CONDUCT_CLASSES)[number]>,
   'off-platform': {

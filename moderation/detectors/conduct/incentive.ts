@@ -30,9 +30,10 @@ const MAX_FINDINGS = 20;
  * reward: a lexicon hit from either list, and with one half only the model must be surer
  * (ONE_HALF_MIN), as for extortion.
  */
-const MODEL_GATE: readonly (readonly string[])[] = [['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'], ['reward']];
-/** Either half, as one group (built once: the gate runs on every text the lists leave). */
-const MODEL_GATE_EITHER = [MODEL_GATE.flat()];
+const REVIEW_HALF = ['reviewNoun', 'oneStar', 'goodRating', 'mediaNoun'] as const;
+const MODEL_GATE: readonly (readonly string[])[] = [REVIEW_HALF, ['reward']];
+/** The review half alone (built once: the gate runs on every text the lists leave). */
+const REVIEW_GATE: readonly (readonly string[])[] = [REVIEW_HALF];
 /**
  * With a reward and no review or rating named, the price must still be the review: a change or
  * removal or a rating act named ("offered $10 to take it down", "если поставлю пять"). "They offered
@@ -229,19 +230,18 @@ export function findIncentives(sc: Scan, textLang: number): Candidate[] {
       }
     }
   }
-  // "Змінила оцінку на 5, бо магазин надіслав мені другу пляшку безкоштовно за це": the rating
-  // named first, then a reward received "for it" closing its clause (data backTie), the seller's
-  // sending in the reward's clause. "Got a refund for it" with no rating before names no price.
+  // A rating named first, then "for it" (data backTie): either a reward received just before it,
+  // closing its clause, the seller's sending in the reward's clause ("Змінила оцінку на 5, бо
+  // магазин надіслав мені другу пляшку безкоштовно за це"), or the reward after it, with the
+  // seller's initiative or an agreement before the rating ("Ставлю пять звёзд, как договорились с
+  // магазином — они мне за это сделали скидку 20%"). "Got a refund for it" names no price.
   for (const b of sc.all('backTie')) {
-    if (!clauseEndsAt(sc, b.j)) continue;
-    const reward = rewards.endingIn(b.i, b.i, (r) => r.j === b.i && sameClause(sc, r.i, b.i));
-    const got = reward && sc.endingIn('receipt', reward.i - WIN.receiptFar, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
-    const target = got && targets.endingIn(got.i - WIN.backToTarget, got.i, (t) => t.j <= got.i && sameSent(sc, t.i, got.i));
-    if (reward && got && target) cands.push({ i: target.i, j: b.j, conf: CONF.received, reward, target, tie: b, offer: got });
-  }
-  // "Ставлю пять звёзд, как договорились с магазином — они мне за это сделали скидку 20%": the
-  // rating, the seller's initiative or agreement before it, then "for it" before the reward.
-  for (const b of sc.all('backTie')) {
+    if (clauseEndsAt(sc, b.j)) {
+      const reward = rewards.endingIn(b.i, b.i, (r) => r.j === b.i && sameClause(sc, r.i, b.i));
+      const got = reward && sc.endingIn('receipt', reward.i - WIN.receiptFar, reward.i, (h) => h.j <= reward.i && sameClause(sc, h.i, reward.i) && shares(h, reward, textLang));
+      const target = got && targets.endingIn(got.i - WIN.backToTarget, got.i, (t) => t.j <= got.i && sameSent(sc, t.i, got.i));
+      if (reward && got && target) { cands.push({ i: target.i, j: b.j, conf: CONF.received, reward, target, tie: b, offer: got }); continue; }
+    }
     const reward = rewards.startingIn(b.j, b.j + WIN.backToReward, (r) => sameClause(sc, r.i, b.i));
     const target = reward && targets.endingIn(b.i - WIN.backToTarget, b.i, (t) => t.j <= b.i && sameSent(sc, t.i, b.i));
     if (!reward || !target) continue;
@@ -274,7 +274,7 @@ export const incentiveDetector: TextDetector = function (input: DetectorInput): 
   // The model speaks only where the word lists found nothing, about a text that names a half of
   // MODEL_GATE (surer with one than with both).
   // A demand made by the author is extortion, not an offer: the model does not second-guess that.
-  if (found.length === 0 && namesEach(sc, MODEL_GATE_EITHER) && (namesEach(sc, MODEL_GATE[0] ? [MODEL_GATE[0]] : []) || namesEach(sc, REWARD_ONLY_GATE)) && findExtortion(sc, textLang).length === 0) {
+  if (found.length === 0 && (namesEach(sc, REVIEW_GATE) || namesEach(sc, REWARD_ONLY_GATE)) && findExtortion(sc, textLang).length === 0) {
     const m = conductModel.finding(input, 'review_manipulation.incentive', DETECTOR, namesEach(sc, MODEL_GATE) ? 0 : ONE_HALF_MIN);
     return m ? [m] : [];
   }

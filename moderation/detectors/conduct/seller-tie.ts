@@ -400,7 +400,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     const rel = firm && sc.startingIn('relPron', firm.j, firm.j + 1, (x) => sameSent(sc, x.i, w.i) && same(x, w));
     const makes = rel && sc.startingIn('ownVerb', rel.j, rel.j + 1, (x) => sameClause(sc, x.i, rel.i) && same(x, w));
     const made = makes && sc.startingIn('demonstr', makes.j, makes.j + 1, (x) => sameClause(sc, x.i, rel.i) && same(x, w));
-    if (made) { out.push({ i: w.i, j: made.j + 1 <= sc.n ? made.j + 1 : made.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
+    if (made) { out.push({ i: w.i, j: Math.min(made.j + 1, sc.n), kind: 'staff', conf: CONF.staff, role: true }); continue; }
     // "trabajo para la marca", "я работаю в компании-производителе": the product's maker, no "this" needed.
     const maker = makerNamed(sc, w.j - 1, w.j + 1, (x) => x.j > w.j && sameClause(sc, x.i, w.i) && same(x, w));
     if (maker) { out.push({ i: w.i, j: maker.j, kind: 'staff', conf: CONF.staff, role: true }); continue; }
