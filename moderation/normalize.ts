@@ -422,6 +422,9 @@ const LIKE_RUN_TOKENS = 3;
 const LIKE_RUN_DIGITS = 6;
 const isGroupMark = (c: number) => isDotDash(c) || c === 40 || c === 41 || c === 43; // . - ( ) +
 
+// A sentence mark may close a run's last group: "kartą 4686 78l7 2602 264l? Wyskakuje…".
+const RUN_END_MARKS = new Set([44, 46, 63, 33, 59, 58, 41]); // , . ? ! ; : )
+
 /**
  * "8 9I6 3O2-47-5I", "О97 З41 О5 62", "PT5O OO35 O697 435O": digit-like letters at the start or
  * end of a digit group, which foldDigitLike (a letter between two digits) leaves. Only inside a
@@ -429,8 +432,6 @@ const isGroupMark = (c: number) => isDotDash(c) || c === 40 || c === 41 || c ===
  * marks, each group with a real digit, LIKE_RUN_DIGITS real digits in all; the run's first group
  * may open with two capital letters (an IBAN's country). "ООО «Ромашка»", "size 4O", "A5I" stay.
  */
-// A sentence mark may close a run's last group: "kartą 4686 78l7 2602 264l? Wyskakuje…".
-const RUN_END_MARKS = new Set([44, 46, 63, 33, 59, 58, 41]); // , . ? ! ; : )
 function foldDigitLikeRuns(b: Buf): void {
   const chars = b.chars;
   const n = b.n;
@@ -1090,8 +1091,8 @@ function streetNumber(cased: string, lower: string, first: number, last: number,
   return false;
 }
 const NAME_JOINERS = new Set(addressWords.nameJoiners);
-const HOUSE_SUFFIXES = new Set(['bis', 'ter']);
-const ARTICLE_NUMBERS = new Set(['one', 'un', 'une', 'uno', 'una', 'um', 'uma', 'один', 'одна', 'одно', 'jeden', 'jedna']);
+const HOUSE_SUFFIXES = new Set(addressWords.houseSuffixes);
+const ARTICLE_NUMBERS = new Set(numberWords.articleNumbers);
 
 /** Between two positions only spaces, letters of at most STREET_NAME_WORDS words, and a dot or comma after a street abbreviation. */
 const NAME_GAP_RE = /^[.,]? ?(?:[\p{L}'’-]+,? ){1,2}$|^ (?:[\p{L}'’-]+ ){1,2}$/u;
@@ -1414,7 +1415,7 @@ function atDotEdits(lower: string, atDotWords: readonly number[]): Edit[] {
 }
 
 const isDisguised = (m: Marker) => m.style === 'word' || m.style === 'bracket';
-const PROSE_AT = new Set(['at', 'chez']);
+const PROSE_AT = new Set(emailWords.atProse);
 
 function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex: number, cueBefore = false): boolean {
   if (labels.length < 2) return false;

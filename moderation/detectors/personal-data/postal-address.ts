@@ -31,6 +31,7 @@ const ADJECTIVE_ENDINGS = addressWords.nameFirstAdjectiveOnly.endings;
 const HOUSE_WORDS = lowerSet(addressWords.houseWords);
 const UNIT_WORDS = lowerSet(addressWords.unitWords);
 const NAME_JOINERS = lowerSet(addressWords.nameJoiners);
+const HOUSE_SUFFIXES = lowerSet(addressWords.houseSuffixes);
 const CITY_MARKERS = lowerSet(addressWords.cityMarkers);
 const NOT_AFTER_NUMBER = lowerSet(addressWords.notAfterNumber);
 const SHORT_AFTER_NUMBER = lowerSet(addressWords.shortTypesAfterNumber);
@@ -384,7 +385,7 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
     // "J'habite au 14. Rue des Lilas. Bâtiment B.": a dot after the number, a capitalised type next.
     else if (isPunct(toks[k], '.') && k + 1 === at && UPPER_RE.test(toks[at]!.t)) k++;
     // "12 bis rue", "12, bis rue", "15 bis, boulevard"
-    if (toks[k]?.k === 'w' && (toks[k]!.lt === 'bis' || toks[k]!.lt === 'ter')) { k++; if (isPunct(toks[k], ',')) k++; }
+    if (toks[k]?.k === 'w' && HOUSE_SUFFIXES.has(toks[k]!.lt)) { k++; if (isPunct(toks[k], ',')) k++; }
     if (k === at && NUMBER_FIRST_TYPES.has(toks[k]!.lt)) {
       // French: the type comes before the name ("12 rue de la Paix"); after a house number a short
       // type needs no dot ("45 bis bd Voltaire")
