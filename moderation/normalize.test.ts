@@ -88,6 +88,9 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('звони 8 9I6 3O2-47-5I').text).toBe('звони 8 916 302-47-51');
     expect(normalize('тел О97 З41 О5 62').text).toBe('тел 097 341 05 62');
     expect(normalize('PT5O OO35 O697 435O 2996 6624 9').text).toBe('PT50 0035 0697 4350 2996 6624 9');
+    // One look-alike letter opening a long digit run (a tax number typed with a Cyrillic З); short codes stay.
+    expect(normalize('Вказала З124508717, а статус').text).toBe('Вказала 3124508717, а статус');
+    expect(normalize('Зал З5, ряд О2').text).toBe('Зал З5, ряд О2');
     // A sentence mark may close the run's last group.
     expect(normalize('kartą 4686 78l7 2602 264l? Wyskakuje').text).toBe('kartą 4686 7817 2602 2641? Wyskakuje');
     for (const t of ['ООО «Ромашка» 123 456 789', 'size 4O and 5O', 'I bought 2 Ol 3O 4I pcs', 'model A5I', 'Зал 3, ряд 12']) expect(normalize(t).text, t).toBe(t);
@@ -149,6 +152,9 @@ describe('normalize: spelled-out digits', () => {
     expect(normalize('nr 600 kreska 500 kreska 400').text).toBe('nr 600-500-400');
     // Words on either side, a lone number word, or a dash word glued to another: prose.
     for (const t of ['a dash of salt', 'tamanho 38 traço quarenta', 'dash-cam 4K', 'el guion de 5 páginas', 'uso tiret 5 fois']) expect(normalize(t).text, t).toBe(t);
+    // "dígito" between an account and its check digit is a dash; between other words it is prose.
+    expect(normalize('conta corrente 96321 dígito 4 do Itaú').text).toBe('conta corrente 96321-4 do Itaú');
+    expect(normalize('Tem 5 dígitos 3 vezes.').text).toBe('Tem 5 dígitos 3 vezes.');
     // One word tied by a dash word to a long digit run is part of it (an Argentine CUIL).
     expect(normalize('Yo puse el mío, veinte guion 35184226 guion dos, y me aprobaron').text).toBe('Yo puse el mío, 20-35184226-2, y me aprobaron');
   });

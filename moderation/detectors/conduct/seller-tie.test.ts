@@ -691,6 +691,7 @@ describe('seller ties: conduct round twenty-two classes', () => {
     ['pl a company that makes something else', 'Pracuję w firmie, która produkuje opakowania, i ten ekspres jest super.'],
     ['en a company that makes something else', 'I work at a company that makes furniture, and this desk is solid.'],
     ['ru "I work" with this laptop, no store', 'С этим ноутбуком работаю каждый день, батарея держит.'],
+    ['es a warehouse of some other shop, then "these boots"', 'Trabajo en el almacén de una tienda de ropa y estas botas aguantan todo el día.'],
   ])('no tie: %s', (_why, text) => {
     expect(as('review', text)).toEqual([]);
   });
@@ -748,7 +749,7 @@ describe('seller ties: mixed round 9 (the shop\'s creator, our team makes each o
   ])('undisclosed: %s', (_why, text) => {
     expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
   });
-  it('en "as the creator of" a playlist recommends nothing of the store', () => {
+  it('en "as the creator of" three children: no store after the role, and advice, not promotion', () => {
     expect(as('As the creator of three kids, I recommend washing it at 30 degrees.')).toEqual([]);
   });
 });
