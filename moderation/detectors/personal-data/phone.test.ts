@@ -107,6 +107,15 @@ describe('phone detector', () => {
   });
 });
 
+describe('phone: a number that looks made up', () => {
+  it('is a placeholder alone, and a phone when a phone word names it ("654 321 098" is a Spanish mobile)', () => {
+    expect(phones('Llámame al 654 321 098 por la tarde', 'es').map((p) => p.text)).toEqual(['654 321 098']);
+    expect(phones('mi whatsapp 654 321 098', 'es').map((p) => p.text)).toEqual(['654 321 098']);
+    expect(phones('Escribí 654 321 098 en el formulario y no pasó nada', 'es')).toEqual([]);
+    expect(phones('1234567890 is just a placeholder', 'en')).toEqual([]);
+  });
+});
+
 describe('phone: digits in a web address', () => {
   const texts = (t: string, locale?: string) => phones(t, locale).map((p) => p.text);
   it('leaves store and product ids in a path, keeps a messenger link\'s number and a query value', () => {

@@ -112,7 +112,9 @@ export function scorePhone(w: Window, c: NumberCtx): Claim | null {
   if (n > MAX_DIGITS || n < (numberWord || w.plus ? MIN_DIGITS_CONTEXT : MIN_DIGITS_BARE)) return null;
   if (looksLikeDate(w) || looksLikeDottedVersion(w, w.plus || numberWord) || oddBrackets(w, c.norm.text) || yearPrefixed(w)) return null;
   if (!w.plus && !context && w.seps.length === 1 && w.seps[0] === '-' && POSTCODE_SHAPES.has(w.groups.join('-'))) return null;
-  if (!w.plus && (isDummyNumber(w.digits) || looksLikeAmount(c.norm.text, w.start, w.end))) return null;
+  // A straight run is a placeholder only when nothing calls it a phone: "llámame al 654 321 098"
+  // is a real Spanish mobile, and redacting a placeholder someone called a phone costs little.
+  if (!w.plus && ((!context && isDummyNumber(w.digits)) || looksLikeAmount(c.norm.text, w.start, w.end))) return null;
   const touch = letterTouches(c.norm.text, w.start, w.end);
   if (touch.before && !w.plus && !context) return null; // "SM-G991B", "v2.3", "A12345678"
   if (touch.after && !/^(?:x|ext|доб)/i.test(c.norm.lower.slice(w.end, w.end + 4))) return null;
