@@ -304,3 +304,18 @@ describe('review_manipulation.incentive: a reward with no review named needs the
     expect(run('Оставляю тройку. Продавец в чате предлагал вернуть 200 рублей, если поставлю пять — не надо так.', 'ru').map((f) => f.type)).toEqual(['review_manipulation.incentive']);
   });
 });
+
+describe('incentive: conduct round 25 (a refund received against a rating, its giver only a pronoun)', () => {
+  it.each([
+    ['fr', "J'avoue, j'ai accepté : ils m'ont remboursé les frais de port contre une note de 5.", 'remboursé', 'note de 5'],
+    ['en', 'They refunded my shipping in exchange for a 5-star rating.', 'refunded', '5-star'],
+  ])('%s', (lang, text, reward, target) => {
+    expectOneIncentive(lang, text, reward, target);
+  });
+  it.each([
+    ['en', 'They refunded my order because it arrived broken, and I gave a 5-star rating for the fast support.'],
+    ['fr', "Ils m'ont remboursé, pour un colis perdu. Je mets une note de 5 pour le service."],
+  ])('none: %s', (lang, text) => {
+    expectNone(lang, text);
+  });
+});

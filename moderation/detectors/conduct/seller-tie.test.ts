@@ -753,3 +753,31 @@ describe('seller ties: mixed round 9 (the shop\'s creator, our team makes each o
     expect(as('As the creator of three kids, I recommend washing it at 30 degrees.')).toEqual([]);
   });
 });
+
+describe('seller ties: conduct round 25 (the shop in its own voice, an owner in apposition, a store run by a relative)', () => {
+  const as = (text: string, kind: DetectorInput['kind'] = 'review') => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['en the best lamp we stock, in a question', 'Does it come in white? We just got a new batch in at the warehouse and honestly it\'s the best lamp we stock.', 'question'],
+    ['ru the best case of all we sell, in an answer', 'Да, подойдёт. По моему опыту это лучший чехол из всех, что мы продаём.', 'answer'],
+    ['uk the shop thanking all its buyers', 'Дякуємо всім за довіру! Знову відправили все в день замовлення, як завжди 🙌', 'review'],
+    ['pl we pour them ourselves', 'Najlepsze świece na Ali, wiem co mówię, bo sami je lejemy 😄', 'review'],
+    ['fr we make everything by hand', 'Ici on fait tout à la main, avec des huiles bio, et ça se sent.', 'review'],
+    ['uk the owner of this shop, my best man', 'Андрій, власник цього магазину, мій кум, і я вам скажу — людина чесна.', 'review'],
+    ['ru the store is kept by my brother', 'Магазин держит мой брат, качество отличное.', 'review'],
+  ] as const)('undisclosed: %s', (_why, text, kind) => {
+    expect(types(as(text, kind))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('a store kept by a brother, after a transparency note, is disclosed', () => {
+    expect(types(as('Для прозрачности: магазин держит мой брат. Да, маломерит, берите на размер больше.'))).toEqual(['seller_tie.disclosed']);
+  });
+  it.each([
+    ['en a bakery buying for its shop speaks of its supplier', 'I run a small bakery and these hold up better than the ones our supplier sends. Will reorder for the shop.'],
+    ['pt a company buying chairs for its team', 'Compramos 10 cadeiras pra nossa equipe no escritório e a gente adorou, nossa empresa vai pedir mais no mês que vem.'],
+    ['en the owner, then a neighbour who said something', 'The owner of this shop, my neighbour told me, is very kind.'],
+    ['en the best one we have bought', 'Honestly the best lamp we have ever bought, bright and quiet.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+});

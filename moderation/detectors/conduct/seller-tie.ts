@@ -61,7 +61,7 @@ const CONF = {
   altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 4, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6, roleToVouch: 1, storeBeforeWork: 1, partnerToThis: 12, relToSeller: 3 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 6, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6, roleToVouch: 1, storeBeforeWork: 1, partnerToThis: 12, relToSeller: 3 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -307,7 +307,10 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (ours && !negated(sc, r, textLang)) out.push({ i: Math.min(r.i, ours.i), j: Math.max(r.j, ours.j), kind: 'owner', conf: CONF.sellerOps, sells: true });
   }
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
-  for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
+  // "…than the ones our supplier sends. Will reorder for the shop": a business that buys for its own
+  // shop speaks of its supplier as a buyer.
+  const forOwnShop = sc.all('purposePrep').some((f) => sc.startingIn('storeNoun', f.j, f.j + 2, (x) => sameClause(sc, x.i, f.i) && same(x, f)) !== undefined);
+  if (!forOwnShop) for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
   // "We test every batch… buy from this store", "Chez nous chaque pièce est contrôlée. Foncez !":
   // quality control over every unit, in the first person plural (an inflected verb, "we" before an
   // English one, or "chez nous / u nas" before a passive), with promotion in or beside its sentence.
@@ -434,6 +437,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (store.i > p.j && sc.startingIn('ownWord', p.j, p.j)) continue;
     if (precededBy(sc, 'purposePrep', p) || localAround(sc, p.i, store.j)) continue;
     const promo = promoSents.has(sc.sent[p.i]!);
+    // "Compramos 10 cadeiras pra nossa equipe…, nossa empresa vai pedir mais": a business buying is a buyer.
+    if (!promo && sc.all('purchaseVerb').some((v) => sameSent(sc, v.i, p.i) && same(v, p))) continue;
     // "Наша компанія в захваті!": a group of friends, unless the sentence promotes.
     if (!promo && sc.startingIn('peopleGroup', store.i, store.i, (g) => g.j === store.j)) continue;
     if (precededBy(sc, 'locativePrep', p)) {
@@ -445,6 +450,13 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
     }
     out.push({ i: p.i, j: store.j, kind: 'owner', conf: promo ? CONF.possStorePromo : CONF.possStore });
   }
+}
+
+/** The relative right after "owner of this store," (a comma between): the owner's apposition. */
+function apposedRelative(sc: Scan, o: Hit): Hit | undefined {
+  const store = sc.startingIn('storeNoun', o.j, o.j + WIN.roleToStore, (x) => sameClause(sc, x.i, o.i) && same(x, o));
+  if (!store || !sc.startingIn('demonstr', o.j, store.i - 1)) return undefined;
+  return sc.startingIn('relNom', store.j, store.j, (r) => sc.markBefore(r.i) === 44 && clauseEndsAt(sc, r.j) && same(r, o));
 }
 
 function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
@@ -492,6 +504,13 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     const store = owner && sc.startingIn('storeNoun', owner.j, owner.j + WIN.roleToStore, (x) => sameClause(sc, x.i, owner.i) && same(x, r));
     if (owner && store && !localAround(sc, r.i, store.j) && !negated(sc, r, textLang)) out.push({ i: r.i, j: store.j, kind: 'relative', conf: CONF.relative });
   }
+  // "магазин держит мой брат", "la tienda la lleva mi hermana": the store first, its verb, then the relative as subject.
+  for (const st of sc.all('storeNoun')) {
+    const inClause = (x: Hit) => sameClause(sc, x.i, st.i) && same(x, st);
+    const verb = sc.startingIn('ownVerb', st.j, st.j + 1, inClause);
+    const rel = verb && sc.startingIn('relNom', verb.j, verb.j, inClause);
+    if (rel && !localAround(sc, st.i, rel.j) && !negated(sc, rel, textLang)) out.push({ i: st.i, j: rel.j, kind: 'relative', conf: CONF.relativeVerb });
+  }
   // "магазин принадлежит моему мужу", "this shop is run by my aunt"
   for (const b of sc.all('belongsTo')) {
     const store = sc.endingIn('storeNoun', b.i - 3, b.i, (s) => s.j <= b.i && sameClause(sc, s.i, b.i) && same(s, b));
@@ -501,7 +520,9 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const o of sc.all('ownerNoun')) {
     // A copula or a dash joins them: "the owner replied to my husband" names two people.
     const rel = sc.startingIn('relNom', o.j, o.j + WIN.ownerToRelative, (r) => sameSent(sc, r.i, o.i) && same(r, o)
-      && (isDash(sc.markBefore(r.i)) || copulaBefore(sc, r.i, r.langs)));
+      && (isDash(sc.markBefore(r.i)) || copulaBefore(sc, r.i, r.langs)))
+      // "Андрій, власник цього магазину, мій кум": the owner of this store, then, after a comma, who he is to the writer.
+      ?? apposedRelative(sc, o);
     if (rel && !negated(sc, rel, textLang)) out.push({ i: o.i, j: rel.j, kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
@@ -637,13 +658,15 @@ function rolesVouch(sc: Scan, insider: readonly Tie[], textLang: number): boolea
 }
 
 /**
- * "el mejor cargador que hemos traído", "najlepsze dywaniki, jakie sprowadzamy": a superlative
- * with what "we have sold" right after it (data weSold) is the business's own pitch in an answer.
+ * "el mejor cargador que hemos traído", "the best lamp we stock", "лучший чехол из всех, что мы
+ * продаём": a superlative with what "we have sold" right after it (data weSold) is the business's
+ * own pitch, in any text; "the best we have" (weHave) only in an answer, where "we" is the seller.
  */
-function soldPitch(sc: Scan, textLang: number): Tie | undefined {
+function soldPitch(sc: Scan, textLang: number, answer: boolean): Tie | undefined {
   for (const sup of sc.all('superlative')) {
     if (negated(sc, sup, textLang)) continue;
-    const sold = sc.startingIn('weSold', sup.j, sup.j + WIN.bestToSold, (x) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup));
+    const ok = (x: Hit) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup);
+    const sold = sc.startingIn('weSold', sup.j, sup.j + WIN.bestToSold, ok) ?? (answer ? sc.startingIn('weHave', sup.j, sup.j + WIN.bestToSold, ok) : undefined);
     if (sold) return { i: sup.i, j: sold.j, kind: 'owner', conf: CONF.sellerOps, sells: true };
   }
   return undefined;
@@ -701,9 +724,9 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   const other: Tie[] = [];
   ownerTies(sc, textLang, insider);
   otherTies(sc, textLang, other);
+  const sold = soldPitch(sc, textLang, kind === 'answer');
+  if (sold) insider.push(sold);
   if (kind === 'answer') {
-    const sold = soldPitch(sc, textLang);
-    if (sold) insider.push(sold);
     const posed = posedAsBuyer(sc, textLang);
     if (posed) insider.push(posed);
   }
