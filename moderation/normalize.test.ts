@@ -91,6 +91,10 @@ describe('normalize: spelled-out digits', () => {
     // One look-alike letter opening a long digit run (a tax number typed with a Cyrillic З); short codes stay.
     expect(normalize('Вказала З124508717, а статус').text).toBe('Вказала 3124508717, а статус');
     expect(normalize('Зал З5, ряд О2').text).toBe('Зал З5, ряд О2');
+    // Cyrillic б, з and Ч pass for 6, 3 and 4 inside a number ("4416-3239-б492-3227"), and stay letters elsewhere.
+    expect(normalize('З картки 4416-3239-б492-3227 пішло').text).toBe('З картки 4416-3239-6492-3227 пішло');
+    expect(normalize('номер 8 916 12з 45 Ч7').text).toBe('номер 8 916 123 45 47');
+    for (const t of ['розмір б, колір чорний, 2 шт', 'от 5 з 5 звезд', 'Ч 12 и 14']) expect(normalize(t).text, t).toBe(t);
     // A sentence mark may close the run's last group.
     expect(normalize('kartą 4686 78l7 2602 264l? Wyskakuje').text).toBe('kartą 4686 7817 2602 2641? Wyskakuje');
     for (const t of ['ООО «Ромашка» 123 456 789', 'size 4O and 5O', 'I bought 2 Ol 3O 4I pcs', 'model A5I', 'Зал 3, ряд 12']) expect(normalize(t).text, t).toBe(t);

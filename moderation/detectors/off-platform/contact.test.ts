@@ -432,3 +432,13 @@ describe('off_platform.contact: mixed round 9 (waiting for a call, call me back,
     expect(contacts('Якщо будуть питання — пишіть у чат магазину.')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: someone else to write to (mixed round 11)', () => {
+  it('"hit her up" with a handle, a messenger named a sentence before', () => {
+    const text = "Full disclosure, my sister owns this store, so grain of salt. But the resin molds really are thick, I've done 30+ pours. She answers questions about sizes on telegram too, hit her up @moldsbyrina";
+    expect(contacts(text).length).toBe(1);
+  });
+  it('no handle and no messenger: a buyer telling others to ask the seller', () => {
+    expect(contacts('The seller is lovely, hit her up with any question about sizes.')).toEqual([]);
+  });
+});
