@@ -319,3 +319,16 @@ describe('incentive: conduct round 25 (a refund received against a rating, its g
     expectNone(lang, text);
   });
 });
+
+describe('incentive: "and you will get" in each language', () => {
+  it.each([
+    ['pl', 'Wystaw 5 gwiazdek, a dostaniesz 15 zł zwrotu.'],
+    ['fr', 'Laissez 5 étoiles et vous recevrez un bon de 5 €.'],
+    ['ru', 'Оставьте отзыв на 5 звёзд, и вы получите кэшбэк 200 рублей.'],
+  ])('%s', (lang, text) => {
+    expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  });
+  it('a rating given and a refund received apart is none', () => {
+    expectNone('pl', 'Dałem 5 gwiazdek, bo sprzedawca był miły. Zwrot pieniędzy za uszkodzony kabel dostałem osobno.');
+  });
+});
