@@ -442,3 +442,14 @@ describe('off_platform.contact: someone else to write to (mixed round 11)', () =
     expect(contacts('The seller is lovely, hit her up with any question about sizes.')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: off-platform round 17 classes', () => {
+  it('an ID with inner hyphens after a messenger', () => {
+    expect(contacts('Add wechat: linda-led-2088 and mention your order no. please')).toEqual(['wechat: linda-led-2088']);
+    expect(contacts('WhatsApp: well-known brand, good quality')).toEqual([]);
+  });
+  it('a group chat in a messenger, "drop your number"', () => {
+    expect(contacts('маю чатик у вайбері, кидайте номер в коментарі, додам').length).toBe(1);
+    expect(contacts('Кидайте номер замовлення в чат підтримки, там допоможуть.')).toEqual([]);
+  });
+});

@@ -64,9 +64,10 @@ const THREE_LETTERS_RE = /\p{L}{3}/u;
 /** A name after a spaced "@": "_", an inner dot, or digits beside a real word (not "9pm"). */
 const spacedName = (w: string): boolean => w.includes('_') || INNER_DOT_RE.test(w) || (/\d/.test(w) && THREE_LETTERS_RE.test(w));
 const SPACED_HANDLE_RE = /(?<![\p{L}\p{N}_.@+\-])@ ([\p{L}\p{N}_](?:[\p{L}\p{N}_.]{0,30}[\p{L}\p{N}_])?)(?![\p{L}\p{N}_]*@)/uy;
-// A name-like word typed after a messenger: has a digit, "_" or an inner "." ("shop_ua", "kate.nails").
+// A name-like word typed after a messenger: has a digit, "_" or an inner "." ("shop_ua", "kate.nails",
+// "linda-led-2088"); hyphens only inside it.
 // Two checks rather than one "^[…]*(?:…)[…]*$", which backtracks quadratically on a long word.
-const NAME_CHARS_RE = /^[\p{L}\p{N}_.]+$/u;
+const NAME_CHARS_RE = /^[\p{L}\p{N}_.-]+$/u;
 const NAME_MARK_RE = /[\p{N}_]|\p{L}\.\p{L}/u;
 const VERSION_RE = /^v?\d+(?:\.\d+)*[a-z]?$/i;
 const ABBREVIATION_RE = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
@@ -468,7 +469,8 @@ export function capTail(pieces: Piece[], lastCueEnd: number): void {
 /** End of a name-like word starting at `s` ("shop_ua", "kate.nails"), or 0. */
 function nameyWordAt(text: string, s: number): number {
   let e = s;
-  while (e < text.length && e - s < 40 && /[\p{L}\p{N}_.]/u.test(text[e]!)) e++;
+  // An inner hyphen joins parts of one ID ("wechat: linda-led-2088"); a trailing one does not.
+  while (e < text.length && e - s < 40 && (/[\p{L}\p{N}_.]/u.test(text[e]!) || (text[e] === '-' && e > s && /[\p{L}\p{N}]/u.test(text[e + 1] ?? '')))) e++;
   while (e > s && text[e - 1] === '.') e--;
   const w = text.slice(s, e);
   // A version number ("WhatsApp 2.24", "Viber v14.2") is not a name, nor an abbreviation ("p.ej.",

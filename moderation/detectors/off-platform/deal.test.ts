@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DetectorInput } from '../../types.js';
 import { dealDetector, dealPieces } from './deal.js';
 import { inputFor, run } from './testing.js';
 import platformDomains from '../../data/platform-domains.json';
@@ -652,5 +653,28 @@ describe('off_platform.deal: off-platform round 16 classes (swaps without an ord
     ['ru a swap of sizes through the platform', 'Можно обменять на размер больше? Оформлю возврат через приложение.'],
   ])('not a deal: %s', (_why, text) => {
     expect(deals(text)).toEqual([]);
+  });
+});
+
+describe('off_platform.deal: off-platform round 17 classes', () => {
+  const dealsIn = (text: string, lang: DetectorInput['lang']) => dealDetector({ ...inputFor(text), lang }).map((f) => text.slice(f.span.start, f.span.end));
+  it('Portuguese "no" is "in the", not a negation before "fora do app"', () => {
+    expect(dealsIn('Vocês vendem no atacado fora do app? tenho loja em BH', 'pt').length).toBe(1);
+    expect(dealsIn('Não vendemos fora do app, só aqui.', 'pt')).toEqual([]);
+    // Spanish "no" still negates.
+    expect(dealsIn('No vendemos fuera de la app, solo aquí.', 'es')).toEqual([]);
+  });
+  it.each([
+    ['pl a payment by BLIK as the condition', 'pl', 'sprzedawca chce mi odesłać nowy egzemplarz, ale tylko jak mu zapłacę za wysyłkę BLIKiem.'],
+    ['uk a refund to the card with the dispute left unopened', 'uk', 'Продавець каже: «поверніть товар нам Новою поштою, а гроші скинемо на картку», а суперечку просить не відкривати.'],
+    ['pt next orders through another marketplace', 'pt', 'A loja me mandou msg oferecendo os próximos pedidos pelo Mercado Livre com desconto, fora daqui.'],
+  ] as const)('%s', (_why, lang, text) => {
+    expect(dealsIn(text, lang).length).toBe(1);
+  });
+  it.each([
+    ['es the same seller on Amazon, bought there', 'es', 'La misma funda la vende el mismo vendedor en Amazon, la compré allí más cara.'],
+    ['pl paid by BLIK through the platform', 'pl', 'Zapłaciłem BLIKiem przez Ali, wszystko ok.'],
+  ] as const)('none: %s', (_why, lang, text) => {
+    expect(dealsIn(text, lang)).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Normalized, TextDetector, TextFinding } from '../../types.js';
+import type { Lang, Normalized, TextDetector, TextFinding } from '../../types.js';
 import { DEAL_WORDS, MESSENGERS, lexHits, messengerOfHost } from './lexicon.js';
 import { MAX_PIECES, capTail, mergePieces, type Piece } from './contact.js';
 import { isPlatformHost, scanLinks } from './link.js';
@@ -96,7 +96,7 @@ const PAIR_SIGNALS: Record<string, string> = { 'd.cash': 'cash', 'd.bypass': 'by
 
 
 
-export function dealPieces(norm: Normalized, platform: readonly string[]): Piece[] {
+export function dealPieces(norm: Normalized, platform: readonly string[], lang?: Lang): Piece[] {
   const hits = lexHits(norm);
   // Most texts have no trigger (TRIGGERS): one pass to find out, before any list is built.
   let any = false;
@@ -111,7 +111,8 @@ export function dealPieces(norm: Normalized, platform: readonly string[]): Piece
   const pays = by('d.pay').filter((h) => !past?.starts.has(h.i));
   // Going around the app is where the payment goes, like a payment channel.
   const payChannels = hits.filter((h) => h.cat === 'd.paych' || h.cat === 'd.bypass');
-  const negs = by('d.neg');
+  // Portuguese "no" is "in the" ("vendem no atacado fora do app?"), never a negation.
+  const negs = lang === 'pt' ? by('d.neg').filter((h) => norm.lower.slice(h.s, h.e) !== 'no') : by('d.neg');
   const plats = platformCues(hits);
   // Channels: first-person contact ("write me"), messenger names (not "signal", "line": words
   // too) and the cues that lead to them ("chama no zap"), payment channels, messenger links.
@@ -487,7 +488,7 @@ function messengerLinkChannels(norm: Normalized, toks: Tok[], channels: Hit[]): 
 export const dealDetector: TextDetector = (input) => {
   const { norm, config } = input;
   const out: TextFinding[] = [];
-  const pieces = dealPieces(norm, config.platformDomains);
+  const pieces = dealPieces(norm, config.platformDomains, input.lang);
   // The model speaks only where the lists found no deal, about a text that names a payment, a
   // price, a channel or going around the platform.
   if (pieces.length === 0) {

@@ -204,6 +204,7 @@ describe('off_platform.link: compound names before word-like TLDs', () => {
     ['lo tienen en ropa-barata.es más barato', 'ropa-barata.es'],
     ['comprei na casa-e-jardim.pt por menos', 'casa-e-jardim.pt'],
     ['zamówiłem z moda24.es szybciej', 'moda24.es'],
+    ['je passe par le transitaire colis-belgique.be que j\'utilise', 'colis-belgique.be'],
   ])('%s', (text, want) => {
     expect(links(text)).toEqual([want]);
   });
