@@ -453,3 +453,10 @@ describe('off_platform.contact: off-platform round 17 classes', () => {
     expect(contacts('Кидайте номер замовлення в чат підтримки, там допоможуть.')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: a number an article word names (personal data round 15)', () => {
+  it('"search for article 8812-4410-09" is no contact; "write to number" still is', () => {
+    expect(contacts('Ищите артикул 8812-4410-09, он есть в этом же магазине.')).toEqual([]);
+    expect(contacts('Пишите на номер 8 916 123 45 67').length).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@ import { digitClusters } from '../../normalize.js';
 import { MESSENGERS, MESSENGER_SCHEMES, isProfileHost, lexHits, messengerOfHost } from './lexicon.js';
 import { scanLinks } from './link.js';
 import { findEmails } from '../personal-data/email.js';
+import { contextIndex } from '../personal-data/context.js';
 import { allLangs, earlier, firstHitFrom, firstStartingFrom, foldWord, hitEndingBefore, hitNear, hitStartingAfter, negatedPhrase, tokens, type Hit, type Tok } from './words.js';
 import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
@@ -282,10 +283,23 @@ export function contactPieces(norm: Normalized): Piece[] {
     const ti = firstStartingFrom(toks, h.s);
     if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
     const c0 = text.charCodeAt(h.s);
-    pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: c0 === 64 ? 'verb:handle' : c0 >= 48 && c0 <= 57 || c0 === 43 || c0 === 40 ? 'verb:number' : 'verb:email' });
+    const digit = (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 40;
+    // "Ищите артикул 8812-4410-09": a number an article, order or tracking word names right before it is no contact.
+    if (digit && labelledNotContact(norm, h.s)) continue;
+    pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: c0 === 64 ? 'verb:handle' : digit ? 'verb:number' : 'verb:email' });
   }
   capTail(pieces, Math.max(names[names.length - 1]?.e ?? 0, verbs[verbs.length - 1]?.e ?? 0));
   return pieces;
+}
+
+/** Characters before a number within which an article, order or tracking word names it. */
+const NOT_CONTACT_LABEL_REACH = 16;
+
+/** Is the number at `pos` named by a "not a phone" word (the personal-data context lists) and by no phone word nearer? */
+function labelledNotContact(norm: Normalized, pos: number): boolean {
+  const ctx = contextIndex(norm);
+  const not = ctx.distBefore('notPhone', pos, NOT_CONTACT_LABEL_REACH);
+  return not < Infinity && ctx.distBefore('phone', pos, NOT_CONTACT_LABEL_REACH) > not;
 }
 
 /**

@@ -165,3 +165,19 @@ describe('government ID: personal data round 12', () => {
     expect(schemes('Kod rabatowy АYЕ 332918 zadziałał.', 'pl')).toEqual([]);
   });
 });
+
+describe('government ID: personal data round 15 (dotted Spanish numbers, the French tax number)', () => {
+  it('reads a DNI and a NIE grouped by dots, with their check letters', () => {
+    expect(schemes('mi DNI es 12.345.678-Z', 'es')).toEqual([['12.345.678-Z', 'es_dni']]);
+    expect(schemes('lo escribí así Y.441.820.3-D, raro el formulario', 'es')).toEqual([['Y.441.820.3-D', 'es_nie']]);
+    // A wrong check letter, a version or a weight: nothing.
+    expect(schemes('mi DNI es 12.345.678-A', 'es')).toEqual([]);
+    expect(schemes('pesa 12.345.678 g, versión 1.234.567-A', 'es')).toEqual([]);
+  });
+  it('reads the French tax number (SPI) only where its word names it', () => {
+    expect(schemes("il fallait mon numéro fiscal, 30 21 453 768 193, et la facture", 'fr')).toEqual([['30 21 453 768 193', 'fr_spi']]);
+    expect(schemes('Commande 30 21 453 768 193 reçue.', 'fr')).toEqual([]);
+    // The check is the first ten digits mod 511: one digit off, nothing.
+    expect(schemes('mon numéro fiscal 30 21 453 768 194', 'fr')).toEqual([]);
+  });
+});

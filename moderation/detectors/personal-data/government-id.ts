@@ -159,6 +159,10 @@ function frNirCheck(d: string): boolean {
   if (![1, 2, 3, 7, 8].includes(sex) || !((month >= 1 && month <= 12) || month >= 20)) return false;
   return 97n - (BigInt(d.slice(0, 13)) % 97n) === BigInt(d.slice(13));
 }
+/** French tax number (SPI, "numéro fiscal"): first digit 0-3, the last three = the first ten mod 511. */
+function frSpiCheck(d: string): boolean {
+  return num(d, 0) <= 3 && Number(d.slice(0, 10)) % 511 === Number(d.slice(10));
+}
 function ssnRules(d: string): boolean {
   const area = num(d, 0, 3), group = num(d, 3, 2), serial = num(d, 5, 4);
   if (area === 0 || area === 666 || area >= 900 || group === 0 || serial === 0) return false;
@@ -268,6 +272,8 @@ const NUMERIC: readonly NumericScheme[] = [
   // ("my tax id 911-89-1234" is an American number that passes by chance.)
   { id: 'pt_nif', lengths: [9], strength: 'weak', check: ptNifCheck, ownWordOnly: true },
   { id: 'fr_nir', lengths: [15], strength: 'strong', check: frNirCheck, format: /^1-2-2-2-3-3-2$/ },
+  // One number in 511 passes: only with its word ("numéro fiscal"), never by shape.
+  { id: 'fr_spi', lengths: [13], strength: 'weak', check: frSpiCheck, ownWordOnly: true },
   // Swiss AHV/AVS: 756 and an EAN-13 check, written "756.9217.4830.59".
   { id: 'ch_avs', lengths: [13], strength: 'strong', check: (d) => d.startsWith('756') && eanValid(d), format: /^3-4-4-2$/ },
   // Belgian national number "87.09.14-213.93": date, serial, mod-97 check (one number in 97 passes:
@@ -409,7 +415,7 @@ interface AlnumScheme {
 }
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
-const clean = (s: string) => s.replace(/[\s-]/g, '').toUpperCase();
+const clean = (s: string) => s.replace(/[\s.-]/g, '').toUpperCase();
 
 function dniCheck(id: string): boolean {
   const s = clean(id);
@@ -503,9 +509,10 @@ const re = (body: string, flags = 'gu') => new RegExp(B + body + E, flags);
 const NINO_MARKS_RE = /[.-]/;
 
 const ALNUM: readonly AlnumScheme[] = [
-  { id: 'es_dni', run: 7, re: re('(\\d{7,8}[ -]?[A-Za-z])'), strength: 'strong', check: dniCheck },
-  // "Y-284-7193-Z": the seven digits may come in two groups.
-  { id: 'es_nie', run: 3, re: re('([XYZxyz][ -]?(?:\\d{7}|\\d{3}[ -]\\d{4})[ -]?[A-Za-z])'), strength: 'strong', check: nieCheck },
+  // "12.345.678-Z": the digits may be grouped by dots, as the card prints them.
+  { id: 'es_dni', run: 3, re: re('(\\d{7,8}[ -]?[A-Za-z]|\\d{1,2}\\.\\d{3}\\.\\d{3}-?[A-Za-z])'), strength: 'strong', check: dniCheck },
+  // "Y-284-7193-Z", "Y.441.820.3-D": the seven digits may come in groups, split by spaces, dots or dashes.
+  { id: 'es_nie', run: 3, re: re('([XYZxyz][ .-]?\\d(?:[ .-]?\\d){6}[ .-]?[A-Za-z])'), strength: 'strong', check: nieCheck },
   { id: 'es_passport', run: 6, re: re('([A-Z]{3}\\d{6}|[a-z]{3}\\d{6}|[A-Z][a-z][A-Z]\\d{6})'), strength: 'none', check: () => true },
   { id: 'fi_hetu', run: 6, re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
   { id: 'it_fiscal', run: 0, word: 16, re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },

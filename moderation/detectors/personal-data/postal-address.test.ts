@@ -107,3 +107,13 @@ describe('postal address: pictographs between the parts (personal data round 12)
     expect(addresses('Забирала на вул. Канатна 🏠 біля ринку, все добре.')).toEqual([]);
   });
 });
+
+describe('postal address: Ukrainian street types in the locative (personal data round 15)', () => {
+  it('"на Оболонській набережній. Будинок 7, корпус 3, кв. 112", a sentence mark before the house', () => {
+    const text = "для наступних разів: живу на Оболонській набережній. Будинок 7, корпус 3, кв. 112.";
+    expect(addresses(text).map((a) => a.text)).toEqual(['Оболонській набережній. Будинок 7, корпус 3, кв. 112']);
+  });
+  it('no house after it: a walk on the embankment', () => {
+    expect(addresses('гуляли на набережній, 7 градусів, вітер')).toEqual([]);
+  });
+});

@@ -431,7 +431,12 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
     if (afterHouse > 0) {
       const u = unitsAt(toks, afterHouse);
       const l = localityAt(toks, u.end);
-      return make(at, l.end, confidenceFor(u.found, l.found));
+      // "на Оболонській набережній. Будинок 7": what read as a name after the type was the house
+      // label; the street's name stands before a lower-case type (ru, uk), and goes with it.
+      const label = toks[isPunct(toks[afterType], '.') ? afterType + 1 : afterType];
+      const houseNext = label?.k === 'w' && HOUSE_WORDS.has(label.lt);
+      const before = houseNext && NAME_FIRST_TYPES.has(toks[at]!.lt) && !UPPER_RE.test(toks[at]!.t) ? nameBefore(toks, at) : -1;
+      return make(before >= 0 ? before : at, l.end, confidenceFor(u.found, l.found));
     }
   }
   // Name first (ru, uk): "Невский пр., д. 28", "Садовая ул., 5-12". Written after a name the type
