@@ -224,6 +224,9 @@ describe('personal data: rounds mixed 8 and personal data 13', () => {
     ['a wattage', 'Moc 2000 W, super.', 'pl'],
     ['an order number right after "order:", in words', 'order: five four three two one nine eight seven', 'en'],
     ['"my order number"', 'My order number is 312 558 4407, please check.', 'en'],
+    // The order note is where a number was written, not what it is: an order number still names itself.
+    ['an order number copied into the order note', 'I copied the order number 4821 7730 19 into the order note, still no reply.', 'en'],
+    ['pl an order number in the order notes', 'W uwagach do zamówienia wpisałam numer zamówienia 4821773019, nikt nie odpisał.', 'pl'],
     ['"cc" of an engine', 'motor de 150 cc 125000 km rodados', 'pt'],
     ['a thousand thanks', 'Mil gracias, llegó en dos días.', 'es'],
     ['"one" as an article before a street name', 'I bought one Oxford Street special and it was fine.', 'en'],
