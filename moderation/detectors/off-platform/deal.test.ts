@@ -678,3 +678,12 @@ describe('off_platform.deal: off-platform round 17 classes', () => {
     expect(dealsIn(text, lang)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: the seller\'s own site "through" it (off-platform round 17)', () => {
+  it('a wholesale price only when ordered through our site', () => {
+    expect(deals('По оптовой цене только при заказе через наш сайт optovik-shop.ru, тут такую цену поставить не можем').length).toBe(1);
+  });
+  it('a buyer\'s own site, no price', () => {
+    expect(deals('Заказывал через наш сайт госуслуг, всё пришло.')).toEqual([]);
+  });
+});

@@ -36,6 +36,7 @@ describe('off_platform.phishing: URLs', () => {
     ['photos: javascript:alert(document.cookie)', 'script-url'],
     ['more at bit.ly/3xYzAb', 'shortener'],
     ['more at t.co/AbC', 'shortener'],
+    ['інструкцію знайшов ось тут: goo.su/8kTqZ', 'shortener'],
     ['my shop is gadgets.tk', 'suspicious-tld:tk'],
   ])('%s → %s', (text, signal) => {
     expect(signals(text)).toContain(signal);

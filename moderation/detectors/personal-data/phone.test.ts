@@ -116,6 +116,14 @@ describe('phone: a number that looks made up', () => {
   });
 });
 
+describe('phone: China\'s country code without "+" (off-platform round 17)', () => {
+  it('a seller\'s WhatsApp, and no long number without a phone word', () => {
+    expect(phones('price much lower if you order with us directly, whatsapp 8613925570162').map((p) => p.text)).toEqual(['8613925570162']);
+    expect(phones('order 8613925570162 shipped')).toEqual([]);
+    expect(phones('EAN 8690123456789 on the box')).toEqual([]);
+  });
+});
+
 describe('phone: digits in a web address', () => {
   const texts = (t: string, locale?: string) => phones(t, locale).map((p) => p.text);
   it('leaves store and product ids in a path, keeps a messenger link\'s number and a query value', () => {

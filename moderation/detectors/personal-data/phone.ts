@@ -41,8 +41,9 @@ const FALLBACK_BY_FIRST_DIGIT: Record<string, readonly CountryCode[]> = {
 
 const fallbackRegions = (digits: string): readonly CountryCode[] => FALLBACK_BY_FIRST_DIGIT[digits[0]!] ?? FALLBACK_BY_FIRST_DIGIT.other!;
 
-// Country codes people write without "+" in our markets (RU/KZ, UA, BY, PL, ES, PT, BR, FR, GB, DE, IT, MX, AR, TR, US).
-const COUNTRY_CODES_WITHOUT_PLUS = /^(?:7|380|375|48|34|351|55|33|44|49|39|52|54|90|1)/;
+// Country codes people write without "+" in our markets (RU/KZ, UA, BY, PL, ES, PT, BR, FR, GB, DE, IT, MX, AR, TR, US),
+// and China's, the sellers' own ("whatsapp 8613925570162").
+const COUNTRY_CODES_WITHOUT_PLUS = /^(?:7|380|375|48|34|351|55|33|44|49|39|52|54|90|1|86)/;
 
 const MIN_DIGITS_BARE = 8; // "1234567" alone is too often something else
 const MIN_DIGITS_CONTEXT = 7;
