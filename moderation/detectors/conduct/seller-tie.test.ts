@@ -781,3 +781,24 @@ describe('seller ties: conduct round 25 (the shop in its own voice, an owner in 
     expect(as(text)).toEqual([]);
   });
 });
+
+describe('seller ties: a friend from way back who makes the goods by hand (conduct round 25)', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['es a lifelong friend who makes it himself', '¿Alguien ha probado ya la salsa picante de Nacho? Es amigo mío de toda la vida y la hace él mismo, brutal.'],
+    ['ru an old friend, "forges them himself" in the next sentence', 'Серёга (автор этих ножей) мой старый друг, ещё с армии. Кует сам, металл отличный.'],
+    ['pl known since primary school, prints them himself', 'Czy ktoś zamawiał koszulki od Kuby? Znamy się od podstawówki, chłopak sam je drukuje, nadruki są genialne.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['en a friend who bought them, the seller the maker', 'My friend bought these for me. The seller makes them himself, lovely quality.'],
+    ['ru a friend recommending, the master the maker', 'Моя подруга посоветовала. Мастер делает сам каждую деталь.'],
+    ['en a sister knitting with the yarn', 'My sister makes them herself at home from this yarn, great yarn.'],
+    ['es an old friend, nobody making anything', 'Se lo regalé a un amigo mío de toda la vida y le encantó.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+});

@@ -504,6 +504,19 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     const store = owner && sc.startingIn('storeNoun', owner.j, owner.j + WIN.roleToStore, (x) => sameClause(sc, x.i, owner.i) && same(x, r));
     if (owner && store && !localAround(sc, r.i, store.j) && !negated(sc, r, textLang)) out.push({ i: r.i, j: store.j, kind: 'relative', conf: CONF.relative });
   }
+  // "Es amigo mío de toda la vida y la hace él mismo", "Серёга (автор этих ножей) мой старый друг…
+  // Кует сам": someone the writer has known for long (data acquaint) who makes the goods
+  // by their own hand, in that sentence or the next. A maker alone is any shop's; a friend alone anyone's.
+  for (const m of sc.all('makesSelf')) {
+    // "The seller makes them himself": a maker named is not the friend.
+    if (negated(sc, m, textLang) || sc.endingIn('sellerNoun', m.i - 2, m.i, (x) => x.j <= m.i && sameClause(sc, x.i, m.i))) continue;
+    const close = (x: Hit) => same(x, m) && Math.abs(sc.sent[x.i]! - sc.sent[m.i]!) <= 1
+      // "My friend bought these for me": a friend who buys is a buyer.
+      && !sc.startingIn('purchaseVerb', x.j, x.j + 2, (v) => sameClause(sc, v.i, x.i));
+    // Relatives are left out: "my mom makes jam herself" is a household's.
+    const who = sc.all('acquaint').find(close);
+    if (who) out.push({ i: Math.min(who.i, m.i), j: Math.max(who.j, m.j), kind: 'relative', conf: CONF.relativeVerb });
+  }
   // "магазин держит мой брат", "la tienda la lleva mi hermana": the store first, its verb, then the relative as subject.
   for (const st of sc.all('storeNoun')) {
     const inClause = (x: Hit) => sameClause(sc, x.i, st.i) && same(x, st);
