@@ -802,3 +802,19 @@ describe('seller ties: a friend from way back who makes the goods by hand (condu
     expect(as(text)).toEqual([]);
   });
 });
+
+describe('seller ties: answers in the business\'s voice that push the goods (conduct round 25)', () => {
+  const answer = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'answer', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['es tested in the warehouse before each shipment, "buy it without a doubt"', 'Sí, es resistente al agua. Lo probamos en el almacén antes de cada envío y te digo que no hay otro igual. Cómpralo sin dudar.'],
+    ['pt tested one by one at our dispatch, "buy without worry"', 'Sim, serve no iPhone 13. Aqui na expedição a gente testa uma por uma, pode comprar tranquilo que é a melhor película da loja.'],
+    ['fr hundreds sold every month', 'Oui, compatible avec le TM6. On en vend des centaines chaque mois au magasin, c\'est notre meilleur accessoire.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(answer(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('a seller answering about its checks, pushing nothing, is service', () => {
+    expect(answer('Sí, lo probamos en el almacén antes de cada envío, llega en 5 días.')).toEqual([]);
+  });
+});
