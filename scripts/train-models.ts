@@ -62,7 +62,7 @@ const MODELS = {
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
     trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
-    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-16.jsonl', 'off-platform-blind-17.jsonl'],
+    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-16.jsonl', 'off-platform-blind-17.jsonl', 'off-platform-blind-18.jsonl'],
     cvFromRound: 6,
     // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
     // or 1 star") and bulk-discount questions in the conduct fixtures as deals.
