@@ -460,3 +460,10 @@ describe('off_platform.contact: a number an article word names (personal data ro
     expect(contacts('Пишите на номер 8 916 123 45 67').length).toBe(1);
   });
 });
+
+describe('off_platform.contact: "pode me chamar no zap" (mixed round 12)', () => {
+  it('the infinitive after "pode", and "me chamar de" (call me a name) is none', () => {
+    expect(contacts('Quem comprou pode me chamar no zap? Queria ver foto do produto').length).toBe(1);
+    expect(contacts('Quem comprou pode me chamar de exagerada, mas amei')).toEqual([]);
+  });
+});

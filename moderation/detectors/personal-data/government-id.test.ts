@@ -169,6 +169,8 @@ describe('government ID: personal data round 12', () => {
 describe('government ID: personal data round 15 (dotted Spanish numbers, the French tax number)', () => {
   it('reads a DNI and a NIE grouped by dots, with their check letters', () => {
     expect(schemes('mi DNI es 12.345.678-Z', 'es')).toEqual([['12.345.678-Z', 'es_dni']]);
+    expect(schemes('puse 48 392 715-W en el formulario de aduanas, DNI', 'es')).toEqual([['48 392 715-W', 'es_dni']]);
+    expect(schemes('Pedido 48 392 715-A listo', 'es')).toEqual([]);
     expect(schemes('lo escribí así Y.441.820.3-D, raro el formulario', 'es')).toEqual([['Y.441.820.3-D', 'es_nie']]);
     // A wrong check letter, a version or a weight: nothing.
     expect(schemes('mi DNI es 12.345.678-A', 'es')).toEqual([]);
