@@ -467,3 +467,10 @@ describe('off_platform.contact: "pode me chamar no zap" (mixed round 12)', () =>
     expect(contacts('Quem comprou pode me chamar de exagerada, mas amei')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: "ask me for the link" to a messenger group (off-platform round 18)', () => {
+  it('a WhatsApp group of buyers, its link asked for on Messenger', () => {
+    expect(contacts('criei um grupo no WhatsApp de quem comprou isto, peçam-me o link por mensagem no Messenger').length).toBe(1);
+    expect(contacts('peçam o link do manual ao vendedor pelo chat da loja')).toEqual([]);
+  });
+});

@@ -687,3 +687,15 @@ describe('off_platform.deal: the seller\'s own site "through" it (off-platform r
     expect(deals('Заказывал через наш сайт госуслуг, всё пришло.')).toEqual([]);
   });
 });
+
+describe('off_platform.deal: off-platform round 18 classes', () => {
+  it.each([
+    ['"pay us direct via Wise"', 'you can cancel order and pay us direct via Wise, then we ship same day'],
+    ['the same goods cheaper "in my online shop"', 'Los mismos auriculares los vendo yo más baratos en mi tienda online, con garantía de 1 año'],
+  ])('%s', (_why, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it('a wise choice, paid through the app', () => {
+    expect(deals('It was a wise choice, paid through the app.')).toEqual([]);
+  });
+});

@@ -279,3 +279,10 @@ describe('off_platform.link, a space for the dot before a path', () => {
     expect(run(linkDetector, text)).toEqual([]);
   });
 });
+
+describe('off_platform.link: "search for me as" names a site before a word-like TLD (off-platform round 18)', () => {
+  it('finds it after a search verb, and leaves prose alone', () => {
+    expect(links('con garantía de 1 año, búsquenme como audiotop.es')).toEqual(['audiotop.es']);
+    expect(links('Search it as well, es muy bonito.es perfecto')).toEqual([]);
+  });
+});
