@@ -49,3 +49,13 @@ describe('guessRegion', () => {
     expect(guessRegion('pl', undefined, 'dzięki')).toBe('PL');
   });
 });
+
+describe('detectLanguage: letters glued to digits are a code\'s, not a word', () => {
+  it.each([
+    ['mi DNI es 12345678Z', 'es'],
+    ['IBAN DE89 3704 0044 0532 0130 00', 'en'],
+    ['Deliver to 24 Sussex Drive, Ottawa K1A 0B1', 'en'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});

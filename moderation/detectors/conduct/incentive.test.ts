@@ -332,3 +332,16 @@ describe('incentive: "and you will get" in each language', () => {
     expectNone('pl', 'Dałem 5 gwiazdek, bo sprzedawca był miły. Zwrot pieniędzy za uszkodzony kabel dostałem osobno.');
   });
 });
+
+describe('incentive: the offer in the first person ("and I\'ll refund")', () => {
+  it.each([
+    ['en', "Leave 5 stars and I'll refund $5."],
+    ['ru', 'Оставьте 5 звёзд, и я верну 200 рублей.'],
+    ['es', 'Deja 5 estrellas y te devuelvo 5 €.'],
+  ])('%s', (lang, text) => {
+    expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  });
+  it('a refund for a return is none', () => {
+    expectNone('en', "Return it and I'll refund you, no questions asked.");
+  });
+});

@@ -117,3 +117,16 @@ describe('postal address: Ukrainian street types in the locative (personal data 
     expect(addresses('гуляли на набережній, 7 градусів, вітер')).toEqual([]);
   });
 });
+
+describe('postal address: British and Canadian postcodes after the town', () => {
+  it.each([
+    ['Ship it to 221B Baker Street, London NW1 6XE', '221B Baker Street, London NW1 6XE'],
+    ['Send to 10 Downing Street, London SW1A 2AA, thanks', '10 Downing Street, London SW1A 2AA'],
+    ['Deliver to 24 Sussex Drive, Ottawa K1A 0B1', '24 Sussex Drive, Ottawa K1A 0B1'],
+  ])('%s', (text, want) => {
+    expect(addresses(text).map((a) => a.text)).toEqual([want]);
+  });
+  it('a postcode-shaped model name alone is no address', () => {
+    expect(addresses('Ordered the NW1 6XE model')).toEqual([]);
+  });
+});

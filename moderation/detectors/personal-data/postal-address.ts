@@ -177,7 +177,29 @@ function townAfter(toks: Tok[], k: number): number {
   return toks[k]?.k === 'w' && !toks[k]!.nl && UPPER_RE.test(toks[k]!.t) ? k + 1 : k;
 }
 
-/** Following ", 28013 Madrid", ", Springfield, IL 62704", ", г. Москва": postcode/city segments. */
+// British "NW1 6XE", "SW1A 2AA" and Canadian "K1A 0B1" postcodes, upper case, as written on a label.
+const UK_CA_POSTCODE_RE = /^(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]\d[A-Z] ?\d[A-Z]\d)$/;
+
+/**
+ * A British or Canadian postcode starting at token j (the tokenizer cuts "NW1" into "NW" and "1"):
+ * the index after it, or -1. Up to four tokens, glued or one space apart, on one line.
+ */
+function ukCaPostcodeAt(toks: Tok[], j: number): number {
+  let str = '';
+  let after = -1;
+  for (let q = j; q < j + 4 && toks[q] && toks[q]!.k !== 'p'; q++) {
+    if (q > j) {
+      const gap = toks[q]!.s - toks[q - 1]!.e;
+      if (gap > 1 || toks[q]!.nl) break;
+      if (gap === 1) str += ' ';
+    }
+    str += toks[q]!.t;
+    if (UK_CA_POSTCODE_RE.test(str)) after = q + 1;
+  }
+  return after;
+}
+
+/** Following ", 28013 Madrid", ", Springfield, IL 62704", ", г. Москва", ", London NW1 6XE": postcode/city segments. */
 function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
   let k = i;
   let found = false;
@@ -199,14 +221,16 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
       found = true;
       continue;
     }
+    const ukCa = t.k === 'w' ? ukCaPostcodeAt(toks, j) : -1;
+    if (ukCa > 0) { k = ukCa; found = true; continue; }
     if (t.k === 'w' && CITY_MARKERS.has(t.lt) && isPunct(toks[j + 1], '.') && toks[j + 2]?.k === 'w' && UPPER_RE.test(toks[j + 2]!.t)) { k = j + 3; found = true; continue; }
     if (t.k === 'w' && STATE_RE.test(t.t) && toks[j + 1]?.k === 'n' && POSTCODE_RE.test(toks[j + 1]!.t)) { k = j + 2; found = true; continue; }
     if (t.k === 'w' && UPPER_RE.test(t.t) && (j > k || found)) {
       // A capitalised place name after a comma, only when it ends the segment (", Madrid," / ", Madrid.")
       let e = j + 1;
-      while (toks[e]?.k === 'w' && UPPER_RE.test(toks[e]!.t) && e - j < 3) e++;
+      while (toks[e]?.k === 'w' && UPPER_RE.test(toks[e]!.t) && e - j < 3 && ukCaPostcodeAt(toks, e) < 0) e++;
       const nx = toks[e];
-      if (!nx || nx.nl || (nx.k === 'p' && (nx.t === ',' || nx.t === '.' || nx.t === '-' || nx.t === '!' || nx.t === '?' || nx.t === ')')) || (nx.k === 'n' && POSTCODE_RE.test(nx.t)) || (nx.k === 'w' && STATE_RE.test(nx.t))) {
+      if (!nx || nx.nl || (nx.k === 'p' && (nx.t === ',' || nx.t === '.' || nx.t === '-' || nx.t === '!' || nx.t === '?' || nx.t === ')')) || (nx.k === 'n' && POSTCODE_RE.test(nx.t)) || (nx.k === 'w' && STATE_RE.test(nx.t)) || ukCaPostcodeAt(toks, e) > 0) {
         k = e; found = true; continue;
       }
     }
