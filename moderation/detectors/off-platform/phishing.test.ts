@@ -198,3 +198,26 @@ describe('off_platform.phishing: mixed round 7 (login and SMS code asked for a c
     expect(phish(text)).toEqual([]);
   });
 });
+
+describe('off_platform.phishing: other brands phishing imitates (data/impersonated-brands.json)', () => {
+  it.each([
+    ['paypa1.com/signin to confirm your refund', 'other-brand:homoglyph'],
+    ['amaz0n-support.net verify account', 'other-brand:brand-lure'],
+    ['arnazon.com login', 'other-brand:homoglyph'],
+    ['Pay the fee at dhl-customs-fee.com/pay to release it', 'other-brand:brand-lure'],
+    ['mercadolibrre.com/login', 'other-brand:typo'],
+  ])('%s → %s', (text, signal) => {
+    expect(signals(text)).toContain(signal);
+  });
+  it.each([
+    'bought it on amazon.de, cheaper',
+    'pay with paypal.com',
+    'check mercadolibre.com.ar',
+    'my shop applecases.com',
+    'apple-store.com has the same case',
+    'apple-service-center.com fixed my screen',
+    'olx.pl ogłoszenie',
+  ])('the brand\'s own site, or a name with no lure: %s', (text) => {
+    expect(phishingDetector(inputFor(text))).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { parse } from 'tldts';
 import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import shorteners from '../../data/shorteners.json';
 import suspiciousTlds from '../../data/suspicious-tlds.json';
+import impersonated from '../../data/impersonated-brands.json';
 import confusables from '../../data/confusables.json';
 import { lexHits } from './lexicon.js';
 import { foldedLookalike, isPlatformHost, scanLinks, type UrlHit } from './link.js';
@@ -137,6 +138,29 @@ function looksLikeBrand(name: string, brands: string[]): 'same' | 'typo' | 'cont
   return null;
 }
 
+// Other brands phishing imitates (data/impersonated-brands.json), as skeletons, and the lure words
+// that make a brand name joined to other words a phishing host rather than a fan shop.
+const OTHER_BRANDS = new Set(impersonated.brands.map((b) => skeleton(b)));
+const OTHER_BRAND_NAMES = new Set(impersonated.brands);
+const LURE_WORDS = new Set(impersonated.lureWords);
+/** Names this short collide with ordinary words in a spelling or a typo: only joined to a lure. */
+const OTHER_BRAND_MIN = 5;
+
+/**
+ * A host's name imitating another brand: spelled otherwise but folding to it ("paypa1"), a near
+ * typo of a long one, or the brand joined to a lure word ("paypal-secure-login"). The brand's own
+ * name, as spelled, is not ("amazon.de").
+ */
+function imitatesOtherBrand(label: string): 'homoglyph' | 'typo' | 'brand-lure' | null {
+  const lower = label.toLowerCase();
+  const parts = lower.split('-');
+  if (parts.length > 1 && parts.some((p) => OTHER_BRANDS.has(skeleton(p))) && parts.some((p) => LURE_WORDS.has(p))) return 'brand-lure';
+  const sk = skeleton(lower);
+  if (OTHER_BRANDS.has(sk)) return sk.length >= OTHER_BRAND_MIN && !OTHER_BRAND_NAMES.has(lower) ? 'homoglyph' : null;
+  if (sk.length >= 8) for (const b of OTHER_BRANDS) if (b.length >= 8 && distance(sk, b, 1) <= 1) return 'typo';
+  return null;
+}
+
 /** The host's name or one of its subdomain labels reads as a platform brand. */
 function brandLike(h: UrlHit, brands: string[]): boolean {
   if (h.label && looksLikeBrand(h.label, brands)) return true;
@@ -161,6 +185,10 @@ function urlSignals(norm: Normalized, h: UrlHit, brands: string[], platform: rea
     if (how) add(CONF.lookalike, `lookalike:${how}`);
   }
   if (!onPlatform && h.subdomain && h.subdomain.split('.').some((l) => looksLikeBrand(l, brands) !== null)) add(CONF.brandSubdomain, 'brand-subdomain');
+  if (!onPlatform && h.label) {
+    const other = imitatesOtherBrand(h.label);
+    if (other) add(CONF.lookalike, `other-brand:${other}`);
+  }
   // "https://aliexpress.com@evil.xyz/login": the brand stands where the host is expected.
   if (h.userinfo && brands.some((b) => skeleton(h.userinfo).includes(b))) add(CONF.lookalike, 'brand-userinfo');
   if (!onPlatform && h.path.length > 1) {
