@@ -3,7 +3,7 @@ import { digitClusters, subCluster, type DigitCluster } from '../../normalize.js
 import { contextIndex } from './context.js';
 import { type Claim, type NumberCtx, type Window, bracketClosedAfter, insideIbanShape, letterTouches, looksLikeAmount, looksLikeDate, near } from './numbers.js';
 import { scorePhone } from './phone.js';
-import { scoreCard } from './payment-card.js';
+import { cardTailEnd, scoreCard } from './payment-card.js';
 import { findIbans, scoreBankDigits, type Found } from './bank-account.js';
 import { findAlnumIds, findMrz, GOV_ID_CONFIDENCE, scoreNumericId } from './government-id.js';
 import { findEmails } from './email.js';
@@ -98,6 +98,7 @@ function run(input: DetectorInput): TextFinding[] {
     cands.push(Object.assign({}, f, { order: cands.length })); // a spread per finding took V8's slow path
   }
   const kept = resolve(cands);
+  for (const f of kept) if (f.claim.type === 'personal_data.payment_card') f.end = cardTailEnd(text, f.end);
   const out: TextFinding[] = [];
   for (const f of [...kept, ...repeats(norm, kept)].sort(byStart)) out.push(toFinding(input, f));
   if (out.length > 1) out.sort((a, b) => a.span.start - b.span.start);

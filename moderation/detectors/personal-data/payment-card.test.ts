@@ -58,3 +58,18 @@ describe('payment card detector', () => {
     }
   });
 });
+
+describe('payment card: the expiry and security code written after the number go with it', () => {
+  const spans = (text: string) => cards(text).map((c) => c.text);
+  it.each([
+    ['en', 'card number 5500-0000-0000-0004 exp 12/27 cvv 123', '5500-0000-0000-0004 exp 12/27 cvv 123'],
+    ['en', 'card 4111 1111 1111 1111 (exp 01/29), thanks', '4111 1111 1111 1111 (exp 01/29)'],
+    ['ru', 'карта 4111 1111 1111 1111, срок 05/26, код 381, спасибо', '4111 1111 1111 1111, срок 05/26, код 381'],
+    ['pl', 'karta 5500 0000 0000 0004 ważna do 03/27 kod 999.', '5500 0000 0000 0004 ważna do 03/27 kod 999'],
+  ])('%s: %s', (_lang, text, want) => {
+    expect(spans(text)).toEqual([want]);
+  });
+  it('a date or a count after the number without its label stays out', () => {
+    expect(spans('card 4111 1111 1111 1111 arrived 12/03 with 2 items')).toEqual(['4111 1111 1111 1111']);
+  });
+});

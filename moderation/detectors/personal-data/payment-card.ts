@@ -1,5 +1,6 @@
 import { eanValid, luhn, isDummyNumber } from './checksums.js';
 import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
+import cardTail from '../../data/card-tail.json';
 
 /**
  * Payment card numbers: 13–19 digits, Luhn-valid, with a known issuer prefix, in any grouping
@@ -74,4 +75,27 @@ export function scoreCard(w: Window, c: NumberCtx): Claim | null {
   if (n === 13 && !context && (issuer === 'visa13' || eanValid(w.digits))) return null;
   const confidence = context ? CARD_CONFIDENCE.luhnPrefixContext : groupedLikeCard(w) ? CARD_CONFIDENCE.luhnPrefixGrouped : CARD_CONFIDENCE.luhnPrefix;
   return { type: 'personal_data.payment_card', confidence, subtype: issuer };
+}
+
+// "… exp 12/27 cvv 123", "срок 05/26, код 381": the expiry and security code written after a card
+// number, each with its label, a few characters on. Labels longest first, so "cvv2" wins over "cvv".
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const labels = (table: Record<string, string[]>) => [...new Set(Object.values(table).flat())].sort((a, b) => b.length - a.length).map(escape).join('|');
+const TAIL_GAP = '[\\s,;:.()\\-/]{0,4}';
+const EXPIRY_RE = new RegExp(`^${TAIL_GAP}(?:${labels(cardTail.expiry)})${TAIL_GAP}(?:0?[1-9]|1[0-2])\\s?[/.\\-]\\s?(?:\\d{4}|\\d{2})(?!\\d)`, 'iu');
+const CODE_RE = new RegExp(`^${TAIL_GAP}(?:${labels(cardTail.code)})${TAIL_GAP}\\d{3,4}(?!\\d)`, 'iu');
+const TAIL_LOOK = 48;
+
+/** The end of a card finding taken over the expiry and security code written right after it (either order). */
+export function cardTailEnd(text: string, end: number): number {
+  const from = end;
+  for (let n = 0; n < 2; n++) {
+    const rest = text.slice(end, end + TAIL_LOOK);
+    const m = EXPIRY_RE.exec(rest) ?? CODE_RE.exec(rest);
+    if (!m) break;
+    end += m[0].length;
+  }
+  // "(exp 01/29)": the bracket the tail opened closes with it.
+  if (text[end] === ')' && text.slice(from, end).includes('(')) end++;
+  return end;
 }
