@@ -130,3 +130,10 @@ describe('postal address: British and Canadian postcodes after the town', () => 
     expect(addresses('Ordered the NW1 6XE model')).toEqual([]);
   });
 });
+
+describe('postal address: a Brazilian address to its postcode (district, city, state, postcode)', () => {
+  it('takes all four segments after the house number', () => {
+    const text = 'Moro na Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200. Chegou rápido';
+    expect(addresses(text).map((a) => a.text)).toEqual(['Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200']);
+  });
+});

@@ -203,7 +203,8 @@ function ukCaPostcodeAt(toks: Tok[], j: number): number {
 function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
   let k = i;
   let found = false;
-  for (let n = 0; n < 3; n++) {
+  // Up to four segments: "- Bela Vista, São Paulo - SP, 01310-200" (district, city, state, postcode).
+  for (let n = 0; n < 4; n++) {
     let j = k;
     if (isPunct(toks[j], ',') || isPunct(toks[j], '-')) j++;
     // ". 35000 Rennes": a postcode may open the next sentence.
