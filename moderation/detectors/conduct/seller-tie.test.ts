@@ -818,3 +818,24 @@ describe('seller ties: answers in the business\'s voice that push the goods (con
     expect(answer('Sí, lo probamos en el almacén antes de cada envío, llega en 5 días.')).toEqual([]);
   });
 });
+
+describe('seller ties: praise that reads like a possessive', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['en "the seller is my favourite"', 'The seller is my favourite, always fast'],
+    ['es "el vendedor es mi favorito"', 'El vendedor es mi favorito, siempre rápido'],
+    ['ru "продавец мой любимый"', 'Продавец мой любимый, всё быстро'],
+    ['pl "mój ulubiony sklep"', 'Sprzedawca to mój ulubiony sklep na Ali'],
+    ['en "my favourite shop"', 'This is my favourite shop on Ali'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+  it.each([
+    ['en "the seller is my brother"', 'The seller is my brother, so trust me'],
+    ['pl "sprzedawca to mój dobry kolega"', 'Sprzedawca to mój dobry kolega, plecak świetny'],
+  ])('a tie: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+});

@@ -4,6 +4,7 @@ import { clauseEndsAt, type Hit, isDash, langBit, namesEach, sameClause, sameSen
 import { CONDUCT_CLASSES, conductModel } from './model.js';
 import copulaData from '../../data/copulas.json';
 import tieWords from '../../data/seller-tie-words.json';
+import tieLexicon from '../../data/conduct-seller-tie.json';
 
 /**
  * seller_tie.* from wording.
@@ -434,7 +435,7 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const p of sc.all('poss1')) {
     const store = sc.startingIn('storeNoun', p.j, p.j + 1, (s) => sameClause(sc, s.i, p.i) && same(s, p));
     if (!store) continue;
-    if (store.i > p.j && sc.startingIn('ownWord', p.j, p.j)) continue;
+    if (store.i > p.j && (sc.startingIn('ownWord', p.j, p.j) || sc.startingIn('fondness', p.j, p.j))) continue;
     if (precededBy(sc, 'purposePrep', p) || localAround(sc, p.i, store.j)) continue;
     const promo = promoSents.has(sc.sent[p.i]!);
     // "Compramos 10 cadeiras pra nossa equipe…, nossa empresa vai pedir mais": a business buying is a buyer.
@@ -458,6 +459,11 @@ function apposedRelative(sc: Scan, o: Hit): Hit | undefined {
   if (!store || !sc.startingIn('demonstr', o.j, store.i - 1)) return undefined;
   return sc.startingIn('relNom', store.j, store.j, (r) => sc.markBefore(r.i) === 44 && clauseEndsAt(sc, r.j) && same(r, o));
 }
+
+/** The possessives relatives are named with ("my", "мой", "mi"…): the first words of the relNom phrases, folded. */
+const POSSESSIVES: ReadonlySet<string> = new Set(
+  Object.entries(tieLexicon.relNom).filter(([k]) => !k.startsWith('$')).flatMap(([, v]) => (v as string[]).map((p) => fold(p.split(' ')[0]!.toLowerCase()))),
+);
 
 function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "my brother's store"
@@ -539,7 +545,12 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (rel && !negated(sc, rel, textLang)) out.push({ i: o.i, j: rel.j, kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
-    if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'statement', conf: CONF.statement });
+    // "the seller is my …" names a tie only with a relative or friend after it ("… my brother"),
+    // not praise ("The seller is my favourite", "el vendedor es mi favorito").
+    const open = POSSESSIVES.has(sc.word(h.j - 1));
+    const who = open ? sc.startingIn('relNom', h.j - 1, h.j - 1) ?? sc.startingIn('acquaint', h.j - 1, h.j - 1) : undefined;
+    if (open && !who) continue;
+    if (!negated(sc, h, textLang)) out.push({ i: h.i, j: who ? Math.max(who.j, h.j) : h.j, kind: 'statement', conf: CONF.statement });
   }
   // A free product for a review: "got this for free in exchange for a review", "бесплатно за отзыв".
   for (const f of sc.all('free')) {
