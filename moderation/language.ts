@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from './types.js';
 import langWords from './data/lang-words.json';
-import { scanWords, WordLookup } from './normalize.js';
+import { isDigitCode, scanWords, WordLookup } from './normalize.js';
 import placeholders from './data/placeholders.json';
 
 /**
@@ -71,8 +71,6 @@ function localeLang(locale: string | undefined): Lang | undefined {
   return (LANGS as readonly string[]).includes(l) ? (l as Lang) : undefined;
 }
 
-const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
-
 export function detectLanguage(text: string, locale?: string): Lang {
   const fromLocale = localeLang(locale);
   if (fromLocale) return fromLocale;
@@ -94,7 +92,7 @@ export function detectLanguage(text: string, locale?: string): Lang {
   }
   scanWords(sample, (s, e) => {
     // Letters glued to digits are a code's ("DE89", "12345678Z", "K1A 0B1"), not a word of the language.
-    if (isAsciiDigit(sample.charCodeAt(s - 1)) || isAsciiDigit(sample.charCodeAt(e))) return;
+    if (isDigitCode(sample.charCodeAt(s - 1)) || isDigitCode(sample.charCodeAt(e))) return;
     for (let q = s + 1; q < e && q <= s + 3; q++) {
       const c = sample.charCodeAt(q);
       if ((c === 39 || c === 0x2019) && ELISIONS.has(sample.slice(s, q))) { score[FR]! += 1; break; } // l'échange, qu'il

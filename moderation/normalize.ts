@@ -350,7 +350,7 @@ function stageA(original: string): Buf {
 // Stage B: look-alikes, per whitespace-delimited token, in place.
 
 const isSpaceCode = (c: number) => c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 11 || c === 0x3000 || c === 0x2028 || c === 0x2029 || c === 0xa0;
-const isDigitCode = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
+export const isDigitCode = (c: number | undefined) => c !== undefined && c >= 48 && c <= 57;
 const isDotDash = (c: number | undefined) => c === 46 || c === 45;
 const isAsciiDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 

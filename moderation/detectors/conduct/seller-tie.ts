@@ -310,8 +310,9 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "we ship within 24 hours", "с нашего склада", "nous vérifions chaque pièce".
   // "…than the ones our supplier sends. Will reorder for the shop": a business that buys for its own
   // shop speaks of its supplier as a buyer.
-  const forOwnShop = sc.all('purposePrep').some((f) => sc.startingIn('storeNoun', f.j, f.j + 2, (x) => sameClause(sc, x.i, f.i) && same(x, f)) !== undefined);
-  if (!forOwnShop) for (const h of sc.all('sellerOps')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
+  const ops = sc.all('sellerOps');
+  const forOwnShop = () => sc.all('purposePrep').some((f) => sc.startingIn('storeNoun', f.j, f.j + 2, (x) => sameClause(sc, x.i, f.i) && same(x, f)) !== undefined);
+  if (ops.length && !forOwnShop()) for (const h of ops) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.sellerOps });
   // "We test every batch… buy from this store", "Chez nous chaque pièce est contrôlée. Foncez !":
   // quality control over every unit, in the first person plural (an inflected verb, "we" before an
   // English one, or "chez nous / u nas" before a passive), with promotion in or beside its sentence.
