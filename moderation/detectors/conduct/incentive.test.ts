@@ -323,8 +323,8 @@ describe('incentive: conduct round 25 (a refund received against a rating, its g
 describe('incentive: "and you will get" in each language', () => {
   it.each([
     ['pl', 'Wystaw 5 gwiazdek, a dostaniesz 15 zł zwrotu.'],
-    ['fr', 'Laissez 5 étoiles et vous recevrez un bon de 5 €.'],
-    ['ru', 'Оставьте отзыв на 5 звёзд, и вы получите кэшбэк 200 рублей.'],
+    ['fr', 'Mettez 5 étoiles et vous recevrez 10 € sur PayPal.'],
+    ['uk', 'Поставте 5 зірок, і ви отримаєте 200 гривень.'],
   ])('%s', (lang, text) => {
     expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
   });
@@ -336,8 +336,8 @@ describe('incentive: "and you will get" in each language', () => {
 describe('incentive: the offer in the first person ("and I\'ll refund")', () => {
   it.each([
     ['en', "Leave 5 stars and I'll refund $5."],
-    ['ru', 'Оставьте 5 звёзд, и я верну 200 рублей.'],
-    ['es', 'Deja 5 estrellas y te devuelvo 5 €.'],
+    ['ru', 'Поставьте пять звёзд, и я верну 150 рублей.'],
+    ['es', 'Pon 5 estrellas y te devuelvo diez euros.'],
   ])('%s', (lang, text) => {
     expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
   });

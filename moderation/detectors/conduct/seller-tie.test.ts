@@ -765,7 +765,7 @@ describe('seller ties: conduct round 25 (the shop in its own voice, an owner in 
     ['pl we pour them ourselves', 'Najlepsze świece na Ali, wiem co mówię, bo sami je lejemy 😄', 'review'],
     ['fr we make everything by hand', 'Ici on fait tout à la main, avec des huiles bio, et ça se sent.', 'review'],
     ['uk the owner of this shop, my best man', 'Андрій, власник цього магазину, мій кум, і я вам скажу — людина чесна.', 'review'],
-    ['ru the store is kept by my brother', 'Магазин держит мой брат, качество отличное.', 'review'],
+    ['ru the store is kept by my brother', 'Магазин держит мой брат, так что цены честные.', 'review'],
   ] as const)('undisclosed: %s', (_why, text, kind) => {
     expect(types(as(text, kind))).toEqual(['seller_tie.undisclosed']);
   });

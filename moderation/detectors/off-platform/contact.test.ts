@@ -449,7 +449,7 @@ describe('off_platform.contact: off-platform round 17 classes', () => {
     expect(contacts('WhatsApp: well-known brand, good quality')).toEqual([]);
   });
   it('a group chat in a messenger, "drop your number"', () => {
-    expect(contacts('маю чатик у вайбері, кидайте номер в коментарі, додам').length).toBe(1);
+    expect(contacts('Все прийшло цiле, дякую! Якщо хтось теж вишиває — маю чатик у вайбері, кидайте номер в коментарі, додам').length).toBe(1);
     expect(contacts('Кидайте номер замовлення в чат підтримки, там допоможуть.')).toEqual([]);
   });
 });

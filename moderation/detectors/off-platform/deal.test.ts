@@ -690,7 +690,7 @@ describe('off_platform.deal: the seller\'s own site "through" it (off-platform r
 
 describe('off_platform.deal: off-platform round 18 classes', () => {
   it.each([
-    ['"pay us direct via Wise"', 'you can cancel order and pay us direct via Wise, then we ship same day'],
+    ['"pay us direct via Wise"', 'We cant change the price in the listing sorry, but you can cancel order and pay us direct via Wise, then we ship same day with free express'],
     ['the same goods cheaper "in my online shop"', 'Los mismos auriculares los vendo yo más baratos en mi tienda online, con garantía de 1 año'],
   ])('%s', (_why, text) => {
     expect(deals(text).length).toBe(1);
