@@ -4,7 +4,6 @@ import { clauseEndsAt, type Hit, isDash, langBit, namesEach, sameClause, sameSen
 import { CONDUCT_CLASSES, conductModel } from './model.js';
 import copulaData from '../../data/copulas.json';
 import tieWords from '../../data/seller-tie-words.json';
-import tieLexicon from '../../data/conduct-seller-tie.json';
 
 /**
  * seller_tie.* from wording.
@@ -39,7 +38,7 @@ const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
   'relGen', 'relNom', 'iAmRel', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
   'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie', 'altAccount', 'sellerThanks',
 ]];
-const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'tieStatement', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
+const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'tieStatement', 'tieStatementOpen', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
 /** A soft disclosure or candour marker alone ("Сразу отмечу: продавца хвалю") discloses nothing: it needs a tie's words too. */
 const MODEL_GATE_CANDOUR: readonly (readonly string[])[] = [['discSoft', 'discLead', 'discLeadHonest'], MODEL_GATE_UNDISCLOSED[0]!];
 const disclosureGate = (sc: Scan) => namesEach(sc, MODEL_GATE_DISCLOSED) || namesEach(sc, MODEL_GATE_CANDOUR);
@@ -461,11 +460,6 @@ function apposedRelative(sc: Scan, o: Hit): Hit | undefined {
   return sc.startingIn('relNom', store.j, store.j, (r) => sc.markBefore(r.i) === 44 && clauseEndsAt(sc, r.j) && same(r, o));
 }
 
-/** The possessives relatives are named with ("my", "мой", "mi"…): the first words of the relNom phrases, folded. */
-const POSSESSIVES: ReadonlySet<string> = new Set(
-  Object.entries(tieLexicon.relNom).filter(([k]) => !k.startsWith('$')).flatMap(([, v]) => (v as string[]).map((p) => fold(p.split(' ')[0]!.toLowerCase()))),
-);
-
 function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   // "my brother's store"
   for (const r of sc.all('relPoss')) {
@@ -546,12 +540,13 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     if (rel && !negated(sc, rel, textLang)) out.push({ i: o.i, j: rel.j, kind: 'relative', conf: CONF.relative });
   }
   for (const h of sc.all('tieStatement')) {
-    // "the seller is my …" names a tie only with a relative or friend after it ("… my brother"),
-    // not praise ("The seller is my favourite", "el vendedor es mi favorito").
-    const open = POSSESSIVES.has(sc.word(h.j - 1));
-    const who = open ? sc.startingIn('relNom', h.j - 1, h.j - 1) ?? sc.startingIn('acquaint', h.j - 1, h.j - 1) : undefined;
-    if (open && !who) continue;
-    if (!negated(sc, h, textLang)) out.push({ i: h.i, j: who ? Math.max(who.j, h.j) : h.j, kind: 'statement', conf: CONF.statement });
+    if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'statement', conf: CONF.statement });
+  }
+  // "the seller is my …" names a tie only with a relative or friend after it ("… my brother"),
+  // not praise ("The seller is my favourite", "el vendedor es mi favorito").
+  for (const h of sc.all('tieStatementOpen')) {
+    const who = sc.startingIn('relNom', h.j - 1, h.j - 1) ?? sc.startingIn('acquaint', h.j - 1, h.j - 1);
+    if (who && !negated(sc, h, textLang)) out.push({ i: h.i, j: Math.max(who.j, h.j), kind: 'statement', conf: CONF.statement });
   }
   // A free product for a review: "got this for free in exchange for a review", "бесплатно за отзыв".
   for (const f of sc.all('free')) {
