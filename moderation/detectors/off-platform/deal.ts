@@ -91,6 +91,8 @@ const PAIRS: Record<string, ReadonlySet<string>> = {
   'd.barter': new Set(['d.bypass']),
   'd.ownsite': new Set(['d.offer', 'd.pay', 'd.paych']),
 };
+/** Negation words that are something else in a language ("no" is Portuguese "in the"). */
+const NOT_NEGATION_IN = new Map(Object.entries(dealPhrases.negationNotIn).filter((e): e is [string, string[]] => Array.isArray(e[1])));
 /** The evidence signal each pair reports, by its first cue. */
 const PAIR_SIGNALS: Record<string, string> = { 'd.cash': 'cash', 'd.bypass': 'bypass', 'd.barter': 'barter', 'd.ownsite': 'own-site' };
 
@@ -111,8 +113,9 @@ export function dealPieces(norm: Normalized, platform: readonly string[], lang?:
   const pays = by('d.pay').filter((h) => !past?.starts.has(h.i));
   // Going around the app is where the payment goes, like a payment channel.
   const payChannels = hits.filter((h) => h.cat === 'd.paych' || h.cat === 'd.bypass');
-  // Portuguese "no" is "in the" ("vendem no atacado fora do app?"), never a negation.
-  const negs = lang === 'pt' ? by('d.neg').filter((h) => norm.lower.slice(h.s, h.e) !== 'no') : by('d.neg');
+  // A negation word that is something else in the text's language (data negationNotIn).
+  const notNeg = lang && NOT_NEGATION_IN.get(lang);
+  const negs = notNeg ? by('d.neg').filter((h) => !notNeg.includes(norm.lower.slice(h.s, h.e))) : by('d.neg');
   const plats = platformCues(hits);
   // Channels: first-person contact ("write me"), messenger names (not "signal", "line": words
   // too) and the cues that lead to them ("chama no zap"), payment channels, messenger links.
