@@ -2,6 +2,7 @@ import { LANGS, type Lang } from './types.js';
 import langWords from './data/lang-words.json';
 import { isDigitCode, scanWords, WordLookup } from './normalize.js';
 import placeholders from './data/placeholders.json';
+import { escapeRegExp } from './escape-regexp.js';
 
 /**
  * Which of our seven languages a review is in, and which region its phone numbers probably use.
@@ -58,7 +59,7 @@ const POOL_LAT_CYR = indices([...LATIN, ...CYRILLIC]);
 const PLACEHOLDER_RE = new RegExp(
   [...new Set(Object.entries(placeholders).filter(([k]) => !k.startsWith('_')).flatMap(([, row]) => Object.values(row as Record<string, string>)))]
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .map(escapeRegExp)
     .join('|'),
   'g',
 );
@@ -126,7 +127,7 @@ const LANG_REGION: Record<Lang, string> = { en: 'US', ru: 'RU', uk: 'UA', es: 'E
 const TEXT_HINT_RE = /(₽|(?<!\p{L})руб(?:\.|лей|ля|ль)?(?!\p{L}))|(₴|(?<!\p{L})грн(?!\p{L})|(?<!\p{L})гривен)|((?<!\p{L})zł(?!\p{L})|\bpln\b|złotych|zlotych)|(R\$|\breais\b)|(\bMXN\b|\bpesos mexicanos\b)|(£|\bGBP\b)|(\bKZT\b|₸)|(\bBYN\b)/giu;
 const HINT_REGIONS = ['RU', 'UA', 'PL', 'BR', 'MX', 'GB', 'KZ', 'BY'] as const;
 const HINT_TRIGGERS = ['₽', 'руб', '₴', 'грн', 'гривен', 'zł', 'pln', 'zlotych', 'r$', 'reais', 'mxn', 'pesos', '£', 'gbp', 'kzt', '₸', 'byn'];
-const HINT_TRIGGER_RE = new RegExp(HINT_TRIGGERS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+const HINT_TRIGGER_RE = new RegExp(HINT_TRIGGERS.map(escapeRegExp).join('|'), 'g');
 
 export function guessRegion(lang: Lang, locale: string | undefined, text: string): string | undefined {
   const region = locale?.trim().split(/[-_]/)[1];

@@ -9,6 +9,7 @@ import heuristics from '../../data/link-heuristics.json';
 import contactPhrases from '../../data/contact-phrases.json';
 import copulas from '../../data/copulas.json';
 import { namesContact, offPlatformModel } from './model.js';
+import { escapeRegExp } from '../../escape-regexp.js';
 
 /**
  * off_platform.contact: an invitation to talk outside the platform.
@@ -80,7 +81,7 @@ const GLUE_WORDS = [
   // "en tiktok como @ caro.modaa", "on insta as @name": the name the account goes by.
   'como', 'as', 'comme', 'jako', 'как', 'як',
   ...allLangs(contactPhrases.handleCues).flatMap((c) => c.split(' ')),
-].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+].map(escapeRegExp);
 // Arrows and emoji point at the handle too ("insta ➡️ @name", "tg 👉 @shop").
 const GLUE_CHARS = '\\s:：\\-–—=(),.>\\p{Extended_Pictographic}\\u2190-\\u21ff\\u2794-\\u27bf\\u2b05-\\u2b07\\ufe0f\\u200d';
 const GLUE_RE = new RegExp(`^[${GLUE_CHARS}]*(?:(?:${[...new Set(GLUE_WORDS)].join('|')})[${GLUE_CHARS}]+)*$`, 'iu');

@@ -9,6 +9,7 @@ import emailWords from '../../data/email-words.json';
 import dealPhrases from '../../data/deal-phrases.json';
 import platformDomains from '../../data/platform-domains.json';
 import { allLangs } from './words.js';
+import { escapeRegExp } from '../../escape-regexp.js';
 
 /**
  * off_platform.link: URLs and bare domains that lead off the platform.
@@ -274,7 +275,7 @@ function afterAtSign(lower: string, start: number, domain: string | null): boole
 // ---------------------------------------------------------------------------------------------
 // Disguised separators the normaliser left: "shop . com", "shop[.]com", "shop (dot) com".
 
-const DOT_ALT = DOT_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const DOT_ALT = DOT_WORDS.map(escapeRegExp).join('|');
 const SEP_RE = new RegExp(
   `[\\[({<]\\s{0,2}(?:\\.|${DOT_ALT})\\s{0,2}[\\])}>]|(?<=[\\s_\\-])(?:${DOT_ALT})(?=[\\s_\\-])|(?<=\\s)\\.(?!\\.)|(?<![.\\s])\\.(?=\\s)`,
   'giu',

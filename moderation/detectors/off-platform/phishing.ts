@@ -48,7 +48,8 @@ const CONF = {
 
 const SHORTENERS = new Set(shorteners.hosts);
 const SUSPICIOUS = new Set(suspiciousTlds.tlds);
-const PATH_LURE_RE = /login|log-in|signin|sign-in|verify|verif|secure|account|password|coupon|refund|gift|bonus|promo|prize|claim|wallet|payment|confirm/i;
+const PATH_LURE_WORDS: readonly string[] = impersonated.pathLureWords;
+const pathLure = (path: string) => { const p = path.toLowerCase(); return PATH_LURE_WORDS.some((w) => p.includes(w)); };
 
 // Look-alike letters and digits folded to one Latin skeleton, for brand comparison only.
 const SKELETON = new Map<string, string>([
@@ -193,7 +194,7 @@ function urlSignals(norm: Normalized, h: UrlHit, brands: string[], platform: rea
   if (h.userinfo && brands.some((b) => skeleton(h.userinfo).includes(b))) add(CONF.lookalike, 'brand-userinfo');
   if (!onPlatform && h.path.length > 1) {
     const p = skeleton(h.path);
-    if (brands.some((b) => p.includes(b)) && PATH_LURE_RE.test(h.path)) add(CONF.brandPath, 'brand-path');
+    if (brands.some((b) => p.includes(b)) && pathLure(h.path)) add(CONF.brandPath, 'brand-path');
   }
   if ((h.domain && SHORTENERS.has(h.domain)) || SHORTENERS.has(h.host)) add(CONF.shortener, 'shortener');
   const tld = h.suffix ? h.suffix.slice(h.suffix.lastIndexOf('.') + 1) : '';

@@ -1,6 +1,7 @@
 import { eanValid, luhn, isDummyNumber } from './checksums.js';
 import { type Claim, type NumberCtx, type Window, labelledHarmless, letterTouches, looksLikeDate, near } from './numbers.js';
 import cardTail from '../../data/card-tail.json';
+import { escapeRegExp } from '../../escape-regexp.js';
 
 /**
  * Payment card numbers: 13–19 digits, Luhn-valid, with a known issuer prefix, in any grouping
@@ -79,8 +80,7 @@ export function scoreCard(w: Window, c: NumberCtx): Claim | null {
 
 // "… exp 12/27 cvv 123", "срок 05/26, код 381": the expiry and security code written after a card
 // number, each with its label, a few characters on. Labels longest first, so "cvv2" wins over "cvv".
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const labels = (table: Record<string, string[]>) => [...new Set(Object.values(table).flat())].sort((a, b) => b.length - a.length).map(escape).join('|');
+const labels = (table: Record<string, string[]>) => [...new Set(Object.values(table).flat())].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|');
 const TAIL_GAP = '[\\s,;:.()\\-/]{0,4}';
 const EXPIRY_RE = new RegExp(`^${TAIL_GAP}(?:${labels(cardTail.expiry)})${TAIL_GAP}(?:0?[1-9]|1[0-2])\\s?[/.\\-]\\s?(?:\\d{4}|\\d{2})(?!\\d)`, 'iu');
 const CODE_RE = new RegExp(`^${TAIL_GAP}(?:${labels(cardTail.code)})${TAIL_GAP}\\d{3,4}(?!\\d)`, 'iu');
