@@ -474,3 +474,18 @@ describe('off_platform.contact: "ask me for the link" to a messenger group (off-
     expect(contacts('peçam o link do manual ao vendedor pelo chat da loja')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: a request to send something to an address (mixed round 13)', () => {
+  it('counts before an e-mail address a few words on, in each language', () => {
+    expect(contacts('И пришлите, пожалуйста, инструкцию на русском на почту ivan.petrov84 собака mail точка ru').length).toBe(1);
+    expect(contacts('Proszę też podesłać instrukcję na biuro.serwis@wp.pl').length).toBe(1);
+    expect(contacts('Se sim, podem enviar-me a fatura para rui.matos(arroba)sapo.pt?').length).toBe(1);
+    expect(contacts('Надішліть інструкцію на oksana.melnyk собака ukr.net, будь ласка').length).toBe(1);
+    expect(contacts('Could you send the user manual in English to m.okafor84@gmail.com?').length).toBe(1);
+  });
+  it('never with a carrier or messenger name alone, nor as a description', () => {
+    expect(contacts('Можете отправить Почтой России? Вышлите трек в чате заказа.')).toEqual([]);
+    expect(contacts('They send parcels fast, my order 12345678 came in a week')).toEqual([]);
+    expect(contacts('Envoyez-moi plutôt par Colissimo, merci')).toEqual([]);
+  });
+});

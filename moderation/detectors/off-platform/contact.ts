@@ -45,6 +45,8 @@ const ID_AFTER_CHARS = 28;
 const ID_BEFORE_CHARS = 14;
 /** Words between a verb and an "@handle". */
 const HANDLE_WINDOW = 5;
+/** Words between a send request and the address it names ("send the user manual in English to …"). */
+const SEND_WINDOW = 8;
 /** A messenger site's pages that are not someone's profile or chat. */
 const CORPORATE_PATH_RE = /^\/(?:download|help|faq|features|about|blog|legal|privacy|security|business|desktop|android|ios|apps?)(?:[/?#]|$)/i;
 
@@ -155,6 +157,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   const toks = tokens(norm);
   const names: Hit[] = [];
   const verbs: Hit[] = [];
+  const sends: Hit[] = [];
   const directs: Hit[] = [];
   const privs: Hit[] = [];
   const plats: Hit[] = [];
@@ -169,6 +172,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   for (const h of hits) {
     if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
     else if (h.cat === 'c.verb') verbs.push(h);
+    else if (h.cat === 'c.send') sends.push(h);
     else if (h.cat === 'l.ask') asks.push(h);
     else if (h.cat === 'd.neg') negs.push(h);
     else if (h.cat === 'c.direct') directs.push(h);
@@ -195,7 +199,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   if (outs.length && talks.length) talkOutsidePieces(text, toks, talks, outs, negs, negEnds, pieces);
   if (groups.length && gcues.length && names.length) groupPieces(toks, groups, gcues, names, negEnds, pieces);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
-  if (!names.length && !verbs.length) return pieces;
+  if (!names.length && !verbs.length && !sends.length) return pieces;
   const ids = identifiers(norm);
   // "ник shop_msk", "pseudo margot_bijoux": a name-like word after a handle cue is one too.
   for (const c of hits) {
@@ -275,14 +279,18 @@ export function contactPieces(norm: Normalized): Piece[] {
   }
 
   // Verbs near an "@handle" or a number: "DM me @shop_ua", "пишите @shop_ua", "contact me:
-  // +1 212 555 0188". (The number itself is also the phone detector's.)
-  for (const v of verbs) {
+  // +1 212 555 0188". (The number itself is also the phone detector's.) A request to send
+  // something counts here only, a little further off ("пришлите, пожалуйста, инструкцию на почту
+  // ivan…"): the thing sent stands between.
+  const sendsLive = sends.filter((v) => !negEnds.has(v.i));
+  for (const v of sendsLive.length ? [...verbs, ...sendsLive] : verbs) {
     if (pieces.length >= MAX_PIECES) break;
     const k = firstStartingFrom(ids, v.e);
     const h = ids[k];
     if (!h) continue;
     const ti = firstStartingFrom(toks, h.s);
-    if (ti - v.j > HANDLE_WINDOW || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
+    const reach = v.cat === 'c.send' ? SEND_WINDOW : HANDLE_WINDOW;
+    if (ti - v.j > reach || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
     const c0 = text.charCodeAt(h.s);
     const digit = (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 40;
     // "Ищите артикул 8812-4410-09": a number an article, order or tracking word names right before it is no contact.

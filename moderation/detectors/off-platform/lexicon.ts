@@ -14,6 +14,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  *   c.own                 one's own handle named, not written ("mi usuario es", "nick to samo co tutaj")
  *   c.talk, c.there       talking, asking, answering ("discuter", "me preguntan"); "there" words ("ahí", "там")
  *   c.group, c.gcue       a group, chat or channel ("grupo", "чат"); what makes one an invitation ("our", "join")
+ *   c.send                a request to send something ("пришлите", "podeślij"): counts before an address or number only
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
@@ -48,6 +49,7 @@ for (const m of messengers.messengers) {
 }
 matcher
   .add(allLangs(contactPhrases.verbs), 'c.verb')
+  .add(allLangs(contactPhrases.sendTo), 'c.send')
   .add(allLangs(contactPhrases.directBefore), 'c.direct')
   .add(allLangs(contactPhrases.handleCues), 'c.cue')
   .add(allLangs(contactPhrases.directChannels), 'c.priv')

@@ -183,3 +183,14 @@ describe('government ID: personal data round 15 (dotted Spanish numbers, the Fre
     expect(schemes('mon numéro fiscal 30 21 453 768 194', 'fr')).toEqual([]);
   });
 });
+
+describe('government ID: mixed round 13, personal data round 16', () => {
+  it('a CPF in its own format beside its word outweighs a nearer "encomenda"', () => {
+    expect(schemes('A Receita pediu meu CPF pra liberar a encomenda, coloquei 617.284.093-22 no cadastro.', 'pt')).toEqual([['617.284.093-22', 'br_cpf']]);
+    expect(schemes('Número da encomenda 617.284.093-22, chegou rápido', 'pt')).toEqual([]);
+  });
+  it('"Серия 45 12. Номер 738196": the series and number words inside the match outweigh a parcel before it', () => {
+    expect(schemes('Таможня запросила паспорт для посылки. Серия 45 12. Номер 738196. Отправила через форму', 'ru')).toEqual([['Серия 45 12. Номер 738196', 'ru_passport']]);
+    expect(schemes('Номер посылки 4512 738196, пришла за неделю', 'ru')).toEqual([]);
+  });
+});

@@ -366,9 +366,12 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
     if (!s.lengths.includes(n) || !s.check(w.digits)) continue;
     const own = near(c, w, `gov:${s.id}`);
     if (dummy && (s.strength === 'none' || (s.strength === 'weak' && !own))) continue;
-    if (labelledHarmless(c, w, ['gov', `gov:${s.id}`], s.strength === 'strong' ? NEGATIVE_BEFORE_STRONG : NEGATIVE_BEFORE)) continue;
-    const context = own || (generic && !s.ownWordOnly);
     const formatted = formatOf(w, s);
+    // "pediu meu CPF pra liberar a encomenda, coloquei 617.284.093-22": a nearer "order" labels an
+    // order number, not a number in the scheme's own format that passes its check beside its word.
+    const vouched = s.strength === 'strong' && own && formatted;
+    if (!vouched && labelledHarmless(c, w, ['gov', `gov:${s.id}`], s.strength === 'strong' ? NEGATIVE_BEFORE_STRONG : NEGATIVE_BEFORE)) continue;
+    const context = own || (generic && !s.ownWordOnly);
     let confidence = 0;
     if (s.strength === 'strong') {
       // Alone, a checksum only counts on one run of digits or in the scheme's own format:
@@ -412,6 +415,8 @@ interface AlnumScheme {
   word?: number;
   /** How a match that fails `check` still counts (a serial with no check digit of its own), if at all. */
   orElse?: Strength;
+  /** The pattern holds the scheme's own words ("серия … номер"): the match names itself. */
+  selfLabelled?: boolean;
 }
 
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -548,7 +553,7 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'ua_passport', run: 1, re: re('([А-ЯІЇЄҐ]{2}),? ?(?:№ ?|No ?|номер ?)?(\\d(?: ?\\d){5})', 'gu'), strength: 'none', check: () => true },
   // "серия 4509 номер 765432": the words split the number into two clusters, so read it whole here;
   // dictated, its digits are spaced ("серия 45 12 номер 3 4 5 6 7 8").
-  { id: 'ru_passport', run: 1, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серию|серія|серії|серію)(?:\\s(?:и|і|та)\\sномер)?\\s{0,2}(\\d\\s?\\d\\s?\\d\\s?\\d)[\\s,]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d(?:\\s?\\d){5})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
+  { id: 'ru_passport', run: 1, selfLabelled: true, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серию|серія|серії|серію)(?:\\s(?:и|і|та)\\sномер)?\\s{0,2}(\\d\\s?\\d\\s?\\d\\s?\\d)[\\s,.:;]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d(?:\\s?\\d){5})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },
   { id: 'ru_passport_foreign', run: 7, re: re('(\\d{2} ?(?:№ ?|No ?)?\\d{7})'), strength: 'none', check: () => true },
   { id: 'kr_passport', run: 4, re: re('([MSRODGmsrodg]\\d{3}[A-Za-z]\\d{4}|[MSRODmsrod]\\d{8})'), strength: 'none', check: () => true },
   { id: 'us_passport', run: 8, re: re('([A-Z]\\d{8})'), strength: 'none', check: () => true },
@@ -657,8 +662,9 @@ function matchSchemes(c: NumberCtx, str: string, pos: (i: number) => number, out
       if (!strength) continue;
       const w = { start: pos(m.index), end: pos(m.index + id.length - 1) + 1 };
       // A check letter over a distinctive format (DNI, NIE, hetu) outweighs a nearby "pedido"/"envío".
-      if (strength !== 'strong' && labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
-      const own = near(c, w, `gov:${s.id}`);
+      // "паспорт для посылки. Серия 45 12. Номер 738196": words inside the match outweigh a parcel before it.
+      if (strength !== 'strong' && !s.selfLabelled && labelledHarmless(c, w, ['gov', `gov:${s.id}`])) continue;
+      const own = s.selfLabelled || near(c, w, `gov:${s.id}`);
       const context = own || near(c, w, 'gov');
       let confidence = 0;
       if (strength === 'strong') confidence = context ? GOV_ID_CONFIDENCE.checksumContext : GOV_ID_CONFIDENCE.checksum;

@@ -147,3 +147,11 @@ describe('phone: a "+" number valid in its country beside a harmless label (pers
     expect(phones('Call me, order number +99 1234 5678 90.', 'en')).toEqual([]);
   });
 });
+
+describe('phone: "the phone number on my order" (mixed round 13)', () => {
+  it('the order is where the phone number was written, not what the number is', () => {
+    expect(phones('Hi, the phone number on my order is wrong, correct one is 07911 284 650. Could you pass it on?', 'en').map((p) => p.text)).toEqual(['07911 284 650']);
+    expect(phones('El teléfono del pedido está mal, el bueno es 644 301 928', 'es').map((p) => p.text)).toEqual(['644 301 928']);
+    expect(phones('My order number is 07911 284 650, still waiting', 'en')).toEqual([]);
+  });
+});
