@@ -839,3 +839,40 @@ describe('seller ties: praise that reads like a possessive', () => {
     expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
   });
 });
+
+describe('seller ties: conduct round 27', () => {
+  const as = (text: string, kind: DetectorInput['kind'] = 'review') => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['ru premises and "best in our range"', 'Нет, идёт в размер, у нас на складе девочки все перемерили, сидит идеально, лучшее платье в нашей линейке'],
+    ['pl premises and the best at its price', 'Tak, u nas w magazynie polewaliśmy ją wężem przez 10 minut i sucho w środku. Najlepsza kurtka w tej cenie.'],
+  ])('an answer from the seller\'s premises that pushes the goods: %s', (_why, text) => {
+    expect(types(as(text, 'answer'))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['premises, no push', 'Так, у нас на складі перевіряємо кожну посилку, відправка в день замовлення.'],
+    ['a buyer\'s "we" and a superlative at its price', 'We tried it in our kitchen for a month, best blender for the money.'],
+  ])('an answer that does not sell: %s', (_why, text) => {
+    expect(as(text, 'answer')).toEqual([]);
+  });
+  it.each([
+    ['uk godfather, "these" before the verb', 'Андрій — мій хрещений, він ці рюкзаки шиє вже десять років. Рекомендую всім!'],
+    ['pl a mate from work who makes these', 'Kumpel z pracy robi te deski do krojenia po godzinach, mam ich już pięć.'],
+    ['ru a school mate who solders them himself', 'Лёха — мой кореш со школы, сам паяет эти усилители в гараже.'],
+    ['fr a childhood friend who only sells good gear', "Julien est un pote d'enfance et je peux vous dire qu'il ne vend que du bon matos."],
+    ['ru a business partner and this product', 'Вместе с партнёром два года дорабатывали эту форму для выпечки, теперь она не пригорает.'],
+    ['pl the shop announcing a new colour', 'Super produkt! Wkrótce dorzucimy też wersję w kolorze oliwkowym 😊'],
+  ])('a tie: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['a relative who bought these', 'Мій брат ці кросівки купив ще восени, тепер і я взяла.'],
+    ['a childhood friend who recommended the shop', 'A childhood friend told me about this shop, the scarf is lovely.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+  it('"Заради чесності:" discloses the godmother who owns the shop', () => {
+    expect(types(as('Заради чесності: власниця магазину — моя хрещена. Але платила я сама, і сукня справді якісна.'))).toEqual(['seller_tie.disclosed']);
+  });
+});

@@ -61,7 +61,7 @@ const CONF = {
   altAccount: 0.85, sellerThanks: 0.85, label: 0.95, labelAlone: 0.9, soft: 0.85, lead: 0.85, concede: 0.85, honest: 0.88, flag: 1,
 } as const;
 
-const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 6, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6, roleToVouch: 1, storeBeforeWork: 1, partnerToThis: 12, relToSeller: 3 } as const;
+const WIN = { neg: 5, roleToStore: 3, roleToPromo: 0, freeToReview: 8, freeToSource: 6, tieToReviewNoun: 4, localAround: 4, labelSentence: 40, promoAround: 20, recommendToOur: 2, weAtToRecommend: 5, leadBefore: 12, concedeAfter: 12, promoToAtUs: 2, ourToBest: 10, lookToOur: 4, ourBeforeSelf: 10, selfToVerb: 2, bestToScope: 4, ownerToRelative: 5, relToVerb: 3, verbToPlace: 3, relToOwner: 4, qcToUnit: 3, opToCue: 16, restockToOurs: 8, ourToVouch: 2, honestAfterFree: 3, recommendToGoods: 3, altToStore: 10, bestToSold: 6, thanksToSaid: 8, weToVerbAcross: 4, workToStoreEnd: 1, freeToReplacement: 2, verbToHand: 6, roleToVouch: 1, storeBeforeWork: 1, partnerToThis: 12, relToSeller: 3, relToDem: 3 } as const;
 
 /** Negated in its clause: "I'm not the owner", "не связан с продавцом", "nie jestem w żaden sposób powiązany". */
 function negated(sc: Scan, h: Hit, textLang: number): boolean {
@@ -495,6 +495,11 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
       const end = dem ? dem.j : place ? place.j + 1 : undefined;
       if (end !== undefined) { out.push({ i: r.i, j: end, kind: 'relative', conf: CONF.relativeVerb }); continue; }
     }
+    // "мій хрещений, він ці рюкзаки шиє", "mój kumpel te deski robi": the goods named with "this"
+    // before the verb, as Slavic word order allows; one noun between them, one clause.
+    const dem = sc.startingIn('demonstr', r.j, r.j + WIN.relToDem, (d) => sameSent(sc, d.i, r.i) && same(d, r));
+    const late = dem && sc.startingIn('ownVerb', dem.j + 1, dem.j + 1, (v) => sameClause(sc, v.i, dem.i) && same(v, r));
+    if (late && !negated(sc, r, textLang)) { out.push({ i: r.i, j: late.j, kind: 'relative', conf: CONF.relativeVerb }); continue; }
     // "mi tío es el dueño de la tienda", "my aunt is the owner of this shop": the relative is the owner.
     const owner = sc.startingIn('ownerNoun', r.j, r.j + WIN.relToOwner, (o) => {
       if (!same(o, r) || !sameSent(sc, o.i, r.i)) return false;
@@ -701,14 +706,41 @@ function soldPitch(sc: Scan, textLang: number, answer: boolean): Tie | undefined
  * vouching, or a superlative with the market or price it leads. A household's "we tested it, best
  * for the money" names no business; "we check every order… take it to any post office" pushes nothing.
  */
-function pushesGoods(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
+function pushesGoods(sc: Scan, insider: readonly { i: number }[], textLang: number): boolean {
   if (insider.length === 0) return false;
-  const pushes: Hit[] = [...sc.all('takeIt').filter((t) => clauseEndsAt(sc, t.j)), ...sc.all('vouch')];
+  const pushes = pushHits(sc);
+  return pushes.some((p) => !negated(sc, p, textLang) && insider.some((t) => Math.abs(sc.sent[p.i]! - sc.sent[t.i]!) <= 1));
+}
+
+/** Pushes to buy: "take it" ending a clause, vouching, "you won't find better", a superlative with the market, price or our own range it leads. */
+function pushHits(sc: Scan): Hit[] {
+  const pushes: Hit[] = [...sc.all('takeIt').filter((t) => clauseEndsAt(sc, t.j)), ...sc.all('vouch'), ...sc.all('noBetter')];
   for (const sup of sc.all('superlative')) {
     const inSent = (x: Hit) => sc.sent[x.i] === sc.sent[sup.i] && same(x, sup);
-    if (sc.startingIn('marketScope', sup.j, sup.j + WIN.bestToScope, inSent) || sc.startingIn('priceScope', sup.j, sup.j + WIN.bestToScope, inSent)) pushes.push(sup);
+    if (SCOPES.some((cat) => sc.startingIn(cat, sup.j, sup.j + WIN.bestToScope, inSent))) pushes.push(sup);
   }
-  return pushes.some((p) => !negated(sc, p, textLang) && insider.some((t) => Math.abs(sc.sent[p.i]! - sc.sent[t.i]!) <= 1));
+  return pushes;
+}
+const SCOPES = ['marketScope', 'priceScope', 'ourLine'] as const;
+
+/**
+ * "Нет, идёт в размер, у нас на складе девочки все перемерили…, лучшее платье в нашей линейке",
+ * "u nas w magazynie polewaliśmy ją wężem… Najlepsza kurtka w tej cenie": an answer that names the
+ * business's premises, stock or checks (BUSINESS_WE) and pushes the goods beside them. The word
+ * lists ask more of premises alone (the writer handling the goods there), since a buyer's answer
+ * may tell where a thing was tried; a push beside the seller's own premises is the seller selling.
+ */
+function businessPitch(sc: Scan, textLang: number): Tie | undefined {
+  const pushes = pushHits(sc).filter((p) => !negated(sc, p, textLang));
+  if (pushes.length === 0) return undefined;
+  for (const cat of BUSINESS_WE) {
+    for (const w of sc.all(cat)) {
+      if (negated(sc, w, textLang)) continue;
+      const p = pushes.find((x) => Math.abs(sc.sent[x.i]! - sc.sent[w.i]!) <= 1 && same(x, w));
+      if (p) return { i: Math.min(w.i, p.i), j: Math.max(w.j, p.j), kind: 'owner', conf: CONF.sellerOps, sells: true };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -747,7 +779,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   const sold = soldPitch(sc, textLang, kind === 'answer');
   if (sold) insider.push(sold);
   if (kind === 'answer') {
-    const posed = posedAsBuyer(sc, textLang);
+    const posed = posedAsBuyer(sc, textLang) ?? (insider.length === 0 ? businessPitch(sc, textLang) : undefined);
     if (posed) insider.push(posed);
   }
   // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
