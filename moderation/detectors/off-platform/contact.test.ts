@@ -489,3 +489,14 @@ describe('off_platform.contact: a request to send something to an address (mixed
     expect(contacts('Envoyez-moi plutôt par Colissimo, merci')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: off-platform round 19', () => {
+  it('"WeChat (su ID es hua_mei2021)": whose ID, and a copula after the cue', () => {
+    expect(contacts('El vendedor insistía en que lo agregara en WeChat (su ID es hua_mei2021) para "resolver más rápido".').length).toBe(1);
+    expect(contacts('The product id is AB12-33, great quality')).toEqual([]);
+  });
+  it('an ambiguous messenger name with a number word before the number', () => {
+    expect(contacts('O vendedor pediu-me para o adicionar no Signal, número 912 345 678, para tratar da troca.').length).toBe(1);
+    expect(contacts('The signal is weak, number of bars 2 at most')).toEqual([]);
+  });
+});

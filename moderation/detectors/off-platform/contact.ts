@@ -77,9 +77,16 @@ const VERSION_RE = /^v?\d+(?:\.\d+)*[a-z]?$/i;
 const ABBREVIATION_RE = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
 const GLUED_RE = /^\p{Ll}+\.\p{Lu}\p{Ll}/u;
 // What may stand between a messenger name and its identifier.
+// Words that name a phone number: after an ambiguous messenger name ("Signal, número 912…") they
+// say the name is the messenger, as a colon or "id" does.
+const NUMBER_WORDS = ['номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон'];
+/** A copula between a handle cue and the name ("ID es …", "nick is …"). */
+const CUE_COPULAS: ReadonlySet<string> = new Set(['is', 'es', 'é', 'e', 'est', 'jest', 'это', 'є', 'to']);
+const AMBIGUOUS_GLUE_RE = new RegExp(`[:：]|id|${NUMBER_WORDS.join('|')}`, 'i');
 const GLUE_WORDS = [
   'at', 'на', 'в', 'у', 'in', 'en', 'no', 'sur', 'na', 'is', 'es', 'é', 'est', 'to', 'jest', 'это', 'є',
-  'номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон',
+  ...NUMBER_WORDS,
+  ...allLangs(contactPhrases.handleOwner).flatMap((c) => c.split(' ')),
   // "en tiktok como @ caro.modaa", "on insta as @name": the name the account goes by.
   'como', 'as', 'comme', 'jako', 'как', 'як',
   ...allLangs(contactPhrases.handleCues).flatMap((c) => c.split(' ')),
@@ -204,8 +211,10 @@ export function contactPieces(norm: Normalized): Piece[] {
   // "ник shop_msk", "pseudo margot_bijoux": a name-like word after a handle cue is one too.
   for (const c of hits) {
     if (c.cat !== 'c.cue') continue;
-    const next = toks[c.j];
-    if (!next || next.s - c.e > 3) continue;
+    let next = toks[c.j];
+    // "su ID es hua_mei2021", "my nick is kate_92": a copula between the cue and the name.
+    if (next && CUE_COPULAS.has(next.w) && toks[c.j + 1] && toks[c.j + 1]!.s - next.e <= 3) next = toks[c.j + 1];
+    if (!next || next.s - c.e > (next === toks[c.j] ? 3 : 8)) continue;
     const end = nameyWordAt(text, next.s);
     if (end) ids.push({ s: next.s, e: end });
   }
@@ -219,7 +228,7 @@ export function contactPieces(norm: Normalized): Piece[] {
     let found = false;
     for (let k = firstStartingFrom(ids, n.e); k < ids.length && ids[k]!.s - n.e <= (short ? 12 : ID_AFTER_CHARS); k++) {
       const gap = text.slice(n.e, ids[k]!.s);
-      if (!GLUE_RE.test(gap) || (amb && !/[:：]|id/i.test(gap))) continue;
+      if (!GLUE_RE.test(gap) || (amb && !AMBIGUOUS_GLUE_RE.test(gap))) continue;
       pieces.push({ s: n.s, e: ids[k]!.e, conf: amb ? CONF.verbAmbiguous : CONF.identifierAfter, signal: `id-after:${n.id}` });
       found = true;
       break;

@@ -699,3 +699,22 @@ describe('off_platform.deal: off-platform round 18 classes', () => {
     expect(deals('It was a wise choice, paid through the app.')).toEqual([]);
   });
 });
+
+describe('off_platform.deal: off-platform round 19', () => {
+  it.each([
+    ['the seller\'s own shop and the way to find it by name', 'Olá, nosso site próprio tem frete grátis e 10% a menos, procure por Ateliê Flor de Sal no Google'],
+    ['"on their store" with a discount a word before "off"', "seller says next time search 'NorthLoom Apparel' and buy on their store, get 15% loyalty off."],
+    ['cash and coming to pick it up', "Ви на Барабашово торгуєте? Можу сам під'їхати, забрати і розрахуватись готівкою"],
+    ['a swap and the order bypassed in the next sentence', 'меняю свой старый ps4 на эту приставку + доплачу, интересно? тока без заказа тут'],
+    ['a claim cancelled for a refund by Mercado Pago, the parcel "arrived" a clause before', 'Me llegó roto y en vez de aceptar la disputa me dijo que cancelara el reclamo y me devolvía la plata por Mercado Pago.'],
+  ])('%s', (_why, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it.each([
+    ['a refund that came by Mercado Pago after the dispute', 'Cerré la disputa y el reembolso me llegó por Mercado Pago en dos días.'],
+    ['looking the brand up by name, no shop of the seller\'s', 'Search for the brand name on Google, the reviews there are great.'],
+    ['a 15% discount for loyal buyers in the app', 'Got 15% loyalty off at checkout in the app, nice.'],
+  ])('no deal: %s', (_why, text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -74,6 +74,8 @@ const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout', 'd.rmine', 'd.barter', 'd.ownsite']);
 /** Words around a dispute gone around in which its refund word and payment channel stand. */
 const REFUND_WINDOW = 12;
+/** Words from a refund or its channel within which "received" reports the money come. */
+const GOT_REACH = 4;
 /** Words after a refund verb that may carry its sum ("верните на карту 500 рублей"). */
 const REFUND_SUM_AFTER = 4;
 /** A cue naming the platform's chat this many words or more before a pair does not cancel it. */
@@ -87,9 +89,10 @@ const PAIRS: Record<string, ReadonlySet<string>> = {
   'd.cash': new Set(['d.meet', 'd.bypass', 'd.dispute']),
   // Not with an offer: "cheaper than the original and works without the app" is a review.
   'd.bypass': new Set(['d.pay', 'd.paych', 'd.cash', 'd.barter']),
-  // A swap "without an order"; the seller's own site with a cheaper price or a payment.
+  // A swap "without an order"; the seller's own site with a cheaper price, a payment, or the way
+  // to find it by name ("nosso site próprio…, procure por Ateliê Flor de Sal no Google").
   'd.barter': new Set(['d.bypass']),
-  'd.ownsite': new Set(['d.offer', 'd.pay', 'd.paych']),
+  'd.ownsite': new Set(['d.offer', 'd.pay', 'd.paych', 'd.search']),
 };
 /** Negation words that are something else in a language ("no" is Portuguese "in the"). */
 const NOT_NEGATION_IN = new Map(Object.entries(dealPhrases.negationNotIn).filter((e): e is [string, string[]] => Array.isArray(e[1])));
@@ -266,7 +269,10 @@ function refundPieces(toks: Tok[], hits: Hit[], avoids: Hit[], past: PastMarks |
       hitNear(hits, a, REFUND_WINDOW, (h) => h.cat === cat && toks[h.i]!.sent === toks[a.i]!.sent && (!ok || ok(h)));
     const refund = near('d.refund');
     const channel = refund && near('d.paych', (h) => !(past && paidWith(past, h)));
-    if (!refund || !channel || near('d.got') || platformNear(refund, a)) continue;
+    // Money reported received is a report: next to the refund or its channel ("le reembolso me llegó
+    // por Mercado Pago"), not a parcel that arrived broken a clause before ("Me llegó roto y …").
+    const got = (h: Hit) => hitNear(hits, h, GOT_REACH, (x) => x.cat === 'd.got' && toks[x.i]!.sent === toks[h.i]!.sent);
+    if (!refund || !channel || got(refund) || got(channel) || platformNear(refund, a)) continue;
     // A request to close the dispute carries the platform it names ("close the dispute on the app");
     // as the only condition, any platform cue around says the refund goes the platform's way
     // ("cancela a disputa aqui no app e o reembolso sai pelo PIX da plataforma").
@@ -354,22 +360,25 @@ function savingBefore(toks: Tok[], lower: string, i: number): number {
 }
 
 /**
- * "knock 15% off", "$20 off": a number with a per-cent or currency sign right before "off" is a
- * discount. Adds such offers (id '%off') to `offers`; true if any. Only asked when "off" occurs.
+ * "knock 15% off", "$20 off", "15% loyalty off": a number with a per-cent or currency sign right
+ * before "off", or one word before it, is a discount. Adds such offers (id '%off') to `offers`;
+ * true if any. Only asked when "off" occurs.
  */
 function percentOff(lower: string, toks: Tok[], offers: Hit[]): boolean {
   let added = false;
   for (let k = 1; k < toks.length; k++) {
     const t = toks[k]!;
     if (t.w !== 'off') continue;
-    const n = toks[k - 1]!;
-    if (n.e > t.s || t.s - n.e > 3) continue;
+    const word = toks[k - 1]!;
+    const oneWord = k >= 2 && /^\p{L}{2,12}$/u.test(word.w) && word.s - toks[k - 2]!.e <= 3 && t.s - word.e <= 1;
+    const n = oneWord ? toks[k - 2]! : word;
+    if (n.e > t.s || (oneWord ? word.s - n.e : t.s - n.e) > 3) continue;
     const c = lower.charCodeAt(n.s);
     if (c < 48 || c > 57) continue;
     const gap = lower.slice(n.e, t.s);
     const before = lower.charCodeAt(n.s - 1);
     if (!gap.includes('%') && before !== 36 && before !== 0x20ac && before !== 0xa3) continue;
-    offers.push({ cat: 'd.offer', id: '%off', i: k - 1, j: k + 1, s: n.s - (gap.includes('%') ? 0 : 1), e: t.e });
+    offers.push({ cat: 'd.offer', id: '%off', i: k - (oneWord ? 2 : 1), j: k + 1, s: n.s - (gap.includes('%') ? 0 : 1), e: t.e });
     added = true;
   }
   return added;

@@ -18,6 +18,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
+ *   d.ownsite, d.search  the seller's own shop; telling the buyer to look it up by name
  *   d.past               past forms of payment words, matched as written ("=pagué"): no request
  *   d.refund, d.avoid, d.got   refund words, a dispute gone around, money reported received
  *   d.direct, d.fee      directly with a person ("from him directly"); the platform's fee named
@@ -82,6 +83,7 @@ matcher
   .add(allLangs(dealPhrases.refundToMine), 'd.rmine')
   .add(allLangs(dealPhrases.barter), 'd.barter')
   .add(allLangs(dealPhrases.ownSite), 'd.ownsite')
+  .add(allLangs(dealPhrases.searchFor), 'd.search')
   .add(allLangs(dealPhrases.received), 'd.got')
   .add(allLangs(dealPhrases.directWith), 'd.direct')
   .add(allLangs(dealPhrases.fee), 'd.fee')
