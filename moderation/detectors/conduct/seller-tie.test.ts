@@ -876,3 +876,30 @@ describe('seller ties: conduct round 27', () => {
     expect(types(as('Заради чесності: власниця магазину — моя хрещена. Але платила я сама, і сукня справді якісна.'))).toEqual(['seller_tie.disclosed']);
   });
 });
+
+describe('seller ties: conduct round 28', () => {
+  const as = (text: string, kind: DetectorInput['kind'] = 'review') => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['ru "has anyone tried our new cream"', 'Подскажите, а кто-нибудь уже пробовал наш новый крем с муцином улитки?', 'question'],
+    ['pl "has anyone ordered our new candles"', 'Czy ktoś już zamawiał nasze nowe świeczki sojowe o zapachu lawendy?', 'question'],
+    ['pt a college friend who created this brand', 'A Carol, minha amiga de faculdade, criou essa marca de biquínis e tá arrasando.', 'review'],
+    ['es a friend from school and a plea to support him', 'Las camisetas de Javi son lo más 🔥 lo conozco desde el cole y sé lo currante que es. ¡Apoyen al chaval!', 'review'],
+    ['ru a friend asked for support with a review', 'Друг открыл магазин и попросил поддержать отзывом, так что пишу: коврики шикарные.', 'review'],
+    ['pt "I packed this order myself"', 'Produto excelente, aliás eu mesmo embalei esse pedido kkk. Chegou rápido, comprem!', 'review'],
+    ['uk running the brand\'s social page', 'Я веду сторінку цього бренду в соцмережах, тож бачила всю кухню зсередини.', 'review'],
+  ] as const)('a tie: %s', (_why, text, kind) => {
+    expect(types(as(text, kind))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['"has anyone tried this in our climate"', 'Has anyone tried this in our climate? It rains a lot here.'],
+    ['a daughter and a plea for small business', 'My daughter loves it, support small business!'],
+    ['the seller asked for a review', 'Продавец попросил оставить отзыв после получения. Оставляю, всё супер'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
+  it('an affiliate who says they earn a commission discloses it', () => {
+    expect(types(as('Informo que sou afiliado da marca e recebo comissão. Sobre a dúvida: sim, o tamanho M serve bem.', 'answer'))).toEqual(['seller_tie.disclosed']);
+  });
+});

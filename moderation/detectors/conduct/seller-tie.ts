@@ -206,6 +206,12 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
   for (const h of sc.all('ownerSelf')) if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
   for (const h of sc.all('ownerSelfGeneric')) if (makerCue(sc, h, pitchList) && !negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ownerSelf });
   for (const h of sc.all('ourProducts')) if (!precededBy(sc, 'purposePrep', h)) out.push({ i: h.i, j: h.j, kind: 'owner', conf: CONF.ourProducts });
+  // "кто-нибудь уже пробовал наш новый крем?", "Czy ktoś już zamawiał nasze nowe świeczki?": the
+  // maker asking about its own goods; "has anyone tried this in our climate" has no "our" right after.
+  for (const a of sc.all('anyoneTried')) {
+    const our = sc.startingIn('ourPoss', a.j, a.j, (o) => sameClause(sc, o.i, a.i) && same(o, a));
+    if (our && !negated(sc, a, textLang)) out.push({ i: a.i, j: Math.min(our.j + 1, sc.n), kind: 'owner', conf: CONF.ourProducts });
+  }
   // "Я продавец этого товара": a seller-side role may name any "this ..." after it.
   for (const h of sc.all('sellerRole')) {
     if (negated(sc, h, textLang)) continue;
@@ -523,6 +529,24 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
     const who = sc.all('acquaint').find(close);
     if (who) out.push({ i: Math.min(who.i, m.i), j: Math.max(who.j, m.j), kind: 'relative', conf: CONF.relativeVerb });
   }
+  // "A Carol, minha amiga de faculdade, criou essa marca": someone known for long who makes, sells or
+  // founded THIS, the demonstrative right after the verb; a sentence apart at most.
+  for (const a of sc.all('acquaint')) {
+    if (negated(sc, a, textLang)) continue;
+    const near = (x: Hit) => same(x, a) && Math.abs(sc.sent[x.i]! - sc.sent[a.i]!) <= 1;
+    const verb = sc.all('ownVerb').find((v) => near(v) && sc.startingIn('demonstr', v.j, v.j, (d) => sameClause(sc, d.i, v.i)) !== undefined);
+    if (verb) out.push({ i: Math.min(a.i, verb.i), j: Math.max(a.j, verb.j + 1), kind: 'relative', conf: CONF.relativeVerb });
+  }
+  // "Las camisetas de Javi son lo más… lo conozco desde el cole… ¡Apoyen al chaval!", "Kumpel z
+  // roboty odpalił ten sklep…, więc wiadomo – wspieramy!": someone the writer has known for long,
+  // and a plea to buy in support of them a sentence apart at most.
+  for (const p of sc.all('supportPlea')) {
+    if (negated(sc, p, textLang)) continue;
+    const near = (x: Hit) => same(x, p) && Math.abs(sc.sent[x.i]! - sc.sent[p.i]!) <= 1 && !negated(sc, x, textLang);
+    // Not a relative: "My daughter loves it, support small business!" is a buyer's household.
+    const who = sc.all('acquaint').find(near);
+    if (who) out.push({ i: Math.min(who.i, p.i), j: Math.max(who.j, p.j), kind: 'relative', conf: CONF.relativeVerb });
+  }
   // "магазин держит мой брат", "la tienda la lleva mi hermana": the store first, its verb, then the relative as subject.
   for (const st of sc.all('storeNoun')) {
     const inClause = (x: Hit) => sameClause(sc, x.i, st.i) && same(x, st);
@@ -787,8 +811,12 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   // for, unless the answer sells ("buy from us").
   const serviceAnswer = kind === 'answer' && !sells(sc, insider, textLang);
   const owner: Tie[] = [];
+  // Staff answering as service may still disclose ("Informo que sou afiliado da marca e recebo
+  // comissão. Sobre a dúvida: …"): a disclosure, never an undisclosed tie.
+  const serviceStaff = new Set<Tie>();
   for (const t of insider) {
-    if (serviceAnswer || (kind === 'answer' && t.thanks)) continue;
+    if (kind === 'answer' && t.thanks) continue;
+    if (serviceAnswer) { if (t.kind === 'staff') { serviceStaff.add(t); other.push(t); } continue; }
     if (t.kind === 'staff') other.push(t);
     else owner.push(t);
   }
@@ -834,7 +862,7 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
       ?? (lead && { i: lead.i, j: lead.j, conf: CONF.lead })
       ?? (concede && { i: concede.i, j: concede.j, conf: CONF.concede })
       ?? (flag && t.kind !== 'staff' ? { i: t.i, j: t.j, conf: CONF.flag } : undefined);
-    if (!by) { if (t.kind !== 'gift') undisclosedOther.push(t); continue; }
+    if (!by) { if (t.kind !== 'gift' && !serviceStaff.has(t)) undisclosedOther.push(t); continue; }
     if (!disclosed || by.conf > disclosed.conf) {
       const together = near(by, t);
       disclosed = together ? { i: Math.min(by.i, t.i), j: Math.max(by.j, t.j), conf: by.conf, tie: t } : { ...by, tie: t };
