@@ -903,3 +903,18 @@ describe('seller ties: conduct round 28', () => {
     expect(types(as('Informo que sou afiliado da marca e recebo comissão. Sobre a dúvida: sim, o tamanho M serve bem.', 'answer'))).toEqual(['seller_tie.disclosed']);
   });
 });
+
+describe('seller ties: the official store, our craftspeople (mixed round 13)', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['es "we are the official store"', '¡Somos la tienda oficial, gracias por confiar en nosotros!'],
+    ['uk "our craftsmen sew every bag"', 'Наші майстри шиють кожну сумку з натуральної шкіри 👜'],
+  ])('a tie: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('a buyer\'s "official store" is no tie', () => {
+    expect(as('Compré en la tienda oficial y llegó en dos días.')).toEqual([]);
+  });
+});
