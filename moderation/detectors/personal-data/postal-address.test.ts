@@ -137,3 +137,18 @@ describe('postal address: a Brazilian address to its postcode (district, city, s
     expect(addresses(text).map((a) => a.text)).toEqual(['Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200']);
   });
 });
+
+describe('postal address: French "av.", Québec units and provinces, four-digit postcodes (personal data round 10)', () => {
+  it('a Québec address to its postcode: "4520, av. Papineau, app. 3, Montréal (Québec) H2H 1V4"', () => {
+    const text = 'Pour la prochaine fois : 4520, av. Papineau, app. 3, Montréal (Québec) H2H 1V4. C\'est écrit gros sur la porte.';
+    expect(addresses(text).map((a) => a.text)).toEqual(['4520, av. Papineau, app. 3, Montréal (Québec) H2H 1V4']);
+  });
+  it('"12 av. Victor Hugo, 75016 Paris" and a Swiss "1234 Lausanne"', () => {
+    expect(addresses('Livrez au 12 av. Victor Hugo, 75016 Paris').map((a) => a.text)).toEqual(['12 av. Victor Hugo, 75016 Paris']);
+    expect(addresses("J'habite au 3 ch. des Vignes, 1234 Lausanne").map((a) => a.text)).toEqual(['3 ch. des Vignes, 1234 Lausanne']);
+  });
+  it('no address: a count of "av." and a year after a street', () => {
+    expect(addresses('Il y a 12 av. de plus dans ce modèle')).toEqual([]);
+    expect(addresses('Livré au 12 rue de la Paix, 2024 était une bonne année').map((a) => a.text)).toEqual(['12 rue de la Paix']);
+  });
+});

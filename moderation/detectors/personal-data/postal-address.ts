@@ -222,6 +222,12 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
       found = true;
       continue;
     }
+    // Four-digit postcodes (Switzerland, Austria, Belgium, Denmark…) only with the town right after: "1234 Lausanne".
+    if (t.k === 'n' && /^\d{4}$/.test(t.t) && townAfter(toks, j + 1) > j + 1) {
+      k = j + 2;
+      found = true;
+      continue;
+    }
     const ukCa = t.k === 'w' ? ukCaPostcodeAt(toks, j) : -1;
     if (ukCa > 0) { k = ukCa; found = true; continue; }
     if (t.k === 'w' && CITY_MARKERS.has(t.lt) && isPunct(toks[j + 1], '.') && toks[j + 2]?.k === 'w' && UPPER_RE.test(toks[j + 2]!.t)) { k = j + 3; found = true; continue; }
@@ -230,6 +236,8 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
       // A capitalised place name after a comma, only when it ends the segment (", Madrid," / ", Madrid.")
       let e = j + 1;
       while (toks[e]?.k === 'w' && UPPER_RE.test(toks[e]!.t) && e - j < 3 && ukCaPostcodeAt(toks, e) < 0) e++;
+      // "Montréal (Québec) H2H 1V4": the province in brackets after the town.
+      if (isPunct(toks[e], '(') && toks[e + 1]?.k === 'w' && UPPER_RE.test(toks[e + 1]!.t) && isPunct(toks[e + 2], ')') && !toks[e + 1]!.nl) e += 3;
       const nx = toks[e];
       if (!nx || nx.nl || (nx.k === 'p' && (nx.t === ',' || nx.t === '.' || nx.t === '-' || nx.t === '!' || nx.t === '?' || nx.t === ')')) || (nx.k === 'n' && POSTCODE_RE.test(nx.t)) || (nx.k === 'w' && STATE_RE.test(nx.t)) || ukCaPostcodeAt(toks, e) > 0) {
         k = e; found = true; continue;
