@@ -500,3 +500,20 @@ describe('off_platform.contact: off-platform round 19', () => {
     expect(contacts('The signal is weak, number of bars 2 at most')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: older off-platform rounds\' leaks', () => {
+  it('"there" right before the talk word, the messenger in the sentence before', () => {
+    expect(contacts('ma pan whatsappa? wolałbym tam pogadać o szczegółach').length).toBe(1);
+    expect(contacts('Mam WhatsAppa, ale tam rozmawiam tylko z rodziną.')).toEqual([]);
+  });
+  it.each([
+    ['pt "contacte-nos pelo Messenger"', 'Bom dia, para encomendas personalizadas contacte-nos pelo Messenger, página «Velas da Avó Rosa»'],
+    ['pt "falar com você no WhatsApp?"', 'Tem como falar com você no WhatsApp? Quero encomendar 3 peças diferentes'],
+    ['pt "procure por … no Telegram"', 'Boa tarde, procure por Eletro Minho Suporte no Telegram e junte-se ao grupo para novidades.'],
+  ])('an invitation verb: %s', (_why, text) => {
+    expect(contacts(text).length).toBe(1);
+  });
+  it('"procure por" a product, no messenger', () => {
+    expect(contacts('Procure por capas de silicone na loja, tem várias cores.')).toEqual([]);
+  });
+});

@@ -401,7 +401,10 @@ function therePieces(toks: Tok[], theres: Hit[], talks: Hit[], verbs: Hit[], nam
   for (const th of theres) {
     if (pieces.length >= MAX_PIECES) return;
     const ok = (t: Hit) => toks[t.i]!.sent === toks[th.i]!.sent && !negEnds.has(t.i);
-    const talk = earlier(hitEndingBefore(talks, th.i, THERE_GAP, ok), hitEndingBefore(verbs, th.i, THERE_GAP, ok));
+    // "talk there", or the word order of Slavic and Romance languages, "there" right before the
+    // talk ("wolałbym tam pogadać", "там поговорим", "lá conversamos").
+    const talk = earlier(hitEndingBefore(talks, th.i, THERE_GAP, ok), hitEndingBefore(verbs, th.i, THERE_GAP, ok))
+      ?? hitStartingAfter(talks, th.j, 0, ok);
     if (!talk) continue;
     const sent = toks[talk.i]!.sent;
     let place: Hit | undefined;
