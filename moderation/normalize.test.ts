@@ -374,3 +374,18 @@ describe('normalize: properties', () => {
     }
   });
 });
+
+describe('normalize: the word for "_" between two words (off-platform round 18)', () => {
+  it('joins a handle written with "underscore" and maps back to the original', () => {
+    const text = "Son pseudo c'est shenzhen underscore led underscore store, demandez-lui";
+    const n = normalize(text);
+    expect(n.text).toBe("Son pseudo c'est shenzhen_led_store, demandez-lui");
+    const s = n.text.indexOf('shenzhen_led_store');
+    const o = n.toOriginal(s, s + 'shenzhen_led_store'.length);
+    expect(text.slice(o.start, o.end)).toBe('shenzhen underscore led underscore store');
+  });
+  it('leaves "underscores" in prose and a word at a text\'s edge alone', () => {
+    expect(normalize('The design underscores quality').text).toBe('The design underscores quality');
+    expect(normalize('underscore it, please').text).toBe('underscore it, please');
+  });
+});

@@ -3,6 +3,7 @@ import type { Span } from '../models/finding.js';
 import confusables from './data/confusables.json';
 import numberWords from './data/number-words.json';
 import emailWords from './data/email-words.json';
+import { escapeRegExp } from './escape-regexp.js';
 import addressWords from './data/address-words.json';
 
 /**
@@ -865,6 +866,21 @@ function spacedHandleEdits(lower: string): Edit[] {
 }
 
 /**
+ * "shenzhen underscore led underscore store", "ann underscore smith at gmail dot com": the word for
+ * "_" between two words, one space each side, becomes the mark and joins them (a handle or an
+ * address's local part; flagged like the at/dot words). Nobody writes the word so in prose.
+ */
+const UNDERSCORE_RE = new RegExp(`(?<=[\\p{L}\\p{N}]) (?:${[...emailWords.underscore].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}) (?=[\\p{L}\\p{N}])`, 'gu');
+const UNDERSCORE_HINTS = [...new Set(emailWords.underscore.map((w) => w.slice(0, 5)))];
+function underscoreEdits(lower: string): Edit[] {
+  if (!UNDERSCORE_HINTS.some((h) => lower.includes(h))) return [];
+  const out: Edit[] = [];
+  UNDERSCORE_RE.lastIndex = 0;
+  for (let m = UNDERSCORE_RE.exec(lower); m; m = UNDERSCORE_RE.exec(lower)) out.push({ start: m.index, end: m.index + m[0].length, out: '_', flag: FLAG['at-dot'] });
+  return out;
+}
+
+/**
  * "oh" and "o" read as zero only at the head of a dictated number: two more digit words follow
  * ("oh eight seven …"), not in "Oh one more thing".
  */
@@ -1454,7 +1470,7 @@ export function normalize(original: string): Normalized {
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
   const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds, textB);
-  const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB)];
+  const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB), ...underscoreEdits(lowerB)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();

@@ -517,3 +517,15 @@ describe('off_platform.contact: older off-platform rounds\' leaks', () => {
     expect(contacts('Procure por capas de silicone na loja, tem várias cores.')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: a handle named as such after a messenger (off-platform rounds 17, 18)', () => {
+  it.each([
+    ['fr spaced out', "Colis reçu mais le vendeur m'a demandé de le contacter sur Telegram pour la garantie, son pseudo c'est m a r c o _ s h o p (sans les espaces). Bizarre..."],
+    ['fr with "underscore"', "Le vendeur répond mieux sur Telegram qu'ici. Son pseudo c'est shenzhen underscore led underscore store, demandez-lui directement."],
+  ])('%s', (_why, text) => {
+    expect(contacts(text).length).toBe(1);
+  });
+  it('a nickname in games, not an account on the messenger', () => {
+    expect(contacts('I use Telegram a lot. My nick in games is dark_knight99, lol')).toEqual([]);
+  });
+});

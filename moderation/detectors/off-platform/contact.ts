@@ -81,7 +81,7 @@ const GLUED_RE = /^\p{Ll}+\.\p{Lu}\p{Ll}/u;
 // say the name is the messenger, as a colon or "id" does.
 const NUMBER_WORDS = ['номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон'];
 /** A copula between a handle cue and the name ("ID es …", "nick is …"). */
-const CUE_COPULAS: ReadonlySet<string> = new Set(['is', 'es', 'é', 'e', 'est', 'jest', 'это', 'є', 'to']);
+const CUE_COPULAS: ReadonlySet<string> = new Set(['is', 'es', 'é', 'e', 'est', "c'est", "it's", 'jest', 'это', 'є', 'to']);
 const AMBIGUOUS_GLUE_RE = new RegExp(`[:：]|id|${NUMBER_WORDS.join('|')}`, 'i');
 const GLUE_WORDS = [
   'at', 'на', 'в', 'у', 'in', 'en', 'no', 'sur', 'na', 'is', 'es', 'é', 'est', 'to', 'jest', 'это', 'є',
@@ -211,12 +211,20 @@ export function contactPieces(norm: Normalized): Piece[] {
   // "ник shop_msk", "pseudo margot_bijoux": a name-like word after a handle cue is one too.
   for (const c of hits) {
     if (c.cat !== 'c.cue') continue;
-    let next = toks[c.j];
-    // "su ID es hua_mei2021", "my nick is kate_92": a copula between the cue and the name.
-    if (next && CUE_COPULAS.has(next.w) && toks[c.j + 1] && toks[c.j + 1]!.s - next.e <= 3) next = toks[c.j + 1];
-    if (!next || next.s - c.e > (next === toks[c.j] ? 3 : 8)) continue;
+    let next: Tok | undefined;
+    // "su ID es hua_mei2021", "my nick is kate_92", "son pseudo c'est …" (two tokens): a copula between the cue and the name.
+    let q = c.j;
+    while (q < c.j + 2 && toks[q] && CUE_COPULAS.has(toks[q]!.w) && toks[q + 1] && toks[q + 1]!.s - toks[q]!.e <= 3) q++;
+    next = toks[q];
+    if (!next || next.s - c.e > (q === c.j ? 3 : 10)) continue;
     const end = nameyWordAt(text, next.s);
-    if (end) ids.push({ s: next.s, e: end });
+    if (!end) continue;
+    ids.push({ s: next.s, e: end });
+    // "…sur Telegram qu'ici. Son pseudo c'est shenzhen_led_store": a handle named as such, with a
+    // messenger in its sentence or the one before, is the account to write to there.
+    const sent = toks[c.i]!.sent;
+    const n = names.find((x) => x.cat !== 'msg.short' && !MESSENGERS.get(x.id)?.ambiguous && sent - toks[x.i]!.sent >= 0 && sent - toks[x.i]!.sent <= 1 && x.i < c.i);
+    if (n && pieces.length < MAX_PIECES) pieces.push({ s: n.s, e: end, conf: CONF.verbHandle, signal: `cue:${n.id}` });
   }
   ids.sort((a, b) => a.s - b.s);
 
