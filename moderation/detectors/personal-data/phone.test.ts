@@ -155,3 +155,10 @@ describe('phone: "the phone number on my order" (mixed round 13)', () => {
     expect(phones('My order number is 07911 284 650, still waiting', 'en')).toEqual([]);
   });
 });
+
+describe('phone: "meu celular errado no pedido" (mixed round 2)', () => {
+  it('the order is where the phone was written; an order number stays one', () => {
+    expect(phones('Coloquei meu celular errado no pedido, o certo é 21 9\u200b9612-\u200b4830. Como faço pra mudar?', 'pt-BR').length).toBe(1);
+    expect(phones('Número do pedido 21 99612-4830, chegou rápido', 'pt-BR')).toEqual([]);
+  });
+});
