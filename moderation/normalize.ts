@@ -967,6 +967,8 @@ function sepWordEdits(lower: string, seps: readonly Tok[], spelled: readonly Edi
 
 /** The "+" of a dictated international number ("plus one four one five"); not "más"/"mais" ("one more"). */
 const PLUS_WORD_RE = /(?<![\p{L}\p{N}])(?:plus|плюс) $/u;
+/** Digit words a dictated "+" number has at least (a country code and a subscriber number). */
+const PLUS_MIN_WORDS = 7;
 function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readonly Tok[] = [], labelEnds: readonly number[] = [], cased = lower): Edit[] {
   if (toks.length === 0) return [];
   const edits: Edit[] = [];
@@ -1022,7 +1024,7 @@ function spelledDigitEdits(lower: string, toks: readonly Tok[], sepWords: readon
       if (dictated) {
         // "plus one four one five …": the sign read out too, right before the number.
         const plus = PLUS_WORD_RE.exec(lower.slice(Math.max(0, first - 6), first));
-        if (plus && words >= 3) edits.push({ start: first - plus[0].length, end: first, out: '+', flag: FLAG['spelled-digit'] });
+        if (plus && words >= PLUS_MIN_WORDS) edits.push({ start: first - plus[0].length, end: first, out: '+', flag: FLAG['spelled-digit'] });
         for (const g of groups) edits.push({ start: g.start, end: g.end, out: g.digits, flag: FLAG['spelled-digit'] });
         // People read a number out in chunks split by commas ("four one five, eight two six") or
         // lines; inside a dictated run a comma is a pause and a line break a space, not the end.

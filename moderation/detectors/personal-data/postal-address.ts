@@ -39,6 +39,7 @@ const SHORT_ENDING_NAME = lowerSet(addressWords.shortTypesEndingName);
 const CAPITALISED_ONLY = lowerSet(addressWords.capitalisedOnlyTypes);
 const COMPOUND_ENDINGS = addressWords.compoundStreetEndings;
 const AFTER_NAME_WORDS = lowerSet(addressWords.streetWordsAfterName);
+const NEEDS_LOCALITY = lowerSet(addressWords.typesNeedingLocality);
 
 interface Tok { s: number; e: number; t: string; lt: string; k: 'w' | 'n' | 'p'; nl: boolean }
 
@@ -427,6 +428,7 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
       if (afterName > 0) {
         const u = unitsAt(toks, afterName);
         const l = localityAt(toks, u.end);
+        if (NEEDS_LOCALITY.has(toks[k]!.lt) && !u.found && !l.found) continue;
         return make(i, l.end, confidenceFor(u.found, l.found));
       }
     }
