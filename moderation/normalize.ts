@@ -772,19 +772,23 @@ const HOUSE_LABELS = new WordLookup<boolean>(numberWords.houseLabels.map((w) => 
 // Street types of every language; the short ones ("av", "ul", "пр") only with their dot.
 const STREET_TYPES = new WordLookup<boolean>(Object.values(addressWords.streetTypes).flat().map((w) => [w, true] as const));
 const STREET_SHORT_MAX = 3;
+const UNDERSCORE_FIRST = new WordLookup<boolean>(emailWords.underscore.map((w) => [w.split(' ')[0]!, true] as const));
+const UNDERSCORE_FIRST_MAX = Math.max(...emailWords.underscore.map((w) => w.split(' ')[0]!.length));
 const NUMBER_TOKENS = new WordLookup<string>([...NUM_WORDS.keys(), ...COMPOUND_PARTS].filter((k) => !k.includes(' ')).map((k) => [k, k] as const));
 
 /**
  * The words the edit passes start from, in one scan of the text: number words (and parts of
  * compounds; anything between two of them breaks a run) and the start of every at/dot word.
  */
-function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; labelEnds: number[] } {
+function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; labelEnds: number[]; unders: number[] } {
   const toks: Tok[] = [];
   const atDot: number[] = [];
   const seps: Tok[] = [];
   const labelEnds: number[] = [];
+  const unders: number[] = [];
   scanWords(lower, (s, e) => {
     if (e - s <= 9 && AT_DOT_WORDS.get(lower, s, e)) atDot.push(s);
+    if (e - s >= 5 && e - s <= UNDERSCORE_FIRST_MAX && UNDERSCORE_FIRST.get(lower, s, e)) unders.push(s);
     if (e - s <= 12 && HOUSE_LABELS.get(lower, s, e)) labelEnds.push(e);
     if (e - s >= 3 && e - s <= 9) { const mark = SEP_WORDS.get(lower, s, e); if (mark) { seps.push({ start: s, end: e, key: mark }); return; } }
     if (e - s > 16) return;
@@ -800,7 +804,7 @@ function editWords(lower: string): { toks: Tok[]; atDot: number[]; seps: Tok[]; 
       }
     }
   });
-  return { toks, atDot, seps, labelEnds };
+  return { toks, atDot, seps, labelEnds, unders };
 }
 
 /**
@@ -870,13 +874,17 @@ function spacedHandleEdits(lower: string): Edit[] {
  * "_" between two words, one space each side, becomes the mark and joins them (a handle or an
  * address's local part; flagged like the at/dot words). Nobody writes the word so in prose.
  */
-const UNDERSCORE_RE = new RegExp(`(?<=[\\p{L}\\p{N}]) (?:${[...emailWords.underscore].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}) (?=[\\p{L}\\p{N}])`, 'gu');
-const UNDERSCORE_HINTS = [...new Set(emailWords.underscore.map((w) => w.slice(0, 5)))];
-function underscoreEdits(lower: string): Edit[] {
-  if (!UNDERSCORE_HINTS.some((h) => lower.includes(h))) return [];
+// Tried only where editWords saw an underscore word's first word (most texts have none), one
+// space before it: sticky, from that space.
+const UNDERSCORE_RE = new RegExp(`(?<=[\\p{L}\\p{N}]) (?:${[...emailWords.underscore].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}) (?=[\\p{L}\\p{N}])`, 'uy');
+function underscoreEdits(lower: string, starts: readonly number[]): Edit[] {
+  if (starts.length === 0) return [];
   const out: Edit[] = [];
-  UNDERSCORE_RE.lastIndex = 0;
-  for (let m = UNDERSCORE_RE.exec(lower); m; m = UNDERSCORE_RE.exec(lower)) out.push({ start: m.index, end: m.index + m[0].length, out: '_', flag: FLAG['at-dot'] });
+  for (const s of starts) {
+    UNDERSCORE_RE.lastIndex = s - 1;
+    const m = UNDERSCORE_RE.exec(lower);
+    if (m) out.push({ start: m.index, end: m.index + m[0].length, out: '_', flag: FLAG['at-dot'] });
+  }
   return out;
 }
 
@@ -1477,7 +1485,7 @@ export function normalize(original: string): Normalized {
   const lowerB = lowerSameLength(textB);
   const words = editWords(lowerB);
   const spelled = spelledDigitEdits(lowerB, words.toks, words.seps, words.labelEnds, textB);
-  const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB), ...underscoreEdits(lowerB)];
+  const edits = [...spelled, ...sepWordEdits(lowerB, words.seps, spelled), ...atDotEdits(lowerB, words.atDot), ...spacedAddressEdits(lowerB), ...spacedHandleEdits(lowerB), ...underscoreEdits(lowerB, words.unders)];
   const b = applyEdits(a, edits);
   if (b === a && a.identity && !a.changed) return new NormalizedText(original, original, null, null, null);
   const text = b === a ? textB : b.text();
