@@ -449,3 +449,26 @@ describe('extortion.threat: a veiled "shame if" the review turned one star (cond
     expectNone('ru', 'Было бы очень жаль, если бы чайник стал одной звездой в рейтинге магазина. Товар хороший.');
   });
 });
+
+describe('extortion.threat: going public as the threat (conduct round 27)', () => {
+  it.each([
+    ['pt', 'Vcs preferem me dar um cupom de 50 reais ou preferem que eu poste o vídeo do produto quebrado no meu canal?'],
+    ['fr', "wsh le vendeur, soit vous m'envoyez une autre paire gratos soit je vous allume sur twitter et ici, c simple"],
+    ['pl', 'Czy sklep woli oddać mi 50 zł, czy woli przeczytać moją szczerą recenzję na Ceneo?'],
+    ['uk', 'ну шо, будете компенсацію давати чи мені писать в усі групи міста який ви магазин?'],
+  ])('%s: the demand, or the post', (lang, text) => {
+    expect(run(text, lang)).toHaveLength(1);
+  });
+  it('"a real shame if this review got a lot of attention on tiktok" and a price after it: veiled', () => {
+    const text = "anyway would be a real shame if this lil review got a lot of attention on tiktok wouldnt it, a free replacement + something for my trouble and we can all forget about it";
+    const found = run(text, 'en');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.evidence?.subtype).toBe('veiled');
+  });
+  it.each([
+    ['en', 'I posted a video on my channel about it, the seller refunded me after a week'],
+    ['pt', 'Postei o vídeo no meu canal mostrando como monta, ficou ótimo'],
+  ])('%s: a post without a demand', (lang, text) => {
+    expectNone(lang, text);
+  });
+});

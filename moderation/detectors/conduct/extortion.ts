@@ -379,8 +379,10 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
   for (const v of sc.all('veiled')) {
     const s = sc.sent[v.i]!;
     // The rating vanishing, or turning into one star ("если бы мой отзыв вдруг стал одной звездой").
+    // Or the review made public ("a real shame if this lil review got a lot of attention on tiktok").
     const gone = sc.startingIn('vanish', v.j, v.j + WIN.veiledToVanish, (h) => sc.sent[h.i] === s)
-      ?? sc.startingIn('oneStar', v.j, v.j + WIN.veiledToOneStar, (h) => sc.sent[h.i] === s);
+      ?? sc.startingIn('oneStar', v.j, v.j + WIN.veiledToOneStar, (h) => sc.sent[h.i] === s)
+      ?? sc.startingIn('shame', v.j, v.j + WIN.veiledToOneStar, (h) => sc.sent[h.i] === s);
     if (!gone) continue;
     // "a shame if this shop disappeared" is about the shop, not the rating.
     if (sc.startingIn('storeNoun', v.j, gone.i - 1)) continue;
