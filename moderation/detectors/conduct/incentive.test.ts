@@ -345,3 +345,15 @@ describe('incentive: the offer in the first person ("and I\'ll refund")', () => 
     expectNone('en', "Return it and I'll refund you, no questions asked.");
   });
 });
+
+describe('incentive: a reward on condition the review goes (conduct round 28)', () => {
+  it.each([
+    ['fr', "Après mon avis négatif, le vendeur m'a proposé un remboursement intégral à condition que je le supprime. Refusé."],
+    ['en', 'The seller offered a full refund on condition that I delete my review.'],
+  ])('%s', (lang, text) => {
+    expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  });
+  it('a condition about the product is no incentive', () => {
+    expectNone('fr', "Le vendeur m'a proposé un remboursement intégral à condition que je renvoie le colis.");
+  });
+});
