@@ -194,3 +194,17 @@ describe('government ID: mixed round 13, personal data round 16', () => {
     expect(schemes('Номер посылки 4512 738196, пришла за неделю', 'ru')).toEqual([]);
   });
 });
+
+describe('government ID: personal data round 17 (numbers in parts, a dictated Ukrainian passport)', () => {
+  it.each([
+    ['ru', 'Продавец зачем-то просил ИНН для чека. Начало 7707 0304. Конец 8352. Товар пришёл', 'ru_inn'],
+    ['fr', 'Le livreur voulait mon numéro national. Début : 85.03.14. Fin : 593-17. Bizarre mais bon', 'be_nrn'],
+    ['pl', 'Mnie też pytali o PESEL. Podałem pierwsze cyfry 880223. Resztę 02889 dopisałem w uwagach.', 'pl_pesel'],
+    ['uk', "Кур'єр вимагав дані паспорта, продиктувала серію КВ і номер п'ять один вісім два чотири чотири.", 'ua_passport'],
+  ])('%s', (lang, text, scheme) => {
+    expect(schemes(text, lang).map(([, s]) => s)).toEqual([scheme]);
+  });
+  it('a licence key\'s own letters are no parts: its harmless label still holds', () => {
+    expect(schemes('license key MX4829160Q did not activate, had to contact support', 'en')).toEqual([]);
+  });
+});

@@ -549,8 +549,8 @@ const ALNUM: readonly AlnumScheme[] = [
   { id: 'pl_id_card', run: 6, re: re('([A-Z]{3} ?\\d{6})'), strength: 'weak', check: plIdCardCheck },
   { id: 'pl_passport', run: 7, re: re('([A-Z]{2} ?\\d{7})'), strength: 'weak', check: plPassportCheck },
   { id: 'fr_passport', run: 5, re: re('(\\d{2}[A-Z]{2}\\d{5})'), strength: 'none', check: () => true },
-  // "СН 482193", "серія СН номер 4 8 2 1 9 3" (dictated digits come out of the normaliser spaced).
-  { id: 'ua_passport', run: 1, re: re('([А-ЯІЇЄҐ]{2}),? ?(?:№ ?|No ?|номер ?)?(\\d(?: ?\\d){5})', 'gu'), strength: 'none', check: () => true },
+  // "СН 482193", "серія СН номер 4 8 2 1 9 3", "серію КВ і номер п'ять один…" (dictated digits come out of the normaliser spaced).
+  { id: 'ua_passport', run: 1, re: re('([А-ЯІЇЄҐ]{2}),? ?(?:(?:і|и|та) )?(?:№ ?|No ?|номер ?)?(\\d(?: ?\\d){5})', 'gu'), strength: 'none', check: () => true },
   // "серия 4509 номер 765432": the words split the number into two clusters, so read it whole here;
   // dictated, its digits are spaced ("серия 45 12 номер 3 4 5 6 7 8").
   { id: 'ru_passport', run: 1, selfLabelled: true, re: new RegExp('(?<![\\p{L}\\p{N}])(?:серия|серии|серию|серія|серії|серію)(?:\\s(?:и|і|та)\\sномер)?\\s{0,2}(\\d\\s?\\d\\s?\\d\\s?\\d)[\\s,.:;]{0,3}(?:номер|№|No\\.?|н\\.)?\\s{0,2}(\\d(?:\\s?\\d){5})(?![\\p{L}\\p{N}])', 'giu'), strength: 'none', check: () => true },

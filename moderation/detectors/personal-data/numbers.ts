@@ -148,8 +148,24 @@ export function labelledHarmless(c: NumberCtx, w: { start: number; end: number }
  * so. Asked only when a harmless label is found, which is rare.
  */
 function spelledOut(c: NumberCtx, w: { start: number; end: number }): boolean {
-  return c.norm.disguises(w.start, w.end).has('spelled-digit') || digitByDigit(c.norm.text, w.start, w.end) || EMOJI_GAP_RE.test(c.norm.text.slice(w.start, w.end));
+  return c.norm.disguises(w.start, w.end).has('spelled-digit') || digitByDigit(c.norm.text, w.start, w.end) || EMOJI_GAP_RE.test(c.norm.text.slice(w.start, w.end))
+    || partedByWords(c.norm.text, w.start, w.end);
 }
+
+/**
+ * A number given in parts with words between them ("Начало 7707 0304. Конец 8352"): only windows
+ * the parts reader joined hold letters between their digits (an ID's own letters, "MX4829160Q",
+ * stand at its ends).
+ */
+function partedByWords(text: string, start: number, end: number): boolean {
+  let first = start;
+  while (first < end && !isAsciiDigitAt(text, first)) first++;
+  let last = end - 1;
+  while (last > first && !isAsciiDigitAt(text, last)) last--;
+  for (let k = first + 1; k < last; k++) if (isWordLetter(text[k]) && isWordLetter(text[k + 1])) return true;
+  return false;
+}
+const isAsciiDigitAt = (s: string, k: number) => s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57;
 // Groups parted by emoji ("5375 💛 4192 💙 8406"): a disguise too.
 const EMOJI_GAP_RE = /\d ?[\u{1F000}-\u{1FAFF}\u2600-\u27BF] ?\d/u;
 
