@@ -918,3 +918,18 @@ describe('seller ties: the official store, our craftspeople (mixed round 13)', (
     expect(as('Compré en la tienda oficial y llegó en dos días.')).toEqual([]);
   });
 });
+
+describe('seller ties: mixed round 14', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['en "we hand-check every single one"', 'Legit the best phone cases on Ali, we hand-check every single one before it ships'],
+    ['es "la formulamos nosotras mismas"', 'La mejor crema que vais a probar, la formulamos nosotras mismas con aloe de nuestra finca'],
+  ])('a tie: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('a product "as a courtesy" for an honest review is disclosed', () => {
+    expect(types(as('Recebi o kit de pincéis como cortesia da loja em troca de uma avaliação sincera. As cerdas são macias.'))).toEqual(['seller_tie.disclosed']);
+  });
+});

@@ -529,3 +529,19 @@ describe('off_platform.contact: a handle named as such after a messenger (off-pl
     expect(contacts('I use Telegram a lot. My nick in games is dark_knight99, lol')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: mixed round 14', () => {
+  it.each([
+    ['en "send me the spec sheet at" an address', 'If yes could the seller send me the spec sheet at tom dot greaves at protonmail dot com, cheers'],
+    ['es "mejor hablamos por WhatsApp"', 'Para pedidos al por mayor mejor hablamos por WhatsApp, que aquí el chat se me pierde.'],
+    ['uk "питання можна на" an address', 'Детальний огляд у моєму блозі, а питання можна на olena.review(собака)ukr.net'],
+    ['fr a phishing send request ten words before the address', 'Envoyez vos identifiants et le code reçu par SMS à securite.aliexpress@outlook.fr pour le réactiver.'],
+  ])('%s', (_why, text) => {
+    expect(contacts(text).length).toBe(1);
+  });
+  it.each([
+    ['a send request before a street address and postcode', 'Podem enviar para a Rua de Santa Catarina 312, 4.º Dto, 4000-443 Porto?'],
+  ])('no contact: %s', (_why, text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

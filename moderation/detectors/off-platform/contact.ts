@@ -46,7 +46,7 @@ const ID_BEFORE_CHARS = 14;
 /** Words between a verb and an "@handle". */
 const HANDLE_WINDOW = 5;
 /** Words between a send request and the address it names ("send the user manual in English to …"). */
-const SEND_WINDOW = 8;
+const SEND_WINDOW = 10;
 /** A messenger site's pages that are not someone's profile or chat. */
 const CORPORATE_PATH_RE = /^\/(?:download|help|faq|features|about|blog|legal|privacy|security|business|desktop|android|ios|apps?)(?:[/?#]|$)/i;
 
@@ -310,6 +310,8 @@ export function contactPieces(norm: Normalized): Piece[] {
     if (ti - v.j > reach || !sameSentence(toks, v.i, Math.min(ti, toks.length - 1))) continue;
     const c0 = text.charCodeAt(h.s);
     const digit = (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 40;
+    // A send request points at an address or a handle; before digits it is a postcode or an order ("Podem enviar para a Rua …, 4000-443").
+    if (digit && v.cat === 'c.send') continue;
     // "Ищите артикул 8812-4410-09": a number an article, order or tracking word names right before it is no contact.
     if (digit && labelledNotContact(norm, h.s)) continue;
     pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: c0 === 64 ? 'verb:handle' : digit ? 'verb:number' : 'verb:email' });
