@@ -718,3 +718,15 @@ describe('off_platform.deal: off-platform round 19', () => {
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe('off_platform.deal: mixed round 14', () => {
+  it.each([
+    ['a refund asked straight to an IBAN written out', 'Поверніть гроші напряму на IBAN UA733052990000026209416573028, бо через Алі вже третій тиждень чекаю.'],
+    ['"we\'ll let it go cheaper than here" at the workshop, for cash', 'Приїжджайте до нашої майстерні на вул. Городоцька, 120, Львів — там віддамо дешевше, ніж тут, оплата готівкою.'],
+  ])('%s', (_why, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it('a refund to "my IBAN" with no number is the platform\'s way', () => {
+    expect(deals('Поверніть гроші на мій IBAN, будь ласка, через спір у додатку.')).toEqual([]);
+  });
+});
