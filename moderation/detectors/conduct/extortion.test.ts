@@ -472,3 +472,12 @@ describe('extortion.threat: going public as the threat (conduct round 27)', () =
     expectNone(lang, text);
   });
 });
+
+describe('extortion.threat: "or I spell it out in the review" (conduct round 29)', () => {
+  it('uk', () => {
+    expect(run('То що, надішлете нову батарею чи мені розписати у відгуку, як ця здулася через тиждень?', 'uk')).toHaveLength(1);
+  });
+  it('no demand: a buyer who will describe it in the review', () => {
+    expectNone('uk', 'Обовʼязково розпишу у відгуку, як батарея тримає через місяць.');
+  });
+});

@@ -357,3 +357,9 @@ describe('incentive: a reward on condition the review goes (conduct round 28)', 
     expectNone('fr', "Le vendeur m'a proposé un remboursement intégral à condition que je renvoie le colis.");
   });
 });
+
+describe('incentive: a gift after the author promised a good review (conduct round 29)', () => {
+  it('fr', () => {
+    expect(run("Ils m'ont envoyé un coffret de thé offert après que j'ai promis un bon commentaire, haha.", 'fr').map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  });
+});

@@ -545,3 +545,15 @@ describe('off_platform.contact: mixed round 14', () => {
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: off-platform round 20', () => {
+  it.each([
+    ['fr "nous écrire sur WhatsApp au …"', 'Pour vérifier la compatibilité avec votre modèle, le mieux est de nous écrire sur WhatsApp au +33 6 12 48 93 57'],
+    ['pl "najlepiej zadzwonić: …"', 'W sprawie doboru rozmiaru najlepiej zadzwonić: 601-234-567, pan Marek, pon-pt 9-17'],
+  ])('%s', (_why, text) => {
+    expect(contacts(text).length).toBe(1);
+  });
+  it('"instead of calling" the writer\'s own number is a complaint', () => {
+    expect(contacts('Kurier zostawił awizo zamiast zadzwonić na 508 772 913, a byłam w domu.')).toEqual([]);
+  });
+});

@@ -730,3 +730,15 @@ describe('off_platform.deal: mixed round 14', () => {
     expect(deals('Поверніть гроші на мій IBAN, будь ласка, через спір у додатку.')).toEqual([]);
   });
 });
+
+describe('off_platform.deal: off-platform round 20 (a buyer reselling a spare, handed over in person)', () => {
+  it.each([
+    ['ru', 'Взял два, один оказался лишний. Продаю новый в упаковке дешевле чем тут — 1500 р, самовывоз Казань'],
+    ['pt', 'Comprei dois e sobrou um. Vendo lacrado mais barato que aqui, retiro em mãos em Campinas'],
+  ])('%s', (_lang, text) => {
+    expect(deals(text).length).toBe(1);
+  });
+  it('"estou vendo que aqui…" is seeing, not selling', () => {
+    expect(deals('Estou vendo que aqui o preço caiu, vou comprar mais um.')).toEqual([]);
+  });
+});

@@ -392,9 +392,10 @@ function percentOff(lower: string, toks: Tok[], offers: Hit[]): boolean {
 function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[], offers: Hit[], past: PastMarks | null, platform: readonly string[], plats: Hit[], pieces: Piece[]): void {
   // Another marketplace, or this one compared with ("20€ de moins qu'ici"): the item sold elsewhere.
   // Or how the buyer would pay for it: a payment channel or cash ("las revendo…, pago contra entrega o por
-  // transferencia SPEI"), not one a past payment form names ("I'm selling mine, paid with PayPal").
+  // transferencia SPEI"), not one a past payment form names ("I'm selling mine, paid with PayPal");
+  // or handed over in person ("Продаю новый… самовывоз Казань").
   const places: Hit[] = hits.filter(
-    (h) => h.cat === 'd.market' || h.cat === 'd.here' || h.cat === 'd.cash' || (h.cat === 'd.paych' && !(past && paidWith(past, h))),
+    (h) => h.cat === 'd.market' || h.cat === 'd.here' || h.cat === 'd.cash' || h.cat === 'd.meet' || (h.cat === 'd.paych' && !(past && paidWith(past, h))),
   );
   for (const l of scanLinks(norm)) {
     if (l.conf <= 0 || !l.host || isPlatformHost(l.host, platform) || messengerOfHost(l.host)) continue;
@@ -413,7 +414,7 @@ function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[],
     for (let m = firstHitFrom(offers, p.j); m < offers.length && offers[m]!.i <= p.j + OFFER_WINDOW + 2; m++) {
       if (toks[offers[m]!.i]!.sent === toks[s.i]!.sent) e = Math.max(e, offers[m]!.e);
     }
-    pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : p.cat === 'd.market' ? 'sell+marketplace' : 'sell+payment' });
+    pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : p.cat === 'd.market' ? 'sell+marketplace' : p.cat === 'd.meet' ? 'sell+meet' : 'sell+payment' });
   }
 }
 
