@@ -396,3 +396,10 @@ describe('normalize: a dictated "+" (mixed round 7)', () => {
     expect(normalize('Battery plus one two three stars').text).not.toContain('+');
   });
 });
+
+describe('normalize: look-alike letters in a code (personal data round 17)', () => {
+  it('a code of look-alike letters and digits folds to Latin; a word of them keeps the text\'s script', () => {
+    expect(normalize('podałem АYН975125 i wydali paczkę').text).toBe('podałem AYH975125 i wydali paczkę');
+    expect(normalize('купил НОУТ и мышку').text).toBe('купил НОУТ и мышку');
+  });
+});

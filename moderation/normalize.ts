@@ -408,7 +408,9 @@ function stageB(b: Buf, textA: string): boolean {
     }
     const scripts = (all[1]! > 0 ? 1 : 0) + (all[2]! > 0 ? 1 : 0) + (all[3]! > 0 ? 1 : 0);
     if (scripts > 1) {
-      const target = dominant(strong) || dominant(all) || docScript;
+      // Only look-alike letters and digits ("АYН975125", a Polish ID typed with Cyrillic А and Н):
+      // a code, and codes are Latin.
+      const target = dominant(strong) || (hasDigit ? 1 : 0) || dominant(all) || docScript;
       foldMixedRuns(b, i, j, target === 3 ? docScript : target);
     }
     if (hasDigit && hasDigitLike) { foldDigitLike(b, i, j); edgeLike = true; }
