@@ -481,3 +481,14 @@ describe('extortion.threat: "or I spell it out in the review" (conduct round 29)
     expectNone('uk', 'Обовʼязково розпишу у відгуку, як батарея тримає через місяць.');
   });
 });
+
+describe('extortion.threat: "aren\'t you afraid of bad reviews?" and a price after it (conduct round 29)', () => {
+  it('ru: veiled', () => {
+    const found = run('Продавец, а вы не боитесь, что у товара появится пара неприятных отзывов? Мне кажется, скидка 50% на следующий заказ была бы разумным решением для нас обоих.', 'ru');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.evidence?.subtype).toBe('veiled');
+  });
+  it('the same question with no demand after it is a complaint', () => {
+    expectNone('ru', 'А вы не боитесь, что у товара появятся плохие отзывы? Качество хромает.');
+  });
+});

@@ -379,16 +379,21 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
   for (const v of sc.all('veiled')) {
     const s = sc.sent[v.i]!;
     // The rating vanishing, or turning into one star ("если бы мой отзыв вдруг стал одной звездой").
-    // Or the review made public ("a real shame if this lil review got a lot of attention on tiktok").
-    const gone = sc.startingIn('vanish', v.j, v.j + WIN.veiledToVanish, (h) => sc.sent[h.i] === s)
-      ?? sc.startingIn('oneStar', v.j, v.j + WIN.veiledToOneStar, (h) => sc.sent[h.i] === s)
-      ?? sc.startingIn('shame', v.j, v.j + WIN.veiledToOneStar, (h) => sc.sent[h.i] === s);
+    // Or the review made public ("a real shame if this lil review got a lot of attention on tiktok"),
+    // or bad reviews appearing ("а вы не боитесь, что у товара появится пара неприятных отзывов?"),
+    // which names the review itself.
+    const inSent = (h: Hit) => sc.sent[h.i] === s;
+    const badReview = sc.startingIn('negAdj', v.j, v.j + WIN.veiledToOneStar, (h) => inSent(h) && sc.startingIn('reviewNoun', h.j, h.j, inSent) !== undefined);
+    const gone = sc.startingIn('vanish', v.j, v.j + WIN.veiledToVanish, inSent)
+      ?? sc.startingIn('oneStar', v.j, v.j + WIN.veiledToOneStar, inSent)
+      ?? sc.startingIn('shame', v.j, v.j + WIN.veiledToOneStar, inSent)
+      ?? (badReview && { ...badReview, j: badReview.j + 1 });
     if (!gone) continue;
     // "a shame if this shop disappeared" is about the shop, not the rating.
     if (sc.startingIn('storeNoun', v.j, gone.i - 1)) continue;
     const rated = (h: Hit) => h.j <= gone.j && (sc.sent[h.i] === s || sc.sent[h.i] === s - 1);
-    const rating = sc.endingIn('goodRating', v.i - WIN.veiledRatingBack, gone.i, rated)
-      ?? sc.endingIn('reviewNoun', v.i - WIN.veiledRatingBack, gone.i, rated);
+    const rating = badReview && gone.i === badReview.i ? badReview
+      : sc.endingIn('goodRating', v.i - WIN.veiledRatingBack, gone.i, rated) ?? sc.endingIn('reviewNoun', v.i - WIN.veiledRatingBack, gone.i, rated);
     if (!rating) continue;
     // "…si mi valoración bajara, ¿no? Con un cupón…": a tag question makes a sentence of its own.
     let tagEnd = gone.j;
