@@ -76,13 +76,11 @@ const NAME_MARK_RE = /[\p{N}_]|\p{L}\.\p{L}/u;
 const VERSION_RE = /^v?\d+(?:\.\d+)*[a-z]?$/i;
 const ABBREVIATION_RE = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
 const GLUED_RE = /^\p{Ll}+\.\p{Lu}\p{Ll}/u;
-// What may stand between a messenger name and its identifier.
 // Words that name a phone number: after an ambiguous messenger name ("Signal, número 912…") they
 // say the name is the messenger, as a colon or "id" does.
 const NUMBER_WORDS = ['номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон'];
-/** A copula between a handle cue and the name ("ID es …", "nick is …"). */
-const CUE_COPULAS: ReadonlySet<string> = new Set(['is', 'es', 'é', 'e', 'est', "c'est", "it's", 'jest', 'это', 'є', 'to']);
 const AMBIGUOUS_GLUE_RE = new RegExp(`[:：]|id|${NUMBER_WORDS.join('|')}`, 'i');
+// What may stand between a messenger name and its identifier.
 const GLUE_WORDS = [
   'at', 'на', 'в', 'у', 'in', 'en', 'no', 'sur', 'na', 'is', 'es', 'é', 'est', 'to', 'jest', 'это', 'є',
   ...NUMBER_WORDS,
@@ -211,11 +209,10 @@ export function contactPieces(norm: Normalized): Piece[] {
   // "ник shop_msk", "pseudo margot_bijoux": a name-like word after a handle cue is one too.
   for (const c of hits) {
     if (c.cat !== 'c.cue') continue;
-    let next: Tok | undefined;
-    // "su ID es hua_mei2021", "my nick is kate_92", "son pseudo c'est …" (two tokens): a copula between the cue and the name.
+    // "su ID es hua_mei2021", "my nick is kate_92", "son pseudo c'est …": at most two copula tokens between the cue and the name.
     let q = c.j;
     while (q < c.j + 2 && toks[q] && CUE_COPULAS.has(toks[q]!.w) && toks[q + 1] && toks[q + 1]!.s - toks[q]!.e <= 3) q++;
-    next = toks[q];
+    const next = toks[q];
     if (!next || next.s - c.e > (q === c.j ? 3 : 10)) continue;
     const end = nameyWordAt(text, next.s);
     if (!end) continue;
@@ -384,6 +381,12 @@ function ownPieces(text: string, toks: Tok[], owns: Hit[], names: Hit[], plats: 
 
 /** One-word copulas between one's own handle named and the handle ("mi usuario es X", "my handle is X", "nick to X"). */
 const COPULAS = new Set(Object.entries(copulas).filter(([k]) => !k.startsWith('_')).flatMap(([, words]) => (words as string[]).filter((w) => !w.includes(' ')).map(foldWord)));
+/**
+ * A copula between a handle cue and the name ("su ID es …", "son pseudo c'est …"): the one-word
+ * copulas, and the contractions of the two-word ones as the tokenizer keeps them ("c'est", "it's").
+ */
+const CUE_COPULAS: ReadonlySet<string> = new Set([...COPULAS, ...Object.entries(copulas).filter(([k]) => !k.startsWith('_'))
+  .flatMap(([, words]) => (words as string[]).map((w) => w.split(' ')).filter((w) => w.length === 2 && (w[0]!.length === 1 || w[1]!.length === 1)).map((w) => w.join("'")))]);
 
 /** A handle-shaped word written right after an own-handle cue, a copula or colon between: "mi usuario es j_u_a_n_p_8_7". */
 function handleAfter(text: string, toks: Tok[], o: Hit): boolean {
