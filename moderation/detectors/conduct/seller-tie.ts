@@ -730,7 +730,7 @@ function soldPitch(sc: Scan, textLang: number, answer: boolean): Tie | undefined
  * vouching, or a superlative with the market or price it leads. A household's "we tested it, best
  * for the money" names no business; "we check every order… take it to any post office" pushes nothing.
  */
-function pushesGoods(sc: Scan, insider: readonly { i: number }[], textLang: number): boolean {
+function pushesGoods(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
   if (insider.length === 0) return false;
   const pushes = pushHits(sc);
   return pushes.some((p) => !negated(sc, p, textLang) && insider.some((t) => Math.abs(sc.sent[p.i]! - sc.sent[t.i]!) <= 1));
@@ -803,8 +803,9 @@ export function findSellerTies(sc: Scan, textLang: number, flag: boolean, kind: 
   const sold = soldPitch(sc, textLang, kind === 'answer');
   if (sold) insider.push(sold);
   if (kind === 'answer') {
-    const posed = posedAsBuyer(sc, textLang) ?? (insider.length === 0 ? businessPitch(sc, textLang) : undefined);
-    if (posed) insider.push(posed);
+    // The seller passing as a buyer, or (where the lists found no insider) its premises beside a push.
+    const seller = posedAsBuyer(sc, textLang) ?? (insider.length === 0 ? businessPitch(sc, textLang) : undefined);
+    if (seller) insider.push(seller);
   }
   // The owner's voice is undisclosed whatever it says; staff ties go through disclosure below.
   // A seller answering a question in its own voice ("we ship within 24 hours") is what answers are
