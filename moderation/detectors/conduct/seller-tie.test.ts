@@ -933,3 +933,18 @@ describe('seller ties: mixed round 14', () => {
     expect(types(as('Recebi o kit de pincéis como cortesia da loja em troca de uma avaliação sincera. As cerdas são macias.'))).toEqual(['seller_tie.disclosed']);
   });
 });
+
+describe('seller ties: the maker\'s own design and development (conduct round 28)', () => {
+  const as = (text: string) => sellerTieDetector({
+    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
+  });
+  it.each([
+    ['es "yo misma diseñé el estampado"', '¡Claro que sí! Yo misma diseñé el estampado y lo imprimimos aquí en Valencia, la calidad es top.'],
+    ['en "we spent two years getting … right"', 'We spent two years getting the anti-glare coating right and I think it really shows.'],
+  ])('a tie: %s', (_why, text) => {
+    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('a buyer who spent two years looking', () => {
+    expect(as('I spent two years looking for a lamp like this, finally.')).toEqual([]);
+  });
+});
