@@ -557,3 +557,12 @@ describe('off_platform.contact: off-platform round 20', () => {
     expect(contacts('Kurier zostawił awizo zamiast zadzwonić na 508 772 913, a byłam w domu.')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: a handle right before the invitation (off-platform round 20)', () => {
+  it('"Le mien c\'est @nadia_deco13, écrivez-moi"', () => {
+    expect(contacts("Vendeur, vous avez Telegram ? Le mien c'est @nadia_deco13, écrivez-moi svp").some((c) => c.includes('@nadia_deco13'))).toBe(true);
+  });
+  it('a brand\'s handle before "write a review" is no invitation', () => {
+    expect(contacts('Loved @nike_store design, write a review please')).toEqual([]);
+  });
+});

@@ -45,6 +45,8 @@ const ID_AFTER_CHARS = 28;
 const ID_BEFORE_CHARS = 14;
 /** Words between a verb and an "@handle". */
 const HANDLE_WINDOW = 5;
+/** Words between a handle and the invitation verb after it ("@nadia_deco13, écrivez-moi"). */
+const HANDLE_BEFORE_WINDOW = 2;
 /** Words between a send request and the address it names ("send the user manual in English to …"). */
 const SEND_WINDOW = 10;
 /** A messenger site's pages that are not someone's profile or chat. */
@@ -312,6 +314,19 @@ export function contactPieces(norm: Normalized): Piece[] {
     // "Ищите артикул 8812-4410-09": a number an article, order or tracking word names right before it is no contact.
     if (digit && labelledNotContact(norm, h.s)) continue;
     pieces.push({ s: v.s, e: h.e, conf: CONF.verbHandle, signal: c0 === 64 ? 'verb:handle' : digit ? 'verb:number' : 'verb:email' });
+  }
+  // "Le mien c'est @nadia_deco13, écrivez-moi svp": a handle or address right before the
+  // invitation, in its sentence (a number before "call me" may be an order's: left out).
+  for (const v of verbs) {
+    if (pieces.length >= MAX_PIECES) break;
+    const k = firstStartingFrom(ids, v.s) - 1;
+    const h = k >= 0 ? ids[k] : undefined;
+    if (!h || h.e > v.s) continue;
+    const c0 = text.charCodeAt(h.s);
+    if ((c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 40) continue;
+    const ti = Math.min(firstStartingFrom(toks, h.e), toks.length - 1);
+    if (v.i - ti > HANDLE_BEFORE_WINDOW || !sameSentence(toks, ti, v.i)) continue;
+    pieces.push({ s: h.s, e: v.e, conf: CONF.verbHandle, signal: c0 === 64 ? 'handle:verb' : 'email:verb' });
   }
   capTail(pieces, Math.max(names[names.length - 1]?.e ?? 0, verbs[verbs.length - 1]?.e ?? 0));
   return pieces;

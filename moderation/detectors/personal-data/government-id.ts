@@ -377,7 +377,9 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
       // Alone, a checksum only counts on one run of digits or in the scheme's own format:
       // "11-22-12345-12" passing the PESEL check is a coincidence of grouping.
       // Spelled out digit by digit ("3 0 5 . 9 8 2 …") is one run written to dodge a filter.
-      const plain = w.groups.length === 1 || (w.groups.length === n && n >= 9);
+      // Given in parts with words between ("Os primeiros números são 600.070. O final é 561-17"):
+      // one number its writer split on purpose, as good as one run.
+      const plain = w.groups.length === 1 || (w.groups.length === n && n >= 9) || LETTER_RE.test(w.text);
       confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.checksumFormat : plain ? GOV_ID_CONFIDENCE.checksum : 0;
       // A 13-digit barcode that happens to pass: only with a context word or the scheme's own format.
       if (!context && !formatted && n === 13 && eanValid(w.digits)) confidence = 0;
@@ -419,6 +421,7 @@ interface AlnumScheme {
   selfLabelled?: boolean;
 }
 
+const LETTER_RE = /\p{L}/u;
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const clean = (s: string) => s.replace(/[\s.-]/g, '').toUpperCase();
 
