@@ -46,7 +46,7 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-25.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-27.jsonl', 'conduct-blind-28.jsonl', 'conduct-blind-29.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-25.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-27.jsonl', 'conduct-blind-28.jsonl', 'conduct-blind-29.jsonl', 'conduct-blind-30.jsonl'],
     cvFromRound: 8,
     // Incentives at 0.85: trained with rounds 20 and 22, 0.75 read narrated refunds and free parts
     // ("Recebi o cartão grátis que faltava, avaliei com 5 estrelas") as incentives, and 0.85 costs
