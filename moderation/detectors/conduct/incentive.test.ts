@@ -348,8 +348,9 @@ describe('incentive: the offer in the first person ("and I\'ll refund")', () => 
 
 describe('incentive: a reward on condition the review goes (conduct round 28)', () => {
   it.each([
-    ['fr', "Après mon avis négatif, le vendeur m'a proposé un remboursement intégral à condition que je le supprime. Refusé."],
-    ['en', 'The seller offered a full refund on condition that I delete my review.'],
+    // Inputs the conduct model alone misses (its round's own texts it reads already, without the parts).
+    ['fr', "Le vendeur m'a proposé un bon d'achat à condition que je change ma note."],
+    ['en', 'The seller offered me a gift card on condition that I removed the 2 stars.'],
   ])('%s', (lang, text) => {
     expect(run(text, lang).map((f) => f.type)).toEqual(['review_manipulation.incentive']);
   });
@@ -359,7 +360,7 @@ describe('incentive: a reward on condition the review goes (conduct round 28)', 
 });
 
 describe('incentive: a gift after the author promised a good review (conduct round 29)', () => {
-  it('fr', () => {
-    expect(run("Ils m'ont envoyé un coffret de thé offert après que j'ai promis un bon commentaire, haha.", 'fr').map((f) => f.type)).toEqual(['review_manipulation.incentive']);
+  it('fr: read by the word lists, with its reward and target (the model read it too, as a whole)', () => {
+    expectOneIncentive('fr', "Ils m'ont envoyé un coffret de thé offert après que j'ai promis un bon commentaire, haha.", 'offert', 'bon commentaire');
   });
 });
