@@ -929,6 +929,12 @@ describe('seller ties: mixed round 14', () => {
   ])('a tie: %s', (_why, text) => {
     expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
   });
+  it.each([
+    ['a buyer who hand-checked the items', 'We hand-checked every item in the box when it arrived, all fine.'],
+    ['a courtesy from the courier', 'Recebi a capinha como cortesia do entregador, que simpático.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(as(text)).toEqual([]);
+  });
   it('a product "as a courtesy" for an honest review is disclosed', () => {
     expect(types(as('Recebi o kit de pincéis como cortesia da loja em troca de uma avaliação sincera. As cerdas são macias.'))).toEqual(['seller_tie.disclosed']);
   });

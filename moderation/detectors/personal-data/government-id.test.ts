@@ -210,6 +210,9 @@ describe('government ID: personal data round 17 (numbers in parts, a dictated Uk
 });
 
 describe('government ID: a CPF given in two parts (personal data round 7)', () => {
+  it('parts that fail the check are no ID', () => {
+    expect(schemes('Os primeiros números do pedido são 600.070. O final é 561-18.', 'pt')).toEqual([]);
+  });
   it('"Os primeiros números são 600.070. O final é 561-17"', () => {
     expect(schemes('Tive que passar o CPF pra transportadora três vezes. Os primeiros números são 600.070. O final é 561-17, e mesmo assim disseram que não batia.', 'pt').map(([, s]) => s)).toEqual(['br_cpf']);
   });
