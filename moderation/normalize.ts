@@ -871,14 +871,14 @@ function spacedHandleEdits(lower: string): Edit[] {
   return out ?? [];
 }
 
+// Tried only where editWords saw an underscore word's first word (most texts have none), one
+// space before it: sticky, from that space.
+const UNDERSCORE_RE = new RegExp(`(?<=[\\p{L}\\p{N}]) (?:${[...emailWords.underscore].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}) (?=[\\p{L}\\p{N}])`, 'uy');
 /**
  * "shenzhen underscore led underscore store", "ann underscore smith at gmail dot com": the word for
  * "_" between two words, one space each side, becomes the mark and joins them (a handle or an
  * address's local part; flagged like the at/dot words). Nobody writes the word so in prose.
  */
-// Tried only where editWords saw an underscore word's first word (most texts have none), one
-// space before it: sticky, from that space.
-const UNDERSCORE_RE = new RegExp(`(?<=[\\p{L}\\p{N}]) (?:${[...emailWords.underscore].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}) (?=[\\p{L}\\p{N}])`, 'uy');
 function underscoreEdits(lower: string, starts: readonly number[]): Edit[] {
   if (starts.length === 0) return [];
   const out: Edit[] = [];

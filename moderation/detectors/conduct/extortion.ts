@@ -370,6 +370,15 @@ function ifNots(sc: Scan): Hit[] {
 /** Words of a sentence that is only a tag question ("¿no?", "правда?", "n'est-ce pas ?"), which ends in "?". */
 const TAG_QUESTION_MAX = 2;
 
+/** A bad review named ("пара неприятных отзывов", "bad reviews"): a negative adjective starting in [from, to] and its review noun right after. */
+function badReviewAfter(sc: Scan, from: number, to: number, ok: (h: Hit) => boolean): { i: number; j: number } | undefined {
+  for (let a = sc.startingIn('negAdj', from, to, ok); a; a = sc.startingIn('negAdj', a.i + 1, to, ok)) {
+    const noun = sc.startingIn('reviewNoun', a.j, a.j, ok);
+    if (noun) return { i: a.i, j: noun.j };
+  }
+  return undefined;
+}
+
 /**
  * "Would be a real shame if those stars disappeared... a free spare jar would keep them": the
  * rating is named before (or between), the loss is only wished away, and the price follows. A
@@ -383,16 +392,16 @@ function veiledThreats(sc: Scan, demands: SpanIndex<Demand>, emit: (rule: Rule, 
     // or bad reviews appearing ("а вы не боитесь, что у товара появится пара неприятных отзывов?"),
     // which names the review itself.
     const inSent = (h: Hit) => sc.sent[h.i] === s;
-    const badReview = sc.startingIn('negAdj', v.j, v.j + WIN.veiledToOneStar, (h) => inSent(h) && sc.startingIn('reviewNoun', h.j, h.j, inSent) !== undefined);
+    const bad = badReviewAfter(sc, v.j, v.j + WIN.veiledToOneStar, inSent);
     const gone = sc.startingIn('vanish', v.j, v.j + WIN.veiledToVanish, inSent)
       ?? sc.startingIn('oneStar', v.j, v.j + WIN.veiledToOneStar, inSent)
       ?? sc.startingIn('shame', v.j, v.j + WIN.veiledToOneStar, inSent)
-      ?? (badReview && { ...badReview, j: badReview.j + 1 });
+      ?? bad;
     if (!gone) continue;
     // "a shame if this shop disappeared" is about the shop, not the rating.
     if (sc.startingIn('storeNoun', v.j, gone.i - 1)) continue;
     const rated = (h: Hit) => h.j <= gone.j && (sc.sent[h.i] === s || sc.sent[h.i] === s - 1);
-    const rating = badReview && gone.i === badReview.i ? badReview
+    const rating = gone === bad ? bad
       : sc.endingIn('goodRating', v.i - WIN.veiledRatingBack, gone.i, rated) ?? sc.endingIn('reviewNoun', v.i - WIN.veiledRatingBack, gone.i, rated);
     if (!rating) continue;
     // "…si mi valoración bajara, ¿no? Con un cupón…": a tag question makes a sentence of its own.

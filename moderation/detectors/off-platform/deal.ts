@@ -96,6 +96,8 @@ const PAIRS: Record<string, ReadonlySet<string>> = {
 };
 /** Negation words that are something else in a language ("no" is Portuguese "in the"). */
 const NOT_NEGATION_IN = new Map(Object.entries(dealPhrases.negationNotIn).filter((e): e is [string, string[]] => Array.isArray(e[1])));
+/** The evidence signal of a sale elsewhere, by the place it points to (a payment channel or cash otherwise). */
+const SELL_SIGNALS: Record<string, string> = { 'd.link': 'sell+link', 'd.here': 'sell+here', 'd.market': 'sell+marketplace', 'd.meet': 'sell+meet' };
 /** The evidence signal each pair reports, by its first cue. */
 const PAIR_SIGNALS: Record<string, string> = { 'd.cash': 'cash', 'd.bypass': 'bypass', 'd.barter': 'barter', 'd.ownsite': 'own-site' };
 
@@ -414,7 +416,7 @@ function sellElsewhere(norm: Normalized, toks: Tok[], hits: Hit[], sells: Hit[],
     for (let m = firstHitFrom(offers, p.j); m < offers.length && offers[m]!.i <= p.j + OFFER_WINDOW + 2; m++) {
       if (toks[offers[m]!.i]!.sent === toks[s.i]!.sent) e = Math.max(e, offers[m]!.e);
     }
-    pieces.push({ s: s.s, e, conf: CONF.pair, signal: p.cat === 'd.link' ? 'sell+link' : p.cat === 'd.here' ? 'sell+here' : p.cat === 'd.market' ? 'sell+marketplace' : p.cat === 'd.meet' ? 'sell+meet' : 'sell+payment' });
+    pieces.push({ s: s.s, e, conf: CONF.pair, signal: SELL_SIGNALS[p.cat] ?? 'sell+payment' });
   }
 }
 

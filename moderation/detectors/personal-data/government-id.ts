@@ -1,6 +1,6 @@
 import { parse as parseMrz } from 'mrz';
 import { eanValid, icaoCheck, isDummyNumber, iso7064Mod11_10, luhn, validDate, verhoeff, weighted } from './checksums.js';
-import { type Claim, type NumberCtx, type Window, NEGATIVE_BEFORE, NEGATIVE_BEFORE_STRONG, closestLabel, cyrillicCapsTest, labelDistance, labelledHarmless, latinCaps, letterTouches, looksLikeAmount, near } from './numbers.js';
+import { type Claim, type NumberCtx, type Window, NEGATIVE_BEFORE, NEGATIVE_BEFORE_STRONG, closestLabel, cyrillicCapsTest, labelDistance, labelledHarmless, latinCaps, letterTouches, looksLikeAmount, near, partedByWords } from './numbers.js';
 import type { Found } from './bank-account.js';
 import { digitClusters } from '../../normalize.js';
 
@@ -379,7 +379,7 @@ export function scoreNumericId(w: Window, c: NumberCtx): Claim | null {
       // Spelled out digit by digit ("3 0 5 . 9 8 2 …") is one run written to dodge a filter.
       // Given in parts with words between ("Os primeiros números são 600.070. O final é 561-17"):
       // one number its writer split on purpose, as good as one run.
-      const plain = w.groups.length === 1 || (w.groups.length === n && n >= 9) || LETTER_RE.test(w.text);
+      const plain = w.groups.length === 1 || (w.groups.length === n && n >= 9) || partedByWords(c.norm.text, w.start, w.end);
       confidence = context ? GOV_ID_CONFIDENCE.checksumContext : formatted ? GOV_ID_CONFIDENCE.checksumFormat : plain ? GOV_ID_CONFIDENCE.checksum : 0;
       // A 13-digit barcode that happens to pass: only with a context word or the scheme's own format.
       if (!context && !formatted && n === 13 && eanValid(w.digits)) confidence = 0;
@@ -421,7 +421,6 @@ interface AlnumScheme {
   selfLabelled?: boolean;
 }
 
-const LETTER_RE = /\p{L}/u;
 const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 const clean = (s: string) => s.replace(/[\s.-]/g, '').toUpperCase();
 

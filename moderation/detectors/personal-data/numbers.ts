@@ -1,6 +1,6 @@
 import type { FindingType } from '../../../models/finding.js';
 import type { DetectorInput, Normalized } from '../../types.js';
-import { digitClusters, type DigitCluster } from '../../normalize.js';
+import { digitClusters, isDigitCode, type DigitCluster } from '../../normalize.js';
 import type { ContextIndex } from './context.js';
 import confusables from '../../data/confusables.json';
 import messengers from '../../data/messengers.json';
@@ -157,15 +157,14 @@ function spelledOut(c: NumberCtx, w: { start: number; end: number }): boolean {
  * the parts reader joined hold letters between their digits (an ID's own letters, "MX4829160Q",
  * stand at its ends).
  */
-function partedByWords(text: string, start: number, end: number): boolean {
+export function partedByWords(text: string, start: number, end: number): boolean {
   let first = start;
-  while (first < end && !isAsciiDigitAt(text, first)) first++;
+  while (first < end && !isDigitCode(text.charCodeAt(first))) first++;
   let last = end - 1;
-  while (last > first && !isAsciiDigitAt(text, last)) last--;
+  while (last > first && !isDigitCode(text.charCodeAt(last))) last--;
   for (let k = first + 1; k < last; k++) if (isWordLetter(text[k]) && isWordLetter(text[k + 1])) return true;
   return false;
 }
-const isAsciiDigitAt = (s: string, k: number) => s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57;
 // Groups parted by emoji ("5375 💛 4192 💙 8406"): a disguise too.
 const EMOJI_GAP_RE = /\d ?[\u{1F000}-\u{1FAFF}\u2600-\u27BF] ?\d/u;
 

@@ -225,7 +225,7 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
     }
     // Four-digit postcodes (Switzerland, Austria, Belgium, Denmark…) only with the town right after: "1234 Lausanne".
     if (t.k === 'n' && /^\d{4}$/.test(t.t) && townAfter(toks, j + 1) > j + 1) {
-      k = j + 2;
+      k = townAfter(toks, j + 1);
       found = true;
       continue;
     }
