@@ -12,6 +12,10 @@ function run(text: string, flag = false, locale?: string): TextFinding[] {
   return sellerTieDetector(input);
 }
 const types = (fs: TextFinding[]) => fs.map((f) => f.type).sort();
+/** The detector on one text of a kind, no seller flag. */
+const tiesOf = (text: string, kind: DetectorInput['kind'] = 'review') => sellerTieDetector({
+  norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
+});
 
 describe('seller_tie.undisclosed from wording', () => {
   it.each([
@@ -601,9 +605,6 @@ describe('seller ties: the shop\'s thanks in its own answer', () => {
 });
 
 describe('seller ties: conduct round twenty classes', () => {
-  const as = (kind: DetectorInput['kind'], text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['review', 'ru relative who manufactures', "Мій тато виготовляє ці дерев'яні іграшки вже двадцять років, кращих ви не знайдете."],
     ['review', 'pl a colleague runs this store', 'Kolega z pracy prowadzi ten sklep, więc wiem, że wszystko robią starannie. 5/5 bez wahania'],
@@ -612,14 +613,14 @@ describe('seller ties: conduct round twenty classes', () => {
     ['answer', 'pl the official distributor, "you will not find better"', 'Jesteśmy oficjalnym dystrybutorem tej marki w Polsce, więc gwarantujemy oryginał. Lepszej kosiarki w tej cenie nie znajdziecie.'],
     ['answer', 'uk "here" inside the role', 'Я тут менеджер з продажу, тому скажу чесно — кращого блендера за ці гроші не знайдете.'],
   ] as const)('undisclosed (%s): %s', (kind, _why, text) => {
-    expect(types(as(kind, text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text, kind))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['review', 'ru a buyer selling their old one, "this" in another clause', 'Мы взяли этот чехол, а продаём старый на Авито.'],
     ['review', 'pl a colleague recommended it', 'Kolega z pracy polecił mi ten sklep, paczka doszła szybko.'],
     ['answer', 'uk a manager answering about stock, no promotion', 'Я тут менеджер, розмір M буде в наявності в понеділок.'],
   ] as const)('no tie (%s): %s', (kind, _why, text) => {
-    expect(as(kind, text)).toEqual([]);
+    expect(tiesOf(text, kind)).toEqual([]);
   });
   // (The text model reads a disclosure into both; the word lists find no undisclosed tie.)
   it.each([
@@ -627,14 +628,11 @@ describe('seller ties: conduct round twenty classes', () => {
     ['pt a shop worker, nothing promoted', 'Trabalho na loja, então preciso de sapato confortável. Este é ok.'],
     ['en a free replacement, then a changed review', 'They sent me a free replacement after I asked nicely, so I changed my review to 5 stars.'],
   ])('no undisclosed tie: %s', (_why, text) => {
-    expect(types(as('review', text))).not.toContain('seller_tie.undisclosed');
+    expect(types(tiesOf(text, 'review'))).not.toContain('seller_tie.undisclosed');
   });
 });
 
 describe('seller ties: a generic "we make" is a household\'s until a maker\'s cue', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['ru a recipe made every week', 'Мы этот рецепт делаем каждую неделю, очень вкусно. Мультиварка отличная.'],
     ['en a soup made in the pot', 'We make this soup every Sunday in it, great pot.'],
@@ -646,7 +644,7 @@ describe('seller ties: a generic "we make" is a household\'s until a maker\'s cu
     ['fr a recipe every week', 'Nous faisons cette recette chaque semaine, super robot.'],
     ['ru doing repairs oneself', 'Я сама делаю ремонт, этот шуруповёрт выручает.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
   it.each([
     ['ru "ourselves" right before the verb', 'Мы сами делаем эти свечи, качество отличное.'],
@@ -655,14 +653,11 @@ describe('seller ties: a generic "we make" is a household\'s until a maker\'s cu
     ['ru the seller\'s pitch in the text', 'Я сама делаю эти торты, заказывайте у нас!'],
     ['en a specific verb needs no cue', 'We sew these pyjamas from organic cotton.'],
   ])('undisclosed: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
 });
 
 describe('seller ties: conduct round twenty-two classes', () => {
-  const as = (kind: DetectorInput['kind'], text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['answer', 'en on the packing team, "order with confidence"', "Yes it fits! I'm on the packing team for this store and we check every case, so it's the best you'll find here. Order with confidence"],
     ['answer', 'ru this seller named before a bare "I work", ordering pushed', 'Да, подойдёт. Я сам на складе этого продавца работаю, брака почти нет, так что заказывайте не раздумывая.'],
@@ -675,13 +670,13 @@ describe('seller ties: conduct round twenty-two classes', () => {
     ['question', 'pl "we import them straight from the factory"', 'Czy ktoś zna lepszy odkurzacz w tej cenie? Bo my sprowadzamy je bezpośrednio z fabryki.'],
     ['review', 'pt money put into this brand', 'Coloquei dinheiro nessa marca desde o começo e não me arrependo. Comprem!'],
   ] as const)('undisclosed (%s): %s', (kind, _why, text) => {
-    expect(types(as(kind, text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text, kind))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['pt a conflict declared, working at the brand\'s distributor', 'Declaração de conflito: trabalho na distribuidora dessa marca. Comprei a escova com meu próprio dinheiro.'],
     ['pl a caveat, working at the company that makes this', 'Zastrzeżenie: pracuję w firmie, która produkuje ten ekspres. Kupiłem go jednak za własne pieniądze.'],
   ])('disclosed: %s', (_why, text) => {
-    expect(types(as('review', text))).toEqual(['seller_tie.disclosed']);
+    expect(types(tiesOf(text, 'review'))).toEqual(['seller_tie.disclosed']);
   });
   it.each([
     ['es my business partner and I bought this for the office', 'Mi socio y yo compramos esta cafetera para la oficina, va genial.'],
@@ -693,71 +688,59 @@ describe('seller ties: conduct round twenty-two classes', () => {
     ['ru "I work" with this laptop, no store', 'С этим ноутбуком работаю каждый день, батарея держит.'],
     ['es a warehouse of some other shop, then "these boots"', 'Trabajo en el almacén de una tienda de ropa y estas botas aguantan todo el día.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as('review', text)).toEqual([]);
+    expect(tiesOf(text, 'review')).toEqual([]);
   });
 });
 
 describe('seller ties: the writer a relative of the seller, and a bias conceded (mixed round 8)', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['fr the seller\'s cousin, "pas neutre"', "Je précise que je suis la cousine de la vendeuse, donc mon avis n'est pas neutre. Les bougies sentent bon."],
     ['uk the seller\'s sister, "не об\'єктивна"', "Я сестра продавчині, тож чесно кажу — не об'єктивна. Але светри справді теплі."],
   ])('disclosed: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.disclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.disclosed']);
   });
   it.each([
     ['ru the seller\'s sister, praising', 'Я сестра продавца, светры отличные, берите!'],
   ])('undisclosed: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['ru a sister buying for her brother', 'Я сестра, купила брату на день рождения, ему понравилось.'],
     ['en the sister of a nurse', "I'm the sister of a nurse and she loves these shoes."],
     ['ru a candour marker and the seller praised, no tie', 'Сразу отмечу: продавца хвалю, доставка быстрая.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
 });
 
 describe('seller ties: "we with my husband ourselves", made by hand in our workshop (mixed round 8)', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['ru "мы с мужем сами делаем эти"', 'Мы с мужем сами делаем эти броши, каждую проверяем вручную.'],
     ['es made by hand in our workshop', 'Lo hace mi madre a mano en nuestro taller y os aseguro que la plata es 925 de verdad.'],
   ])('undisclosed: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['ru a couple choosing wallpaper', 'Мы с мужем сами выбирали эти обои, клеили два дня.'],
     ['es our pottery workshop uses it', 'En nuestro taller de cerámica lo usamos a diario, funciona.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
 });
 
 describe('seller ties: mixed round 9 (the shop\'s creator, our team makes each one)', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['fr the creator of this shop recommending', "En tant que créatrice de cette boutique, je vous recommande vraiment ce sérum."],
     ['uk our team sews each bag by hand', 'Наша команда шиє кожну сумку вручну у Львові, шкіра натуральна.'],
   ])('undisclosed: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it('en "as the creator of" three children: no store after the role, and advice, not promotion', () => {
-    expect(as('As the creator of three kids, I recommend washing it at 30 degrees.')).toEqual([]);
+    expect(tiesOf('As the creator of three kids, I recommend washing it at 30 degrees.')).toEqual([]);
   });
 });
 
 describe('seller ties: conduct round 25 (the shop in its own voice, an owner in apposition, a store run by a relative)', () => {
-  const as = (text: string, kind: DetectorInput['kind'] = 'review') => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['en the best lamp we stock, in a question', 'Does it come in white? We just got a new batch in at the warehouse and honestly it\'s the best lamp we stock.', 'question'],
     ['ru the best case of all we sell, in an answer', 'Да, подойдёт. По моему опыту это лучший чехол из всех, что мы продаём.', 'answer'],
@@ -767,10 +750,10 @@ describe('seller ties: conduct round 25 (the shop in its own voice, an owner in 
     ['uk the owner of this shop, my best man', 'Андрій, власник цього магазину, мій кум, і я вам скажу — людина чесна.', 'review'],
     ['ru the store is kept by my brother', 'Магазин держит мой брат, так что цены честные.', 'review'],
   ] as const)('undisclosed: %s', (_why, text, kind) => {
-    expect(types(as(text, kind))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text, kind))).toEqual(['seller_tie.undisclosed']);
   });
   it('a store kept by a brother, after a transparency note, is disclosed', () => {
-    expect(types(as('Для прозрачности: магазин держит мой брат. Да, маломерит, берите на размер больше.'))).toEqual(['seller_tie.disclosed']);
+    expect(types(tiesOf('Для прозрачности: магазин держит мой брат. Да, маломерит, берите на размер больше.'))).toEqual(['seller_tie.disclosed']);
   });
   it.each([
     ['en a bakery buying for its shop speaks of its supplier', 'I run a small bakery and these hold up better than the ones our supplier sends. Will reorder for the shop.'],
@@ -778,20 +761,17 @@ describe('seller ties: conduct round 25 (the shop in its own voice, an owner in 
     ['en the owner, then a neighbour who said something', 'The owner of this shop, my neighbour told me, is very kind.'],
     ['en the best one we have bought', 'Honestly the best lamp we have ever bought, bright and quiet.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
 });
 
 describe('seller ties: a friend from way back who makes the goods by hand (conduct round 25)', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['es a lifelong friend who makes it himself', '¿Alguien ha probado ya la salsa picante de Nacho? Es amigo mío de toda la vida y la hace él mismo, brutal.'],
     ['ru an old friend, "forges them himself" in the next sentence', 'Серёга (автор этих ножей) мой старый друг, ещё с армии. Кует сам, металл отличный.'],
     ['pl known since primary school, prints them himself', 'Czy ktoś zamawiał koszulki od Kuby? Znamy się od podstawówki, chłopak sam je drukuje, nadruki są genialne.'],
   ])('undisclosed: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['en a friend who bought them, the seller the maker', 'My friend bought these for me. The seller makes them himself, lovely quality.'],
@@ -799,7 +779,7 @@ describe('seller ties: a friend from way back who makes the goods by hand (condu
     ['en a sister knitting with the yarn', 'My sister makes them herself at home from this yarn, great yarn.'],
     ['es an old friend, nobody making anything', 'Se lo regalé a un amigo mío de toda la vida y le encantó.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
 });
 
@@ -820,9 +800,6 @@ describe('seller ties: answers in the business\'s voice that push the goods (con
 });
 
 describe('seller ties: praise that reads like a possessive', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['en "the seller is my favourite"', 'The seller is my favourite, always fast'],
     ['es "el vendedor es mi favorito"', 'El vendedor es mi favorito, siempre rápido'],
@@ -830,31 +807,28 @@ describe('seller ties: praise that reads like a possessive', () => {
     ['pl "mój ulubiony sklep"', 'Sprzedawca to mój ulubiony sklep na Ali'],
     ['en "my favourite shop"', 'This is my favourite shop on Ali'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
   it.each([
     ['en "the seller is my brother"', 'The seller is my brother, so trust me'],
     ['pl "sprzedawca to mój dobry kolega"', 'Sprzedawca to mój dobry kolega, plecak świetny'],
   ])('a tie: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
 });
 
 describe('seller ties: conduct round 27', () => {
-  const as = (text: string, kind: DetectorInput['kind'] = 'review') => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['ru premises and "best in our range"', 'Нет, идёт в размер, у нас на складе девочки все перемерили, сидит идеально, лучшее платье в нашей линейке'],
     ['pl premises and the best at its price', 'Tak, u nas w magazynie polewaliśmy ją wężem przez 10 minut i sucho w środku. Najlepsza kurtka w tej cenie.'],
   ])('an answer from the seller\'s premises that pushes the goods: %s', (_why, text) => {
-    expect(types(as(text, 'answer'))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text, 'answer'))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['premises, no push', 'Так, у нас на складі перевіряємо кожну посилку, відправка в день замовлення.'],
     ['a buyer\'s "we" and a superlative at its price', 'We tried it in our kitchen for a month, best blender for the money.'],
   ])('an answer that does not sell: %s', (_why, text) => {
-    expect(as(text, 'answer')).toEqual([]);
+    expect(tiesOf(text, 'answer')).toEqual([]);
   });
   it.each([
     ['uk godfather, "these" before the verb', 'Андрій — мій хрещений, він ці рюкзаки шиє вже десять років. Рекомендую всім!'],
@@ -864,23 +838,20 @@ describe('seller ties: conduct round 27', () => {
     ['ru a business partner and this product', 'Вместе с партнёром два года дорабатывали эту форму для выпечки, теперь она не пригорает.'],
     ['pl the shop announcing a new colour', 'Super produkt! Wkrótce dorzucimy też wersję w kolorze oliwkowym 😊'],
   ])('a tie: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['a relative who bought these', 'Мій брат ці кросівки купив ще восени, тепер і я взяла.'],
     ['a childhood friend who recommended the shop', 'A childhood friend told me about this shop, the scarf is lovely.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
   it('"Заради чесності:" discloses the godmother who owns the shop', () => {
-    expect(types(as('Заради чесності: власниця магазину — моя хрещена. Але платила я сама, і сукня справді якісна.'))).toEqual(['seller_tie.disclosed']);
+    expect(types(tiesOf('Заради чесності: власниця магазину — моя хрещена. Але платила я сама, і сукня справді якісна.'))).toEqual(['seller_tie.disclosed']);
   });
 });
 
 describe('seller ties: conduct round 28', () => {
-  const as = (text: string, kind: DetectorInput['kind'] = 'review') => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind, disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['ru "has anyone tried our new cream"', 'Подскажите, а кто-нибудь уже пробовал наш новый крем с муцином улитки?', 'question'],
     ['pl "has anyone ordered our new candles"', 'Czy ktoś już zamawiał nasze nowe świeczki sojowe o zapachu lawendy?', 'question'],
@@ -890,67 +861,58 @@ describe('seller ties: conduct round 28', () => {
     ['pt "I packed this order myself"', 'Produto excelente, aliás eu mesmo embalei esse pedido kkk. Chegou rápido, comprem!', 'review'],
     ['uk running the brand\'s social page', 'Я веду сторінку цього бренду в соцмережах, тож бачила всю кухню зсередини.', 'review'],
   ] as const)('a tie: %s', (_why, text, kind) => {
-    expect(types(as(text, kind))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text, kind))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['"has anyone tried this in our climate"', 'Has anyone tried this in our climate? It rains a lot here.'],
     ['a daughter and a plea for small business', 'My daughter loves it, support small business!'],
     ['the seller asked for a review', 'Продавец попросил оставить отзыв после получения. Оставляю, всё супер'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
   it('an affiliate who says they earn a commission discloses it', () => {
-    expect(types(as('Informo que sou afiliado da marca e recebo comissão. Sobre a dúvida: sim, o tamanho M serve bem.', 'answer'))).toEqual(['seller_tie.disclosed']);
+    expect(types(tiesOf('Informo que sou afiliado da marca e recebo comissão. Sobre a dúvida: sim, o tamanho M serve bem.', 'answer'))).toEqual(['seller_tie.disclosed']);
   });
 });
 
 describe('seller ties: the official store, our craftspeople (mixed round 13)', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['en "we\'re the official store"', "We're the official store for this brand, shipping is free."],
     ['uk "our craftsmen sew every bag"', 'Наші майстри шиють кожну сумку з натуральної шкіри 👜'],
   ])('a tie: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it('a buyer\'s "official store" is no tie', () => {
-    expect(as('Compré en la tienda oficial y llegó en dos días.')).toEqual([]);
+    expect(tiesOf('Compré en la tienda oficial y llegó en dos días.')).toEqual([]);
   });
 });
 
 describe('seller ties: mixed round 14', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['en "we hand-check every single one"', 'Legit the best phone cases on Ali, we hand-check every single one before it ships'],
     ['es "la formulamos nosotras mismas"', 'Esta crema la formulamos nosotras mismas con aloe.'],
   ])('a tie: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it.each([
     ['a buyer who hand-checked the items', 'We hand-checked every item in the box when it arrived, all fine.'],
     ['a courtesy from the courier', 'Recebi a capinha como cortesia do entregador, que simpático.'],
   ])('no tie: %s', (_why, text) => {
-    expect(as(text)).toEqual([]);
+    expect(tiesOf(text)).toEqual([]);
   });
   it('a product "as a courtesy" for an honest review is disclosed', () => {
-    expect(types(as('Recebi o kit de pincéis como cortesia da loja em troca de uma avaliação sincera. As cerdas são macias.'))).toEqual(['seller_tie.disclosed']);
+    expect(types(tiesOf('Recebi o kit de pincéis como cortesia da loja em troca de uma avaliação sincera. As cerdas são macias.'))).toEqual(['seller_tie.disclosed']);
   });
 });
 
 describe('seller ties: the maker\'s own design and development (conduct round 28)', () => {
-  const as = (text: string) => sellerTieDetector({
-    norm: normalize(text), lang: detectLanguage(text), region: undefined, kind: 'review', disclosedSellerTie: false, config: { platformDomains: [] },
-  });
   it.each([
     ['es "yo misma diseñé el estampado"', '¡Claro que sí! Yo misma diseñé el estampado y lo imprimimos aquí en Valencia, la calidad es top.'],
     ['en "we spent two years getting … right"', 'We spent two years getting the anti-glare coating right and I think it really shows.'],
   ])('a tie: %s', (_why, text) => {
-    expect(types(as(text))).toEqual(['seller_tie.undisclosed']);
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
   });
   it('a buyer who spent two years looking', () => {
-    expect(as('I spent two years looking for a lamp like this, finally.')).toEqual([]);
+    expect(tiesOf('I spent two years looking for a lamp like this, finally.')).toEqual([]);
   });
 });
