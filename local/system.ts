@@ -1,9 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { Miniflare, type MiniflareOptions, Response as MfResponse, type Request as MfRequest } from 'miniflare';
 import { unstable_getMiniflareWorkerOptions, unstable_splitSqlQuery } from 'wrangler';
+import { canShareSockets, openSharedSocket, spawnWithSocket, type SharedSocket } from './shared-socket.js';
 import { installV8Flags } from './v8-flags.js';
 
 /**
@@ -41,13 +43,31 @@ export interface LocalOptions {
   log?: boolean;
   /** leave the schema unapplied (tests of /health's not-ready answer); apply later with applyMigrations */
   skipMigrations?: boolean;
+  /**
+   * workerd processes sharing the port (default 1). Each runs JavaScript on one core; the first
+   * holds all state and the others answer pre-checks and forward the rest (worker/replica.ts).
+   */
+  processes?: number;
 }
 
 export interface LocalSystem {
+  /** the primary process: all bindings and state */
   mf: Miniflare;
+  /** replica processes (`processes` − 1) */
+  replicas: Miniflare[];
   url: URL;
   fetch(path: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
+}
+
+/**
+ * How many workerd processes `npm start`, the load test and the benchmark run: LOCAL_PROCESSES,
+ * else one per core up to four (each replica holds its own copy of the worker, ~100 MB).
+ */
+export function defaultProcesses(): number {
+  const fromEnv = Number(process.env.LOCAL_PROCESSES);
+  if (Number.isInteger(fromEnv) && fromEnv >= 1) return fromEnv;
+  return Math.min(availableParallelism(), 4);
 }
 
 let bundlePromise: Promise<string> | undefined;
@@ -167,8 +187,63 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
     ...(process.env.MF_INSPECTOR_PORT ? { inspectorPort: Number(process.env.MF_INSPECTOR_PORT) } : {}),
     ...persist,
   } as MiniflareOptions;
-  const mf = new Miniflare(options);
-  await mf.ready;
+  const processes = Math.max(1, Math.floor(opts.processes ?? 1));
+  if (processes === 1 || !canShareSockets()) {
+    const mf = new Miniflare(options);
+    await mf.ready;
+    return await finishStart(mf, [], opts);
+  }
+
+  // Several processes on one port: the kernel spreads connections over them.
+  const shared = await openSharedSocket(opts.host ?? '127.0.0.1', opts.port ?? 0);
+  const started: Miniflare[] = [];
+  try {
+    const withPrivate = { ...options, unsafeDirectSockets: [...(options.unsafeDirectSockets ?? []), { host: '127.0.0.1', port: 0, entrypoint: PRIMARY_ENTRYPOINT }] } as MiniflareOptions;
+    const mf = new Miniflare(withPrivate);
+    started.push(mf);
+    await spawnWithSocket(shared, DIRECT_SOCKET, () => mf.ready);
+    const primaryUrl = await mf.unsafeGetDirectURL(undefined, PRIMARY_ENTRYPOINT);
+    for (let i = 1; i < processes; i++) {
+      const replica = new Miniflare(replicaOptions(options, vars, primaryUrl, shared));
+      started.push(replica);
+      await spawnWithSocket(shared, DIRECT_SOCKET, () => replica.ready);
+    }
+    return await finishStart(mf, started.slice(1), opts);
+  } catch (err) {
+    await Promise.allSettled(started.map((m) => m.dispose()));
+    throw err;
+  } finally {
+    shared.close();
+  }
+}
+
+/** Miniflare's name for a worker's first direct socket (worker 0, default entrypoint). */
+const DIRECT_SOCKET = 'direct:0:default';
+/** worker/index.ts's export for forwarded requests, on a private socket of the primary */
+const PRIMARY_ENTRYPOINT = 'primary';
+
+/**
+ * A replica: the same worker and vars, no storage, queues or limiters, and a PRIMARY binding to
+ * the primary's private socket (worker/replica.ts decides what it answers itself).
+ */
+function replicaOptions(primary: MiniflareOptions, vars: Record<string, string>, primaryUrl: URL, shared: SharedSocket): MiniflareOptions {
+  const p = primary as MiniflareOptions & Record<string, unknown>;
+  return {
+    name: p.name,
+    modules: true,
+    scriptPath: p.scriptPath,
+    compatibilityDate: p.compatibilityDate,
+    compatibilityFlags: p.compatibilityFlags,
+    bindings: vars,
+    serviceBindings: { PRIMARY: { external: { address: primaryUrl.host, http: {} } } },
+    host: '127.0.0.1',
+    port: 0,
+    unsafeDirectSockets: [{ host: '127.0.0.1', port: shared.port }],
+    verbose: false,
+  } as MiniflareOptions;
+}
+
+async function finishStart(mf: Miniflare, replicas: Miniflare[], opts: LocalOptions): Promise<LocalSystem> {
   const url = await mf.unsafeGetDirectURL();
   if (!opts.skipMigrations) {
     await applyMigrations(mf);
@@ -177,9 +252,13 @@ export async function startLocal(opts: LocalOptions = {}): Promise<LocalSystem> 
   }
   return {
     mf,
+    replicas,
     url,
     fetch: (path, init) => harnessFetch(new URL(path, url), init),
-    stop: () => mf.dispose(),
+    stop: async () => {
+      await Promise.allSettled(replicas.map((r) => r.dispose()));
+      await mf.dispose();
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { Miniflare } from 'miniflare';
 import { moderateText } from '../moderation/pipeline.js';
 import { ADVERSARIAL, LONG_2K, SHORT, TYPICAL, review } from '../bench/texts.js';
-import { ROOT, startLocal } from '../local/system.js';
+import { defaultProcesses, ROOT, startLocal } from '../local/system.js';
 import { runLoad } from './lib/load.js';
 import { PEERS } from './lib/peers.js';
 
@@ -128,7 +128,7 @@ async function inRequest(url: URL): Promise<InRequest> {
 
 async function httpLoad() {
   // Text-only load: the scanner is not exercised here (media has its own benchmark).
-  const sys = await startLocal({ precheckRateLimit: 0, port: 0, scanner: async () => new Response('not in this benchmark', { status: 503 }) });
+  const sys = await startLocal({ precheckRateLimit: 0, port: 0, processes: defaultProcesses(), scanner: async () => new Response('not in this benchmark', { status: 503 }) });
   try {
     const text = review(1000, 7);
     const body = { kind: 'review', text, author: { accountId: 'bench' }, seller: { id: 'bench-seller' } };

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { review } from '../bench/texts.js';
-import { ROOT, startLocal } from '../local/system.js';
+import { defaultProcesses, ROOT, startLocal } from '../local/system.js';
 import { runLoad, type LoadResult } from './lib/load.js';
 
 /**
@@ -23,7 +23,8 @@ const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 16);
 // requests. Each route first gets WARMUP_SECONDS at its rate, reported apart and not judged.
 const warmup = Number(process.env.WARMUP_SECONDS ?? 10);
 
-const sys = await startLocal({ precheckRateLimit: 0, scanner: async () => new Response('not in this test', { status: 503 }) });
+const processes = defaultProcesses();
+const sys = await startLocal({ precheckRateLimit: 0, processes, scanner: async () => new Response('not in this test', { status: 503 }) });
 const body = { kind: 'review', text: review(1000, 11), author: { accountId: 'load' }, seller: { id: 'load-seller' } };
 const runId = `load-${Date.now()}`;
 const results: Record<string, LoadResult & { target: number; pass: boolean; rowsStored?: number; warmup?: LoadResult }> = {};

@@ -12,6 +12,8 @@ export interface Env {
   /** local: an in-process Node scanner; production: undefined, the Container is used */
   SCANNER?: Fetcher;
   SCANNER_CONTAINER?: DurableObjectNamespace;
+  /** local replica processes only (worker/replica.ts): the primary process, which holds all state */
+  PRIMARY?: Fetcher;
   ENVIRONMENT?: string;
   ALLOWED_ORIGINS?: string;
   PRECHECK_RATE_LIMIT?: string;

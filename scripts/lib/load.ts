@@ -10,7 +10,7 @@ export interface LoadResult {
   worstPerSecond?: number[];
   /** steady generator only: how late (ms) its most delayed request of each second left the generator */
   worstSendLagPerSecond?: number[];
-  /** steady generator only: failed requests by cause (error code, or "timeout") */
+  /** steady generator only: failed requests by cause (error code, "timeout", or "HTTP <status> <error code>") */
   errorCauses?: Record<string, number>;
 }
 

@@ -37,10 +37,19 @@ function send(k: number, due: number): void {
   const headers: Record<string, string | number> = { 'content-type': 'application/json', 'content-length': body.length, ...opts.headers };
   if (opts.uniqueKeys) headers['idempotency-key'] = `${opts.uniqueKeys}-${k}`;
   const req = http.request({ host: base.hostname, port: base.port, path: opts.path, method: 'POST', agent, headers, timeout: TIMEOUT_MS }, (res) => {
-    res.resume();
+    const status = res.statusCode ?? 0;
+    const ok = status >= 200 && status < 300;
+    // A refused request's error code says which part refused it (a 503 from a replica that lost
+    // the primary, a 429...); a short prefix of its body is enough to read it.
+    let head = '';
+    if (ok) res.resume(); else res.on('data', (c: Buffer) => { if (head.length < 512) head += c.toString(); });
     res.on('end', () => {
-      const status = res.statusCode ?? 0;
-      if (status >= 200 && status < 300) status2xx++; else non2xx++;
+      if (ok) status2xx++;
+      else {
+        non2xx++;
+        const cause = `HTTP ${status} ${/"code":"([a-z_]+)"/.exec(head)?.[1] ?? ''}`.trim();
+        errorCauses[cause] = (errorCauses[cause] ?? 0) + 1;
+      }
       finish(k, due);
     });
   });
