@@ -403,3 +403,17 @@ describe('normalize: look-alike letters in a code (personal data round 17)', () 
     expect(normalize('купил НОУТ и мышку').text).toBe('купил НОУТ и мышку');
   });
 });
+
+describe('normalize: a spaced "@" before a made-up ending (off-platform round 21)', () => {
+  it('joins an address only when its last label is a real domain', () => {
+    expect(normalize('me chama @ju.makes.sp').text).toBe('me chama @ju.makes.sp');
+    expect(normalize('pisz na ivan @ mail.rs').text).toBe('pisz na ivan@mail.rs');
+  });
+});
+
+describe('normalize: look-alike letters on both sides of a code\'s digits (personal data round 18)', () => {
+  it('folds a look-alike-only run after the digits too; a word beside digits keeps its script', () => {
+    expect(normalize('mine is JН714082С and it worked').text).toBe('mine is JH714082C and it worked');
+    expect(normalize('чехол iPhone-чехол15 ok').text).toBe('чехол iPhone-чехол15 ok');
+  });
+});

@@ -5,6 +5,7 @@ import numberWords from './data/number-words.json';
 import emailWords from './data/email-words.json';
 import { escapeRegExp } from './escape-regexp.js';
 import addressWords from './data/address-words.json';
+import { parse as parseDomain } from 'tldts';
 
 /**
  * The shared normaliser. Detectors read one canonical text and map their spans back to what
@@ -411,7 +412,7 @@ function stageB(b: Buf, textA: string): boolean {
       // Only look-alike letters and digits ("АYН975125", a Polish ID typed with Cyrillic А and Н):
       // a code, and codes are Latin.
       const target = dominant(strong) || (hasDigit ? 1 : 0) || dominant(all) || docScript;
-      foldMixedRuns(b, i, j, target === 3 ? docScript : target);
+      foldMixedRuns(b, i, j, target === 3 ? docScript : target, hasDigit);
     }
     if (hasDigit && hasDigitLike) { foldDigitLike(b, i, j); edgeLike = true; }
     i = j;
@@ -494,9 +495,11 @@ function dominant(counts: number[]): Script {
 
 /**
  * Folds look-alikes inside letter runs that mix scripts ("gmаil", "раураl"). Runs written in one
- * script stay as they are, so "iPhone-чехол" keeps both its words.
+ * script stay as they are, so "iPhone-чехол" keeps both its words; in a code (`withDigits`, a
+ * token that mixes scripts and has digits) so does a run of look-alikes only: the Cyrillic "С"
+ * closing "JН714082С" is a Latin C like the "Н" before the digits.
  */
-function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
+function foldMixedRuns(b: Buf, from: number, to: number, target: Script, withDigits = false): void {
   const chars = b.chars;
   let k = from;
   while (k < to) {
@@ -509,17 +512,28 @@ function foldMixedRuns(b: Buf, from: number, to: number, target: Script): void {
       seen |= 1 << s;
       e++;
     }
-    if (seen & (seen - 1)) {
+    if (seen & (seen - 1) || (withDigits && seen !== 1 << target && allLookAlike(chars, k, e, target))) {
       for (let m = k; m < e; m++) {
         const ch = chars[m]!;
-        const s = scriptOf(ch);
-        if (s === target) continue;
-        const to2 = target === 1 ? (s === 2 ? CYR_TO_LAT_C.get(ch) : GRK_TO_LAT_C.get(ch)) : s === 1 ? LAT_TO_CYR_C.get(ch) : undefined;
+        if (scriptOf(ch) === target) continue;
+        const to2 = lookAlikeIn(ch, target);
         if (to2 !== undefined) { chars[m] = to2; b.flags[m]! |= FLAG.homoglyph; b.changed = true; }
       }
     }
     k = e;
   }
+}
+
+/** Whether every letter of chars[from, to) has a look-alike in `target`. */
+function allLookAlike(chars: Uint16Array, from: number, to: number, target: Script): boolean {
+  for (let m = from; m < to; m++) if (scriptOf(chars[m]!) !== target && lookAlikeIn(chars[m]!, target) === undefined) return false;
+  return true;
+}
+
+/** The letter of `target`'s script that `ch` (of another script) looks like, if any. */
+function lookAlikeIn(ch: number, target: Script): number | undefined {
+  const s = scriptOf(ch);
+  return target === 1 ? (s === 2 ? CYR_TO_LAT_C.get(ch) : GRK_TO_LAT_C.get(ch)) : s === 1 ? LAT_TO_CYR_C.get(ch) : undefined;
 }
 
 /**
@@ -1209,6 +1223,8 @@ const AT_WORDS = new Set(emailWords.at);
 const AT_BRACKETED = new Set(emailWords.atBracketedOnly);
 const DOT_WORDS = new Set(emailWords.dot);
 const TLDS = new Set(emailWords.tlds);
+/** A country's two-letter domain ("ua", "rs"), not just any two letters ("insta @ju.makes.sp" is a handle). */
+const isCountryTld = (tld: string): boolean => /^[a-z]{2}$/.test(tld) && parseDomain(`x.${tld}`).isIcann === true;
 const MAIL_PROVIDERS = new Set(emailWords.mailProviders);
 const NOT_LOCAL = new Set(emailWords.notLocal);
 const ROLE_LOCALS = new Set(emailWords.roleLocals);
@@ -1465,7 +1481,7 @@ function judgeAddress(labels: ATok[], dots: Marker[], at: Marker | null, atIndex
     const first = domain[0]!.v;
     return first.length >= 2 && !NOT_LOCAL.has(first);
   }
-  if (!TLDS.has(tld) && !/^[a-z]{2}$/.test(tld)) return false;
+  if (!TLDS.has(tld) && !isCountryTld(tld)) return false;
   if (at.style !== 'word' || !PROSE_AT.has(at.value)) return true; // "@", "(at)", "собака", "arroba"...
   // Plain English " at " and French " chez " are everyday prose ("acheté chez amazon.fr"): demand
   // more evidence that an address is meant.

@@ -566,3 +566,21 @@ describe('off_platform.contact: a handle right before the invitation (off-platfo
     expect(contacts('Loved @nike_store design, write a review please')).toEqual([]);
   });
 });
+
+describe('off_platform.contact: a name after "is" or "as", an "@handle" later in the sentence (off-platform round 21)', () => {
+  it.each([
+    ['en "His telegram is cam_support_lee"', 'Great seller. His telegram is cam_support_lee if anyone needs help too', 'cam_support_lee'],
+    ['ru "на инсте как shop_msk24"', 'на инсте как shop_msk24, там фото', 'shop_msk24'],
+    ['fr "son Telegram perso pour le SAV, c\'est @…"', "Il m'a donné son Telegram perso pour le SAV, c'est @sav_gadgetpro, n'hésitez pas", '@sav_gadgetpro'],
+    ['pt "me chama no direct @ju.makes.sp"', 'alguém que já comprou me chama no direct @ju.makes.sp ? quero saber', '@ju.makes.sp'],
+  ])('%s', (_why, text, handle) => {
+    expect(contacts(text).some((c) => c.includes(handle))).toBe(true);
+  });
+  it.each([
+    ['a word that is no name after "is"', 'My telegram is broken since the update, sad'],
+    ['praise after "is"', 'Her instagram is amazing, 10 out of 10'],
+    ['a handle in the next sentence', 'Telegram was down all day. @support_bot fixed the order here'],
+  ])('%s', (_why, text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});

@@ -43,6 +43,11 @@ const AMBIGUOUS_WINDOW = 3;
 const ID_AFTER_CHARS = 28;
 /** Characters between an identifier and a messenger name that follows it ("@shop in Telegram"). */
 const ID_BEFORE_CHARS = 14;
+/** Messenger to a name-like word with copulas between ("telegram is cam_lee", "insta c'est ana.deco"). */
+const COPULA_NAME_CHARS = 14;
+const SENTENCE_BREAK_RE = /[.!?;\n]/;
+/** Messenger to an "@handle" later in its sentence. */
+const HANDLE_NEAR_CHARS = 60;
 /** Words between a verb and an "@handle". */
 const HANDLE_WINDOW = 5;
 /** Words between a handle and the invitation verb after it ("@nadia_deco13, écrivez-moi"). */
@@ -82,13 +87,16 @@ const GLUED_RE = /^\p{Ll}+\.\p{Lu}\p{Ll}/u;
 // say the name is the messenger, as a colon or "id" does.
 const NUMBER_WORDS = ['номер', 'number', 'número', 'numero', 'numer', 'тел', 'tel', 'phone', 'телефон'];
 const AMBIGUOUS_GLUE_RE = new RegExp(`[:：]|id|${NUMBER_WORDS.join('|')}`, 'i');
+/** "as" before the name an account goes by ("on insta as kate_92"). */
+const AS_WORDS = ['como', 'as', 'comme', 'jako', 'как', 'як'];
+const AS_WORD_SET: ReadonlySet<string> = new Set(AS_WORDS);
 // What may stand between a messenger name and its identifier.
 const GLUE_WORDS = [
   'at', 'на', 'в', 'у', 'in', 'en', 'no', 'sur', 'na', 'is', 'es', 'é', 'est', 'to', 'jest', 'это', 'є',
   ...NUMBER_WORDS,
   ...allLangs(contactPhrases.handleOwner).flatMap((c) => c.split(' ')),
   // "en tiktok como @ caro.modaa", "on insta as @name": the name the account goes by.
-  'como', 'as', 'comme', 'jako', 'как', 'як',
+  ...AS_WORDS,
   ...allLangs(contactPhrases.handleCues).flatMap((c) => c.split(' ')),
 ].map(escapeRegExp);
 // Arrows and emoji point at the handle too ("insta ➡️ @name", "tg 👉 @shop").
@@ -96,7 +104,7 @@ const GLUE_CHARS = '\\s:：\\-–—=(),.>\\p{Extended_Pictographic}\\u2190-\\u2
 const GLUE_RE = new RegExp(`^[${GLUE_CHARS}]*(?:(?:${[...new Set(GLUE_WORDS)].join('|')})[${GLUE_CHARS}]+)*$`, 'iu');
 
 /** " como Tazas Lola", " as Bead Bloom", " jako Ola": "as" right after a messenger, then one or two capitalised words. */
-const AS_NAME_RE = /[ \t]{1,2}(?:como|as|comme|jako|как|як)[ \t]{1,2}\p{Lu}[\p{Ll}\p{N}]{2,}(?:[ \t]\p{Lu}[\p{Ll}\p{N}]+)?/uy;
+const AS_NAME_RE = new RegExp(`[ \\t]{1,2}(?:${AS_WORDS.join('|')})[ \\t]{1,2}\\p{Lu}[\\p{Ll}\\p{N}]{2,}(?:[ \\t]\\p{Lu}[\\p{Ll}\\p{N}]+)?`, 'uy');
 
 interface Ident { s: number; e: number }
 
@@ -240,6 +248,14 @@ export function contactPieces(norm: Normalized): Piece[] {
       found = true;
       break;
     }
+    // "son Telegram perso pour le SAV, c'est @sav_gadgetpro": an "@handle" further on in the
+    // messenger's sentence.
+    for (let k = firstStartingFrom(ids, n.e); !found && !amb && !short && k < ids.length && ids[k]!.s - n.e <= HANDLE_NEAR_CHARS; k++) {
+      if (SENTENCE_BREAK_RE.test(text.slice(n.e, ids[k]!.s))) break;
+      if (text.charCodeAt(ids[k]!.s) !== 64) continue;
+      pieces.push({ s: n.s, e: ids[k]!.e, conf: CONF.verbHandle, signal: `handle-near:${n.id}` });
+      found = true;
+    }
     if (found || amb) continue;
     // A name-like word right after the messenger: "Telegram: shop_ua", "insta kate.nails"; after
     // a short name only with a colon ("snap: mike_99").
@@ -249,6 +265,14 @@ export function contactPieces(norm: Normalized): Piece[] {
     if (next && next.s - n.e <= 4 && GLUE_RE.test(gap) && (!short || /[:：(]/.test(gap))) {
       const word = nameyWordAt(text, next.s);
       if (word) { pieces.push({ s: n.s, e: word, conf: CONF.identifierAfter, signal: `name-after:${n.id}` }); continue; }
+    }
+    // "His telegram is cam_support_lee", "mi insta es ana_bags", "в інсті як krolyky_knit": a
+    // copula or "as" (or both) before the name.
+    if (!short) {
+      let q = n.j;
+      while (q < n.j + 2 && toks[q] && (CUE_COPULAS.has(toks[q]!.w) || AS_WORD_SET.has(toks[q]!.w)) && toks[q]!.sent === toks[n.i]!.sent) q++;
+      const word = q > n.j && toks[q] && toks[q]!.s - n.e <= COPULA_NAME_CHARS && !SENTENCE_BREAK_RE.test(text.slice(n.e, toks[q]!.s)) ? nameyWordAt(text, toks[q]!.s) : 0;
+      if (word) { pieces.push({ s: n.s, e: word, conf: CONF.verbHandle, signal: `name-after:${n.id}` }); continue; }
     }
     // "estamos en Insta como Tazas Lola": the name the account goes by, capitalised, after "as".
     AS_NAME_RE.lastIndex = n.e;

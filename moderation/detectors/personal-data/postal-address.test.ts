@@ -152,3 +152,14 @@ describe('postal address: French "av.", Québec units and provinces, four-digit 
     expect(addresses('Livré au 12 rue de la Paix, 2024 était une bonne année').map((a) => a.text)).toEqual(['12 rue de la Paix']);
   });
 });
+
+describe('postal address: a street with its postcode and town, no house number (personal data round 18)', () => {
+  it('reads the street to its town at a lower confidence', () => {
+    expect(addresses("J'habite au 8 bis. C'est rue Paul Bellamy, 44000 Nantes, à dix minutes.")).toEqual([{ text: 'rue Paul Bellamy, 44000 Nantes', confidence: ADDRESS_CONFIDENCE.streetPostcode }]);
+    expect(addresses('Vivo en Calle Mayor, 28013 Madrid.')).toEqual([{ text: 'Calle Mayor, 28013 Madrid', confidence: ADDRESS_CONFIDENCE.streetPostcode }]);
+  });
+  it('a street with only a town, or alone, stays a place', () => {
+    expect(addresses('Le magasin rue de Rivoli, Paris, est top')).toEqual([]);
+    expect(addresses('Our shop on rue de Rivoli is great')).toEqual([]);
+  });
+});

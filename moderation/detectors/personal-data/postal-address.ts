@@ -20,6 +20,8 @@ export const ADDRESS_CONFIDENCE = {
   streetNumber: 0.85,
   /** "P.O. Box 123", "а/я 45" */
   poBox: 0.85,
+  /** street, postcode and city, the number elsewhere or left out ("rue Paul Bellamy, 44000 Nantes") */
+  streetPostcode: 0.8,
 } as const;
 
 const lowerSet = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
@@ -201,9 +203,10 @@ function ukCaPostcodeAt(toks: Tok[], j: number): number {
 }
 
 /** Following ", 28013 Madrid", ", Springfield, IL 62704", ", г. Москва", ", London NW1 6XE": postcode/city segments. */
-function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
+function localityAt(toks: Tok[], i: number): { end: number; found: boolean; postcode: boolean } {
   let k = i;
   let found = false;
+  let postcode = false;
   // Up to four segments: "- Bela Vista, São Paulo - SP, 01310-200" (district, city, state, postcode).
   for (let n = 0; n < 4; n++) {
     let j = k;
@@ -215,24 +218,24 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
     // Dutch "1016 JH": four digits and two capitals.
     if (t.k === 'n' && /^\d{4}$/.test(t.t) && toks[j + 1]?.k === 'w' && /^[A-Z]{2}$/.test(toks[j + 1]!.t) && !toks[j + 1]!.nl) {
       k = townAfter(toks, j + 2);
-      found = true;
+      found = postcode = true;
       continue;
     }
     if (t.k === 'n' && POSTCODE_RE.test(t.t)) {
       k = townAfter(toks, j + 1);
-      found = true;
+      found = postcode = true;
       continue;
     }
     // Four-digit postcodes (Switzerland, Austria, Belgium, Denmark…) only with the town right after: "1234 Lausanne".
     if (t.k === 'n' && /^\d{4}$/.test(t.t) && townAfter(toks, j + 1) > j + 1) {
       k = townAfter(toks, j + 1);
-      found = true;
+      found = postcode = true;
       continue;
     }
     const ukCa = t.k === 'w' ? ukCaPostcodeAt(toks, j) : -1;
-    if (ukCa > 0) { k = ukCa; found = true; continue; }
+    if (ukCa > 0) { k = ukCa; found = postcode = true; continue; }
     if (t.k === 'w' && CITY_MARKERS.has(t.lt) && isPunct(toks[j + 1], '.') && toks[j + 2]?.k === 'w' && UPPER_RE.test(toks[j + 2]!.t)) { k = j + 3; found = true; continue; }
-    if (t.k === 'w' && STATE_RE.test(t.t) && toks[j + 1]?.k === 'n' && POSTCODE_RE.test(toks[j + 1]!.t)) { k = j + 2; found = true; continue; }
+    if (t.k === 'w' && STATE_RE.test(t.t) && toks[j + 1]?.k === 'n' && POSTCODE_RE.test(toks[j + 1]!.t)) { k = j + 2; found = postcode = true; continue; }
     if (t.k === 'w' && UPPER_RE.test(t.t) && (j > k || found)) {
       // A capitalised place name after a comma, only when it ends the segment (", Madrid," / ", Madrid.")
       let e = j + 1;
@@ -246,7 +249,7 @@ function localityAt(toks: Tok[], i: number): { end: number; found: boolean } {
     }
     break;
   }
-  return { end: k, found };
+  return { end: k, found, postcode };
 }
 
 function confidenceFor(unit: boolean, locality: boolean): number {
@@ -473,6 +476,14 @@ function matchAround(toks: Tok[], at: number, text: string): Found | null {
       const before = houseNext && NAME_FIRST_TYPES.has(toks[at]!.lt) && !UPPER_RE.test(toks[at]!.t) ? nameBefore(toks, at) : -1;
       return make(before >= 0 ? before : at, l.end, confidenceFor(u.found, l.found));
     }
+  }
+  // No house number, but a postcode and its town right after the street: "C'est rue Paul
+  // Bellamy, 44000 Nantes" (the number a sentence before, or left out). A street alone is a place;
+  // with its postcode it is where someone lives.
+  if (afterType > 0 && UPPER_RE.test(toks[afterType]?.t ?? '')) {
+    const afterName = nameAt(toks, afterType);
+    const l = afterName > 0 ? localityAt(toks, afterName) : undefined;
+    if (l?.postcode) return make(at, l.end, ADDRESS_CONFIDENCE.streetPostcode);
   }
   // Name first (ru, uk): "Невский пр., д. 28", "Садовая ул., 5-12". Written after a name the type
   // is lower case, so a brand ("Куртка Проспект, 48") is not one; and the number must end its
