@@ -417,3 +417,10 @@ describe('normalize: look-alike letters on both sides of a code\'s digits (perso
     expect(normalize('чехол iPhone-чехол15 ok').text).toBe('чехол iPhone-чехол15 ok');
   });
 });
+
+describe('normalize: a digit-like letter in a number run closed by a quote (mixed round 16)', () => {
+  it('folds "O143\'." like "O143."', () => {
+    expect(normalize("Send screenshot on WhatsApp +1 786 555 O143'. That's not").text).toBe("Send screenshot on WhatsApp +1 786 555 0143'. That's not");
+    expect(normalize("Size 4O' is what I asked").text).toBe("Size 4O' is what I asked");
+  });
+});

@@ -426,8 +426,14 @@ const LIKE_RUN_TOKENS = 3;
 const LIKE_RUN_DIGITS = 6;
 const isGroupMark = (c: number) => isDotDash(c) || c === 40 || c === 41 || c === 43; // . - ( ) +
 
-// A sentence mark may close a run's last group: "kartą 4686 78l7 2602 264l? Wyskakuje…".
-const RUN_END_MARKS = new Set([44, 46, 63, 33, 59, 58, 41]); // , . ? ! ; : )
+// Sentence marks and closing quotes may close a run's last group: "kartą 4686 78l7 2602 264l?
+// Wyskakuje…", "WhatsApp +1 786 555 O143'.".
+const RUN_END_MARKS = new Set([44, 46, 63, 33, 59, 58, 41, 39, 34, 0x2019, 0x201d, 0xbb]); // , . ? ! ; : ) ' " ’ ” »
+/** Whether chars[from…] up to the next space (or the end) are all closing marks. */
+function closesGroup(chars: Uint16Array, from: number, n: number): boolean {
+  for (let m = from; m < n && !isSpaceCode(chars[m]!); m++) if (!RUN_END_MARKS.has(chars[m]!)) return false;
+  return true;
+}
 
 /**
  * "8 9I6 3O2-47-5I", "О97 З41 О5 62", "PT5O OO35 O697 435O": digit-like letters at the start or
@@ -458,7 +464,7 @@ function foldDigitLikeRuns(b: Buf): void {
         const c = chars[e]!;
         if (isDigitCode(c)) real++;
         else if (isDotDash(c) && e > q && e + 1 < n && !isSpaceCode(chars[e + 1]!) && !isDotDash(chars[e + 1]!)) inner++;
-        else if (!DIGIT_LIKE_C.has(c) && !isGroupMark(c) && !(RUN_END_MARKS.has(c) && (e + 1 >= n || isSpaceCode(chars[e + 1]!)))) ok = false;
+        else if (!DIGIT_LIKE_C.has(c) && !isGroupMark(c) && !(RUN_END_MARKS.has(c) && closesGroup(chars, e + 1, n))) ok = false;
         e++;
       }
       if (!ok || real === 0) break;

@@ -364,3 +364,15 @@ describe('incentive: a gift after the author promised a good review (conduct rou
     expectOneIncentive('fr', "Ils m'ont envoyé un coffret de thé offert après que j'ai promis un bon commentaire, haha.", 'offert', 'bon commentaire');
   });
 });
+
+describe('incentive: "whoever rates 5 stars gets …" (mixed round 16)', () => {
+  it.each([
+    ['pt', 'O vendedor mandou um papel dizendo que quem avaliar com 5 estrelas ganha um brinde. Achei chato.', 'brinde', '5 estrelas'],
+    ['ru', 'Кто поставит 5 звёзд, получит скидку 10% — написано на открытке.', 'скидку', '5 звёзд'],
+  ])('%s', (lang, text, reward, target) => {
+    expectOneIncentive(lang, text, reward, target);
+  });
+  it('a rating the author gives, and a code received for other reasons', () => {
+    expectNone('en', 'This lamp gets 5 stars from me, got a discount code for next time too.');
+  });
+});

@@ -916,3 +916,21 @@ describe('seller ties: the maker\'s own design and development (conduct round 28
     expect(tiesOf('I spent two years looking for a lamp like this, finally.')).toEqual([]);
   });
 });
+
+describe('seller ties: mixed round 16', () => {
+  it.each([
+    ['pt "a gente trabalha com esses tecidos"', 'A gente trabalha com esses tecidos há 15 anos e garanto: não tem lençol melhor nessa faixa de preço.'],
+    ['fr "on a conçu cette housse"', 'On a conçu cette housse pour durer, et ça se voit. Plus de photos sur notre site.'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('disclosed: "Одразу скажу: … подарувала продавчиня, ми подруги"', () => {
+    expect(types(tiesOf('Одразу скажу: цей набір мені подарувала продавчиня, ми подруги. Але пензлі справді класні, не линяють і тримають форму.'))).toEqual(['seller_tie.disclosed']);
+  });
+  it.each([
+    ['"on a conçu un plan" for a return', 'On a conçu un plan pour retourner le colis, le vendeur a accepté.'],
+    ['"we work with the courier"', 'We work with the courier to track it, still waiting.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(tiesOf(text)).toEqual([]);
+  });
+});

@@ -584,3 +584,15 @@ describe('off_platform.contact: a name after "is" or "as", an "@handle" later in
     expect(contacts(text)).toEqual([]);
   });
 });
+
+describe('off_platform.contact: imperatives with a preposition before an address (mixed round 16)', () => {
+  it.each([
+    ['es "Contestad a …"', 'Contestad a jorge_rm79 arroba hotmail punto es antes del lunes.', 'jorge_rm79'],
+    ['pt "manda e-mail pra …"', 'Dúvida sobre o tamanho? manda e-mail pra contato.bijuxbela(arroba)gmail(ponto)com', 'contato.bijuxbela'],
+  ])('%s', (_why, text, name) => {
+    expect(contacts(text).some((c) => c.includes(name))).toBe(true);
+  });
+  it('"el vendedor contesta a todas las preguntas" names no address', () => {
+    expect(contacts('El vendedor contesta a todas las preguntas rápido')).toEqual([]);
+  });
+});

@@ -742,3 +742,18 @@ describe('off_platform.deal: off-platform round 20 (a buyer reselling a spare, h
     expect(deals('Estou vendo que aqui o preço caiu, vou comprar mais um.')).toEqual([]);
   });
 });
+
+describe('off_platform.deal: mixed round 16', () => {
+  it('fr "to avoid the AliExpress fees, make a transfer directly"', () => {
+    expect(deals('Pour éviter les frais AliExpress, faites un virement directement et je vous expédie dès réception.').length).toBe(1);
+  });
+  it('"faz um pix": a pay verb ending in an article takes the channel as its object', () => {
+    expect(deals('me faz um pix que eu mando hoje').length).toBe(1);
+  });
+  it('"faz um café razoável, só o depósito de água…" pays nothing', () => {
+    expect(deals('A cafeteira em si funciona, faz um café razoável, só o depósito de água é pequenino.')).toEqual([]);
+  });
+  it('the platform\'s fees named without a saving', () => {
+    expect(deals('Les frais AliExpress étaient raisonnables, livraison rapide.')).toEqual([]);
+  });
+});

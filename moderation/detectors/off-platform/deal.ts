@@ -57,6 +57,7 @@ import { namesDeal, offPlatformModel } from './model.js';
 const DETECTOR = 'off-platform.deal';
 const OFFER_WINDOW = 8;
 const PAY_WINDOW = 5;
+const PAY_OBJECT_ARTICLES: ReadonlySet<string> = new Set(dealPhrases.payObjectArticles.list);
 const PLATFORM_WINDOW = 8;
 /** Words from a swap asked to the order bypassed in the next sentence. */
 const BARTER_WINDOW = 24;
@@ -188,7 +189,11 @@ export function dealPieces(norm: Normalized, platform: readonly string[], lang?:
   for (const p of pays) {
     if (pieces.length >= MAX_PIECES) break;
     if (negBefore(p, 1)) continue;
-    const c = hitNear(payChannels, p, PAY_WINDOW, (x) => sentOf(x.i) === sentOf(p.i) && !platformNear(p, x));
+    // "faz um pix", "haz un bizum": the channel is the verb's object, the word right after it.
+    const objectOnly = PAY_OBJECT_ARTICLES.has(toks[p.j - 1]!.w);
+    const c = objectOnly
+      ? payChannels.find((x) => x.i === p.j && !platformNear(p, x))
+      : hitNear(payChannels, p, PAY_WINDOW, (x) => sentOf(x.i) === sentOf(p.i) && !platformNear(p, x));
     if (c) pieces.push({ s: Math.min(p.s, c.s), e: Math.max(p.e, c.e), conf: CONF.pay, signal: 'pay+payment' });
   }
 

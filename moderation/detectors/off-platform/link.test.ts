@@ -286,3 +286,10 @@ describe('off_platform.link: "search for me as" names a site before a word-like 
     expect(links('Search it as well, es muy bonito.es perfecto')).toEqual([]);
   });
 });
+
+describe('off_platform.link: a carrier\'s or bank\'s site before a word-like TLD (mixed round 16)', () => {
+  it('"En correos.es dicen…" is a site; prose glued to "es" stays prose', () => {
+    expect(links('En correos.es dicen otra cosa y ya no sé.')).toEqual(['correos.es']);
+    expect(links('El color bueno.es lo que pedí')).toEqual([]);
+  });
+});

@@ -4,6 +4,7 @@ import type { Normalized, TextDetector, TextFinding } from '../../types.js';
 import { HashFilter } from '../../hash-filter.js';
 import TLD_LIST from '../../data/tlds.json';
 import heuristics from '../../data/link-heuristics.json';
+import impersonated from '../../data/impersonated-brands.json';
 import messengers from '../../data/messengers.json';
 import emailWords from '../../data/email-words.json';
 import dealPhrases from '../../data/deal-phrases.json';
@@ -63,10 +64,12 @@ const WORD_TLDS = new Set(heuristics.wordTlds.list);
 const COMMON_TLDS = new Set(heuristics.commonTlds.list);
 const COMPOUND_NAME_TLDS = new Set(heuristics.compoundNameTlds.list);
 const SHOP_NAME_WORDS = heuristics.shopNameWords.list;
-// Shops of our own list, the other marketplaces the deal lists name, the messengers and networks;
-// never the platform's own names ("aliexpress.es" is the platform's or a lookalike of it).
+// Shops of our own list, the other marketplaces the deal lists name, the messengers and networks,
+// the brands phishing imitates (carriers, banks: "correos.es"); never the platform's own names
+// ("aliexpress.es" is the platform's or a lookalike of it).
 const KNOWN_SITES = new Set([
   ...heuristics.knownSites.list,
+  ...impersonated.brands,
   ...allLangs(dealPhrases.market).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
   ...messengers.messengers.flatMap((m) => m.names).map((n) => n.replace(/\*$/, '')).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)),
 ].filter((w) => !platformDomains.some((d) => d.startsWith(`${w}.`))));
