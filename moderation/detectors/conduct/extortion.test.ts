@@ -492,3 +492,19 @@ describe('extortion.threat: "aren\'t you afraid of bad reviews?" and a price aft
     expectNone('ru', 'А вы не боитесь, что у товара появятся плохие отзывы? Качество хромает.');
   });
 });
+
+describe('extortion.threat: conduct round 31 (a video, stars that will drop, "or read what I write")', () => {
+  it.each([
+    ['ru', 'Либо refund, либо я иду в тикток и пилю видос-разбор, у меня 20к подписчиков.', 'иду в тикток', 'refund', 'elseWeak'],
+    ['pl', 'Jeśli nie dostanę darmowej uszczelki i bonu na następne zakupy, gwiazdki spadną do jednej.', 'gwiazdki spadną', 'darmowej', 'unlessLead'],
+    ['fr', "Vous préférez m'envoyer une nouvelle batterie gratuitement, ou lire ce que je vais écrire sur toutes vos fiches produit ?", 'ce que je vais écrire', 'gratuitement', 'elseWeak'],
+  ])('%s', (lang, text, threat, demand, rule) => {
+    expectOneThreat(lang, text, threat, demand, rule);
+  });
+  it.each([
+    ['ru', 'Посмотрела видео-разбор этого пылесоса в тиктоке и решила взять, не пожалела.'],
+    ['pl', 'Ceny spadną po świętach, więc kupiłam teraz i nie żałuję.'],
+  ])('no threat: %s', (lang, text) => {
+    expectNone(lang, text);
+  });
+});

@@ -376,3 +376,14 @@ describe('incentive: "whoever rates 5 stars gets …" (mixed round 16)', () => {
     expectNone('en', 'This lamp gets 5 stars from me, got a discount code for next time too.');
   });
 });
+
+describe('incentive: the seller "gives" a reward for the rating (conduct round 31)', () => {
+  it.each([
+    ['pl', 'Tylko uprzedzam, że sprzedawca daje 10% cashbacku za pięć gwiazdek, więc oceny są trochę zawyżone.', 'cashbacku', 'pięć gwiazdek'],
+  ])('%s', (lang, text, reward, target) => {
+    expectOneIncentive(lang, text, reward, target);
+  });
+  it('advice given for a few minutes is no reward', () => {
+    expectNone('fr', 'Il donne des conseils pour 5 minutes au téléphone, très sympa.');
+  });
+});

@@ -934,3 +934,22 @@ describe('seller ties: mixed round 16', () => {
     expect(tiesOf(text)).toEqual([]);
   });
 });
+
+describe('seller ties: conduct round 31', () => {
+  it.each([
+    ['pt staff: "embalar os pedidos dessa loja"', 'Ajudo meu tio a embalar os pedidos dessa loja nos fins de semana e posso dizer: nunca vi um relógio tão bem acabado por esse preço.'],
+    ['fr staff: "je prépare les commandes de cette boutique"', "Je prépare les commandes de cette boutique depuis deux ans et je n'ai jamais vu un retour sur ce modèle. Foncez !"],
+    ['pt "como revendedor oficial dessa marca"', 'Como revendedor oficial dessa marca, garanto: é o melhor aspirador robô dessa faixa de preço.'],
+    ['es "mi hijo montó este negocio"', 'Mi hijo montó este negocio con mucho esfuerzo y las tazas son preciosas, de verdad, compradlas que no os arrepentiréis.'],
+    ['fr "bravo … pour ta boutique"', 'Bravo mon chéri pour ta boutique, les bougies sont encore plus belles en vrai'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['a friend the gift was for', "Bought this mug for my friend Anna, we're best friends since school and she loved it"],
+    ['es: a neighbour who is a friend', 'Compré esto para mi vecina, somos amigas desde hace años y le encantó'],
+    ['"bravo pour ta patience" to the seller', 'Bravo pour ta patience, vendeur'],
+  ])('no tie: %s', (_why, text) => {
+    expect(tiesOf(text)).toEqual([]);
+  });
+});

@@ -38,7 +38,7 @@ const MODEL_GATE_UNDISCLOSED: readonly (readonly string[])[] = [[
   'relGen', 'relNom', 'iAmRel', 'ownVerb', 'staffRole', 'freeSource', 'ourPlace', 'ourPoss', 'sellerOps', 'pitchUs', 'weAt',
   'homePlace', 'ownerNoun', 'atUs', 'weSelf', 'weTest', 'opVerbWe', 'ourPremises', 'sellerPitch', 'free', 'reviewTie', 'altAccount', 'sellerThanks',
 ]];
-const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'tieStatement', 'tieStatementOpen', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
+const MODEL_GATE_DISCLOSED: readonly (readonly string[])[] = [['discStrong', 'tieStatement', 'tieStatementOpen', 'friendsWe', 'honest', 'concede', 'free', 'freeSource', 'reviewTie', 'reviewPurpose']];
 /** A soft disclosure or candour marker alone ("Сразу отмечу: продавца хвалю") discloses nothing: it needs a tie's words too. */
 const MODEL_GATE_CANDOUR: readonly (readonly string[])[] = [['discSoft', 'discLead', 'discLeadHonest'], MODEL_GATE_UNDISCLOSED[0]!];
 const disclosureGate = (sc: Scan) => namesEach(sc, MODEL_GATE_DISCLOSED) || namesEach(sc, MODEL_GATE_CANDOUR);
@@ -225,8 +225,9 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
       const inClauseAny = (x: Hit) => same(x, h) && sc.sent[x.i]! === sc.sent[h.i]!;
       // "je suis salarié du vendeur", "jestem pracownikiem tego sprzedawcy": the seller as a person.
+      // The store may sit inside the role itself ("embalar os pedidos DESSA LOJA").
       const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('sellerNoun', h.j, h.j + WIN.roleToStore, inClause)
-        ?? makerNamed(sc, h.j, h.j + WIN.roleToStore, inClause);
+        ?? makerNamed(sc, h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('storeNoun', h.i + 1, h.j - 1, (x) => x.j <= h.j && same(x, h));
       if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore, role: true }); continue; }
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
@@ -570,6 +571,12 @@ function otherTies(sc: Scan, textLang: number, out: Tie[]): void {
   }
   for (const h of sc.all('tieStatement')) {
     if (!negated(sc, h, textLang)) out.push({ i: h.i, j: h.j, kind: 'statement', conf: CONF.statement });
+  }
+  // "мені подарувала продавчиня, ми подруги": "we are friends" with the seller named in the sentence;
+  // "bought it for Anna, we're best friends" is a buyer's friend.
+  for (const h of sc.all('friendsWe')) {
+    const seller = sc.all('sellerNoun').find((x) => sameSent(sc, x.i, h.i) && same(x, h));
+    if (seller && !negated(sc, h, textLang)) out.push({ i: Math.min(seller.i, h.i), j: Math.max(seller.j, h.j), kind: 'statement', conf: CONF.statement });
   }
   // "the seller is my …" names a tie only with a relative or friend after it ("… my brother"),
   // not praise ("The seller is my favourite", "el vendedor es mi favorito").

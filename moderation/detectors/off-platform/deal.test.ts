@@ -757,3 +757,12 @@ describe('off_platform.deal: mixed round 16', () => {
     expect(deals('Les frais AliExpress étaient raisonnables, livraison rapide.')).toEqual([]);
   });
 });
+
+describe('off_platform.deal: a messenger named as where an ad ran (conduct round 31)', () => {
+  it('"el código de descuento que salía en un anuncio de Instagram" is no channel', () => {
+    expect(deals('Lo compré con el código de descuento que salía en un anuncio de Instagram, 30% menos. Por ese precio, cinco estrellas.')).toEqual([]);
+  });
+  it('a discount offered over Instagram still is', () => {
+    expect(deals('Te hago descuento si me escribes por Instagram').length).toBe(1);
+  });
+});

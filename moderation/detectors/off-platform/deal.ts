@@ -57,6 +57,8 @@ import { namesDeal, offPlatformModel } from './model.js';
 const DETECTOR = 'off-platform.deal';
 const OFFER_WINDOW = 8;
 const PAY_WINDOW = 5;
+/** Words between an ad word and the messenger it names ("anuncio de Instagram", "реклама в инсте"). */
+const AD_GAP = 1;
 const PAY_OBJECT_ARTICLES: ReadonlySet<string> = new Set(dealPhrases.payObjectArticles.list);
 const PLATFORM_WINDOW = 8;
 /** Words from a swap asked to the order bypassed in the next sentence. */
@@ -125,8 +127,11 @@ export function dealPieces(norm: Normalized, platform: readonly string[], lang?:
   const plats = platformCues(hits);
   // Channels: first-person contact ("write me"), messenger names (not "signal", "line": words
   // too) and the cues that lead to them ("chama no zap"), payment channels, messenger links.
+  // A messenger with an ad word beside it is where an advert ran ("un anuncio de Instagram").
+  const ads = by('d.ad');
+  const advertised = (h: Hit) => ads.length > 0 && ads.some((a) => (a.j <= h.i && h.i - a.j <= AD_GAP) || (a.i >= h.j && a.i - h.j <= AD_GAP));
   const channels = hits.filter(
-    (h) => h.cat === 'd.channel' || h.cat === 'c.direct' || h.cat === 'd.paych' || h.cat === 'd.dispute' || (h.cat === 'msg' && !MESSENGERS.get(h.id)?.ambiguous),
+    (h) => h.cat === 'd.channel' || h.cat === 'c.direct' || h.cat === 'd.paych' || h.cat === 'd.dispute' || (h.cat === 'msg' && !MESSENGERS.get(h.id)?.ambiguous && !advertised(h)),
   );
   if (offers.length && messengerLinkChannels(norm, toks, channels)) channels.sort((a, b) => a.i - b.i);
 

@@ -64,6 +64,7 @@ matcher
   .add(allLangs(dealPhrases.channel), 'd.channel')
   .add(allLangs(dealPhrases.pay), 'd.pay')
   .add(allLangs(dealPhrases.payChannel), 'd.paych')
+  .add(allLangs(dealPhrases.adSource), 'd.ad')
   .add(allLangs(dealPhrases.negation), 'd.neg')
   .add(allLangs(dealPhrases.platformCues).filter((c) => !CHAT_CUE_RE.test(c)), 'd.plat')
   .add(allLangs(dealPhrases.platformCues).filter((c) => CHAT_CUE_RE.test(c)), 'd.plat', 'chat')
