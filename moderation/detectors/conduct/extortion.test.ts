@@ -508,3 +508,15 @@ describe('extortion.threat: conduct round 31 (a video, stars that will drop, "or
     expectNone(lang, text);
   });
 });
+
+describe('extortion.threat: conduct round 32 ("or would you rather see my video", "tell everyone in the review")', () => {
+  it.each([
+    ['pt', 'Vocês preferem me dar um desconto de 50 reais ou preferem ver um vídeo meu no Instagram mostrando a cadeira bamba? Aguardo.', 'vídeo meu no Instagram', 'desconto', 'elseWeak'],
+    ['ru', 'Очень не хотелось бы портить вам рейтинг, но если подарочек за мои мучения не прилетит, придётся рассказать всем в отзыве, как вы 3 недели везли чехол.', 'рассказать всем', 'подарочек', 'unlessLead'],
+  ])('%s', (lang, text, threat, demand, rule) => {
+    expectOneThreat(lang, text, threat, demand, rule);
+  });
+  it('a video seen on Instagram is no threat', () => {
+    expectNone('pt', 'Vi um vídeo no Instagram mostrando a cadeira e comprei, é firme e bonita.');
+  });
+});

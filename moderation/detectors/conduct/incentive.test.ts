@@ -387,3 +387,12 @@ describe('incentive: the seller "gives" a reward for the rating (conduct round 3
     expectNone('fr', 'Il donne des conseils pour 5 minutes au téléphone, très sympa.');
   });
 });
+
+describe('incentive: the shipping refunded after a promise to rate well (conduct round 32)', () => {
+  it('pt', () => {
+    expectOneIncentive('pt', 'Sinceramente dei 5 porque eles me devolveram o frete depois que prometi avaliar bem, mas o tapete é bonito sim', 'o frete', 'avaliar bem');
+  });
+  it('rating well because of the product, the shipping named apart', () => {
+    expectNone('pt', 'O frete demorou mas chegou, avaliei bem porque o produto é bom');
+  });
+});

@@ -953,3 +953,26 @@ describe('seller ties: conduct round 31', () => {
     expect(tiesOf(text)).toEqual([]);
   });
 });
+
+describe('seller ties: conduct round 32 (stock, launches, friends who founded THIS)', () => {
+  it.each([
+    ['en "I do the product photos for this shop"', "I do the product photos for this shop so I've handled every single one of these bags — gorgeous stitching. Highly recommend!"],
+    ['ru "мой давний друг, запустил этот бренд"', 'Берите, не пожалеете! Серёга, мой давний друг, запустил этот бренд рюкзаков и лично тестил их в походах.'],
+    ['ru "у нас на складе последние размеры"', 'Подскажите, а почему все так хвалят эти кроссовки? У нас на складе уже последние размеры 42 и 43 остались, так что поторопитесь'],
+    ['pt "reposição no nosso estoque"', 'Alguém sabe se ainda tem o kit de pincéis rosa? Acabou de chegar reposição no nosso estoque, galera, corre!'],
+    ['pl "to marka mojego kumpla"', 'Spokojnie bierz, to marka mojego kumpla z liceum, szyje te plecaki od 5 lat i wszystkie są pancerne.'],
+    ['uk "дякуємо, що обираєте нас"', 'Чудовий ніж, гострий і зручний, тримає заточку місяцями. Дякуємо, що обираєте нас!'],
+  ])('undisclosed: %s', (_why, text) => {
+    expect(types(tiesOf(text))).toEqual(['seller_tie.undisclosed']);
+  });
+  it('an answer: "on les teste toutes au dépôt avant expédition" with a pitch', () => {
+    expect(types(tiesOf("Oui elle passe au lave-vaisselle. On les teste toutes au dépôt avant expédition, et franchement c'est la meilleure gourde du site.", 'answer'))).toEqual(['seller_tie.undisclosed']);
+  });
+  it.each([
+    ['a brother who set up this lamp', 'My brother set up this lamp for me, works great'],
+    ['a shop\'s last sizes seen by a buyer', 'В магазине остались последние размеры, успела взять 38.'],
+    ['knowing someone who bought it', 'Conozco a una chica que lo compró y le encantó.'],
+  ])('no tie: %s', (_why, text) => {
+    expect(tiesOf(text)).toEqual([]);
+  });
+});
