@@ -936,6 +936,9 @@ describe('seller ties: mixed round 16', () => {
 });
 
 describe('seller ties: conduct round 31', () => {
+  it('disclosed: pl "jestem pracownikiem producenta" (the maker, as "dla producenta" names it)', () => {
+    expect(types(tiesOf('Informuję, że jestem pracownikiem producenta tych rolet. Montaż prosty, ale materiał przepuszcza trochę światła.'))).toEqual(['seller_tie.disclosed']);
+  });
   it.each([
     ['pt staff: "embalar os pedidos dessa loja"', 'Ajudo meu tio a embalar os pedidos dessa loja nos fins de semana e posso dizer: nunca vi um relógio tão bem acabado por esse preço.'],
     ['fr staff: "je prépare les commandes de cette boutique"', "Je prépare les commandes de cette boutique depuis deux ans et je n'ai jamais vu un retour sur ce modèle. Foncez !"],
@@ -949,6 +952,9 @@ describe('seller ties: conduct round 31', () => {
     ['a friend the gift was for', "Bought this mug for my friend Anna, we're best friends since school and she loved it"],
     ['es: a neighbour who is a friend', 'Compré esto para mi vecina, somos amigas desde hace años y le encantó'],
     ['"bravo pour ta patience" to the seller', 'Bravo pour ta patience, vendeur'],
+    ['pl: a job title with a store word inside it, "jako pracownik" of an office', 'Jako pracownik biurowy potrzebuję wygodnego krzesła, to jest super.'],
+    ['"as the shop owner" of another business', 'As the shop owner of a small bakery, I needed a sturdy mixer, this one is fine.'],
+    ['pl: an employee of a car maker, not of this one', 'Jestem pracownikiem producenta samochodów i ten uchwyt pasuje idealnie.'],
   ])('no tie: %s', (_why, text) => {
     expect(tiesOf(text)).toEqual([]);
   });

@@ -225,9 +225,8 @@ function ownerTies(sc: Scan, textLang: number, out: Tie[]): void {
       const inClause = (x: Hit) => sameClause(sc, x.i, h.i) && same(x, h);
       const inClauseAny = (x: Hit) => same(x, h) && sc.sent[x.i]! === sc.sent[h.i]!;
       // "je suis salarié du vendeur", "jestem pracownikiem tego sprzedawcy": the seller as a person.
-      // The store may sit inside the role itself ("embalar os pedidos DESSA LOJA").
       const store = sc.startingIn('storeNoun', h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('sellerNoun', h.j, h.j + WIN.roleToStore, inClause)
-        ?? makerNamed(sc, h.j, h.j + WIN.roleToStore, inClause) ?? sc.startingIn('storeNoun', h.i + 1, h.j - 1, (x) => x.j <= h.j && same(x, h));
+        ?? makerNamed(sc, h.j, h.j + WIN.roleToStore, inClause) ?? thisStoreInside(sc, h);
       if (store) { out.push({ i: h.i, j: store.j, kind, conf: CONF.ownerWithStore, role: true }); continue; }
       // "As the owner, I recommend" / "Как владелец, скажу": a pause, the writer, or promotion right after.
       // "As the owner of two cats" / "как владелец кошки со стажем" has none of these.
@@ -737,6 +736,20 @@ function soldPitch(sc: Scan, textLang: number, answer: boolean): Tie | undefined
  * vouching, or a superlative with the market or price it leads. A household's "we tested it, best
  * for the money" names no business; "we check every order… take it to any post office" pushes nothing.
  */
+/**
+ * THIS store named inside a role phrase ("embalar os pedidos DESSA LOJA", "je prépare les commandes
+ * DE CETTE BOUTIQUE"): a demonstrative, then the store noun, both within the phrase. A store word
+ * alone inside one is no store ("as the shop owner" of a bakery, "jako pracownik" of an office).
+ */
+function thisStoreInside(sc: Scan, h: Hit): Hit | undefined {
+  const within = (x: Hit) => x.j <= h.j && same(x, h);
+  for (let d = sc.startingIn('demonstr', h.i, h.j - 2, within); d; d = sc.startingIn('demonstr', d.i + 1, h.j - 2, within)) {
+    const store = sc.startingIn('storeNoun', d.j, d.j, within);
+    if (store) return store;
+  }
+  return undefined;
+}
+
 function pushesGoods(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
   if (insider.length === 0) return false;
   const pushes = pushHits(sc);
