@@ -1,5 +1,6 @@
 import type { Env } from './env.js';
 import { errorBody } from './errors.js';
+import { precheckLimit } from './routes/precheck.js';
 
 /**
  * Locally, `npm start` can run the worker in more than one workerd process sharing the port
@@ -12,8 +13,7 @@ const STATELESS_PATHS: ReadonlySet<string> = new Set(['/v1/precheck', '/v1/prech
 const RETRY_AFTER_S = '1';
 
 export function answersInReplica(req: Request, env: Env): boolean {
-  if (env.PRECHECK_RATE_LIMIT?.trim() !== '0') return false;
-  return STATELESS_PATHS.has(new URL(req.url).pathname);
+  return precheckLimit(env) === 0 && STATELESS_PATHS.has(new URL(req.url).pathname);
 }
 
 /** A request the primary may safely receive twice: it reads nothing, or its key makes a replay return the first answer. */

@@ -35,6 +35,11 @@ function settings(env: Env): Settings {
   return cached;
 }
 
+/** Pre-checks per minute per client from the worker's vars; 0 = no limit. */
+export function precheckLimit(env: Env): number {
+  return settings(env).limit;
+}
+
 /** "0" turns the limit off; anything unreadable keeps the default rather than silently opening the gate. */
 function parseLimit(raw: string | undefined): number {
   if (raw === undefined || raw.trim() === '') return DEFAULT_RATE_LIMIT;
