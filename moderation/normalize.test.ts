@@ -422,5 +422,7 @@ describe('normalize: a digit-like letter in a number run closed by a quote (mixe
   it('folds "O143\'." like "O143."', () => {
     expect(normalize("Send screenshot on WhatsApp +1 786 555 O143'. That's not").text).toBe("Send screenshot on WhatsApp +1 786 555 0143'. That's not");
     expect(normalize("Size 4O' is what I asked").text).toBe("Size 4O' is what I asked");
+    // A quote inside a group (a digit after it) closes nothing: that group is no part of the run.
+    expect(normalize("code 4686 7817 2602 264l'1 ok").text).toBe("code 4686 7817 2602 264l'1 ok");
   });
 });
