@@ -51,8 +51,8 @@ for (const [route, r] of Object.entries(results)) {
 }
 console.log('\nworst latency (ms) in each second of the judged run:');
 for (const [route, r] of Object.entries(results)) console.log(`${route.padEnd(18)}${(r.worstPerSecond ?? []).map((x) => Math.round(x)).join(' ')}`);
-console.log('\nworst send lag of the generator (ms; large values would mean its own stalls, not the server\'s):');
-for (const [route, r] of Object.entries(results)) console.log(`${route.padEnd(18)}${Math.round(Math.max(0, ...(r.worstSendLagPerSecond ?? [])))}`);
+console.log('\nthe generator (its own stalls would pass for the server\'s; its CPU is taken from the server\'s cores):');
+for (const [route, r] of Object.entries(results)) console.log(`${route.padEnd(18)}worst send lag ${Math.round(Math.max(0, ...(r.worstSendLagPerSecond ?? [])))} ms, CPU ${r.generatorCpu === undefined ? '?' : `${Math.round(r.generatorCpu * 100)}% of a core`}`);
 for (const [route, r] of Object.entries(results)) {
   const causes: Record<string, number> = {};
   for (const part of [r.warmup?.errorCauses, r.errorCauses]) for (const [k, n] of Object.entries(part ?? {})) causes[k] = (causes[k] ?? 0) + n;

@@ -10,6 +10,8 @@ export interface LoadResult {
   worstPerSecond?: number[];
   /** steady generator only: how late (ms) its most delayed request of each second left the generator */
   worstSendLagPerSecond?: number[];
+  /** steady generator only: its own CPU over the run, as a share of one core (taken from the server on a small machine) */
+  generatorCpu?: number;
   /** steady generator only: failed requests by cause (error code, "timeout", or "HTTP <status> <error code>") */
   errorCauses?: Record<string, number>;
 }
