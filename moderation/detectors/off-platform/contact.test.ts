@@ -324,6 +324,32 @@ describe('off_platform.contact: a messenger group offered (round 8 class)', () =
   });
 });
 
+describe('off_platform.contact: a group named by who is in it is mentioned, not offered (hard-negatives-4 class)', () => {
+  // Our own wording: "our" with the members' circle between it and the group is where people talked.
+  it.each([
+    "Showed this watch at practice and now half of our running club's WhatsApp group owns one",
+    'In our neighbours\' WhatsApp group everyone asked where I bought the lamp',
+    'В нашем родительском чате в вотсапе все спрашивали про этот рюкзак',
+    'У нашому сімейному чаті у вайбері всі хвалили цей чайник',
+    'En nuestro grupo de WhatsApp del trabajo todos lo pidieron',
+    'No nosso grupo da família no zap todo mundo elogiou',
+    'Dans notre groupe WhatsApp entre voisins tout le monde en parlait',
+    'Na naszej grupie klasowej na Messengerze polecili ten plecak',
+    'Na grupie osiedlowej na Messengerze wszyscy pytali o ten zegarek',
+  ])('leaves alone: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+
+  // A joining word still invites, whoever the group is for.
+  it.each([
+    ["Join our book club's WhatsApp group for the discount codes", "Join our book club's WhatsApp group"],
+    ['Вступайте в наш клубный чат в телеграме, там скидки', 'Вступайте в наш клубный чат в телеграме'],
+    ['Únete a nuestro grupo de WhatsApp de amigos del vinilo', 'Únete a nuestro grupo de WhatsApp'],
+  ])('still finds: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+});
+
 describe('off_platform.contact: European Portuguese enclitic invitations', () => {
   it('reads "Liguem-me:" before a spelled-out number as an invitation', () => {
     expect(run(contactDetector, 'Liguem-me: nove um dois, três quatro cinco, seis sete oito.')).toHaveLength(1);

@@ -149,7 +149,11 @@ function sameSentence(toks: Tok[], i: number, j: number): boolean {
   return toks[Math.min(i, toks.length - 1)]!.sent === toks[Math.min(j, toks.length - 1)]!.sent;
 }
 
-export function contactPieces(norm: Normalized): Piece[] {
+/**
+ * `circled` collects the token index of each messenger named as the place of a group its members
+ * name ("our running club's WhatsApp group"): read, and not an invitation (contactDetector).
+ */
+export function contactPieces(norm: Normalized, circled?: Set<number>): Piece[] {
   const pieces: Piece[] = [];
   const text = norm.text;
 
@@ -184,6 +188,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   const outs: Hit[] = [];
   const groups: Hit[] = [];
   const gcues: Hit[] = [];
+  const circles: Hit[] = [];
   for (const h of hits) {
     if (h.cat === 'msg' || h.cat === 'msg.short') names.push(h);
     else if (h.cat === 'c.verb') verbs.push(h);
@@ -199,6 +204,7 @@ export function contactPieces(norm: Normalized): Piece[] {
     else if (h.cat === 'd.strong') outs.push(h);
     else if (h.cat === 'c.group') groups.push(h);
     else if (h.cat === 'c.gcue') gcues.push(h);
+    else if (h.cat === 'c.circle') circles.push(h);
   }
   // "не пишіть нам у месенджери", "never message us": a negation ending right at the verb.
   const negEnds = new Set(negs.map((h) => h.j));
@@ -212,7 +218,7 @@ export function contactPieces(norm: Normalized): Piece[] {
   if (owns.length && names.length) ownPieces(text, toks, owns, names, plats, pieces);
   if (theres.length && (names.length || owns.length)) therePieces(toks, theres, talks, verbs, names, owns, plats, negEnds, pieces);
   if (outs.length && talks.length) talkOutsidePieces(text, toks, talks, outs, negs, negEnds, pieces);
-  if (groups.length && gcues.length && names.length) groupPieces(toks, groups, gcues, names, negEnds, pieces);
+  if (groups.length && names.length && (gcues.length || circles.length)) groupPieces(toks, groups, gcues, names, circles, negEnds, pieces, circled);
   // Identifiers matter only next to a messenger name or a verb; most reviews have neither.
   if (!names.length && !verbs.length && !sends.length) return pieces;
   const ids = identifiers(norm);
@@ -494,6 +500,8 @@ function talkOutsidePieces(text: string, toks: Tok[], talks: Hit[], outs: Hit[],
 const GROUP_GAP = 2;
 /** Words between a group cue and the group ("у нас закритий чат у тг"). */
 const GROUP_CUE_GAP = 3;
+/** Words past the group where its members may still be named ("grupo de amigos", "group of my friends"). */
+const CIRCLE_AFTER = 3;
 
 /**
  * "Únete a nuestro grupo de WhatsApp", "tem grupo no zap", "у нас в тг-чате", "the seller runs a
@@ -501,18 +509,32 @@ const GROUP_CUE_GAP = 3;
  * an ambiguous one), and a cue of ownership, existence or joining (data groupCues) ending at most
  * GROUP_CUE_GAP words before the pair, all in one sentence, the cue not negated. A group alone is
  * a feature ("supports WhatsApp group calls"), and so is one's own ("I shared it in my WhatsApp
- * group"): "my" is no cue. Lists are in token order; each noun looks a bounded window: linear.
+ * group"): "my" is no cue. So is a group named by who is in it, with or without a cue ("half of
+ * our running club's WhatsApp group owns one", "na grupie osiedlowej na Messengerze": data
+ * groupCircles, a few words around the pair), unless a joining word asks the reader in ("join
+ * our club's Telegram channel"). Lists are in
+ * token order; each noun looks a bounded window: linear.
  */
-function groupPieces(toks: Tok[], groups: Hit[], gcues: Hit[], names: Hit[], negEnds: Set<number>, pieces: Piece[]): void {
+function groupPieces(toks: Tok[], groups: Hit[], gcues: Hit[], names: Hit[], circles: Hit[], negEnds: Set<number>, pieces: Piece[], circled?: Set<number>): void {
   for (const g of groups) {
     if (pieces.length >= MAX_PIECES) return;
     const name = hitNear(names, g, GROUP_GAP, (x) => !MESSENGERS.get(x.id)?.ambiguous && sameSentence(toks, g.i, x.i));
     if (!name) continue;
     const first = Math.min(g.i, name.i);
     const cue = hitEndingBefore(gcues, first, GROUP_CUE_GAP, (c) => !negEnds.has(c.i) && sameSentence(toks, c.i, first));
+    if (cue?.id !== 'join' && circleIn(circles, toks, first, first - GROUP_CUE_GAP, Math.max(g.j, name.j) + CIRCLE_AFTER)) {
+      circled?.add(name.i);
+      continue;
+    }
     if (!cue) continue;
     pieces.push({ s: cue.s, e: Math.max(g.e, name.e), conf: CONF.verbHandle, signal: `group:${name.id}` });
   }
+}
+
+/** Whether a circle word lies in tokens [from, to), in the sentence of token `at`. */
+function circleIn(circles: Hit[], toks: Tok[], at: number, from: number, to: number): boolean {
+  for (let k = firstHitFrom(circles, from); k < circles.length && circles[k]!.i < to; k++) if (sameSentence(toks, at, circles[k]!.i)) return true;
+  return false;
 }
 
 /**
@@ -597,10 +619,14 @@ export interface Merged { s: number; e: number; conf: number; signals: string[] 
 export const contactDetector: TextDetector = (input) => {
   const { norm } = input;
   const out: TextFinding[] = [];
-  const pieces = contactPieces(norm);
+  const circled = new Set<number>();
+  const pieces = contactPieces(norm, circled);
   // The model speaks only where the lists found no invitation, about a text that names a
-  // messenger, an invitation or a handle cue.
+  // messenger, an invitation or a handle cue; not where every messenger named is the place of a
+  // circle's group the lists read as mentioned ("у нашому сімейному чаті у вайбері всі хвалили"),
+  // which the model, seeing "our … chat … Viber", took for an offer.
   if (pieces.length === 0) {
+    if (circled.size > 0 && lexHits(norm).every((h) => (h.cat !== 'msg' && h.cat !== 'msg.short') || circled.has(h.i))) return [];
     const m = namesContact(norm) ? offPlatformModel.finding(input, 'off_platform.contact', DETECTOR) : null;
     return m ? [m] : [];
   }

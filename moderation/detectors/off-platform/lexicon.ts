@@ -13,7 +13,8 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  *   c.priv                Instagram's private chat named alone ("в директ", "no direct")
  *   c.own                 one's own handle named, not written ("mi usuario es", "nick to samo co tutaj")
  *   c.talk, c.there       talking, asking, answering ("discuter", "me preguntan"); "there" words ("ahí", "там")
- *   c.group, c.gcue       a group, chat or channel ("grupo", "чат"); what makes one an invitation ("our", "join")
+ *   c.group, c.gcue       a group, chat or channel ("grupo", "чат"); what makes one an invitation ("our"; id 'join': "join")
+ *   c.circle              who a group's members are ("friends", "мамск*"): a circle mentioned, not offered
  *   c.send                a request to send something ("пришлите", "podeślij"): counts before an address or number only
  *   d.strong, d.offer, d.channel, d.pay, d.paych, d.neg, d.plat   deal phrases
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
@@ -59,6 +60,8 @@ matcher
   .add(allLangs(contactPhrases.there), 'c.there')
   .add(allLangs(contactPhrases.groupNouns), 'c.group')
   .add(allLangs(contactPhrases.groupCues), 'c.gcue')
+  .add(allLangs(contactPhrases.groupJoin), 'c.gcue', 'join')
+  .add(allLangs(contactPhrases.groupCircles), 'c.circle')
   .add(allLangs(dealPhrases.strong), 'd.strong')
   .add(allLangs(dealPhrases.offer), 'd.offer')
   .add(allLangs(dealPhrases.channel), 'd.channel')
