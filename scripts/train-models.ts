@@ -46,7 +46,7 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-25.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-27.jsonl', 'conduct-blind-28.jsonl', 'conduct-blind-29.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-31.jsonl', 'conduct-blind-32.jsonl', 'conduct-blind-33.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-25.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-27.jsonl', 'conduct-blind-28.jsonl', 'conduct-blind-29.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-31.jsonl', 'conduct-blind-32.jsonl', 'conduct-blind-33.jsonl', 'conduct-blind-34.jsonl'],
     cvFromRound: 8,
     // Incentives at 0.85: trained with rounds 20 and 22, 0.75 read narrated refunds and free parts
     // ("Recebi o cartão grátis que faltava, avaliei com 5 estrelas") as incentives, and 0.85 costs
@@ -62,7 +62,7 @@ const MODELS = {
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
     trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
-    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-16.jsonl', 'off-platform-blind-17.jsonl', 'off-platform-blind-18.jsonl', 'off-platform-blind-19.jsonl', 'off-platform-blind-20.jsonl', 'off-platform-blind-21.jsonl', 'off-platform-blind-22.jsonl'],
+    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-16.jsonl', 'off-platform-blind-17.jsonl', 'off-platform-blind-18.jsonl', 'off-platform-blind-19.jsonl', 'off-platform-blind-20.jsonl', 'off-platform-blind-21.jsonl', 'off-platform-blind-22.jsonl', 'off-platform-blind-23.jsonl'],
     cvFromRound: 6,
     // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
     // or 1 star") and bulk-discount questions in the conduct fixtures as deals.
