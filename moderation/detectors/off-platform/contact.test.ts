@@ -350,6 +350,25 @@ describe('off_platform.contact: a group named by who is in it is mentioned, not 
   });
 });
 
+describe('off_platform.contact: a Discord tag, an @handle a few words after a short name (off-platform round 23 leaks)', () => {
+  // Our own wording; the round's two leaks were these classes.
+  it.each([
+    ['Add me on Discord: fredo#4412', 'Add me on Discord: fredo#4412'],
+    ['Pisz na priv albo dodaj mnie: kasia_gra#0931', 'Pisz na priv albo dodaj mnie: kasia_gra#0931'],
+    ['Dudas de talla? pregúntame por ig, soy @mar.tienda', 'ig, soy @mar.tienda'],
+  ])('finds: %s', (text, want) => {
+    expect(contacts(text)).toEqual([want]);
+  });
+
+  it.each([
+    'Message me if SKU#4412 is back in stock, I want two',
+    'Great drone, the #4412 edition flies longer',
+    'Lo vi en ig hace meses y al final lo compré, gracias @vendedor por la paciencia',
+  ])('leaves alone: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});
+
 describe('off_platform.contact: European Portuguese enclitic invitations', () => {
   it('reads "Liguem-me:" before a spelled-out number as an invitation', () => {
     expect(run(contactDetector, 'Liguem-me: nove um dois, três quatro cinco, seis sete oito.')).toHaveLength(1);

@@ -48,6 +48,8 @@ const COPULA_NAME_CHARS = 14;
 const SENTENCE_BREAK_RE = /[.!?;\n]/;
 /** Messenger to an "@handle" later in its sentence. */
 const HANDLE_NEAR_CHARS = 60;
+/** The same after a short name ("ig", "tg"), which stands for a messenger less surely. */
+const SHORT_HANDLE_NEAR_CHARS = 16;
 /** Words between a verb and an "@handle". */
 const HANDLE_WINDOW = 5;
 /** Words between a handle and the invitation verb after it ("@nadia_deco13, écrivez-moi"). */
@@ -138,9 +140,35 @@ function identifiers(norm: Normalized): Ident[] {
     // e-mail detector's.
     for (const f of findEmails(norm)) out.push({ s: f.start, e: f.end });
   }
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const s = discordTagStart(text, at);
+    if (s >= 0) out.push({ s, e: at + 1 + DISCORD_DIGITS });
+  }
   for (const c of digitClusters(norm)) if (c.digits.length >= 7 && c.digits.length <= 15) out.push({ s: c.start, e: c.end });
   out.sort((a, b) => a.s - b.s);
   return out;
+}
+
+/** Digits of a Discord tag's discriminator ("fredo#4412"). */
+const DISCORD_DIGITS = 4;
+/** Longest Discord user name. */
+const DISCORD_NAME_MAX = 32;
+const DISCORD_NAME_CHAR_RE = /[\p{L}\p{N}_.]/u;
+
+/**
+ * Start of a Discord tag whose "#" is at `hash` ("Ajoutez-moi : fredo#4412"), or -1: a name of
+ * 2-32 word characters with a lower-case letter, glued to "#" and exactly four digits. A hashtag
+ * ("#4412" after a space) has no name; the scan back is bounded.
+ */
+function discordTagStart(text: string, hash: number): number {
+  for (let k = 1; k <= DISCORD_DIGITS; k++) if (!/\d/.test(text[hash + k] ?? '')) return -1;
+  if (/[\p{L}\p{N}_]/u.test(text[hash + 1 + DISCORD_DIGITS] ?? '')) return -1;
+  let s = hash;
+  while (s > 0 && hash - s < DISCORD_NAME_MAX && DISCORD_NAME_CHAR_RE.test(text[s - 1]!)) s--;
+  if (s > 0 && DISCORD_NAME_CHAR_RE.test(text[s - 1]!)) return -1;
+  const name = text.slice(s, hash);
+  // Capitals only ("SKU#4412", "REF#2024") is a code, not a user name.
+  return name.length >= 2 && /\p{L}/u.test(name) && name !== name.toUpperCase() ? s : -1;
 }
 
 export interface Piece { s: number; e: number; conf: number; signal: string }
@@ -255,8 +283,8 @@ export function contactPieces(norm: Normalized, circled?: Set<number>): Piece[] 
       break;
     }
     // "son Telegram perso pour le SAV, c'est @sav_gadgetpro": an "@handle" further on in the
-    // messenger's sentence.
-    for (let k = firstStartingFrom(ids, n.e); !found && !amb && !short && k < ids.length && ids[k]!.s - n.e <= HANDLE_NEAR_CHARS; k++) {
+    // messenger's sentence; after a short name ("por ig, soy @lauri.compras") only a few words on.
+    for (let k = firstStartingFrom(ids, n.e); !found && !amb && k < ids.length && ids[k]!.s - n.e <= (short ? SHORT_HANDLE_NEAR_CHARS : HANDLE_NEAR_CHARS); k++) {
       if (SENTENCE_BREAK_RE.test(text.slice(n.e, ids[k]!.s))) break;
       if (text.charCodeAt(ids[k]!.s) !== 64) continue;
       pieces.push({ s: n.s, e: ids[k]!.e, conf: CONF.verbHandle, signal: `handle-near:${n.id}` });
