@@ -221,3 +221,27 @@ describe('off_platform.phishing: other brands phishing imitates (data/impersonat
     expect(phishingDetector(inputFor(text))).toEqual([]);
   });
 });
+
+describe('off_platform.phishing: credentials asked to be dropped or written in the comments (off-platform round 23 class)', () => {
+  // Our own wording, one per language, and the everyday texts beside it.
+  it.each([
+    "Drop your login and password in the comments and I'll activate the coupon",
+    'Deja tu usuario y contraseña aquí abajo y te activo el descuento',
+    'Deixe seu login e senha nos comentários que eu ativo o cupom',
+    'Laissez votre identifiant et mot de passe en commentaire, je valide le bon',
+    'Wrzućcie login i hasło w komentarzu, aktywuję kupon',
+    'Напишите в комментариях свой логин и пароль, активирую купон',
+    'Кидайте мені свій логін і пароль від Алі, я активую купон',
+  ])('finds: %s', (text) => {
+    expect(phish(text)).toHaveLength(1);
+  });
+
+  it.each([
+    'Write your password down somewhere, the lock forgets it after a reset',
+    'Leave your password manager open and the app logs in by itself',
+    "The router's default login and password are printed on the back",
+    'Напишите продавцу, если пароль от роутера не подходит, он быстро ответил',
+  ])('leaves alone: %s', (text) => {
+    expect(phish(text)).toEqual([]);
+  });
+});
