@@ -37,8 +37,35 @@ interface Spec<C extends FindingType> {
   /** Blind rounds from this one on are measured through the detectors by `--cv`. */
   cvFromRound: number;
   threshold: Record<C, number>;
+  fit: Fit<C>;
 }
 
+/** How a model is fitted: what the defaults below do unless a model says otherwise. */
+interface Fit<C extends FindingType> {
+  epochs: number;
+  rate: number;
+  /** L2 strength per class. */
+  l2: Record<C, number>;
+  /** Scales each class's positive weight (1: positives and negatives weigh half each). */
+  posWeight: Record<C, number>;
+  /** An example's weight by its file (first match); 1 otherwise. */
+  fileWeight: [RegExp, number][];
+  /** Keep the average of the weights over the run rather than the last ones (averaged SGD). */
+  average: boolean;
+}
+
+const EPOCHS = 20;
+const RATE = 0.5;
+const L2 = 1e-5;
+
+/** The fit every model had before per-model fits: each class alike, the last weights kept. */
+function plainFit<C extends FindingType>(classes: readonly C[]): Fit<C> {
+  const each = (v: number) => Object.fromEntries(classes.map((k) => [k, v])) as Record<C, number>;
+  return { epochs: EPOCHS, rate: RATE, l2: each(L2), posWeight: each(1), fileWeight: [], average: false };
+}
+
+/** A per-class value for the model file: one number when every class has it. */
+const uniform = (r: Record<string, number>) => { const v = Object.values(r); return v.every((x) => x === v[0]) ? v[0]! : r; };
 const MODELS = {
   conduct: {
     out: 'conduct-model.json',
@@ -55,6 +82,7 @@ const MODELS = {
     // class before they joined training; the held-out rounds below stay out as the estimate (13,
     // 17, 18 and 19 in training gained unread rounds a little but read "Our kids say…" as a tie).
     threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.85, 'seller_tie.undisclosed': 0.85, 'seller_tie.disclosed': 0.7 },
+    fit: plainFit(CONDUCT_CLASSES),
   } satisfies Spec<(typeof CONDUCT_CLASSES)[number]>,
   'off-platform': {
     out: 'off-platform-model.json',
@@ -67,22 +95,22 @@ const MODELS = {
     // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
     // or 1 star") and bulk-discount questions in the conduct fixtures as deals.
     threshold: { 'off_platform.deal': 0.8, 'off_platform.contact': 0.7 },
+    fit: plainFit(OFF_PLATFORM_CLASSES),
   } satisfies Spec<(typeof OFF_PLATFORM_CLASSES)[number]>,
 } as const;
 export type ModelName = keyof typeof MODELS;
+export { MODELS, type Spec, type Fit };
 
-const EPOCHS = 20;
-const RATE = 0.5;
-const L2 = 1e-5;
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'fixtures', 'text');
 
-interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[] }
+interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[]; weight: number }
 
-function examples(classes: readonly string[], pick: (f: string) => boolean): { files: string[]; list: Example[] } {
+function examples(classes: readonly string[], pick: (f: string) => boolean, fileWeight: [RegExp, number][] = []): { files: string[]; list: Example[] } {
   const files = readdirSync(FIXTURES).filter(pick).sort();
   const list: Example[] = [];
   for (const f of files) {
+    const weight = fileWeight.find(([re]) => re.test(f))?.[1] ?? 1;
     for (const c of readCases(join(FIXTURES, f))) {
       // A tie disclosed by the author's flag is not in the words: nothing for a text model to learn.
       if (c.submission.author?.disclosedSellerTie) continue;
@@ -92,13 +120,13 @@ function examples(classes: readonly string[], pick: (f: string) => boolean): { f
       for (let i = 0; i < f2.n; i++) byBucket.set(f2.bucket[i]!, (byBucket.get(f2.bucket[i]!) ?? 0) + 1);
       const idx = Int32Array.from(byBucket.keys());
       const val = Float32Array.from(byBucket.values(), (v) => v / f2.norm);
-      list.push({ file: f, idx, val, y: classes.map((k) => (found.has(k) ? 1 : 0)) });
+      list.push({ file: f, idx, val, y: classes.map((k) => (found.has(k) ? 1 : 0)), weight });
     }
   }
   return { files, list };
 }
 
-const trainingSet = (spec: Spec<FindingType>) => examples(spec.classes, (f) => spec.trainFile.test(f) && !spec.heldOut.includes(f));
+export const trainingSet = (spec: Spec<FindingType>) => examples(spec.classes, (f) => spec.trainFile.test(f) && !spec.heldOut.includes(f), spec.fit.fileWeight);
 
 /** A small seeded generator (mulberry32): the same order every run. */
 function rng(seed: number): () => number {
@@ -119,36 +147,51 @@ function probability(e: Example, weights: Float32Array, bias: number[], k: numbe
   return 1 / (1 + Math.exp(-z));
 }
 
-function train(list: Example[], C: number): { weights: Float32Array; bias: number[] } {
+function train(list: Example[], classes: readonly FindingType[], fit: Fit<FindingType>): { weights: Float32Array; bias: number[] } {
+  const C = classes.length;
   const w = new Float32Array(MODEL_DIMS * C);
   const bias = new Array<number>(C).fill(0);
+  // Averaged SGD: sum of step × change, so that the average is w − sum / steps (no pass over all weights per step).
+  const wSum = fit.average ? new Float64Array(MODEL_DIMS * C) : undefined;
+  const bSum = new Array<number>(C).fill(0);
   const pos = Array.from({ length: C }, (_, k) => list.filter((e) => e.y[k]).length / list.length);
-  const weightPos = pos.map((p) => 0.5 / Math.max(p, 1e-3));
+  const weightPos = pos.map((p, k) => (0.5 / Math.max(p, 1e-3)) * fit.posWeight[classes[k]!]!);
   const weightNeg = pos.map((p) => 0.5 / Math.max(1 - p, 1e-3));
+  const l2 = classes.map((k) => fit.l2[k]!);
   const random = rng(20261201);
   const order = list.map((_, i) => i);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  let step = 0;
+  for (let epoch = 0; epoch < fit.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     for (const i of order) {
       const e = list[i]!;
+      step++;
       for (let k = 0; k < C; k++) {
         const p = probability(e, w, bias, k, C);
-        const g = (p - e.y[k]!) * (e.y[k] ? weightPos[k]! : weightNeg[k]!);
+        let g = (p - e.y[k]!) * (e.y[k] ? weightPos[k]! : weightNeg[k]!);
+        if (e.weight !== 1) g *= e.weight;
         for (let q = 0; q < e.idx.length; q++) {
           const at = e.idx[q]! * C + k;
-          w[at] = w[at]! - RATE * (g * e.val[q]! + L2 * w[at]!);
+          const d = fit.rate * (g * e.val[q]! + l2[k]! * w[at]!);
+          w[at] = w[at]! - d;
+          if (wSum) wSum[at] = wSum[at]! - step * d;
         }
-        bias[k] = bias[k]! - RATE * g * 0.1;
+        bias[k] = bias[k]! - fit.rate * g * 0.1;
+        bSum[k] = bSum[k]! - step * fit.rate * g * 0.1;
       }
     }
   }
-  return { weights: w, bias };
+  if (!wSum) return { weights: w, bias };
+  // A change made at step s is in (steps − s + 1) of the steps' weights.
+  const avg = new Float32Array(w.length);
+  for (let i = 0; i < w.length; i++) avg[i] = (w[i]! * (step + 1) - wSum[i]!) / step;
+  return { weights: avg, bias: bias.map((b, k) => (b * (step + 1) - bSum[k]!) / step) };
 }
 
 /** The model file's content for a training set. */
-function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
+export function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
   const C = spec.classes.length;
-  const { weights, bias } = train(list, C);
+  const { weights, bias } = train(list, spec.classes, spec.fit);
   const scale = spec.classes.map((_, k) => {
     let max = 0;
     for (let b = 0; b < MODEL_DIMS; b++) max = Math.max(max, Math.abs(weights[b * C + k]!));
@@ -164,7 +207,7 @@ function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): M
     heldOut: spec.heldOut.map((f) => `fixtures/text/${f}`),
     examples: list.length,
     positives: Object.fromEntries(spec.classes.map((k, i) => [k, list.filter((e) => e.y[i]).length])),
-    epochs: EPOCHS, rate: RATE, l2: L2,
+    epochs: spec.fit.epochs, rate: spec.fit.rate, l2: uniform(spec.fit.l2),
     dims: MODEL_DIMS,
     classes: [...spec.classes],
     threshold: spec.threshold,
@@ -222,7 +265,7 @@ function crossValidate(name: ModelName): void {
   console.log(`\n== ${name}: the model alone, each file held out in turn (precision / recall, false positives)`);
   console.log('held-out file'.padEnd(30) + spec.classes.flatMap((k) => CV_THRESHOLDS.map((t) => `${short(k)}@${t}`.padStart(21))).join(''));
   for (const held of files) {
-    const { weights, bias } = train(list.filter((e) => e.file !== held), C);
+    const { weights, bias } = train(list.filter((e) => e.file !== held), spec.classes, spec.fit);
     const cells: string[] = [];
     for (let k = 0; k < C; k++) {
       for (const t of CV_THRESHOLDS) {
