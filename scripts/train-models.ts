@@ -73,15 +73,19 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-25.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-27.jsonl', 'conduct-blind-28.jsonl', 'conduct-blind-29.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-31.jsonl', 'conduct-blind-32.jsonl', 'conduct-blind-33.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-33.jsonl'],
     cvFromRound: 8,
-    // Incentives at 0.85: trained with rounds 20 and 22, 0.75 read narrated refunds and free parts
-    // ("Recebi o cartão grátis que faltava, avaliei com 5 estrelas") as incentives, and 0.85 costs
-    // one action in the eval; undisclosed ties at 0.85 (0.7 adds 0.05 recall on the rounds and
-    // flags couples' and neighbours' "we"/"our" reviews). Rounds 20 and 22 were read and fixed by
-    // class before they joined training; the held-out rounds below stay out as the estimate (13,
-    // 17, 18 and 19 in training gained unread rounds a little but read "Our kids say…" as a tie).
-    threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.85, 'seller_tie.undisclosed': 0.85, 'seller_tie.disclosed': 0.7 },
+    // The rounds read since the twelfth session (25, 27, 28, 29, 31, 32) train; 13, 17-19, 21, 23,
+    // 24, 26 and 30 stay out as the estimate, 33 unread. With those rounds the model is surer of
+    // everything, of the unit tests' hard negatives too ("Trabalho na marca concorrente e mesmo assim
+    // gostei" read as disclosed at 0.73, "Aqui no bairro a gente recomenda essa loja" as undisclosed
+    // at 0.88): each threshold is raised to where its out-of-fold recall on the training rounds
+    // (five folds by file) is about the old model's at the old threshold, at higher precision
+    // (threats 0.8: 0.989 / 0.74 against 0.974 / 0.78; incentives 0.9: 0.988 / 0.69 against 0.977 /
+    // 0.68; undisclosed 0.9: 0.989 / 0.54 against 0.988 / 0.55; disclosed 0.8: 0.987 / 0.79 against
+    // 0.982 / 0.77). Before: incentives at 0.85 (0.75 read narrated refunds and free parts as
+    // incentives), undisclosed at 0.85 (0.7 flagged couples' and neighbours' "we"/"our" reviews).
+    threshold: { 'extortion.threat': 0.8, 'review_manipulation.incentive': 0.9, 'seller_tie.undisclosed': 0.9, 'seller_tie.disclosed': 0.8 },
     fit: plainFit(CONDUCT_CLASSES),
   } satisfies Spec<(typeof CONDUCT_CLASSES)[number]>,
   'off-platform': {
@@ -90,11 +94,14 @@ const MODELS = {
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
     trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
-    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-16.jsonl', 'off-platform-blind-17.jsonl', 'off-platform-blind-18.jsonl', 'off-platform-blind-19.jsonl', 'off-platform-blind-20.jsonl', 'off-platform-blind-21.jsonl', 'off-platform-blind-22.jsonl'],
+    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-22.jsonl'],
     cvFromRound: 6,
-    // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
-    // or 1 star") and bulk-discount questions in the conduct fixtures as deals.
-    threshold: { 'off_platform.deal': 0.8, 'off_platform.contact': 0.7 },
+    // Rounds 16-21 (read) train; 10 and 15 stay out as the estimate, 22 unread. Deals and contacts at
+    // 0.87 (out-of-fold 0.98 / 0.60 and 0.98 / 0.62 against the old 0.958 / 0.60 at 0.8 and 0.961 /
+    // 0.73 at 0.7): trained on those rounds, 0.8 read "tem como falar por fora?" as a deal (0.84) and
+    // 0.7-0.85 "Nuestro grupo de amigos usa WhatsApp" as a contact; before, deals at 0.8 because
+    // 0.6-0.7 read a buyer's demands ("refund me or 1 star") as deals.
+    threshold: { 'off_platform.deal': 0.87, 'off_platform.contact': 0.87 },
     fit: plainFit(OFF_PLATFORM_CLASSES),
   } satisfies Spec<(typeof OFF_PLATFORM_CLASSES)[number]>,
 } as const;
@@ -141,13 +148,13 @@ function rng(seed: number): () => number {
 }
 
 /** Class k's probability for an example under the float weights (training and the --cv model-alone runs). */
-function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
+export function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
   let z = bias[k]!;
   for (let q = 0; q < e.idx.length; q++) z += e.val[q]! * weights[e.idx[q]! * C + k]!;
   return 1 / (1 + Math.exp(-z));
 }
 
-function train(list: Example[], classes: readonly FindingType[], fit: Fit<FindingType>): { weights: Float32Array; bias: number[] } {
+export function train(list: Example[], classes: readonly FindingType[], fit: Fit<FindingType>): { weights: Float32Array; bias: number[] } {
   const C = classes.length;
   const w = new Float32Array(MODEL_DIMS * C);
   const bias = new Array<number>(C).fill(0);
