@@ -60,9 +60,10 @@ const L2 = 1e-5;
 
 /** The fit every model had before per-model fits: each class alike, the last weights kept. */
 function plainFit<C extends FindingType>(classes: readonly C[]): Fit<C> {
-  const each = (v: number) => Object.fromEntries(classes.map((k) => [k, v])) as Record<C, number>;
-  return { epochs: EPOCHS, rate: RATE, l2: each(L2), posWeight: each(1), fileWeight: [], average: false };
+  return { epochs: EPOCHS, rate: RATE, l2: each(classes, L2), posWeight: each(classes, 1), fileWeight: [], average: false };
 }
+
+const each = <C extends FindingType>(classes: readonly C[], v: number) => Object.fromEntries(classes.map((k) => [k, v])) as Record<C, number>;
 
 /** A per-class value for the model file: one number when every class has it. */
 const uniform = (r: Record<string, number>) => { const v = Object.values(r); return v.every((x) => x === v[0]) ? v[0]! : r; };
@@ -76,33 +77,39 @@ const MODELS = {
     heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-33.jsonl'],
     cvFromRound: 8,
     // The rounds read since the twelfth session (25, 27, 28, 29, 31, 32) train; 13, 17-19, 21, 23,
-    // 24, 26 and 30 stay out as the estimate, 33 unread. With those rounds the model is surer of
-    // everything, of the unit tests' hard negatives too ("Trabalho na marca concorrente e mesmo assim
-    // gostei" read as disclosed at 0.73, "Aqui no bairro a gente recomenda essa loja" as undisclosed
-    // at 0.88): each threshold is raised to where its out-of-fold recall on the training rounds
-    // (five folds by file) is about the old model's at the old threshold, at higher precision
-    // (threats 0.8: 0.989 / 0.74 against 0.974 / 0.78; incentives 0.9: 0.988 / 0.69 against 0.977 /
-    // 0.68; undisclosed 0.9: 0.989 / 0.54 against 0.988 / 0.55; disclosed 0.8: 0.987 / 0.79 against
-    // 0.982 / 0.77). Before: incentives at 0.85 (0.75 read narrated refunds and free parts as
-    // incentives), undisclosed at 0.85 (0.7 flagged couples' and neighbours' "we"/"our" reviews).
-    threshold: { 'extortion.threat': 0.8, 'review_manipulation.incentive': 0.9, 'seller_tie.undisclosed': 0.9, 'seller_tie.disclosed': 0.8 },
-    fit: plainFit(CONDUCT_CLASSES),
+    // 24, 26 and 30 stay out as the estimate, 33 unread. With them the model is surer of everything,
+    // the unit tests' hard negatives too ("Trabalho na marca concorrente e mesmo assim gostei" read as
+    // disclosed at 0.73, "Aqui no bairro a gente recomenda essa loja" as undisclosed at 0.88, "I would
+    // hate to see this shop close, a free sample…" as a threat at 0.75). Each threshold is the highest
+    // whose out-of-fold recall (`--folds`: five folds by file) is still the old model's at its old
+    // threshold, the precision higher: threats 0.76 (0.987 / 0.78, was 0.974 / 0.78 at 0.7),
+    // incentives 0.9 (0.988 / 0.69, was 0.977 / 0.68 at 0.85). The ties take L2 1e-3: unregularised
+    // they read a neighbourhood's or a job elsewhere's "we" as a tie above any threshold that keeps
+    // their recall; at 1e-3 undisclosed 0.84 (0.994 / 0.55, was 0.988 / 0.55 at 0.85), disclosed 0.76
+    // (0.990 / 0.78, was 0.982 / 0.77 at 0.7). 1e-3 for threats and incentives too put "Sería una
+    // pena que mi valoración bajara por culpa del envío" over the threat threshold and "a $10 voucher
+    // to change it to 5 stars" under the incentive one. Before: incentives 0.85 (0.75 read narrated
+    // refunds and free parts as incentives), undisclosed 0.85 (0.7 flagged couples' "we"/"our").
+    threshold: { 'extortion.threat': 0.76, 'review_manipulation.incentive': 0.9, 'seller_tie.undisclosed': 0.84, 'seller_tie.disclosed': 0.76 },
+    fit: { ...plainFit(CONDUCT_CLASSES), l2: { ...each(CONDUCT_CLASSES, L2), 'seller_tie.undisclosed': 1e-3, 'seller_tie.disclosed': 1e-3 } },
   } satisfies Spec<(typeof CONDUCT_CLASSES)[number]>,
   'off-platform': {
     out: 'off-platform-model.json',
     classes: OFF_PLATFORM_CLASSES,
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
-    trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
+    trainFile: /^(?:off-platform(?:-blind-\d+)?|hard-negatives-4)\.jsonl$/,
     heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-22.jsonl'],
     cvFromRound: 6,
-    // Rounds 16-21 (read) train; 10 and 15 stay out as the estimate, 22 unread. Deals and contacts at
-    // 0.87 (out-of-fold 0.98 / 0.60 and 0.98 / 0.62 against the old 0.958 / 0.60 at 0.8 and 0.961 /
-    // 0.73 at 0.7): trained on those rounds, 0.8 read "tem como falar por fora?" as a deal (0.84) and
-    // 0.7-0.85 "Nuestro grupo de amigos usa WhatsApp" as a contact; before, deals at 0.8 because
-    // 0.6-0.7 read a buyer's demands ("refund me or 1 star") as deals.
-    threshold: { 'off_platform.deal': 0.87, 'off_platform.contact': 0.87 },
-    fit: plainFit(OFF_PLATFORM_CLASSES),
+    // Rounds 16-21 (read) train; 10 and 15 stay out as the estimate, 22 unread. Trained on them the
+    // model read "Nuestro grupo de amigos usa WhatsApp y el reloj avisa bien" as a contact at 0.85
+    // and "tem como falar por fora?" as a deal at 0.84: hard-negatives-4 (messenger groups named as
+    // where people talk, among others) trains too, weighted 3, with L2 3e-4. Thresholds as for the
+    // conduct model, at the old out-of-fold recall: deals 0.85 (0.983 / 0.61, was 0.958 / 0.60 at
+    // 0.8; 0.6-0.7 had read a buyer's demands, "refund me or 1 star", as deals), contacts 0.73
+    // (0.973 / 0.73, was 0.961 / 0.73 at 0.7).
+    threshold: { 'off_platform.deal': 0.85, 'off_platform.contact': 0.73 },
+    fit: { ...plainFit(OFF_PLATFORM_CLASSES), l2: each(OFF_PLATFORM_CLASSES, 3e-4), fileWeight: [[/^hard-negatives-4\.jsonl$/, 3]] },
   } satisfies Spec<(typeof OFF_PLATFORM_CLASSES)[number]>,
 } as const;
 export type ModelName = keyof typeof MODELS;
@@ -304,9 +311,41 @@ function crossValidate(name: ModelName): void {
   console.log(`  model findings on the ${n} texts of the other areas' fixtures (none labelled there): ${spec.classes.map((k) => `${k} ${flagged.get(k) ?? 0}`).join(', ')}`);
 }
 
+// ---------------------------------------------------------------------------------------------
+// --folds
+
+const FOLD_THRESHOLDS = [0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+/**
+ * Each class's precision and recall out of fold (five folds by file, the model alone), at its
+ * threshold and around: how the thresholds above were set against the model before (the same
+ * recall, read on the rounds it trains on rather than on the held-out ones, which stay the estimate).
+ */
+function folds(name: ModelName): void {
+  const spec = MODELS[name] as unknown as Spec<FindingType>;
+  const { files, list } = trainingSet(spec);
+  const C = spec.classes.length;
+  const prob: number[][] = list.map(() => []);
+  for (let fold = 0; fold < 5; fold++) {
+    const held = new Set(files.filter((_, i) => i % 5 === fold));
+    const { weights, bias } = train(list.filter((e) => !held.has(e.file)), spec.classes, spec.fit);
+    list.forEach((e, i) => { if (held.has(e.file)) for (let k = 0; k < C; k++) prob[i]![k] = probability(e, weights, bias, k, C); });
+  }
+  console.log(`\n== ${name}: out of fold, precision / recall`);
+  spec.classes.forEach((cls, k) => {
+    const at = (t: number) => {
+      let tp = 0, fp = 0, fn = 0;
+      list.forEach((e, i) => { const hit = prob[i]![k]! >= t; if (hit && e.y[k]) tp++; else if (hit) fp++; else if (e.y[k]) fn++; });
+      return `${t}: ${pr(tp, fp, fn)}`;
+    };
+    console.log(`${cls.padEnd(30)} ${at(spec.threshold[cls]!).padEnd(18)} ${FOLD_THRESHOLDS.map(at).join('  ')}`);
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const names = Object.keys(MODELS) as ModelName[];
   if (process.argv.includes('--cv')) for (const name of names) crossValidate(name);
+  else if (process.argv.includes('--folds')) for (const name of names) folds(name);
   else for (const name of names) {
     writeFileSync(join(ROOT, 'moderation', 'data', MODELS[name].out), modelFile(name));
     console.log(`wrote moderation/data/${MODELS[name].out}`);
