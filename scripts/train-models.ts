@@ -37,8 +37,36 @@ interface Spec<C extends FindingType> {
   /** Blind rounds from this one on are measured through the detectors by `--cv`. */
   cvFromRound: number;
   threshold: Record<C, number>;
+  fit: Fit<C>;
 }
 
+/** How a model is fitted: what the defaults below do unless a model says otherwise. */
+interface Fit<C extends FindingType> {
+  epochs: number;
+  rate: number;
+  /** L2 strength per class. */
+  l2: Record<C, number>;
+  /** Scales each class's positive weight (1: positives and negatives weigh half each). */
+  posWeight: Record<C, number>;
+  /** An example's weight by its file (first match); 1 otherwise. */
+  fileWeight: [RegExp, number][];
+  /** Keep the average of the weights over the run rather than the last ones (averaged SGD). */
+  average: boolean;
+}
+
+const EPOCHS = 20;
+const RATE = 0.5;
+const L2 = 1e-5;
+
+/** The fit every model had before per-model fits: each class alike, the last weights kept. */
+function plainFit<C extends FindingType>(classes: readonly C[]): Fit<C> {
+  return { epochs: EPOCHS, rate: RATE, l2: each(classes, L2), posWeight: each(classes, 1), fileWeight: [], average: false };
+}
+
+const each = <C extends FindingType>(classes: readonly C[], v: number) => Object.fromEntries(classes.map((k) => [k, v])) as Record<C, number>;
+
+/** A per-class value for the model file: one number when every class has it. */
+const uniform = (r: Record<string, number>) => { const v = Object.values(r); return v.every((x) => x === v[0]) ? v[0]! : r; };
 const MODELS = {
   conduct: {
     out: 'conduct-model.json',
@@ -46,43 +74,58 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-25.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-27.jsonl', 'conduct-blind-28.jsonl', 'conduct-blind-29.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-31.jsonl', 'conduct-blind-32.jsonl', 'conduct-blind-33.jsonl', 'conduct-blind-34.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-33.jsonl', 'conduct-blind-34.jsonl'],
     cvFromRound: 8,
-    // Incentives at 0.85: trained with rounds 20 and 22, 0.75 read narrated refunds and free parts
-    // ("Recebi o cartão grátis que faltava, avaliei com 5 estrelas") as incentives, and 0.85 costs
-    // one action in the eval; undisclosed ties at 0.85 (0.7 adds 0.05 recall on the rounds and
-    // flags couples' and neighbours' "we"/"our" reviews). Rounds 20 and 22 were read and fixed by
-    // class before they joined training; the held-out rounds below stay out as the estimate (13,
-    // 17, 18 and 19 in training gained unread rounds a little but read "Our kids say…" as a tie).
-    threshold: { 'extortion.threat': 0.7, 'review_manipulation.incentive': 0.85, 'seller_tie.undisclosed': 0.85, 'seller_tie.disclosed': 0.7 },
+    // The rounds read since the twelfth session (25, 27, 28, 29, 31, 32) train; 13, 17-19, 21, 23,
+    // 24, 26 and 30 stay out as the estimate, 33 and 34 unread. With them the model is surer of everything,
+    // the unit tests' hard negatives too ("Trabalho na marca concorrente e mesmo assim gostei" read as
+    // disclosed at 0.73, "Aqui no bairro a gente recomenda essa loja" as undisclosed at 0.88, "I would
+    // hate to see this shop close, a free sample…" as a threat at 0.75). Each threshold is the highest
+    // whose out-of-fold recall (`--folds`: five folds by file) is still the old model's at its old
+    // threshold, the precision higher: threats 0.76 (0.987 / 0.78, was 0.974 / 0.78 at 0.7),
+    // incentives 0.9 (0.988 / 0.69, was 0.977 / 0.68 at 0.85). The ties take L2 1e-3: unregularised
+    // they read a neighbourhood's or a job elsewhere's "we" as a tie above any threshold that keeps
+    // their recall; at 1e-3 undisclosed 0.84 (0.994 / 0.55, was 0.988 / 0.55 at 0.85), disclosed 0.76
+    // (0.990 / 0.78, was 0.982 / 0.77 at 0.7). 1e-3 for threats and incentives too put "Sería una
+    // pena que mi valoración bajara por culpa del envío" over the threat threshold and "a $10 voucher
+    // to change it to 5 stars" under the incentive one. Before: incentives 0.85 (0.75 read narrated
+    // refunds and free parts as incentives), undisclosed 0.85 (0.7 flagged couples' "we"/"our").
+    threshold: { 'extortion.threat': 0.76, 'review_manipulation.incentive': 0.9, 'seller_tie.undisclosed': 0.84, 'seller_tie.disclosed': 0.76 },
+    fit: { ...plainFit(CONDUCT_CLASSES), l2: { ...each(CONDUCT_CLASSES, L2), 'seller_tie.undisclosed': 1e-3, 'seller_tie.disclosed': 1e-3 } },
   } satisfies Spec<(typeof CONDUCT_CLASSES)[number]>,
   'off-platform': {
     out: 'off-platform-model.json',
     classes: OFF_PLATFORM_CLASSES,
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
-    trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
-    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-16.jsonl', 'off-platform-blind-17.jsonl', 'off-platform-blind-18.jsonl', 'off-platform-blind-19.jsonl', 'off-platform-blind-20.jsonl', 'off-platform-blind-21.jsonl', 'off-platform-blind-22.jsonl', 'off-platform-blind-23.jsonl'],
+    trainFile: /^(?:off-platform(?:-blind-\d+)?|hard-negatives-4)\.jsonl$/,
+    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-22.jsonl', 'off-platform-blind-23.jsonl'],
     cvFromRound: 6,
-    // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
-    // or 1 star") and bulk-discount questions in the conduct fixtures as deals.
-    threshold: { 'off_platform.deal': 0.8, 'off_platform.contact': 0.7 },
+    // Rounds 16-21 (read) train; 10 and 15 stay out as the estimate, 22 unread, 23 (read for its
+    // leaks, deals and phishing, written after this fit was chosen) out too. Trained on them the
+    // model read "Nuestro grupo de amigos usa WhatsApp y el reloj avisa bien" as a contact at 0.85
+    // and "tem como falar por fora?" as a deal at 0.84: hard-negatives-4 (messenger groups named as
+    // where people talk, among others) trains too, weighted 3, with L2 3e-4. Thresholds as for the
+    // conduct model, at the old out-of-fold recall: deals 0.85 (0.983 / 0.61, was 0.958 / 0.60 at
+    // 0.8; 0.6-0.7 had read a buyer's demands, "refund me or 1 star", as deals), contacts 0.73
+    // (0.973 / 0.73, was 0.961 / 0.73 at 0.7).
+    threshold: { 'off_platform.deal': 0.85, 'off_platform.contact': 0.73 },
+    fit: { ...plainFit(OFF_PLATFORM_CLASSES), l2: each(OFF_PLATFORM_CLASSES, 3e-4), fileWeight: [[/^hard-negatives-4\.jsonl$/, 3]] },
   } satisfies Spec<(typeof OFF_PLATFORM_CLASSES)[number]>,
 } as const;
 export type ModelName = keyof typeof MODELS;
+export { MODELS, type Spec, type Fit };
 
-const EPOCHS = 20;
-const RATE = 0.5;
-const L2 = 1e-5;
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'fixtures', 'text');
 
-interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[] }
+interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[]; weight: number }
 
-function examples(classes: readonly string[], pick: (f: string) => boolean): { files: string[]; list: Example[] } {
+function examples(classes: readonly string[], pick: (f: string) => boolean, fileWeight: [RegExp, number][] = []): { files: string[]; list: Example[] } {
   const files = readdirSync(FIXTURES).filter(pick).sort();
   const list: Example[] = [];
   for (const f of files) {
+    const weight = fileWeight.find(([re]) => re.test(f))?.[1] ?? 1;
     for (const c of readCases(join(FIXTURES, f))) {
       // A tie disclosed by the author's flag is not in the words: nothing for a text model to learn.
       if (c.submission.author?.disclosedSellerTie) continue;
@@ -92,13 +135,13 @@ function examples(classes: readonly string[], pick: (f: string) => boolean): { f
       for (let i = 0; i < f2.n; i++) byBucket.set(f2.bucket[i]!, (byBucket.get(f2.bucket[i]!) ?? 0) + 1);
       const idx = Int32Array.from(byBucket.keys());
       const val = Float32Array.from(byBucket.values(), (v) => v / f2.norm);
-      list.push({ file: f, idx, val, y: classes.map((k) => (found.has(k) ? 1 : 0)) });
+      list.push({ file: f, idx, val, y: classes.map((k) => (found.has(k) ? 1 : 0)), weight });
     }
   }
   return { files, list };
 }
 
-const trainingSet = (spec: Spec<FindingType>) => examples(spec.classes, (f) => spec.trainFile.test(f) && !spec.heldOut.includes(f));
+export const trainingSet = (spec: Spec<FindingType>) => examples(spec.classes, (f) => spec.trainFile.test(f) && !spec.heldOut.includes(f), spec.fit.fileWeight);
 
 /** A small seeded generator (mulberry32): the same order every run. */
 function rng(seed: number): () => number {
@@ -113,42 +156,57 @@ function rng(seed: number): () => number {
 }
 
 /** Class k's probability for an example under the float weights (training and the --cv model-alone runs). */
-function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
+export function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
   let z = bias[k]!;
   for (let q = 0; q < e.idx.length; q++) z += e.val[q]! * weights[e.idx[q]! * C + k]!;
   return 1 / (1 + Math.exp(-z));
 }
 
-function train(list: Example[], C: number): { weights: Float32Array; bias: number[] } {
+export function train(list: Example[], classes: readonly FindingType[], fit: Fit<FindingType>): { weights: Float32Array; bias: number[] } {
+  const C = classes.length;
   const w = new Float32Array(MODEL_DIMS * C);
   const bias = new Array<number>(C).fill(0);
+  // Averaged SGD: sum of step × change, so that the average is w − sum / steps (no pass over all weights per step).
+  const wSum = fit.average ? new Float64Array(MODEL_DIMS * C) : undefined;
+  const bSum = new Array<number>(C).fill(0);
   const pos = Array.from({ length: C }, (_, k) => list.filter((e) => e.y[k]).length / list.length);
-  const weightPos = pos.map((p) => 0.5 / Math.max(p, 1e-3));
+  const weightPos = pos.map((p, k) => (0.5 / Math.max(p, 1e-3)) * fit.posWeight[classes[k]!]!);
   const weightNeg = pos.map((p) => 0.5 / Math.max(1 - p, 1e-3));
+  const l2 = classes.map((k) => fit.l2[k]!);
   const random = rng(20261201);
   const order = list.map((_, i) => i);
-  for (let epoch = 0; epoch < EPOCHS; epoch++) {
+  let step = 0;
+  for (let epoch = 0; epoch < fit.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     for (const i of order) {
       const e = list[i]!;
+      step++;
       for (let k = 0; k < C; k++) {
         const p = probability(e, w, bias, k, C);
-        const g = (p - e.y[k]!) * (e.y[k] ? weightPos[k]! : weightNeg[k]!);
+        let g = (p - e.y[k]!) * (e.y[k] ? weightPos[k]! : weightNeg[k]!);
+        if (e.weight !== 1) g *= e.weight;
         for (let q = 0; q < e.idx.length; q++) {
           const at = e.idx[q]! * C + k;
-          w[at] = w[at]! - RATE * (g * e.val[q]! + L2 * w[at]!);
+          const d = fit.rate * (g * e.val[q]! + l2[k]! * w[at]!);
+          w[at] = w[at]! - d;
+          if (wSum) wSum[at] = wSum[at]! - step * d;
         }
-        bias[k] = bias[k]! - RATE * g * 0.1;
+        bias[k] = bias[k]! - fit.rate * g * 0.1;
+        bSum[k] = bSum[k]! - step * fit.rate * g * 0.1;
       }
     }
   }
-  return { weights: w, bias };
+  if (!wSum) return { weights: w, bias };
+  // A change made at step s is in (steps − s + 1) of the steps' weights.
+  const avg = new Float32Array(w.length);
+  for (let i = 0; i < w.length; i++) avg[i] = (w[i]! * (step + 1) - wSum[i]!) / step;
+  return { weights: avg, bias: bias.map((b, k) => (b * (step + 1) - bSum[k]!) / step) };
 }
 
 /** The model file's content for a training set. */
-function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
+export function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
   const C = spec.classes.length;
-  const { weights, bias } = train(list, C);
+  const { weights, bias } = train(list, spec.classes, spec.fit);
   const scale = spec.classes.map((_, k) => {
     let max = 0;
     for (let b = 0; b < MODEL_DIMS; b++) max = Math.max(max, Math.abs(weights[b * C + k]!));
@@ -164,7 +222,7 @@ function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): M
     heldOut: spec.heldOut.map((f) => `fixtures/text/${f}`),
     examples: list.length,
     positives: Object.fromEntries(spec.classes.map((k, i) => [k, list.filter((e) => e.y[i]).length])),
-    epochs: EPOCHS, rate: RATE, l2: L2,
+    epochs: spec.fit.epochs, rate: spec.fit.rate, l2: uniform(spec.fit.l2),
     dims: MODEL_DIMS,
     classes: [...spec.classes],
     threshold: spec.threshold,
@@ -222,7 +280,7 @@ function crossValidate(name: ModelName): void {
   console.log(`\n== ${name}: the model alone, each file held out in turn (precision / recall, false positives)`);
   console.log('held-out file'.padEnd(30) + spec.classes.flatMap((k) => CV_THRESHOLDS.map((t) => `${short(k)}@${t}`.padStart(21))).join(''));
   for (const held of files) {
-    const { weights, bias } = train(list.filter((e) => e.file !== held), C);
+    const { weights, bias } = train(list.filter((e) => e.file !== held), spec.classes, spec.fit);
     const cells: string[] = [];
     for (let k = 0; k < C; k++) {
       for (const t of CV_THRESHOLDS) {
@@ -254,9 +312,41 @@ function crossValidate(name: ModelName): void {
   console.log(`  model findings on the ${n} texts of the other areas' fixtures (none labelled there): ${spec.classes.map((k) => `${k} ${flagged.get(k) ?? 0}`).join(', ')}`);
 }
 
+// ---------------------------------------------------------------------------------------------
+// --folds
+
+const FOLD_THRESHOLDS = [0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95];
+
+/**
+ * Each class's precision and recall out of fold (five folds by file, the model alone), at its
+ * threshold and around: how the thresholds above were set against the model before (the same
+ * recall, read on the rounds it trains on rather than on the held-out ones, which stay the estimate).
+ */
+function folds(name: ModelName): void {
+  const spec = MODELS[name] as unknown as Spec<FindingType>;
+  const { files, list } = trainingSet(spec);
+  const C = spec.classes.length;
+  const prob: number[][] = list.map(() => []);
+  for (let fold = 0; fold < 5; fold++) {
+    const held = new Set(files.filter((_, i) => i % 5 === fold));
+    const { weights, bias } = train(list.filter((e) => !held.has(e.file)), spec.classes, spec.fit);
+    list.forEach((e, i) => { if (held.has(e.file)) for (let k = 0; k < C; k++) prob[i]![k] = probability(e, weights, bias, k, C); });
+  }
+  console.log(`\n== ${name}: out of fold, precision / recall`);
+  spec.classes.forEach((cls, k) => {
+    const at = (t: number) => {
+      let tp = 0, fp = 0, fn = 0;
+      list.forEach((e, i) => { const hit = prob[i]![k]! >= t; if (hit && e.y[k]) tp++; else if (hit) fp++; else if (e.y[k]) fn++; });
+      return `${t}: ${pr(tp, fp, fn)}`;
+    };
+    console.log(`${cls.padEnd(30)} ${at(spec.threshold[cls]!).padEnd(18)} ${FOLD_THRESHOLDS.map(at).join('  ')}`);
+  });
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const names = Object.keys(MODELS) as ModelName[];
   if (process.argv.includes('--cv')) for (const name of names) crossValidate(name);
+  else if (process.argv.includes('--folds')) for (const name of names) folds(name);
   else for (const name of names) {
     writeFileSync(join(ROOT, 'moderation', 'data', MODELS[name].out), modelFile(name));
     console.log(`wrote moderation/data/${MODELS[name].out}`);
