@@ -66,3 +66,13 @@ describe('bank account detector', () => {
     for (const t of ['Счёт за доставку 1 250 руб', 'Номер счёта-фактуры 2024-00123', 'order 11223344, bank holiday', 'just 12345678 here', 'o modelo abc/c 28915-1 chegou', 'pedido 28915-1 cc de cópia', 'W historii konta płatność ma identyfikator 5090 1719 9376 2539 — czy to numer do zwrotu?']) expect(accounts(t), t).toEqual([]);
   });
 });
+
+describe('bank accounts: an IBAN cut by spaced slashes or dashes (personal data round 20)', () => {
+  it('reads "BE84 / 0635 / 8127 / 4959" and "GB82 - WEST - 1234 - 5698 - 7654 - 32" as one IBAN each', () => {
+    expect(accounts('Remboursé sur BE84 / 0635 / 8127 / 4959 en 5 jours').map((a) => a.text)).toEqual(['BE84 / 0635 / 8127 / 4959']);
+    expect(accounts('refund went to GB82 - WEST - 1234 - 5698 - 7654 - 32, thanks').map((a) => a.text)).toEqual(['GB82 - WEST - 1234 - 5698 - 7654 - 32']);
+  });
+  it('leaves a checksum-failing one alone', () => {
+    expect(accounts('Remboursé sur BE85 / 0635 / 8127 / 4959 en 5 jours')).toEqual([]);
+  });
+});

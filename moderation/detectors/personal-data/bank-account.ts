@@ -43,8 +43,12 @@ export interface Found {
 // suite holds "AL47/2121/…" as a negative; we redact it, and the eval shows that one case.)
 const IBAN_SEPARATORS = ' -./_';
 const isLineBreak = (ch: string | undefined) => ch === '\n' || ch === '\r';
-/** Length of the separator at k: one separator mark, a line break, or a mark then a line break; or one emoji, spaced or not ("BE58 🔹 3104"). */
+/**
+ * Length of the separator at k: one separator mark, a mark with a space on each side ("BE84 /
+ * 0635 / 8127"), a line break, or a mark then a line break; or one emoji, spaced or not ("BE58 🔹 3104").
+ */
 function ibanSepLength(text: string, k: number): number {
+  if (text[k] === ' ' && text[k + 2] === ' ' && text[k + 1] !== ' ' && IBAN_SEPARATORS.includes(text[k + 1]!)) return 3;
   let j = k;
   if (IBAN_SEPARATORS.includes(text[j]!)) j++;
   if (text[j] === '\r') j++;

@@ -217,3 +217,10 @@ describe('government ID: a CPF given in two parts (personal data round 7)', () =
     expect(schemes('Tive que passar o CPF pra transportadora três vezes. Os primeiros números são 600.070. O final é 561-17, e mesmo assim disseram que não batia.', 'pt').map(([, s]) => s)).toEqual(['br_cpf']);
   });
 });
+
+describe('government IDs: a NIE with spaced dashes (personal data round 20)', () => {
+  it('reads "Y - 3846 - 217 - X" as the NIE it is, and not one whose letter fails', () => {
+    expect(schemes('me pidieron el NIE, lo puse así: Y - 3846 - 217 - X. ¿Está bien?', 'es')).toEqual([['Y - 3846 - 217 - X', 'es_nie']]);
+    expect(schemes('me pidieron el NIE, lo puse así: Y - 3846 - 217 - B. ¿Está bien?', 'es')).toEqual([]);
+  });
+});

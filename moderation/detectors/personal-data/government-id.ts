@@ -518,8 +518,9 @@ const NINO_MARKS_RE = /[.-]/;
 const ALNUM: readonly AlnumScheme[] = [
   // "12.345.678-Z", "48 392 715-W": the digits may be grouped by dots or spaces, as the card prints them.
   { id: 'es_dni', run: 3, re: re('(\\d{7,8}[ -]?[A-Za-z]|\\d{1,2}\\.\\d{3}\\.\\d{3}-?[A-Za-z]|\\d{1,2} \\d{3} \\d{3}-?[A-Za-z])'), strength: 'strong', check: dniCheck },
-  // "Y-284-7193-Z", "Y.441.820.3-D": the seven digits may come in groups, split by spaces, dots or dashes.
-  { id: 'es_nie', run: 3, re: re('([XYZxyz][ .-]?\\d(?:[ .-]?\\d){6}[ .-]?[A-Za-z])'), strength: 'strong', check: nieCheck },
+  // "Y-284-7193-Z", "Y.441.820.3-D", "Y - 3846 - 217 - X": the seven digits may come in groups,
+  // split by spaces, dots or dashes, a dot or dash spaced or not.
+  { id: 'es_nie', run: 3, re: re('([XYZxyz](?: ?[.-] ?| )?\\d(?:(?: ?[.-] ?| )?\\d){6}(?: ?[.-] ?| )?[A-Za-z])'), strength: 'strong', check: nieCheck },
   { id: 'es_passport', run: 6, re: re('([A-Z]{3}\\d{6}|[a-z]{3}\\d{6}|[A-Z][a-z][A-Z]\\d{6})'), strength: 'none', check: () => true },
   { id: 'fi_hetu', run: 6, re: re('(\\d{6}[-+A-FU-Ya-fu-y]\\d{3}[0-9A-Ya-y])'), strength: 'strong', check: hetuCheck },
   { id: 'it_fiscal', run: 0, word: 16, re: re('([A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[A-EHLMPR-Ta-ehlmpr-t][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z])'), strength: 'strong', check: itFiscalCheck },

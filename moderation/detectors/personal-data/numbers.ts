@@ -287,7 +287,8 @@ export function looksLikeDate(w: Window): boolean {
   // dotted pairs alone ("06.51.03.88.27").
   // Rising pairs are a list of sizes ("36.38.40.42.44"), not a phone.
   const dottedPairs = g.every((l) => l === 2) && seps.every((s) => s === '.') && !nums.every((v, k) => k === 0 || v > nums[k - 1]!);
-  if (g.length >= 4 && g.length <= 6 && g.some((l) => l === 2) && g.every((l) => l <= 2 || l === 4) && seps.filter((s) => s === '.').length >= 2 && !dottedPairs) return true;
+  // Its four-digit groups are years: "21.9.7734.8152" and "+54.9.11.4827.3361" are dotted phones.
+  if (g.length >= 4 && g.length <= 6 && g.some((l) => l === 2) && g.every((l, k) => l <= 2 || (l === 4 && year(nums[k]!, 4))) && seps.filter((s) => s === '.').length >= 2 && !dottedPairs) return true;
   return false;
 }
 

@@ -162,3 +162,21 @@ describe('phone: "meu celular errado no pedido" (mixed round 2)', () => {
     expect(phones('Número do pedido 21 99612-4830, chegou rápido', 'pt-BR')).toEqual([]);
   });
 });
+
+describe('phone detector: groups split by dots, a long group no year (personal data round 20)', () => {
+  // Our own numbers; dates and sizes written the same way stay prose.
+  it.each([
+    ['escribime al +54.9.11.4827.3361 si te pasó lo mismo', 'es', '+54.9.11.4827.3361'],
+    ['Vendedor, me liga: 21.9.7734.8152, já estou sem paciência', 'pt-BR', '21.9.7734.8152'],
+  ])('finds: %s', (text, locale, want) => {
+    expect(phones(text, locale).map((p) => p.text)).toEqual([want]);
+  });
+
+  it.each([
+    'Promo du 12.05.2023-15.05.2023 seulement',
+    'Válido de 01.06.2024 a 30.6.2024, depois acabou',
+    'Open 09.00-17.00 daily, closed 24.12',
+  ])('leaves alone: %s', (text) => {
+    expect(phones(text)).toEqual([]);
+  });
+});
