@@ -766,3 +766,27 @@ describe('off_platform.deal: a messenger named as where an ad ran (conduct round
     expect(deals('Te hago descuento si me escribes por Instagram').length).toBe(1);
   });
 });
+
+describe('off_platform.deal: a swap offered person to person, the goods sent by post (off-platform round 23 class)', () => {
+  // Our own wording, one per language; returns exchanged with the seller by post stay clean.
+  it.each([
+    "Ordered two by mistake. Anyone want to trade one for the blue one? I'd mail it to you and you mail yours back",
+    'Кто хочет обменяться: у меня лишний чехол на 14, нужен на 15. Отправлю вам почтой, вы мне свой',
+    'Хто хоче обмінятися — маю зайвий кабель Lightning, треба Type-C. Пересилка Новою поштою',
+    'Alguien me cambia la funda negra por la roja? Te lo mando por correo y tú me mandas la tuya',
+    'Alguém troca o carregador de 20W pelo de 30W? Mando pelos Correios, cada um paga o seu frete',
+    "Qui veut échanger sa taille M contre ma taille L ? On s'envoie ça par Colissimo",
+    'Wymienię się: mam dwa etui czarne, chcę jedno różowe. Wyślę ci InPostem do paczkomatu',
+  ])('finds: %s', (text) => {
+    expect(deals(text)).toHaveLength(1);
+  });
+
+  it.each([
+    'Продавец согласился обменять на размер M, отправила почтой, новый пришёл за неделю',
+    'Pedi para trocar por outro tamanho, mandei pelos Correios e chegou certinho',
+    "J'ai demandé un échange contre une taille M, renvoyé par La Poste, reçu la bonne",
+    'I swapped the strap for a leather one I had; the watch came by post in a week',
+  ])('leaves alone: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

@@ -220,6 +220,13 @@ export function dealPieces(norm: Normalized, platform: readonly string[], lang?:
     if (pieces.length >= MAX_PIECES) break;
     const x = hitNear(hits, b, BARTER_WINDOW, (h) => h.cat === 'd.bypass' && sentOf(h.i) === sentOf(b.i) + 1 && !platformNear(b, h));
     if (x) pieces.push({ s: b.s, e: x.e, conf: CONF.pair, signal: 'barter' });
+    // A swap offered person to person and the goods sent between the two by post, in one sentence
+    // or the next, either first ("j'échange contre une coque 14 Pro, on s'envoie ça par La Poste",
+    // "Zamienię się z kimś: … Wysyłka InPostem"). A return's exchange with the seller is no
+    // swapOffer ("обменять", "trocar por" stay barter words only).
+    if (x || b.id !== 'swap') continue;
+    const p = hitNear(hits, b, BARTER_WINDOW, (h) => h.cat === 'd.post' && Math.abs(sentOf(h.i) - sentOf(b.i)) <= 1 && !platformNear(b, h));
+    if (p) pieces.push({ s: Math.min(b.s, p.s), e: Math.max(b.e, p.e), conf: CONF.pair, signal: 'barter+post' });
   }
 
   // Pairs of weak cues. Each weak cue looks at the hits a few words around it: bounded, linear.

@@ -23,6 +23,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  *   d.past               past forms of payment words, matched as written ("=pagué"): no request
  *   d.refund, d.avoid, d.got   refund words, a dispute gone around, money reported received
  *   d.direct, d.fee      directly with a person ("from him directly"); the platform's fee named
+ *   d.barter (id 'swap': offered person to person), d.post   a swap; goods sent between two people by post
  *   (d.plat hits naming the platform's chat carry id 'chat')
  *   l.ask, l.cred, l.card, l.bait, l.cue  phishing lures
  */
@@ -86,6 +87,8 @@ matcher
   .add(allLangs(dealPhrases.refundAsk), 'd.rask')
   .add(allLangs(dealPhrases.refundToMine), 'd.rmine')
   .add(allLangs(dealPhrases.barter), 'd.barter')
+  .add(allLangs(dealPhrases.swapOffer), 'd.barter', 'swap')
+  .add(allLangs(dealPhrases.postBetween), 'd.post')
   .add(allLangs(dealPhrases.ownSite), 'd.ownsite')
   .add(allLangs(dealPhrases.searchFor), 'd.search')
   .add(allLangs(dealPhrases.received), 'd.got')
