@@ -790,3 +790,24 @@ describe('off_platform.deal: a swap offered person to person, the goods sent by 
     expect(deals(text)).toEqual([]);
   });
 });
+
+describe("off_platform.deal: the seller's own shop on another marketplace, cheaper there (off-platform round 23 class)", () => {
+  // Our own wording; a marketplace compared by a buyer, or a household's "our", stays clean.
+  it.each([
+    'На Озоне у нас этот же рюкзак на 300 рублей дешевле, ищите по названию',
+    'Na Allegro u nas taniej o 15%, szukajcie sklepu Drewnix',
+    'O vendedor disse que na Shopee dele sai mais barato, é só procurar o nome da loja',
+    "We're on Etsy too, 20% cheaper there with code SPRING",
+  ])('finds: %s', (text) => {
+    expect(deals(text)).toHaveLength(1);
+  });
+
+  it.each([
+    'На Вайлдберриз этот чехол дешевле, зря тут брала',
+    'Our Amazon order was cheaper last year but this one is better',
+    'В нашем Озоне пункт выдачи рядом, но тут дешевле',
+    'Comprei no Mercado Livre dele mesmo, chegou rápido',
+  ])('leaves alone: %s', (text) => {
+    expect(deals(text)).toEqual([]);
+  });
+});

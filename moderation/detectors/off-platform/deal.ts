@@ -63,6 +63,8 @@ const PAY_OBJECT_ARTICLES: ReadonlySet<string> = new Set(dealPhrases.payObjectAr
 const PLATFORM_WINDOW = 8;
 /** Words from a swap asked to the order bypassed in the next sentence. */
 const BARTER_WINDOW = 24;
+/** Words between a marketplace's name and whose shop there it is ("на Вайлдберриз у нас", "no Mercado Livre dele"). */
+const MARKET_OWNER_GAP = 1;
 /** Words between the two cues of a pair (cash + meeting, bypass + payment). */
 const PAIR_WINDOW = 8;
 /** Words after a refusal whose deal cues it refuses. */
@@ -74,7 +76,7 @@ const DEAL_MERGE_GAP = 16;
 const CLAUSE_MARK_RE = /[,;—–-]\s*$/;
 const CONF = { strong: 0.85, offer: 0.8, pay: 0.8, pair: 0.75 } as const;
 /** Categories one of which a text needs before any deal is looked for. */
-const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout', 'd.rmine', 'd.barter', 'd.ownsite']);
+const TRIGGERS = new Set(['d.strong', 'd.offer', 'd.pay', 'd.cash', 'd.bypass', 'd.sell', 'd.avoid', 'd.direct', 'd.fee', 'd.dispute', 'd.rout', 'd.rmine', 'd.barter', 'd.ownsite', 'd.mown']);
 /** Words around a dispute gone around in which its refund word and payment channel stand. */
 const REFUND_WINDOW = 12;
 /** Words from a refund or its channel within which "received" reports the money come. */
@@ -227,6 +229,23 @@ export function dealPieces(norm: Normalized, platform: readonly string[], lang?:
     if (x || b.id !== 'swap') continue;
     const p = hitNear(hits, b, BARTER_WINDOW, (h) => h.cat === 'd.post' && Math.abs(sentOf(h.i) - sentOf(b.i)) <= 1 && !platformNear(b, h));
     if (p) pieces.push({ s: Math.min(b.s, p.s), e: Math.max(b.e, p.e), conf: CONF.pair, signal: 'barter+post' });
+  }
+
+  // The seller's shop on another marketplace ("На Вайлдберриз у нас этот же чехол дешевле", "no
+  // Mercado Livre dele sai mais barato"): a market with its owner beside it reads as the seller's
+  // own site, and pairs as one. A market alone is where anyone may shop ("на Вайлдберриз
+  // дешевле").
+  const owners = by('d.mown');
+  if (owners.length) {
+    for (const m of by('d.market')) {
+      if (pieces.length >= MAX_PIECES) break;
+      // The owner after the market ("Вайлдберриз у нас", "Mercado Livre dele"), or a phrase that
+      // says where the seller is right before it ("we're on Etsy", "estamos en Mercado Libre"); a
+      // possessive alone before it is a household's ("our Amazon order", "в нашем Озоне").
+      if (!hitNear(owners, m, MARKET_OWNER_GAP, (o) => sentOf(o.i) === sentOf(m.i) && (o.i >= m.j || (o.j === m.i && o.j - o.i >= 2)))) continue;
+      const x = partnerOf(m, hits, PAIRS['d.ownsite']!);
+      if (x) pieces.push({ s: Math.min(m.s, x.s), e: Math.max(m.e, x.e), conf: CONF.pair, signal: 'own-site' });
+    }
   }
 
   // Pairs of weak cues. Each weak cue looks at the hits a few words around it: bounded, linear.

@@ -20,6 +20,7 @@ import { PhraseMatcher, allLangs, memoHits, type Hit, type Tok } from './words.j
  *   d.dispute, d.bypass, d.cash, d.meet, d.refuse                  more deal phrases (see deal.ts)
  *   d.sell, d.market     selling elsewhere, other marketplaces (see deal.ts)
  *   d.ownsite, d.search  the seller's own shop; telling the buyer to look it up by name
+ *   d.mown               whose shop on another marketplace it is ("у нас", "dele"; beside a d.market)
  *   d.past               past forms of payment words, matched as written ("=pagué"): no request
  *   d.refund, d.avoid, d.got   refund words, a dispute gone around, money reported received
  *   d.direct, d.fee      directly with a person ("from him directly"); the platform's fee named
@@ -90,6 +91,7 @@ matcher
   .add(allLangs(dealPhrases.swapOffer), 'd.barter', 'swap')
   .add(allLangs(dealPhrases.postBetween), 'd.post')
   .add(allLangs(dealPhrases.ownSite), 'd.ownsite')
+  .add(allLangs(dealPhrases.marketOwner), 'd.mown')
   .add(allLangs(dealPhrases.searchFor), 'd.search')
   .add(allLangs(dealPhrases.received), 'd.got')
   .add(allLangs(dealPhrases.directWith), 'd.direct')
