@@ -77,6 +77,7 @@ function run(input: DetectorInput): TextFinding[] {
     for (const cl of clusters) {
       const claims = cl.digits.length >= MIN_CLUSTER_DIGITS ? clusterClaims(unexplainedTail(cl, c, text), c) : [];
       found.push(...claims);
+      if (claims.length) explainCopies(c, claims, cl.end);
       whole.push(claims.length > 0);
       if (prev && !(prevClaimed && claims.length > 0)) {
         const joined = acrossLineBreak(prev, cl, c) ?? cardInParts(prev, cl, c);
@@ -97,6 +98,7 @@ function run(input: DetectorInput): TextFinding[] {
     f.end = closingBracketEnd(text, f.start, f.end);
     cands.push(Object.assign({}, f, { order: cands.length })); // a spread per finding took V8's slow path
   }
+  trimGluedEmails(text, cands);
   const kept = resolve(cands);
   for (const f of kept) if (f.claim.type === 'personal_data.payment_card') f.end = cardTailEnd(text, f.end);
   const out: TextFinding[] = [];
@@ -104,6 +106,50 @@ function run(input: DetectorInput): TextFinding[] {
   if (out.length > 1) out.sort((a, b) => a.span.start - b.span.start);
   return out;
 }
+
+/**
+ * An e-mail address whose local part the normaliser glued to the end of another number ("…0130
+ * 00 . ivan at gmail dot com" reads "00.ivan@gmail.com") starts after that number, so the two do
+ * not overlap and neither is lost to the other (a second pass over the redacted text would find it).
+ */
+function trimGluedEmails(text: string, cands: Candidate[]): void {
+  for (const e of cands) {
+    if (e.claim.type !== 'personal_data.email') continue;
+    const at = text.indexOf('@', e.start);
+    if (at < 0 || at >= e.end) continue;
+    for (const o of cands) {
+      if (o === e || o.claim.type === 'personal_data.email' || !(o.start <= e.start && o.end > e.start && o.end < at)) continue;
+      let s = o.end;
+      while (s < at && GLUE_CHARS.includes(text[s]!)) s++;
+      if (s < at) e.start = s;
+    }
+  }
+}
+const GLUE_CHARS = '. -_';
+
+/**
+ * A number found is redacted wherever it is written again (repeats); a later copy that starts a
+ * run of digits ("8 916 123 45 67 123.456.789-09") is explained before that run is read, so the
+ * rest of the run is read as if the copy were already gone: what a second pass over the redacted
+ * text would find, found in the first.
+ */
+function explainCopies(c: NumberCtx, claims: Found[], from: number): void {
+  const text = c.norm.text;
+  const copies: Found[] = [];
+  for (const f of claims) {
+    const value = text.slice(f.start, f.end);
+    if (value.length < MIN_CLUSTER_DIGITS || f.claim.confidence < REPORT_MIN) continue;
+    for (let at = text.indexOf(value, from); at >= 0 && c.explained.length + copies.length < MAX_EXPLAINED; at = text.indexOf(value, at + value.length)) {
+      copies.push({ start: at, end: at + value.length, claim: f.claim });
+    }
+  }
+  if (copies.length) {
+    c.explained = [...c.explained, ...copies].sort(byStart);
+    c.bounds = undefined;
+  }
+}
+/** Spans a text may explain before its digit runs are read: bounds the copies a flood of one number adds. */
+const MAX_EXPLAINED = 500;
 
 /** Records the spans found so far: digits inside them end a run, and labels stop at them. */
 function explain(c: NumberCtx, ...lists: Found[][]): void {
