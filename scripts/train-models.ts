@@ -74,10 +74,10 @@ const MODELS = {
     model: conductModel,
     detectors: conductDetectors,
     trainFile: /^(?:conduct-blind-\d+|conduct-hard-negatives(?:-\d+)?|extortion|seller-tie)\.jsonl$/,
-    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-33.jsonl', 'conduct-blind-34.jsonl'],
+    heldOut: ['conduct-blind-13.jsonl', 'conduct-hard-negatives-3.jsonl', 'conduct-blind-17.jsonl', 'conduct-blind-18.jsonl', 'conduct-blind-19.jsonl', 'conduct-blind-21.jsonl', 'conduct-blind-23.jsonl', 'conduct-blind-24.jsonl', 'conduct-blind-26.jsonl', 'conduct-blind-30.jsonl', 'conduct-blind-33.jsonl', 'conduct-blind-34.jsonl', 'conduct-blind-35.jsonl'],
     cvFromRound: 8,
     // The rounds read since the twelfth session (25, 27, 28, 29, 31, 32) train; 13, 17-19, 21, 23,
-    // 24, 26 and 30 stay out as the estimate, 33 and 34 unread. With them the model is surer of everything,
+    // 24, 26 and 30 stay out as the estimate, 33 to 35 unread. With them the model is surer of everything,
     // the unit tests' hard negatives too ("Trabalho na marca concorrente e mesmo assim gostei" read as
     // disclosed at 0.73, "Aqui no bairro a gente recomenda essa loja" as undisclosed at 0.88, "I would
     // hate to see this shop close, a free sample…" as a threat at 0.75). Each threshold is the highest
@@ -98,19 +98,17 @@ const MODELS = {
     classes: OFF_PLATFORM_CLASSES,
     model: offPlatformModel,
     detectors: [contactDetector, dealDetector],
-    trainFile: /^(?:off-platform(?:-blind-\d+)?|hard-negatives-4)\.jsonl$/,
-    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-22.jsonl', 'off-platform-blind-23.jsonl'],
+    trainFile: /^off-platform(?:-blind-\d+)?\.jsonl$/,
+    heldOut: ['off-platform-blind-10.jsonl', 'off-platform-blind-15.jsonl', 'off-platform-blind-16.jsonl', 'off-platform-blind-17.jsonl', 'off-platform-blind-18.jsonl', 'off-platform-blind-19.jsonl', 'off-platform-blind-20.jsonl', 'off-platform-blind-21.jsonl', 'off-platform-blind-22.jsonl', 'off-platform-blind-23.jsonl', 'off-platform-blind-24.jsonl'],
     cvFromRound: 6,
-    // Rounds 16-21 (read) train; 10 and 15 stay out as the estimate, 22 unread, 23 (read for its
-    // leaks, deals and phishing, written after this fit was chosen) out too. Trained on them the
-    // model read "Nuestro grupo de amigos usa WhatsApp y el reloj avisa bien" as a contact at 0.85
-    // and "tem como falar por fora?" as a deal at 0.84: hard-negatives-4 (messenger groups named as
-    // where people talk, among others) trains too, weighted 3, with L2 3e-4. Thresholds as for the
-    // conduct model, at the old out-of-fold recall: deals 0.85 (0.983 / 0.61, was 0.958 / 0.60 at
-    // 0.8; 0.6-0.7 had read a buyer's demands, "refund me or 1 star", as deals), contacts 0.73
-    // (0.973 / 0.73, was 0.961 / 0.73 at 0.7).
-    threshold: { 'off_platform.deal': 0.85, 'off_platform.contact': 0.73 },
-    fit: { ...plainFit(OFF_PLATFORM_CLASSES), l2: each(OFF_PLATFORM_CLASSES, 3e-4), fileWeight: [[/^hard-negatives-4\.jsonl$/, 3]] },
+    // Deals at 0.8: 0.6-0.7 add a little recall on the rounds and read a buyer's demands ("refund me
+    // or 1 star") and bulk-discount questions in the conduct fixtures as deals.
+    // Tried in the fifteenth session and not kept: rounds 16-21 in training, with hard-negatives-4
+    // (weight 3), L2 3e-4 and thresholds at the old out-of-fold recall (deals 0.85, contacts 0.73).
+    // On rounds it never trained on it was no better: off-platform 22 +2 but 24 (written after) -2,
+    // 10 and 15 -1 each, the mixed rounds -3, two more leaks; it gained only on its own rounds.
+    threshold: { 'off_platform.deal': 0.8, 'off_platform.contact': 0.7 },
+    fit: plainFit(OFF_PLATFORM_CLASSES),
   } satisfies Spec<(typeof OFF_PLATFORM_CLASSES)[number]>,
 } as const;
 export type ModelName = keyof typeof MODELS;
