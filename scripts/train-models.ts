@@ -46,21 +46,15 @@ interface Fit<C extends FindingType> {
   rate: number;
   /** L2 strength per class. */
   l2: Record<C, number>;
-  /** Scales each class's positive weight (1: positives and negatives weigh half each). */
-  posWeight: Record<C, number>;
-  /** An example's weight by its file (first match); 1 otherwise. */
-  fileWeight: [RegExp, number][];
-  /** Keep the average of the weights over the run rather than the last ones (averaged SGD). */
-  average: boolean;
 }
 
 const EPOCHS = 20;
 const RATE = 0.5;
 const L2 = 1e-5;
 
-/** The fit every model had before per-model fits: each class alike, the last weights kept. */
+/** The fit every model had before per-class strengths: each class alike. */
 function plainFit<C extends FindingType>(classes: readonly C[]): Fit<C> {
-  return { epochs: EPOCHS, rate: RATE, l2: each(classes, L2), posWeight: each(classes, 1), fileWeight: [], average: false };
+  return { epochs: EPOCHS, rate: RATE, l2: each(classes, L2) };
 }
 
 const each = <C extends FindingType>(classes: readonly C[], v: number) => Object.fromEntries(classes.map((k) => [k, v])) as Record<C, number>;
@@ -112,18 +106,16 @@ const MODELS = {
   } satisfies Spec<(typeof OFF_PLATFORM_CLASSES)[number]>,
 } as const;
 export type ModelName = keyof typeof MODELS;
-export { MODELS, type Spec, type Fit };
 
 const ROOT = join(import.meta.dirname, '..');
 const FIXTURES = join(ROOT, 'fixtures', 'text');
 
-interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[]; weight: number }
+interface Example { file: string; idx: Int32Array; val: Float32Array; y: number[] }
 
-function examples(classes: readonly string[], pick: (f: string) => boolean, fileWeight: [RegExp, number][] = []): { files: string[]; list: Example[] } {
+function examples(classes: readonly string[], pick: (f: string) => boolean): { files: string[]; list: Example[] } {
   const files = readdirSync(FIXTURES).filter(pick).sort();
   const list: Example[] = [];
   for (const f of files) {
-    const weight = fileWeight.find(([re]) => re.test(f))?.[1] ?? 1;
     for (const c of readCases(join(FIXTURES, f))) {
       // A tie disclosed by the author's flag is not in the words: nothing for a text model to learn.
       if (c.submission.author?.disclosedSellerTie) continue;
@@ -133,13 +125,13 @@ function examples(classes: readonly string[], pick: (f: string) => boolean, file
       for (let i = 0; i < f2.n; i++) byBucket.set(f2.bucket[i]!, (byBucket.get(f2.bucket[i]!) ?? 0) + 1);
       const idx = Int32Array.from(byBucket.keys());
       const val = Float32Array.from(byBucket.values(), (v) => v / f2.norm);
-      list.push({ file: f, idx, val, y: classes.map((k) => (found.has(k) ? 1 : 0)), weight });
+      list.push({ file: f, idx, val, y: classes.map((k) => (found.has(k) ? 1 : 0)) });
     }
   }
   return { files, list };
 }
 
-export const trainingSet = (spec: Spec<FindingType>) => examples(spec.classes, (f) => spec.trainFile.test(f) && !spec.heldOut.includes(f), spec.fit.fileWeight);
+const trainingSet = (spec: Spec<FindingType>) => examples(spec.classes, (f) => spec.trainFile.test(f) && !spec.heldOut.includes(f));
 
 /** A small seeded generator (mulberry32): the same order every run. */
 function rng(seed: number): () => number {
@@ -154,55 +146,42 @@ function rng(seed: number): () => number {
 }
 
 /** Class k's probability for an example under the float weights (training and the --cv model-alone runs). */
-export function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
+function probability(e: Example, weights: Float32Array, bias: number[], k: number, C: number): number {
   let z = bias[k]!;
   for (let q = 0; q < e.idx.length; q++) z += e.val[q]! * weights[e.idx[q]! * C + k]!;
   return 1 / (1 + Math.exp(-z));
 }
 
-export function train(list: Example[], classes: readonly FindingType[], fit: Fit<FindingType>): { weights: Float32Array; bias: number[] } {
+function train(list: Example[], classes: readonly FindingType[], fit: Fit<FindingType>): { weights: Float32Array; bias: number[] } {
   const C = classes.length;
   const w = new Float32Array(MODEL_DIMS * C);
   const bias = new Array<number>(C).fill(0);
-  // Averaged SGD: sum of step × change, so that the average is w − sum / steps (no pass over all weights per step).
-  const wSum = fit.average ? new Float64Array(MODEL_DIMS * C) : undefined;
-  const bSum = new Array<number>(C).fill(0);
   const pos = Array.from({ length: C }, (_, k) => list.filter((e) => e.y[k]).length / list.length);
-  const weightPos = pos.map((p, k) => (0.5 / Math.max(p, 1e-3)) * fit.posWeight[classes[k]!]!);
+  const weightPos = pos.map((p) => 0.5 / Math.max(p, 1e-3));
   const weightNeg = pos.map((p) => 0.5 / Math.max(1 - p, 1e-3));
   const l2 = classes.map((k) => fit.l2[k]!);
   const random = rng(20261201);
   const order = list.map((_, i) => i);
-  let step = 0;
   for (let epoch = 0; epoch < fit.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(random() * (i + 1)); [order[i], order[j]] = [order[j]!, order[i]!]; }
     for (const i of order) {
       const e = list[i]!;
-      step++;
       for (let k = 0; k < C; k++) {
         const p = probability(e, w, bias, k, C);
-        let g = (p - e.y[k]!) * (e.y[k] ? weightPos[k]! : weightNeg[k]!);
-        if (e.weight !== 1) g *= e.weight;
+        const g = (p - e.y[k]!) * (e.y[k] ? weightPos[k]! : weightNeg[k]!);
         for (let q = 0; q < e.idx.length; q++) {
           const at = e.idx[q]! * C + k;
-          const d = fit.rate * (g * e.val[q]! + l2[k]! * w[at]!);
-          w[at] = w[at]! - d;
-          if (wSum) wSum[at] = wSum[at]! - step * d;
+          w[at] = w[at]! - fit.rate * (g * e.val[q]! + l2[k]! * w[at]!);
         }
         bias[k] = bias[k]! - fit.rate * g * 0.1;
-        bSum[k] = bSum[k]! - step * fit.rate * g * 0.1;
       }
     }
   }
-  if (!wSum) return { weights: w, bias };
-  // A change made at step s is in (steps − s + 1) of the steps' weights.
-  const avg = new Float32Array(w.length);
-  for (let i = 0; i < w.length; i++) avg[i] = (w[i]! * (step + 1) - wSum[i]!) / step;
-  return { weights: avg, bias: bias.map((b, k) => (b * (step + 1) - bSum[k]!) / step) };
+  return { weights: w, bias };
 }
 
 /** The model file's content for a training set. */
-export function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
+function modelJson(spec: Spec<FindingType>, files: string[], list: Example[]): ModelFile & Record<string, unknown> {
   const C = spec.classes.length;
   const { weights, bias } = train(list, spec.classes, spec.fit);
   const scale = spec.classes.map((_, k) => {
