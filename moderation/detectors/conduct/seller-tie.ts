@@ -728,15 +728,6 @@ function soldPitch(sc: Scan, textLang: number, answer: boolean): Tie | undefined
 }
 
 /**
- * "Мы их на складе сами проверяем перед отправкой, лучше чехла за эти деньги вы не найдёте",
- * "Pode comprar sem medo! Sou representante da marca": an answer in which the word lists found the
- * business speaking (an insider tie: a role, its checks before shipping, its premises, "we make
- * these") and which, in that sentence or one beside it, pushes the goods: telling the buyer to
- * take it as the last word of a clause ("…, берите."; "берите на размер больше" is advice),
- * vouching, or a superlative with the market or price it leads. A household's "we tested it, best
- * for the money" names no business; "we check every order… take it to any post office" pushes nothing.
- */
-/**
  * THIS store named inside a role phrase ("embalar os pedidos DESSA LOJA", "je prépare les commandes
  * DE CETTE BOUTIQUE"): a demonstrative, then the store noun, both within the phrase. A store word
  * alone inside one is no store ("as the shop owner" of a bakery, "jako pracownik" of an office).
@@ -750,6 +741,15 @@ function thisStoreInside(sc: Scan, h: Hit): Hit | undefined {
   return undefined;
 }
 
+/**
+ * "Мы их на складе сами проверяем перед отправкой, лучше чехла за эти деньги вы не найдёте",
+ * "Pode comprar sem medo! Sou representante da marca": an answer in which the word lists found the
+ * business speaking (an insider tie: a role, its checks before shipping, its premises, "we make
+ * these") and which, in that sentence or one beside it, pushes the goods: telling the buyer to
+ * take it as the last word of a clause ("…, берите."; "берите на размер больше" is advice),
+ * vouching, or a superlative with the market or price it leads. A household's "we tested it, best
+ * for the money" names no business; "we check every order… take it to any post office" pushes nothing.
+ */
 function pushesGoods(sc: Scan, insider: readonly Tie[], textLang: number): boolean {
   if (insider.length === 0) return false;
   const pushes = pushHits(sc);

@@ -540,8 +540,7 @@ const CIRCLE_AFTER = 3;
  * group"): "my" is no cue. So is a group named by who is in it, with or without a cue ("half of
  * our running club's WhatsApp group owns one", "na grupie osiedlowej na Messengerze": data
  * groupCircles, a few words around the pair), unless a joining word asks the reader in ("join
- * our club's Telegram channel"). Lists are in
- * token order; each noun looks a bounded window: linear.
+ * our club's Telegram channel"). Lists are in token order; each noun looks a bounded window: linear.
  */
 function groupPieces(toks: Tok[], groups: Hit[], gcues: Hit[], names: Hit[], circles: Hit[], negEnds: Set<number>, pieces: Piece[], circled?: Set<number>): void {
   for (const g of groups) {
